@@ -1,0 +1,1 @@
+"""Regain's calculators: pure, typed, standard-library-only functions (CPython and Pyodide)."""
