@@ -1,0 +1,1 @@
+"""MkDocs build hooks for Regain (listed under `hooks:` in mkdocs.yml)."""
