@@ -30,7 +30,8 @@ def _project_root(config: Any) -> Path:
 
 def pinned_pyodide_version(root: Path) -> str:
     """The exact pyodide version package.json pins (a range would make builds drift)."""
-    spec = json.loads((root / "package.json").read_text(encoding="utf-8"))["dependencies"]["pyodide"]
+    manifest = json.loads((root / "package.json").read_text(encoding="utf-8"))
+    spec = manifest["dependencies"]["pyodide"]
     if not spec[:1].isdigit():
         msg = f"package.json: dependency 'pyodide' must be an exact version, not {spec!r}"
         raise PluginError(msg)
@@ -81,10 +82,13 @@ def calculators_archive(package_dir: Path) -> bytes:
 
 
 def _copy_if_changed(src: Path, dest: Path) -> None:
-    if dest.is_file() and dest.stat().st_size == src.stat().st_size:
-        if dest.stat().st_mtime >= src.stat().st_mtime:
-            return
-    shutil.copy2(src, dest)
+    fresh = (
+        dest.is_file()
+        and dest.stat().st_size == src.stat().st_size
+        and dest.stat().st_mtime >= src.stat().st_mtime
+    )
+    if not fresh:
+        shutil.copy2(src, dest)
 
 
 def on_post_build(config: Any) -> None:
