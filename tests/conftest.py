@@ -8,10 +8,11 @@ import subprocess
 import sys
 import threading
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import Browser, BrowserContext, Page, Route, sync_playwright
 
 ROOT = Path(__file__).resolve().parent.parent
 CHROMIUM = Path("/usr/bin/chromium")
@@ -94,3 +95,112 @@ def site_url(built_site: BuiltSite) -> Iterator[str]:
     finally:
         server.shutdown()
         server.server_close()
+
+
+# ---------------------------------------------------------------- browser (Playwright + Chromium)
+
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    # This machine's network is closed: background services would only add refused connections.
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+AXE_SCRIPT = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Browser]:
+    """Headless Debian Chromium driven by Playwright (never a downloaded browser)."""
+    if not CHROMIUM.is_file():
+        pytest.fail(
+            f"The browser tests need Debian's Chromium at {CHROMIUM}: run "
+            "`apt-get install chromium` (.ci/run does this). Never `playwright install`."
+        )
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
+@dataclass
+class WatchedPage:
+    """A page in a fresh context that records foreign requests and console errors."""
+
+    page: Page
+    context: BrowserContext
+    base_url: str
+    foreign_requests: list[str] = field(default_factory=list)
+    console_errors: list[str] = field(default_factory=list)
+
+    def goto(self, path: str) -> None:
+        """Open a site-relative path and wait until it has loaded."""
+        self.page.goto(self.base_url + path.lstrip("/"))
+
+    def assert_clean(self) -> None:
+        """No request left the site's origin and nothing was logged as an error."""
+        assert self.foreign_requests == []
+        assert self.console_errors == []
+
+
+def open_watched_page(browser: Browser, base_url: str, *, bypass_csp: bool = False) -> WatchedPage:
+    """A new context whose requests to any other origin are blocked and recorded."""
+    context = browser.new_context(bypass_csp=bypass_csp)
+    page = context.new_page()
+    watched = WatchedPage(page, context, base_url)
+    origin = base_url.rstrip("/")
+
+    def guard(route: Route) -> None:
+        url = route.request.url
+        if url.startswith((origin + "/", "data:", "blob:")):
+            route.continue_()
+        else:
+            watched.foreign_requests.append(url)
+            route.abort()
+
+    context.route("**/*", guard)
+    context.on(
+        "request",
+        lambda request: (
+            None
+            if request.url.startswith((origin + "/", "data:", "blob:"))
+            or request.url in watched.foreign_requests
+            else watched.foreign_requests.append(request.url)
+        ),
+    )
+    page.on(
+        "console",
+        lambda message: (
+            watched.console_errors.append(message.text) if message.type == "error" else None
+        ),
+    )
+    page.on("pageerror", lambda error: watched.console_errors.append(str(error)))
+    return watched
+
+
+@pytest.fixture
+def watched_page(browser: Browser, site_url: str) -> Iterator[WatchedPage]:
+    """A fresh, guarded browser context on the served site, closed after the test."""
+    watched = open_watched_page(browser, site_url)
+    yield watched
+    watched.context.close()
+
+
+def run_axe(page: Page) -> list[dict[str, object]]:
+    """Serious and critical axe-core violations on the current page (axe from node_modules)."""
+    if not AXE_SCRIPT.is_file():
+        pytest.fail(f"axe-core is missing at {AXE_SCRIPT}: run `npm ci` (make test does).")
+    page.add_script_tag(path=str(AXE_SCRIPT))
+    violations: list[dict[str, object]] = page.evaluate(
+        """async () => {
+            const results = await axe.run(document, {resultTypes: ["violations"]});
+            return results.violations
+                .filter((v) => v.impact === "serious" || v.impact === "critical")
+                .map((v) => ({id: v.id, impact: v.impact, help: v.help,
+                              targets: v.nodes.map((n) => n.target.join(" ")).slice(0, 5)}));
+        }"""
+    )
+    return violations
