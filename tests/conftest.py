@@ -83,11 +83,23 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
         """Silence per-request logging."""
 
 
+class _QuietServer(http.server.ThreadingHTTPServer):
+    """A threaded static server that ignores clients hanging up (the browser cancels requests)."""
+
+    daemon_threads = True
+
+    def handle_error(self, request: object, client_address: object) -> None:
+        """Drop disconnects silently; anything else is printed as usual."""
+        error = sys.exc_info()[1]
+        if not isinstance(error, ConnectionError):
+            super().handle_error(request, client_address)  # type: ignore[arg-type]
+
+
 @pytest.fixture(scope="session")
 def site_url(built_site: BuiltSite) -> Iterator[str]:
     """Base URL of the built site served on 127.0.0.1 (a free port)."""
     handler = functools.partial(_QuietHandler, directory=str(built_site.path))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    server = _QuietServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:

@@ -1,0 +1,30 @@
+"""axe-core finds no serious or critical accessibility violation on any page, light or dark."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import BuiltSite, open_watched_page, run_axe
+from playwright.sync_api import Browser
+from test_browser_privacy import site_paths
+
+pytestmark = pytest.mark.browser
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_axe_finds_no_serious_violation(
+    built_site: BuiltSite, browser: Browser, site_url: str, scheme: str
+) -> None:
+    """Every page passes axe-core (serious + critical) in the given colour scheme."""
+    # axe is injected as an inline script, which our own CSP rightly forbids: bypass it here.
+    watched = open_watched_page(browser, site_url, bypass_csp=True)
+    watched.page.emulate_media(color_scheme=scheme)
+    found = {}
+    try:
+        for path in site_paths(built_site):
+            watched.goto(path)
+            violations = run_axe(watched.page)
+            if violations:
+                found[path] = violations
+    finally:
+        watched.context.close()
+    assert found == {}
