@@ -75,8 +75,19 @@ def policy(script_hashes: set[str]) -> str:
     )
 
 
+_state = {"serving": False}
+
+
+def on_startup(command: str, dirty: bool) -> None:
+    """Remember whether this is `mkdocs serve`, whose live-reload script is inline and unhashed."""
+    del dirty
+    _state["serving"] = command == "serve"
+
+
 def on_post_build(config: Any) -> None:
     """Insert the same policy meta tag, right after <meta charset>, into every HTML page."""
+    if _state["serving"]:
+        return
     pages = sorted(Path(config.site_dir).rglob("*.html"))
     texts = {path: path.read_text(encoding="utf-8") for path in pages}
     hashes: set[str] = set()

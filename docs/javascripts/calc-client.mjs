@@ -69,7 +69,10 @@ function startEngine() {
   worker.addEventListener("message", (event) => {
     const data = event.data || {};
     if (data.type === "status") {
-      if (data.state === "ready") clearTimeout(engine.startTimer);
+      if (data.state === "ready") {
+        clearTimeout(engine.startTimer);
+        keepEngineOffline();
+      }
       if (data.state === "failed") {
         handleCrash(`The calculator engine could not start: ${data.detail}`);
         return;
@@ -405,7 +408,60 @@ function initForm(form) {
   });
 }
 
+/* ---------- offline: the service worker, its indicator and the update notice ---------- */
+
+let offlineReady = false;
+let updateShown = false;
+
+function showOfflineStatus() {
+  for (const node of document.querySelectorAll("[data-offline-status]")) {
+    node.hidden = !offlineReady;
+  }
+}
+
+function showUpdateNotice() {
+  if (updateShown) return;
+  updateShown = true;
+  const button = el("button", { type: "button", class: "md-button", text: "Reload" });
+  button.addEventListener("click", () => location.reload());
+  document.body.append(
+    el(
+      "div",
+      { class: "rg-update", role: "status", "data-update-notice": "" },
+      el("p", { text: "A new version of this site is available." }),
+      button,
+    ),
+  );
+}
+
+function keepEngineOffline() {
+  if (!("serviceWorker" in navigator)) return;
+  navigator.serviceWorker.ready.then((registration) => {
+    if (registration.active) registration.active.postMessage({ type: "cache-engine" });
+  });
+}
+
+function registerOffline() {
+  if (!("serviceWorker" in navigator) || !window.isSecureContext) return;
+  const hadController = Boolean(navigator.serviceWorker.controller);
+  navigator.serviceWorker.addEventListener("controllerchange", () => {
+    // A worker took over a page an older worker was serving: a new build has been deployed.
+    if (hadController) showUpdateNotice();
+  });
+  navigator.serviceWorker
+    .register(new URL("../sw.js", import.meta.url), { scope: SITE_URL.pathname })
+    .then(() => navigator.serviceWorker.ready)
+    .then(() => {
+      offlineReady = true;
+      showOfflineStatus();
+    })
+    .catch(() => {
+      /* offline mode is a bonus: the site works without it */
+    });
+}
+
 function initPage() {
+  showOfflineStatus();
   // Forget listeners of forms that instant navigation removed from the page.
   engine.listeners.clear();
   const forms = document.querySelectorAll("form[data-calculator]");
@@ -413,5 +469,6 @@ function initPage() {
   if (forms.length) startEngine();
 }
 
+registerOffline();
 if (typeof window.document$ !== "undefined") window.document$.subscribe(initPage);
 else initPage();

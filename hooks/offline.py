@@ -1,0 +1,79 @@
+"""Write the service worker's manifest: the build's version and the files to keep offline.
+
+`docs/sw.js` is static; it imports `sw-manifest.js`, so every build with different content gets a
+new manifest, the browser sees a changed worker, and the old cache is replaced.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from pathlib import Path
+from typing import Any
+
+MANIFEST = "sw-manifest.js"
+# Never precached: the worker itself, source maps, compressed duplicates, and the engine, which is
+# cached only once a calculator page has used it (guide readers never download it).
+_SKIPPED_SUFFIXES = (".map", ".gz", ".br")
+_SKIPPED_NAMES = {"sw.js", MANIFEST, "sitemap.xml"}
+# Search stemmers for other languages and CJK segmenters: an English site never loads them.
+_SKIPPED_PREFIXES = ("assets/javascripts/lunr/",)
+ENGINE_PREFIX = "engine/"
+
+
+def offline_files(site_dir: Path) -> tuple[list[str], list[str]]:
+    """Site-relative paths to precache and the engine paths to cache on use."""
+    precache: list[str] = []
+    engine: list[str] = []
+    for path in sorted(p for p in site_dir.rglob("*") if p.is_file()):
+        relative = path.relative_to(site_dir).as_posix()
+        if (
+            path.name in _SKIPPED_NAMES
+            or relative.endswith(_SKIPPED_SUFFIXES)
+            or relative.startswith(_SKIPPED_PREFIXES)
+        ):
+            continue
+        if relative.startswith(ENGINE_PREFIX):
+            engine.append(relative)
+            continue
+        # Pages are requested by their directory URL (use_directory_urls).
+        precache.append(relative.removesuffix("index.html") or "./")
+    return precache, engine
+
+
+def build_version(site_dir: Path, paths: list[str]) -> str:
+    """A short hash of every cached file's path and content: changes whenever the site does."""
+    digest = hashlib.sha256()
+    for relative in sorted(paths):
+        file = site_dir / relative
+        if relative.endswith("/") or relative == "./":
+            file = site_dir / relative / "index.html"
+        digest.update(relative.encode())
+        digest.update(file.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+_state = {"serving": False}
+
+
+def on_startup(command: str, dirty: bool) -> None:
+    """Remember whether this is `mkdocs serve`: live reload and an offline cache do not mix."""
+    del dirty
+    _state["serving"] = command == "serve"
+
+
+def on_post_build(config: Any) -> None:
+    """Write `<site>/sw-manifest.js` for `sw.js` (a null build under `mkdocs serve`)."""
+    site_dir = Path(config.site_dir)
+    if _state["serving"]:
+        (site_dir / MANIFEST).write_text("self.REGAIN_BUILD = null;\n", encoding="utf-8")
+        return
+    precache, engine = offline_files(site_dir)
+    manifest = {
+        "version": build_version(site_dir, precache + engine),
+        "precache": precache,
+        "engine": engine,
+    }
+    (site_dir / MANIFEST).write_text(
+        f"self.REGAIN_BUILD = {json.dumps(manifest, indent=1)};\n", encoding="utf-8"
+    )
