@@ -71,6 +71,7 @@ function startEngine() {
     if (data.type === "status") {
       if (data.state === "ready") {
         clearTimeout(engine.startTimer);
+        performance.mark("regain:engine-ready");
         keepEngineOffline();
       }
       if (data.state === "failed") {
@@ -395,6 +396,7 @@ function initForm(form) {
       if (answer.ok) {
         output.replaceChildren(...renderers[calculator](answer.result).filter(Boolean));
         output.dataset.state = "result";
+        performance.mark("regain:result");
       } else {
         showErrors(form, output, answer.errors || []);
         output.dataset.state = "errors";
