@@ -1,0 +1,86 @@
+"""Guide and FAQ pages read at about grade 8 (Flesch-Kincaid), never above grade 10."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+
+import pytest
+import textstat
+import textstat.backend.counts._count_syllables as syllable_counter
+from bs4 import BeautifulSoup, Tag
+from conftest import BuiltSite
+from test_content_pages import NAV_PAGES
+
+MAX_GRADE = 10.0  # hard limit per page; the writing aims for about 8
+
+# Every reader page of the nav. References is exempt: it is a table of citations.
+READABLE_PAGES = [page for page in NAV_PAGES if page != "references/"]
+
+# Elements a reader takes in as one unit: a heading, a paragraph, a list item, a callout title.
+_BLOCKS = ("h1", "h2", "h3", "h4", "h5", "h6", "p", "li", "dt", "dd", "summary")
+
+
+@pytest.fixture(scope="module", autouse=True)
+def _offline_syllables() -> Iterator[None]:
+    """Count syllables with Pyphen's bundled hyphenation rules, as textstat did before 0.7.4.
+
+    textstat 0.7.13 first looks words up in NLTK's CMU dictionary, which it downloads at run
+    time; tests never use the network, so the lookup is replaced by an empty dictionary and
+    every word falls back to Pyphen.
+    """
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(syllable_counter, "get_cmudict", lambda _lang: {})
+        syllable_counter.count_syllables.cache_clear()
+        yield
+    syllable_counter.count_syllables.cache_clear()
+
+
+def _own_text(block: Tag) -> str:
+    """The text of a block without the text of blocks nested inside it."""
+    parts = []
+    for string in block.find_all(string=True):
+        owner = string.find_parent(_BLOCKS)
+        if owner is block:
+            parts.append(str(string))
+    return " ".join("".join(parts).split())
+
+
+def readable_text(html: str) -> str:
+    """The page's article as sentences: one per block, ending in a full stop if it lacks one.
+
+    The disclaimer (shared by every page), tables and permalink symbols are left out. Headings
+    and list items count as sentences of their own, as a reader sees them.
+    """
+    article = BeautifulSoup(html, "html.parser").find("article")
+    assert isinstance(article, Tag)
+    for unwanted in article.select("aside.rg-disclaimer, table, a.headerlink"):
+        unwanted.decompose()
+    sentences = []
+    for block in article.find_all(_BLOCKS):
+        text = _own_text(block)
+        if text:
+            sentences.append(text if text[-1] in ".!?:" else f"{text}.")
+    return " ".join(sentences)
+
+
+def grade(built_site: BuiltSite, url_path: str) -> float:
+    """Flesch-Kincaid grade of one built page's readable text."""
+    html = built_site.page(url_path).read_text(encoding="utf-8")
+    return float(textstat.flesch_kincaid_grade(readable_text(html)))
+
+
+@pytest.mark.parametrize("url_path", READABLE_PAGES)
+def test_page_reads_at_grade_ten_or_below(
+    built_site: BuiltSite, url_path: str, record_property: Callable[[str, object], None]
+) -> None:
+    """A guide or FAQ page scores Flesch-Kincaid grade 10 or lower."""
+    score = grade(built_site, url_path)
+    record_property("flesch_kincaid_grade", score)
+    assert score <= MAX_GRADE, f"/{url_path} reads at grade {score:.1f} (limit {MAX_GRADE})"
+
+
+def test_readability_report(built_site: BuiltSite) -> None:
+    """Every page's grade is listed; the table is the assertion message if any is too high."""
+    grades = {url_path or "(home)": grade(built_site, url_path) for url_path in READABLE_PAGES}
+    report = "\n".join(f"{score:5.1f}  /{page}" for page, score in grades.items())
+    assert max(grades.values()) <= MAX_GRADE, f"Flesch-Kincaid grades:\n{report}"
