@@ -99,11 +99,17 @@ def on_post_build(config: Any) -> None:
     dest.mkdir(parents=True, exist_ok=True)
     for name in ENGINE_FILES:
         _copy_if_changed(src / name, dest / name)
-    (dest / "pyodide-lock.json").write_text(json.dumps(trimmed_lock(src)), encoding="utf-8")
     archive = calculators_archive(root / "calculators")
     (dest / CALCULATORS_ARCHIVE).write_bytes(archive)
     digest = hashlib.sha256(archive).hexdigest()[:16]
     (dest / "version.json").write_text(
-        json.dumps({"pyodide": pinned_pyodide_version(root), "calculators": digest}),
+        json.dumps(
+            {
+                "pyodide": pinned_pyodide_version(root),
+                "calculators": digest,
+                # Passed to loadPyodide as lockFileContents: one request fewer at start-up.
+                "lock": trimmed_lock(src),
+            }
+        ),
         encoding="utf-8",
     )

@@ -15,11 +15,9 @@ from hooks import engine
 
 
 def test_engine_directory_holds_exactly_the_needed_files(built_site: BuiltSite) -> None:
-    """site/engine/ has the four Pyodide files, a trimmed lock, our archive and a version file."""
+    """site/engine/ has the four Pyodide files, our archive and a version file; nothing else."""
     shipped = sorted(p.name for p in (built_site.path / "engine").iterdir())
-    assert shipped == sorted(
-        [*engine.ENGINE_FILES, "pyodide-lock.json", "calculators.zip", "version.json"]
-    )
+    assert shipped == sorted([*engine.ENGINE_FILES, "calculators.zip", "version.json"])
 
 
 def test_engine_files_are_the_pinned_npm_package(built_site: BuiltSite) -> None:
@@ -31,9 +29,9 @@ def test_engine_files_are_the_pinned_npm_package(built_site: BuiltSite) -> None:
         assert (built_site.path / "engine" / name).read_bytes() == (source / name).read_bytes()
 
 
-def test_lock_file_lists_no_packages(built_site: BuiltSite) -> None:
-    """The shipped lock keeps Pyodide's info block and loads no extra package."""
-    lock = json.loads((built_site.path / "engine" / "pyodide-lock.json").read_text())
+def test_inline_lock_lists_no_packages(built_site: BuiltSite) -> None:
+    """The lock shipped inline in version.json keeps Pyodide's info block and no package."""
+    lock = json.loads((built_site.path / "engine" / "version.json").read_text())["lock"]
     assert lock["packages"] == {}
     assert lock["info"]["python"].startswith("3.")
 

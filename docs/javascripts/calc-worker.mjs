@@ -24,18 +24,106 @@ async function fetchText(url) {
   return response.text();
 }
 
+// A memory snapshot of a started engine (with our calculators imported) is kept in Cache Storage
+// after the first visit: restoring it takes ~0.3 s instead of ~2 s of start-up. The snapshot
+// options are private Pyodide API, so the snapshot is keyed by engine version + calculators hash,
+// checked after restoring, and dropped in favour of a normal start whenever anything fails.
+const SNAPSHOT_CACHE = "regain-engine-snapshot";
+const PACKAGE_DIR = "/home/pyodide/regain";
+const SELF_TEST = ["protein", '{"weight": "68", "unit": "kg", "age": "40"}'];
+
+function snapshotKey(manifest) {
+  return new URL(`snapshot/${manifest.pyodide}-${manifest.calculators}.bin`, ENGINE_URL).href;
+}
+
+async function readSnapshot(key) {
+  if (typeof caches === "undefined") return null;
+  try {
+    const cache = await caches.open(SNAPSHOT_CACHE);
+    const response = await cache.match(key);
+    return response ? new Uint8Array(await response.arrayBuffer()) : null;
+  } catch {
+    return null;
+  }
+}
+
+async function writeSnapshot(key, bytes) {
+  if (typeof caches === "undefined") return;
+  try {
+    const cache = await caches.open(SNAPSHOT_CACHE);
+    for (const old of await cache.keys()) if (old.url !== key) await cache.delete(old);
+    await cache.put(key, new Response(bytes, { headers: { "Content-Type": "application/octet-stream" } }));
+  } catch {
+    /* no room or no Cache Storage: the next visit starts normally */
+  }
+}
+
+async function forgetSnapshot() {
+  if (typeof caches !== "undefined") await caches.delete(SNAPSHOT_CACHE).catch(() => {});
+}
+
+function loadCalculators(pyodide, archive) {
+  pyodide.unpackArchive(archive, "zip", { extractDir: PACKAGE_DIR });
+  pyodide.pyimport("sys").path.insert(0, PACKAGE_DIR);
+}
+
+function checked(api) {
+  // A restored engine must answer like a fresh one: a snapshot that cannot is not used.
+  const answer = JSON.parse(api.run_json(...SELF_TEST, "[]"));
+  if (answer.version !== 1 || answer.calculator !== "protein") throw new Error("self-test failed");
+  return api;
+}
+
+async function startFromSnapshot(manifest, snapshot, archive) {
+  const pyodide = await loadPyodide({
+    indexURL: ENGINE_URL.href,
+    lockFileContents: manifest.lock,
+    _loadSnapshot: snapshot,
+  });
+  loadCalculators(pyodide, archive);
+  return checked(pyodide.pyimport("calculators.api"));
+}
+
+async function startFresh(manifest, archive) {
+  const pyodide = await loadPyodide({
+    indexURL: ENGINE_URL.href,
+    lockFileContents: manifest.lock,
+    _makeSnapshot: typeof caches !== "undefined",
+  });
+  status("loading", "Loading the calculators");
+  loadCalculators(pyodide, archive);
+  let snapshot = null;
+  if (typeof caches !== "undefined") {
+    try {
+      // Import before the snapshot (so it holds our modules), and before any JS proxy exists.
+      pyodide.runPython("import calculators.api");
+      snapshot = pyodide.makeMemorySnapshot();
+    } catch {
+      snapshot = null;
+    }
+  }
+  const api = checked(pyodide.pyimport("calculators.api"));
+  if (snapshot) writeSnapshot(snapshotKey(manifest), snapshot);
+  return api;
+}
+
 async function start() {
   status("loading", "Starting the calculator engine");
-  // The calculators archive downloads while the engine starts.
-  const [pyodide, archive] = await Promise.all([
-    loadPyodide({ indexURL: ENGINE_URL.href, fullStdLib: false }),
+  // The manifest (engine version, calculators hash, lock info) and our calculators archive are
+  // small; they download while the browser compiles the engine.
+  const [manifest, archive] = await Promise.all([
+    fetchText(new URL("version.json", ENGINE_URL)).then(JSON.parse),
     fetchBytes(new URL("calculators.zip", ENGINE_URL)),
   ]);
-  status("loading", "Loading the calculators");
-  pyodide.unpackArchive(archive, "zip", { extractDir: "/home/pyodide/regain" });
-  pyodide.pyimport("sys").path.insert(0, "/home/pyodide/regain");
-  const api = pyodide.pyimport("calculators.api");
-  return api;
+  const snapshot = await readSnapshot(snapshotKey(manifest));
+  if (snapshot) {
+    try {
+      return await startFromSnapshot(manifest, snapshot, archive);
+    } catch {
+      await forgetSnapshot();
+    }
+  }
+  return startFresh(manifest, archive);
 }
 
 // The exercise list (the same JSON the exercise library page is built from) is only needed by
