@@ -159,11 +159,11 @@ def test_key_idea_is_on_its_page(built_site: BuiltSite, url_path: str, phrase: s
     assert phrase in page_text(built_site, url_path)
 
 
-def test_home_names_the_coming_tools_without_linking_them(built_site: BuiltSite) -> None:
-    """Home mentions the protein and weekly-plan tools but links to no page that is not built."""
+def test_home_links_to_both_tools(built_site: BuiltSite) -> None:
+    """Home names the protein and weekly-plan tools and links to each of them."""
     text = page_text(built_site, "")
     soup = BeautifulSoup(built_site.page("").read_text(encoding="utf-8"), "html.parser")
-    hrefs = [str(a.get("href", "")) for a in soup.select("article a")]
+    hrefs = {str(a.get("href", "")) for a in soup.select("article a")}
     assert "protein target" in text
     assert "weekly plan" in text
-    assert not [h for h in hrefs if "tools/" in h]
+    assert {"tools/protein/", "tools/plan/"} <= hrefs
