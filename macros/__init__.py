@@ -1,14 +1,118 @@
 """Build-time macros for the Regain site (mkdocs-macros-plugin, `module_name: macros`).
 
-This module only registers macros; rendering lives in plain functions in sibling modules so
-they can be tested without MkDocs.
+This module only registers: `define_env` loads and validates `data/` (macros.data) and wires the
+pure renderers (macros.render) to the page being built; `on_post_build` writes the validated
+data as JSON into the site for the browser calculators. A broken data file stops the build with
+one line per problem. `$REGAIN_DATA_DIR` points the build at another data folder.
 """
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
 from typing import Any
+
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import File
+
+from macros import render
+from macros.data import DataError, SiteData, data_dir, load_site_data
+
+__all__ = ["define_env", "on_post_build"]
+
+# The exercise library page: every exercise link points at a card on it.
+LIBRARY_PAGE = "guide/exercises.md"
+# Where the validated data is written in the built site.
+JSON_DIR = "data"
+
+
+def _site_data() -> SiteData:
+    """The validated data, or a build-stopping error listing every problem."""
+    try:
+        return load_site_data(data_dir())
+    except DataError as error:
+        message = f"Regain data files are invalid ({len(error.problems)} problems):\n{error}"
+        raise PluginError(message) from error
 
 
 def define_env(env: Any) -> None:
-    """Register Regain's macros and variables with mkdocs-macros."""
-    del env  # macros are registered by later modules (exercise tables, weekly plan).
+    """Register Regain's macros with mkdocs-macros."""
+    site_data = _site_data()
+    library = site_data.exercises_by_id
+    library_url = File(LIBRARY_PAGE, None, "", env.conf["use_directory_urls"]).url
+
+    def links() -> render.Links:
+        """Links as seen from the page being rendered now."""
+        return render.Links(page_url=env.page.url, library_url=library_url)
+
+    @env.macro  # type: ignore[untyped-decorator]
+    def exercise_table(
+        category: str | None = None,
+        level: str | None = None,
+        equipment: str | None = None,
+        ids: list[str] | None = None,
+    ) -> str:
+        """Table of exercises (name linked to its card, level, what it needs).
+
+        Filter by category, level and/or equipment (in category, then data order), or give
+        `ids` to list those exercises in that order.
+        """
+        chosen = (
+            render.pick_exercises(library, ids)
+            if ids is not None
+            else render.select_exercises(
+                site_data.exercises, category=category, level=level, equipment=equipment
+            )
+        )
+        return render.exercise_table(chosen, links())
+
+    @env.macro  # type: ignore[untyped-decorator]
+    def exercise_list(ids: list[str]) -> str:
+        """Bulleted list of these exercises, in this order, each linked to its card."""
+        return render.exercise_list(render.pick_exercises(library, ids), links())
+
+    @env.macro  # type: ignore[untyped-decorator]
+    def exercise_card(id: str) -> str:
+        """The full card of one exercise (heading id = exercise id)."""
+        return render.exercise_card(render.pick_exercises(library, [id])[0], links(), library)
+
+    @env.macro  # type: ignore[untyped-decorator]
+    def exercise_cards(
+        category: str | None = None, level: str | None = None, equipment: str | None = None
+    ) -> str:
+        """Cards of every exercise matching the filters (all of them without filters)."""
+        chosen = render.select_exercises(
+            site_data.exercises, category=category, level=level, equipment=equipment
+        )
+        return render.exercise_cards(chosen, links(), library)
+
+    @env.macro  # type: ignore[untyped-decorator]
+    def exercise_index(by: str) -> str:
+        """Collapsible groups of exercise links, one per level (`by="level"`) or equipment."""
+        if by not in {"level", "equipment"}:
+            message = f"exercise_index: by={by!r} is not allowed; allowed: level, equipment"
+            raise render.RenderError(message)
+        return render.exercise_index(
+            site_data.exercises, links(), "level" if by == "level" else "equipment"
+        )
+
+    @env.macro  # type: ignore[untyped-decorator]
+    def weekly_plan_table() -> str:
+        """The sample week: one row per day, exercises linked to their cards."""
+        return render.weekly_plan_table(site_data.weekly_plan, links(), library)
+
+
+def on_post_build(env: Any) -> None:
+    """Write the validated data into the site as JSON (data/exercises.json, weekly_plan.json)."""
+    write_json(_site_data(), Path(env.conf["site_dir"]) / JSON_DIR)
+
+
+def write_json(site_data: SiteData, directory: Path) -> None:
+    """The validated data as JSON files, in the shape of the YAML files (lists of mappings)."""
+    directory.mkdir(parents=True, exist_ok=True)
+    for name, content in (
+        ("exercises.json", site_data.exercises_json()),
+        ("weekly_plan.json", site_data.weekly_plan_json()),
+    ):
+        text = json.dumps(content, ensure_ascii=False, sort_keys=False)
+        (directory / name).write_text(text + "\n", encoding="utf-8")

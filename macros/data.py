@@ -1,0 +1,543 @@
+"""Regain's data files (`data/*.yml`): read, validated and typed at build time.
+
+The schema is written as pydantic v2 models because one definition does three jobs: the
+validated models are the Python types the render functions take; pydantic reports every problem
+in a file in one pass with its location (entry index, field path), which becomes one readable
+line per problem; and the models dump to the JSON the browser calculators read. Extra fields
+are forbidden and duplicate YAML keys are errors, so nothing in a file is silently dropped.
+"""
+
+from __future__ import annotations
+
+import difflib
+import enum
+import os
+import re
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Annotated, Any, Self, TypeVar, get_args
+
+import yaml
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    Field,
+    StrictBool,
+    StrictInt,
+    StrictStr,
+    ValidationError,
+    ValidationInfo,
+    field_validator,
+    model_validator,
+)
+from pydantic_core import ErrorDetails
+
+ROOT = Path(__file__).resolve().parent.parent
+# Points the build at another data folder (absolute, or relative to the project root); the
+# tests use it to build the real site from broken copies of the data.
+DATA_DIR_VARIABLE = "REGAIN_DATA_DIR"
+EXERCISES_FILE = "exercises.yml"
+WEEKLY_PLAN_FILE = "weekly_plan.yml"
+
+
+class DataError(ValueError):
+    """A data file is broken: the message has one line per problem (file, entry, field, why).
+
+    >>> print(DataError(["data/a.yml: the file is empty", "data/b.yml: the file is empty"]))
+    data/a.yml: the file is empty
+    data/b.yml: the file is empty
+    """
+
+    def __init__(self, problems: Sequence[str]) -> None:
+        self.problems = tuple(problems)
+        super().__init__("\n".join(self.problems))
+
+
+# ---------------------------------------------------------------- closed choices
+
+
+class Category(enum.StrEnum):
+    """Body area an exercise trains; the order is the order pages list them in."""
+
+    LOWER_BODY = "lower-body"
+    UPPER_BODY = "upper-body"
+    FULL_BODY = "full-body"
+    CORE = "core"
+    BALANCE = "balance"
+    MOBILITY = "mobility"
+
+
+class Level(enum.StrEnum):
+    """How demanding an exercise is, easiest first."""
+
+    START = "start"
+    BUILD = "build"
+    STRONG = "strong"
+
+
+class Equipment(enum.StrEnum):
+    """What an exercise needs; `none` stands alone."""
+
+    NONE = "none"
+    CHAIR = "chair"
+    WALL = "wall"
+    COUNTER = "counter"
+    STEP = "step"
+    BAND = "band"
+    DUMBBELLS = "dumbbells"
+    GYM_MACHINE = "gym-machine"
+    MAT = "mat"
+
+
+class Weekday(enum.StrEnum):
+    """Days of the sample week, Monday first."""
+
+    MONDAY = "monday"
+    TUESDAY = "tuesday"
+    WEDNESDAY = "wednesday"
+    THURSDAY = "thursday"
+    FRIDAY = "friday"
+    SATURDAY = "saturday"
+    SUNDAY = "sunday"
+
+
+class ActivityKind(enum.StrEnum):
+    """The parts of the article's sample week."""
+
+    STRENGTH = "strength"
+    WALKING = "walking"
+    MOBILITY = "mobility"
+    BALANCE_CORE = "balance-core"
+
+
+# ---------------------------------------------------------------- field types
+
+ID_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
+ExerciseId = Annotated[StrictStr, Field(pattern=ID_PATTERN)]
+Text = Annotated[StrictStr, Field(min_length=1)]
+Count = Annotated[StrictInt, Field(gt=0)]
+
+
+def _low_to_high(pair: tuple[int, int]) -> tuple[int, int]:
+    """A range is written [low, high] with low <= high."""
+    low, high = pair
+    if low > high:
+        message = f"[{low}, {high}] runs backwards; write [low, high] with low <= high"
+        raise ValueError(message)
+    return pair
+
+
+Range = Annotated[tuple[Count, Count], AfterValidator(_low_to_high)]
+
+# Validation context key: the exercise ids a reference may name (None: do not check).
+KNOWN_IDS = "known_exercise_ids"
+
+
+def _check_reference(value: str, info: ValidationInfo) -> str:
+    """A reference to an exercise must name an id defined in exercises.yml."""
+    known = (info.context or {}).get(KNOWN_IDS)
+    if known is None or value in known:
+        return value
+    close = difflib.get_close_matches(value, sorted(known), n=1)
+    hint = f"; did you mean {close[0]!r}?" if close else ""
+    message = f"unknown exercise id {value!r}{hint} (ids are defined in data/{EXERCISES_FILE})"
+    raise ValueError(message)
+
+
+ExerciseRef = Annotated[ExerciseId, AfterValidator(_check_reference)]
+
+
+class _Model(BaseModel):
+    """Immutable, and every field in the file must be one the schema knows."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+# ---------------------------------------------------------------- exercises.yml
+
+
+class Dose(_Model):
+    """How much to do: sets of reps, or sets of holds in seconds (EVIDENCE.md E3)."""
+
+    sets: Range
+    reps: Range | None = None
+    hold_seconds: Range | None = None
+    per_side: StrictBool
+
+    @model_validator(mode="after")
+    def _reps_or_hold(self) -> Self:
+        """Exactly one of reps and hold_seconds says what one set is."""
+        if (self.reps is None) == (self.hold_seconds is None):
+            message = "give either 'reps' or 'hold_seconds' (exactly one of them)"
+            raise ValueError(message)
+        return self
+
+
+class Exercise(_Model):
+    """One entry of data/exercises.yml."""
+
+    id: ExerciseId
+    name: Text
+    category: Category
+    level: Level
+    equipment: tuple[Equipment, ...] = Field(min_length=1)
+    muscles: tuple[Text, ...] = Field(min_length=1)
+    steps: tuple[Text, ...] = Field(min_length=3, max_length=5)
+    easier: ExerciseRef | None
+    harder: ExerciseRef | None
+    safety: Text
+    dose: Dose
+
+    @field_validator("equipment")
+    @classmethod
+    def _equipment_is_a_set(cls, value: tuple[Equipment, ...]) -> tuple[Equipment, ...]:
+        """No item twice, and `none` means nothing else is needed."""
+        if len(set(value)) != len(value):
+            message = "lists an item twice"
+            raise ValueError(message)
+        if Equipment.NONE in value and len(value) > 1:
+            message = "'none' cannot be combined with other equipment"
+            raise ValueError(message)
+        return value
+
+    @field_validator("easier", "harder")
+    @classmethod
+    def _not_itself(cls, value: str | None, info: ValidationInfo) -> str | None:
+        """A variation is another exercise."""
+        if value is not None and value == info.data.get("id"):
+            message = "an exercise cannot be its own variation"
+            raise ValueError(message)
+        return value
+
+
+# ---------------------------------------------------------------- weekly_plan.yml
+
+
+class Activity(_Model):
+    """One part of a day: what kind, a short title, the exercises by id, and a note."""
+
+    kind: ActivityKind
+    title: Text
+    exercises: tuple[ExerciseRef, ...] = ()
+    note: Text | None = None
+
+
+class PlanDay(_Model):
+    """One day of data/weekly_plan.yml."""
+
+    day: Weekday
+    title: Text
+    rest_day: StrictBool
+    activities: tuple[Activity, ...] = Field(min_length=1)
+
+
+# ---------------------------------------------------------------- loading
+
+
+@dataclass(frozen=True)
+class SiteData:
+    """Everything the macros render, validated together."""
+
+    exercises: tuple[Exercise, ...]
+    weekly_plan: tuple[PlanDay, ...]
+
+    @property
+    def exercises_by_id(self) -> Mapping[str, Exercise]:
+        """The exercises keyed by id."""
+        return {exercise.id: exercise for exercise in self.exercises}
+
+    def exercises_json(self) -> list[dict[str, Any]]:
+        """The exercises as JSON-ready mappings, in the shape of exercises.yml."""
+        return [exercise.model_dump(mode="json") for exercise in self.exercises]
+
+    def weekly_plan_json(self) -> list[dict[str, Any]]:
+        """The plan as JSON-ready mappings, in the shape of weekly_plan.yml."""
+        return [day.model_dump(mode="json") for day in self.weekly_plan]
+
+
+def data_dir() -> Path:
+    """The data folder: `$REGAIN_DATA_DIR` if set (relative to the project root), else data/."""
+    configured = os.environ.get(DATA_DIR_VARIABLE)
+    return ROOT / configured if configured else ROOT / "data"
+
+
+def load_site_data(directory: Path) -> SiteData:
+    """Read and validate both data files; raise one DataError listing every problem in both."""
+    exercises_path = directory / EXERCISES_FILE
+    exercise_entries, problems = _read_list(exercises_path, "exercises")
+    # If the file did not parse, every reference would look unknown: do not check them then.
+    known_ids = (
+        None
+        if exercise_entries is None
+        else frozenset(label for entry in exercise_entries if (label := _label(entry, "id")))
+    )
+    exercises = _validate(exercises_path, exercise_entries or [], Exercise, known_ids, problems)
+    problems += _duplicate_ids(exercises_path, exercise_entries or [])
+    problems += _one_way_variations(exercises_path, exercises)
+
+    plan_path = directory / WEEKLY_PLAN_FILE
+    day_entries, plan_problems = _read_list(plan_path, "days")
+    problems += plan_problems
+    plan = _validate(plan_path, day_entries or [], PlanDay, known_ids, problems)
+    if day_entries:
+        problems += _week_problems(plan_path, day_entries)
+    if problems:
+        raise DataError(problems)
+    return SiteData(tuple(exercises), tuple(plan))
+
+
+# ---------------------------------------------------------------- reading YAML
+
+
+class _StrictLoader(yaml.SafeLoader):
+    """PyYAML's safe loader, except that a key written twice is an error, not a silent overwrite."""
+
+    def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
+        """Build a mapping, refusing a key that already appeared in it."""
+        seen: set[Any] = set()
+        for key_node, _ in node.value:
+            key = self.construct_object(key_node, deep=True)
+            if key in seen:
+                raise yaml.constructor.ConstructorError(
+                    "while reading a mapping",
+                    node.start_mark,
+                    f"the key {key!r} appears twice",
+                    key_node.start_mark,
+                )
+            seen.add(key)
+        return super().construct_mapping(node, deep=deep)
+
+
+def display_path(path: Path) -> str:
+    """A file's path as error messages show it: relative to the project when inside it."""
+    return path.relative_to(ROOT).as_posix() if path.is_relative_to(ROOT) else str(path)
+
+
+def _parse(path: Path) -> tuple[Any, str | None]:
+    """A YAML file's content, or None and the problem that prevented reading it."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        return None, "the file is missing"
+    try:
+        # A SafeLoader subclass: plain data only, no Python objects.
+        return yaml.load(text, Loader=_StrictLoader), None
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark
+        at = f"line {mark.line + 1}, column {mark.column + 1}: " if mark else ""
+        return None, f"{at}malformed YAML: {error.problem}"
+    except yaml.YAMLError as error:
+        return None, f"malformed YAML: {error}"
+
+
+def _read_list(path: Path, what: str) -> tuple[list[Any] | None, list[str]]:
+    """The top-level list of a YAML file, or None and the problem that prevented reading it."""
+    content, problem = _parse(path)
+    if problem is None and content is None:
+        problem = f"the file is empty; expected a list of {what}"
+    elif problem is None and not isinstance(content, list):
+        problem = f"expected a list of {what} at the top level, got {_yaml_type(content)}"
+    elif problem is None and not content:
+        problem = f"the list is empty; expected at least one of the {what}"
+    if problem is not None:
+        return None, [f"{display_path(path)}: {problem}"]
+    return content, []
+
+
+# ---------------------------------------------------------------- validating
+
+_M = TypeVar("_M", bound=_Model)
+
+
+def _label(entry: Any, field: str) -> str | None:
+    """The id-like value that names an entry in messages, if it has a usable one."""
+    value = entry.get(field) if isinstance(entry, dict) else None
+    return value if isinstance(value, str) else None
+
+
+def _entry(path: Path, entries: Sequence[Any], index: int, label_field: str) -> str:
+    """How a message names an entry: `data/x.yml: entry 'lunge' (index 4)`."""
+    label = _label(entries[index], label_field)
+    named = f"entry {label!r} (index {index})" if label else f"entry index {index}"
+    return f"{display_path(path)}: {named}"
+
+
+def _validate(
+    path: Path,
+    entries: Sequence[Any],
+    model: type[_M],
+    known_ids: frozenset[str] | None,
+    problems: list[str],
+) -> list[_M]:
+    """Validate every entry; return the valid models and add one line per problem."""
+    label_field = next(iter(model.model_fields))
+    valid: list[_M] = []
+    for index, entry in enumerate(entries):
+        try:
+            valid.append(model.model_validate(entry, context={KNOWN_IDS: known_ids}))
+        except ValidationError as error:
+            where = _entry(path, entries, index, label_field)
+            problems.extend(f"{where}: {_describe(model, e)}" for e in error.errors())
+    return valid
+
+
+def _duplicate_ids(path: Path, entries: Sequence[Any]) -> list[str]:
+    """Each exercise id is used once: later entries that reuse one are reported."""
+    first_index: dict[str, int] = {}
+    problems = []
+    for index, entry in enumerate(entries):
+        exercise_id = _label(entry, "id")
+        if exercise_id is None:
+            continue
+        if exercise_id in first_index:
+            where = _entry(path, entries, index, "id")
+            first = first_index[exercise_id]
+            problems.append(
+                f"{where}: field 'id': {exercise_id!r} is already used by index {first}"
+            )
+        else:
+            first_index[exercise_id] = index
+    return problems
+
+
+def _one_way_variations(path: Path, exercises: Sequence[Exercise]) -> list[str]:
+    """Variations are chains: if A names B as harder, B names A as easier, and back."""
+    by_id = {exercise.id: exercise for exercise in exercises}
+    problems = []
+    for exercise in exercises:
+        for field, back in (("harder", "easier"), ("easier", "harder")):
+            other_id = getattr(exercise, field)
+            other = by_id.get(other_id) if other_id else None
+            if other is not None and getattr(other, back) != exercise.id:
+                where = f"{display_path(path)}: entry {exercise.id!r}"
+                problems.append(
+                    f"{where}: field {field!r}: {other_id!r} has {back}: "
+                    f"{_yaml_value(getattr(other, back))}, not {exercise.id!r}; variations "
+                    "must point at each other"
+                )
+    return problems
+
+
+def _week_problems(path: Path, entries: Sequence[Any]) -> list[str]:
+    """The plan lists the seven days Monday first, once each, with at least one rest day."""
+    where = display_path(path)
+    problems = []
+    days = [_label(entry, "day") for entry in entries]
+    expected = [day.value for day in Weekday]
+    if days != expected:
+        got = ", ".join(str(day) for day in days)
+        problems.append(
+            f"{where}: expected the days {', '.join(expected)} in that order; got {got}"
+        )
+    if not any(isinstance(e, dict) and e.get("rest_day") is True for e in entries):
+        problems.append(f"{where}: no day has 'rest_day: true'; the week needs a full rest day")
+    return problems
+
+
+# ---------------------------------------------------------------- messages
+
+# What a wrong-type message says was expected, by pydantic error type.
+_EXPECTED = {
+    "string_type": "text",
+    "int_type": "a whole number",
+    "bool_type": "true or false",
+    "tuple_type": "a list",
+    "list_type": "a list",
+    "model_type": "a mapping of fields",
+    "model_attributes_type": "a mapping of fields",
+    "dict_type": "a mapping",
+}
+
+
+def _yaml_type(value: object) -> str:
+    """What a YAML value is, in words."""
+    kinds = [
+        (bool, "true/false"),
+        (int, "a whole number"),
+        (float, "a decimal number"),
+        (str, "text"),
+        (list, "a list"),
+        (dict, "a mapping"),
+    ]
+    if value is None:
+        return "nothing (null)"
+    return next((kind for cls, kind in kinds if isinstance(value, cls)), type(value).__name__)
+
+
+def _yaml_value(value: object) -> str:
+    """A value as a message quotes it: YAML's null for None, else Python's repr."""
+    return "null" if value is None else repr(value)
+
+
+def _field_path(loc: Iterable[int | str]) -> str:
+    """`('dose', 'sets', 1)` as `dose.sets[1]`."""
+    path = ""
+    for part in loc:
+        path += f"[{part}]" if isinstance(part, int) else (f".{part}" if path else part)
+    return path
+
+
+def _model_at(model: type[BaseModel], loc: Sequence[int | str]) -> type[BaseModel]:
+    """The (nested) model that holds the field at `loc`."""
+    for part in loc:
+        if isinstance(part, int) or part not in model.model_fields:
+            continue
+        annotation = model.model_fields[part].annotation
+        nested = [t for t in (annotation, *get_args(annotation)) if _is_model(t)]
+        if nested:
+            model = nested[0]
+    return model
+
+
+def _is_model(candidate: object) -> bool:
+    """Whether a type annotation is one of our models."""
+    return isinstance(candidate, type) and issubclass(candidate, BaseModel)
+
+
+def _describe(model: type[BaseModel], error: ErrorDetails) -> str:
+    """One pydantic error as `field 'x': what is wrong; what is allowed`."""
+    loc = error["loc"]
+    field = _field_path(loc)
+    prefix = f"field {field!r}: " if field else ""
+    return prefix + _what_is_wrong(model, error)
+
+
+def _what_is_wrong(model: type[BaseModel], error: ErrorDetails) -> str:
+    """What a pydantic error means, in the words of our data files."""
+    kind, value, context = error["type"], error["input"], error.get("ctx", {})
+    if kind in _EXPECTED:
+        return f"wrong type: expected {_EXPECTED[kind]}, got {_yaml_type(value)} {value!r}"
+    messages: dict[str, Callable[[], str]] = {
+        "missing": lambda: "missing; it is required",
+        "extra_forbidden": lambda: (
+            f"unknown field; allowed: {', '.join(_model_at(model, error['loc'][:-1]).model_fields)}"
+        ),
+        "enum": lambda: (
+            f"{value!r} is not allowed; allowed: "
+            + ", ".join(re.findall(r"'([^']*)'", str(context["expected"])))
+        ),
+        "string_pattern_mismatch": lambda: (
+            f"{value!r} is not an id; use lower-case letters and digits joined by single "
+            "hyphens, e.g. 'sit-to-stand'"
+        ),
+        "string_too_short": lambda: "is empty; write some text",
+        "too_short": lambda: (
+            f"has {plural(context['actual_length'], 'item')}; allowed: at least "
+            f"{context['min_length']}"
+        ),
+        "too_long": lambda: (
+            f"has {plural(context['actual_length'], 'item')}; allowed: at most "
+            f"{context['max_length']}"
+        ),
+        "greater_than": lambda: f"{value!r} is too small; allowed: more than {context['gt']}",
+        "value_error": lambda: str(context["error"]),
+    }
+    default = f"{error['msg']} (got {value!r})"
+    return messages[kind]() if kind in messages else default
+
+
+def plural(number: int, noun: str) -> str:
+    """`1 item`, `2 items` (nouns with a plain -s plural)."""
+    return f"{number} {noun}" if number == 1 else f"{number} {noun}s"

@@ -1,0 +1,304 @@
+"""Pure HTML renderers for the exercise library and the weekly plan, testable without MkDocs.
+
+Everything is emitted as block-level HTML with every value from the data passed through
+`html.escape`: Python-Markdown leaves a raw HTML block alone, so a `|`, `<`, `*` or `&` in the
+data can neither break a table nor turn into markup. MkDocs does not rewrite links inside raw
+HTML, so links to exercise cards are made relative to the page being rendered here (`Links`).
+Tables have at most three short columns, so they fit a 360 px phone.
+"""
+
+from __future__ import annotations
+
+import posixpath
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from enum import StrEnum
+from html import escape
+from typing import Literal, TypeVar
+
+from macros.data import Activity, Category, Equipment, Exercise, Level, PlanDay, plural
+
+CATEGORY_LABELS = {
+    Category.LOWER_BODY: "Lower body",
+    Category.UPPER_BODY: "Upper body",
+    Category.FULL_BODY: "Whole body",
+    Category.CORE: "Core",
+    Category.BALANCE: "Balance",
+    Category.MOBILITY: "Mobility",
+}
+LEVEL_LABELS = {Level.START: "Start", Level.BUILD: "Build", Level.STRONG: "Strong"}
+LEVEL_HINTS = {
+    Level.START: "the gentlest versions, many with something to hold",
+    Level.BUILD: "for when the start versions feel easy",
+    Level.STRONG: "the hardest versions here",
+}
+EQUIPMENT_LABELS = {
+    Equipment.NONE: "Nothing",
+    Equipment.CHAIR: "Chair",
+    Equipment.WALL: "Wall",
+    Equipment.COUNTER: "Counter",
+    Equipment.STEP: "Step",
+    Equipment.BAND: "Resistance band",
+    Equipment.DUMBBELLS: "Dumbbells",
+    Equipment.GYM_MACHINE: "Gym machine",
+    Equipment.MAT: "Mat",
+}
+
+
+class RenderError(ValueError):
+    """A macro was called with a value the data does not have (a bad filter or id)."""
+
+
+@dataclass(frozen=True)
+class Links:
+    """Links to exercise cards as seen from the page being rendered.
+
+    Both URLs are site-relative, as MkDocs writes `page.url`: `""` for the home page,
+    `guide/weekly-plan/` (or `guide/weekly-plan.html` without directory URLs).
+    """
+
+    page_url: str
+    library_url: str
+
+    def exercise(self, exercise_id: str) -> str:
+        """The href of an exercise's card on the library page."""
+        if self.page_url == self.library_url:
+            return f"#{exercise_id}"
+        return f"{relative_url(self.library_url, self.page_url)}#{exercise_id}"
+
+
+def relative_url(target: str, page_url: str) -> str:
+    """`target` as a link written on the page at `page_url` (both site-relative).
+
+    >>> relative_url("guide/exercises/", "faq/")
+    '../guide/exercises/'
+    >>> relative_url("guide/exercises.html", "guide/weekly-plan.html")
+    'exercises.html'
+    """
+    relative = posixpath.relpath(f"/{target}", f"/{posixpath.dirname(page_url)}")
+    if relative == ".":
+        return "./"
+    return f"{relative}/" if target.endswith("/") else relative
+
+
+# ---------------------------------------------------------------- choosing exercises
+
+
+_Choice = TypeVar("_Choice", bound=StrEnum)
+
+
+def _choice(kind: type[_Choice], value: str, what: str) -> _Choice:
+    """A filter value as its enum member, or a RenderError that lists the allowed ones."""
+    try:
+        return kind(value)
+    except ValueError:
+        allowed = ", ".join(member.value for member in kind)
+        message = f"{what} {value!r} is not allowed; allowed: {allowed}"
+        raise RenderError(message) from None
+
+
+def select_exercises(
+    exercises: Iterable[Exercise],
+    *,
+    category: str | None = None,
+    level: str | None = None,
+    equipment: str | None = None,
+) -> list[Exercise]:
+    """Exercises matching every filter given, in category order, then in data order.
+
+    `equipment` keeps the exercises that use that item (`none`: those needing nothing).
+    """
+    wanted_category = _choice(Category, category, "category") if category else None
+    wanted_level = _choice(Level, level, "level") if level else None
+    wanted_item = _choice(Equipment, equipment, "equipment") if equipment else None
+    chosen = [
+        exercise
+        for exercise in exercises
+        if wanted_category in {None, exercise.category}
+        and wanted_level in {None, exercise.level}
+        and (wanted_item is None or wanted_item in exercise.equipment)
+    ]
+    order = list(Category)
+    return sorted(chosen, key=lambda exercise: order.index(exercise.category))
+
+
+def pick_exercises(library: Mapping[str, Exercise], ids: Sequence[str]) -> list[Exercise]:
+    """The exercises with these ids, in the order given."""
+    unknown = [exercise_id for exercise_id in ids if exercise_id not in library]
+    if unknown:
+        message = f"unknown exercise ids: {', '.join(map(repr, unknown))}"
+        raise RenderError(message)
+    return [library[exercise_id] for exercise_id in ids]
+
+
+# ---------------------------------------------------------------- small pieces
+
+
+def _range(low_high: tuple[int, int]) -> str:
+    """`(8, 12)` as `8–12`, `(3, 3)` as `3`."""
+    low, high = low_high
+    return str(low) if low == high else f"{low}–{high}"
+
+
+def dose_text(exercise: Exercise) -> str:
+    """How much to do, in words: `1–3 sets of 8–12 reps on each side`."""
+    dose = exercise.dose
+    if dose.reps is not None:
+        text = f"{_range(dose.sets)} sets of {_range(dose.reps)} reps"
+    else:
+        assert dose.hold_seconds is not None  # the schema requires one of the two
+        text = f"{_range(dose.sets)} sets, holding for {_range(dose.hold_seconds)} seconds"
+    return f"{text} on each side" if dose.per_side else text
+
+
+def equipment_text(exercise: Exercise) -> str:
+    """What an exercise needs, in words: `Resistance band, chair`."""
+    words = [EQUIPMENT_LABELS[item] for item in exercise.equipment]
+    return ", ".join([words[0], *(word.lower() for word in words[1:])])
+
+
+def _link(exercise: Exercise, links: Links) -> str:
+    """The exercise's name, linking to its card."""
+    return f'<a href="{escape(links.exercise(exercise.id))}">{escape(exercise.name)}</a>'
+
+
+def _data_attributes(exercise: Exercise) -> str:
+    """`data-*` attributes that describe an exercise to scripts and styles."""
+    return (
+        f'data-category="{escape(exercise.category)}" data-level="{escape(exercise.level)}" '
+        f'data-equipment="{escape(" ".join(exercise.equipment))}"'
+    )
+
+
+def _table(headers: Sequence[str], rows: Iterable[str]) -> str:
+    """An HTML table; header texts are escaped, rows (`<tr>…</tr>`) must already be HTML."""
+    head = "".join(f'<th scope="col">{escape(header)}</th>' for header in headers)
+    body = "\n".join(rows)
+    return f"<table>\n<thead><tr>{head}</tr></thead>\n<tbody>\n{body}\n</tbody>\n</table>"
+
+
+# ---------------------------------------------------------------- exercises
+
+
+def exercise_table(exercises: Sequence[Exercise], links: Links) -> str:
+    """A table of exercises (name linking to its card, level, what it needs)."""
+    if not exercises:
+        message = "no exercise matches; an empty table would say nothing"
+        raise RenderError(message)
+    rows = (
+        f"<tr><td>{_link(e, links)}</td><td>{escape(LEVEL_LABELS[e.level])}</td>"
+        f"<td>{escape(equipment_text(e))}</td></tr>"
+        for e in exercises
+    )
+    return _table(("Exercise", "Level", "You need"), rows)
+
+
+def exercise_list(exercises: Sequence[Exercise], links: Links) -> str:
+    """A bulleted list of exercises: name linking to its card, body area, level, equipment."""
+    if not exercises:
+        message = "no exercise matches; an empty list would say nothing"
+        raise RenderError(message)
+    items = "\n".join(
+        f"<li {_data_attributes(e)}>{_link(e, links)} "
+        f"({escape(CATEGORY_LABELS[e.category].lower())}; "
+        f"{escape(LEVEL_LABELS[e.level].lower())} level; "
+        f"you need: {escape(equipment_text(e).lower())})</li>"
+        for e in exercises
+    )
+    return f'<ul class="rg-exercise-list">\n{items}\n</ul>'
+
+
+def exercise_card(exercise: Exercise, links: Links, library: Mapping[str, Exercise]) -> str:
+    """An exercise's full card; its heading's id is the exercise id, so links can land on it."""
+    anchor = escape(exercise.id)
+    rows = [
+        ("Level", escape(LEVEL_LABELS[exercise.level])),
+        ("You need", escape(equipment_text(exercise))),
+        ("Muscles worked", escape(", ".join(exercise.muscles))),
+        (
+            "How to do it",
+            "<ol>" + "".join(f"<li>{escape(s)}</li>" for s in exercise.steps) + "</ol>",
+        ),
+        ("How much", escape(dose_text(exercise))),
+    ]
+    if exercise.easier:
+        rows.append(("Easier version", _link(library[exercise.easier], links)))
+    if exercise.harder:
+        rows.append(("Harder version", _link(library[exercise.harder], links)))
+    details = "\n".join(f"<dt>{escape(term)}</dt><dd>{value}</dd>" for term, value in rows)
+    return (
+        f'<div class="rg-exercise" {_data_attributes(exercise)}>\n'
+        f'<h3 id="{anchor}">{escape(exercise.name)}'
+        f'<a class="headerlink" href="#{anchor}" title="Link to this exercise">&para;</a></h3>\n'
+        f"<dl>\n{details}\n</dl>\n"
+        '<div class="admonition warning">\n<p class="admonition-title">Safety</p>\n'
+        f"<p>{escape(exercise.safety)}</p>\n</div>\n</div>"
+    )
+
+
+def exercise_cards(
+    exercises: Sequence[Exercise], links: Links, library: Mapping[str, Exercise]
+) -> str:
+    """Several cards, one after the other."""
+    return "\n\n".join(exercise_card(exercise, links, library) for exercise in exercises)
+
+
+def exercise_index(
+    exercises: Sequence[Exercise], links: Links, by: Literal["level", "equipment"]
+) -> str:
+    """Collapsible groups of exercise links, one per level or per piece of equipment.
+
+    Plain `<details>` elements: they open and close without JavaScript.
+    """
+    groups: list[tuple[str, list[Exercise]]]
+    if by == "level":
+        groups = [
+            (
+                f"{LEVEL_LABELS[level]}: {LEVEL_HINTS[level]}",
+                select_exercises(exercises, level=level),
+            )
+            for level in Level
+        ]
+    else:
+        groups = [
+            (EQUIPMENT_LABELS[item], select_exercises(exercises, equipment=item))
+            for item in Equipment
+        ]
+    blocks = [
+        f'<details class="rg-exercise-group">\n'
+        f"<summary>{escape(title)} ({plural(len(chosen), 'exercise')})</summary>\n"
+        f"{exercise_list(chosen, links)}\n</details>"
+        for title, chosen in groups
+        if chosen
+    ]
+    return "\n\n".join(blocks)
+
+
+# ---------------------------------------------------------------- weekly plan
+
+
+def _activity(activity: Activity, links: Links, library: Mapping[str, Exercise]) -> str:
+    """One line of a day: title, the exercises as links, and the note."""
+    parts = [f"<strong>{escape(activity.title)}</strong>"]
+    if activity.exercises:
+        parts.append(": " + ", ".join(_link(library[i], links) for i in activity.exercises) + ".")
+    else:
+        parts.append(".")
+    if activity.note:
+        parts.append(f" {escape(activity.note)}")
+    return f'<li data-kind="{escape(activity.kind)}">{"".join(parts)}</li>'
+
+
+def weekly_plan_table(
+    plan: Sequence[PlanDay], links: Links, library: Mapping[str, Exercise]
+) -> str:
+    """The sample week as a two-column table: the day, then what to do (exercises linked)."""
+    rows = []
+    for day in plan:
+        activities = "\n".join(_activity(activity, links, library) for activity in day.activities)
+        rows.append(
+            f'<tr data-day="{escape(day.day)}" data-rest-day="{str(day.rest_day).lower()}">'
+            f'<th scope="row">{escape(day.day.title())}</th>'
+            f"<td><p><strong>{escape(day.title)}</strong></p>\n<ul>\n{activities}\n</ul></td></tr>"
+        )
+    return _table(("Day", "What to do"), rows)
