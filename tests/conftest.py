@@ -158,9 +158,17 @@ class WatchedPage:
         assert self.console_errors == []
 
 
-def open_watched_page(browser: Browser, base_url: str, *, bypass_csp: bool = False) -> WatchedPage:
-    """A new context whose requests to any other origin are blocked and recorded."""
-    context = browser.new_context(bypass_csp=bypass_csp)
+def open_watched_page(
+    browser: Browser, base_url: str, *, bypass_csp: bool = False, offline_worker: bool = False
+) -> WatchedPage:
+    """A new context whose requests to any other origin are blocked and recorded.
+
+    The site's service worker is blocked unless `offline_worker` is set: requests it would answer
+    from its cache never reach Playwright's router, and most tests must see every request.
+    """
+    context = browser.new_context(
+        bypass_csp=bypass_csp, service_workers="allow" if offline_worker else "block"
+    )
     page = context.new_page()
     watched = WatchedPage(page, context, base_url)
     origin = base_url.rstrip("/")
