@@ -379,8 +379,23 @@ def _validate(
             valid.append(model.model_validate(entry, context={KNOWN_IDS: known_ids}))
         except ValidationError as error:
             where = _entry(path, entries, index, label_field)
-            problems.extend(f"{where}: {_describe(model, e)}" for e in error.errors())
+            problems.extend(f"{where}: {_describe(model, e)}" for e in _root_causes(error))
     return valid
+
+
+def _root_causes(error: ValidationError) -> list[ErrorDetails]:
+    """Pydantic's errors without echoes: a list is not also "too short" because an item failed.
+
+    Pydantic checks a list's length after dropping the items that failed validation.
+    """
+    errors = error.errors()
+    inner = [e["loc"] for e in errors]
+    return [
+        e
+        for e in errors
+        if e["type"] != "too_short"
+        or not any(len(loc) > len(e["loc"]) and loc[: len(e["loc"])] == e["loc"] for loc in inner)
+    ]
 
 
 def _duplicate_ids(path: Path, entries: Sequence[Any]) -> list[str]:
@@ -426,7 +441,8 @@ def _week_problems(path: Path, entries: Sequence[Any]) -> list[str]:
     problems = []
     days = [_label(entry, "day") for entry in entries]
     expected = [day.value for day in Weekday]
-    if days != expected:
+    # A day outside the enum is reported on its entry; the order is checked once all are days.
+    if set(days) <= set(expected) and days != expected:
         got = ", ".join(str(day) for day in days)
         problems.append(
             f"{where}: expected the days {', '.join(expected)} in that order; got {got}"
