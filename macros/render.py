@@ -157,9 +157,10 @@ def equipment_text(exercise: Exercise) -> str:
     return ", ".join([words[0], *(word.lower() for word in words[1:])])
 
 
-def _link(exercise: Exercise, links: Links) -> str:
-    """The exercise's name, linking to its card."""
-    return f'<a href="{escape(links.exercise(exercise.id))}">{escape(exercise.name)}</a>'
+def _link(exercise: Exercise, links: Links, attributes: str = "") -> str:
+    """The exercise's name, linking to its card (`attributes`: extra, already-escaped HTML)."""
+    href = escape(links.exercise(exercise.id))
+    return f'<a href="{href}"{attributes}>{escape(exercise.name)}</a>'
 
 
 def _data_attributes(exercise: Exercise) -> str:
@@ -208,30 +209,38 @@ def exercise_list(exercises: Sequence[Exercise], links: Links) -> str:
     return f'<ul class="rg-exercise-list">\n{items}\n</ul>'
 
 
+def _facts(rows: Sequence[tuple[str, str]]) -> str:
+    """Labelled lines in one paragraph (compact on a phone); values must already be HTML."""
+    return "<p>" + "<br>\n".join(f"<strong>{escape(k)}:</strong> {v}" for k, v in rows) + "</p>"
+
+
 def exercise_card(exercise: Exercise, links: Links, library: Mapping[str, Exercise]) -> str:
-    """An exercise's full card; its heading's id is the exercise id, so links can land on it."""
+    """An exercise's full card; its heading's id is the exercise id, so links can land on it.
+
+    Variation links carry `data-variation="easier"` or `"harder"`.
+    """
     anchor = escape(exercise.id)
-    rows = [
-        ("Level", escape(LEVEL_LABELS[exercise.level])),
-        ("You need", escape(equipment_text(exercise))),
-        ("Muscles worked", escape(", ".join(exercise.muscles))),
-        (
-            "How to do it",
-            "<ol>" + "".join(f"<li>{escape(s)}</li>" for s in exercise.steps) + "</ol>",
-        ),
-        ("How much", escape(dose_text(exercise))),
+    facts = _facts(
+        [
+            ("Level", escape(LEVEL_LABELS[exercise.level])),
+            ("You need", escape(equipment_text(exercise))),
+            ("Muscles worked", escape(", ".join(exercise.muscles))),
+            ("How much", escape(dose_text(exercise))),
+        ]
+    )
+    steps = "\n".join(f"<li>{escape(step)}</li>" for step in exercise.steps)
+    variations = [
+        (f"{kind.title()} version", _link(library[target], links, f' data-variation="{kind}"'))
+        for kind, target in (("easier", exercise.easier), ("harder", exercise.harder))
+        if target
     ]
-    if exercise.easier:
-        rows.append(("Easier version", _link(library[exercise.easier], links)))
-    if exercise.harder:
-        rows.append(("Harder version", _link(library[exercise.harder], links)))
-    details = "\n".join(f"<dt>{escape(term)}</dt><dd>{value}</dd>" for term, value in rows)
     return (
         f'<div class="rg-exercise" {_data_attributes(exercise)}>\n'
         f'<h3 id="{anchor}">{escape(exercise.name)}'
         f'<a class="headerlink" href="#{anchor}" title="Link to this exercise">&para;</a></h3>\n'
-        f"<dl>\n{details}\n</dl>\n"
-        '<div class="admonition warning">\n<p class="admonition-title">Safety</p>\n'
+        f"{facts}\n<p><strong>How to do it:</strong></p>\n<ol>\n{steps}\n</ol>\n"
+        + (f"{_facts(variations)}\n" if variations else "")
+        + '<div class="admonition warning">\n<p class="admonition-title">Safety</p>\n'
         f"<p>{escape(exercise.safety)}</p>\n</div>\n</div>"
     )
 

@@ -101,14 +101,10 @@ def test_every_variation_link_lands_on_its_card(built_site: BuiltSite, site_data
     wrong = []
     for card in _library(built_site).select("div.rg-exercise"):
         exercise = library[str(card.h3["id"])]
-        shown = {
-            dt.get_text(): str(dt.find_next_sibling("dd").a["href"])
-            for dt in card("dt")
-            if dt.get_text().endswith("version")
-        }
+        shown = {str(a["data-variation"]): str(a["href"]) for a in card.select("a[data-variation]")}
         expected = {
-            f"{label} version": f"#{target}"
-            for label, target in (("Easier", exercise.easier), ("Harder", exercise.harder))
+            kind: f"#{target}"
+            for kind, target in (("easier", exercise.easier), ("harder", exercise.harder))
             if target
         }
         if shown != expected:
