@@ -38,6 +38,10 @@ def _site_data() -> SiteData:
 def define_env(env: Any) -> None:
     """Register Regain's macros with mkdocs-macros."""
     site_data = _site_data()
+    # `mkdocs serve` rebuilds when a data file changes, as it does for a page.
+    watched = str(data_dir())
+    if watched not in env.conf["watch"]:
+        env.conf["watch"].append(watched)
     library = site_data.exercises_by_id
     library_url = File(LIBRARY_PAGE, None, "", env.conf["use_directory_urls"]).url
 
