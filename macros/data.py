@@ -275,7 +275,7 @@ def load_site_data(directory: Path) -> SiteData:
     )
     exercises = _validate(exercises_path, exercise_entries or [], Exercise, known_ids, problems)
     problems += _duplicate_ids(exercises_path, exercise_entries or [])
-    problems += _one_way_variations(exercises_path, exercises)
+    problems += _one_way_variations(exercises_path, exercise_entries or [], exercises)
 
     plan_path = directory / WEEKLY_PLAN_FILE
     day_entries, plan_problems = _read_list(plan_path, "days")
@@ -417,16 +417,19 @@ def _duplicate_ids(path: Path, entries: Sequence[Any]) -> list[str]:
     return problems
 
 
-def _one_way_variations(path: Path, exercises: Sequence[Exercise]) -> list[str]:
+def _one_way_variations(
+    path: Path, entries: Sequence[Any], exercises: Sequence[Exercise]
+) -> list[str]:
     """Variations are chains: if A names B as harder, B names A as easier, and back."""
     by_id = {exercise.id: exercise for exercise in exercises}
+    index_of = {_label(entry, "id"): index for index, entry in reversed(list(enumerate(entries)))}
     problems = []
     for exercise in exercises:
         for field, back in (("harder", "easier"), ("easier", "harder")):
             other_id = getattr(exercise, field)
             other = by_id.get(other_id) if other_id else None
             if other is not None and getattr(other, back) != exercise.id:
-                where = f"{display_path(path)}: entry {exercise.id!r}"
+                where = _entry(path, entries, index_of[exercise.id], "id")
                 problems.append(
                     f"{where}: field {field!r}: {other_id!r} has {back}: "
                     f"{_yaml_value(getattr(other, back))}, not {exercise.id!r}; variations "

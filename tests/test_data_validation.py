@@ -117,7 +117,7 @@ BAD_ENTRIES = [
         "one-way-variation",
         EXERCISES_FILE,
         _set(3, "easier", None),
-        "entry 'chair-stand': field 'harder': 'deep-squat' has easier: null, "
+        "entry 'chair-stand' (index 1): field 'harder': 'deep-squat' has easier: null, "
         "not 'chair-stand'; variations must point at each other",
     ),
     (
