@@ -250,7 +250,8 @@ class SiteData:
 
     def exercises_json(self) -> list[dict[str, Any]]:
         """The exercises as JSON-ready mappings, in the shape of exercises.yml."""
-        return [exercise.model_dump(mode="json") for exercise in self.exercises]
+        # exclude_unset keeps the YAML shape: a dose has reps or hold_seconds, never a null twin.
+        return [exercise.model_dump(mode="json", exclude_unset=True) for exercise in self.exercises]
 
     def weekly_plan_json(self) -> list[dict[str, Any]]:
         """The plan as JSON-ready mappings, in the shape of weekly_plan.yml."""
