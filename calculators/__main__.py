@@ -1,0 +1,9 @@
+"""`python -m calculators`: the command line (see `calculators.cli`)."""
+
+from __future__ import annotations
+
+import sys
+
+from calculators.cli import main
+
+sys.exit(main())

@@ -1,0 +1,223 @@
+"""Command line: `python -m calculators protein ...` and `python -m calculators plan ...`.
+
+Options are passed to the wire entry point as text, exactly like form values, so the CLI, the
+browser and the tests share one set of checks and messages. Human-readable output by default,
+`--json` for the wire envelope; exit code 2 with the field messages on bad input.
+
+The only module here that does I/O. Reading a YAML exercise file imports PyYAML lazily (inside
+`load_exercises`); everything else is the standard library.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Mapping, Sequence
+from pathlib import Path
+from typing import TextIO
+
+from calculators import api
+from calculators.exercises import Equipment
+from calculators.plan import Ability, Focus
+from calculators.protein import KidneyStatus, Situation, WeightUnit
+
+EXIT_OK = 0
+EXIT_BAD_INPUT = 2
+DEFAULT_EXERCISES = Path(__file__).resolve().parent.parent / "data" / "exercises.yml"
+_PROTEIN_FLAGS = ("pregnant_or_breastfeeding", "liver_disease", "unintended_weight_loss")
+_PLAN_FLAGS = (
+    "chronic_condition",
+    "recent_hospital_stay",
+    "fall_past_year",
+    "chest_pain_or_fainting",
+)
+
+
+class ExerciseFileError(Exception):
+    """The exercise file is missing or unreadable (the CLI's only error that is not input)."""
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser for both calculators."""
+    parser = argparse.ArgumentParser(
+        prog="python -m calculators",
+        description="Regain's calculators: a protein target and a weekly plan.",
+    )
+    sub = parser.add_subparsers(dest="calculator", required=True)
+
+    protein = sub.add_parser("protein", help="daily and per-meal protein target")
+    protein.add_argument("--weight", required=True, help="body weight (30–250 kg, 66–550 lb)")
+    protein.add_argument("--unit", default="kg", help=_values(WeightUnit))
+    protein.add_argument("--age", required=True, help="age in whole years")
+    protein.add_argument("--situation", default="general", help=_values(Situation))
+    protein.add_argument("--kidney", default="none", help=_values(KidneyStatus))
+    protein.add_argument("--meals-per-day", default="3", help="meals a day, 1–8")
+    _flags(protein, _PROTEIN_FLAGS)
+
+    plan = sub.add_parser("plan", help="a 7-day plan of strength, balance, walking and rest")
+    plan.add_argument("--age", required=True, help="age in whole years")
+    plan.add_argument("--ability", required=True, help=_values(Ability))
+    plan.add_argument("--strength-days", required=True, help="days a week for strength, 1–7")
+    plan.add_argument("--steps-per-day", default="", help="steps a day now (leave out if unknown)")
+    plan.add_argument("--equipment", nargs="*", default=[], help=_values(Equipment))
+    plan.add_argument("--focus", default="general", help=_values(Focus))
+    plan.add_argument(
+        "--exercises",
+        type=Path,
+        default=DEFAULT_EXERCISES,
+        help="exercise library, YAML or JSON (default: data/exercises.yml)",
+    )
+    _flags(plan, _PLAN_FLAGS)
+
+    for command in (protein, plan):
+        command.add_argument("--json", action="store_true", help="print the wire envelope")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
+    """Run the CLI; returns the exit code (2 for bad input)."""
+    stdout = out or sys.stdout
+    args = build_parser().parse_args(argv)
+    options = vars(args)
+    exercises: list[Mapping[str, object]] = []
+    if args.calculator == "plan":
+        try:
+            exercises = load_exercises(args.exercises)
+        except ExerciseFileError as error:
+            print(f"error: {error}", file=sys.stderr)
+            return EXIT_BAD_INPUT
+    skip = {"calculator", "json", "exercises"}
+    payload = {key: value for key, value in options.items() if key not in skip}
+    answer = api.run(args.calculator, payload, exercises=exercises)
+    if args.json:
+        print(json.dumps(answer, ensure_ascii=False, indent=2), file=stdout)
+    elif answer["ok"]:
+        result = answer["result"]
+        assert isinstance(result, dict)
+        text = format_protein(result) if args.calculator == "protein" else format_plan(result)
+        print(text, file=stdout)
+    if not answer["ok"]:
+        errors = answer["errors"]
+        assert isinstance(errors, list)
+        for problem in errors:
+            where = f"--{problem['field'].replace('_', '-')}: " if problem["field"] else ""
+            allowed = f" (allowed: {problem['allowed']})" if problem["allowed"] else ""
+            print(f"error: {where}{problem['message']}{allowed}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    return EXIT_OK
+
+
+def load_exercises(path: Path) -> list[Mapping[str, object]]:
+    """The exercise rows from a JSON or YAML file (YAML needs PyYAML, imported only here)."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except OSError as error:
+        raise ExerciseFileError(f"cannot read the exercise file {path}: {error.strerror}") from None
+    if path.suffix == ".json":
+        try:
+            rows = json.loads(text)
+        except ValueError as error:
+            raise ExerciseFileError(f"{path} is not valid JSON: {error}") from None
+    else:
+        import yaml  # noqa: PLC0415 - lazy: the package itself stays standard-library only
+
+        try:
+            rows = yaml.safe_load(text)
+        except yaml.YAMLError as error:
+            raise ExerciseFileError(f"{path} is not valid YAML: {error}") from None
+    if not isinstance(rows, list):
+        raise ExerciseFileError(f"{path} must hold a list of exercises")
+    return rows
+
+
+def format_protein(result: Mapping[str, object]) -> str:
+    """A protein result (wire form) as plain text."""
+    lines: list[str] = []
+    if result["status"] == "ok":
+        daily, rate, meal = (
+            _pair(result["daily_g"]),
+            _pair(result["g_per_kg"]),
+            _pair(result["per_meal_g"]),
+        )
+        lines += [
+            f"Aim for {daily} g of protein a day ({rate} g per kg; you weigh "
+            f"{result['weight_kg']} kg).",
+            f"At each of your {result['meals_per_day']} meals: {meal} g.",
+        ]
+        if result["suggestion"]:
+            lines.append(str(result["suggestion"]))
+    else:
+        lines.append("No personal number for you here.")
+        ranges = _mappings(result["guideline_ranges"])
+        if ranges:
+            lines.append("What the guidelines say (for information, not a target for you):")
+            lines += [
+                f"  {row['label']}: {row['g_per_kg_low']}–{row['g_per_kg_high']} g/kg "
+                f"({row['source']})"
+                for row in ranges
+            ]
+    return "\n".join(lines + _common(result))
+
+
+def format_plan(result: Mapping[str, object]) -> str:
+    """A plan result (wire form) as plain text."""
+    lines: list[str] = []
+    days = _mappings(result["days"])
+    if days:
+        lines.append("Your week:")
+    for day in days:
+        what = str(day["kind"])
+        if day["kind"] == "strength":
+            what = f"strength ({day['focus']} body)"
+        if day["balance_core"] and day["kind"] != "balance":
+            what += " + balance and core"
+        steps = f"{day['steps_target']:,} steps" if day["steps_target"] else "no step goal"
+        lines.append(f"  {day['name']:<9}  {what}; {steps}")
+        for exercise in _mappings(day["exercises"]):
+            dose = exercise["reps"] if exercise["reps"] else f"{exercise['hold_seconds']} s"
+            side = " each side" if exercise["per_side"] else ""
+            lines.append(f"      - {exercise['name']}: {exercise['sets']} × {dose}{side}")
+    steps_plan = result["steps"]
+    if isinstance(steps_plan, Mapping):
+        weekly = ", ".join(f"{w['steps_per_day']:,}" for w in _mappings(steps_plan["weekly"]))
+        lines.append(f"Steps a day, week by week: {weekly}")
+    timeline = result["timeline"]
+    if isinstance(timeline, list) and timeline:
+        lines.append("What to expect:")
+        lines += [f"  - {item}" for item in timeline]
+    return "\n".join(lines + _common(result))
+
+
+def _common(result: Mapping[str, object]) -> list[str]:
+    """Warnings, notes and sources, shared by both calculators' text output."""
+    lines = [
+        f"{str(alert['severity']).upper()}: {alert['message']}"
+        for alert in _mappings(result["warnings"])
+    ]
+    notes = result["notes"]
+    if isinstance(notes, list) and notes:
+        lines.append("Notes:")
+        lines += [f"  - {note}" for note in notes]
+    sources = result["sources"]
+    if isinstance(sources, list):
+        lines.append(f"Sources (see the References page): {', '.join(map(str, sources))}")
+    return lines
+
+
+def _pair(value: object) -> str:
+    assert isinstance(value, Mapping)
+    return f"{value['low']}–{value['high']}"
+
+
+def _mappings(value: object) -> list[Mapping[str, object]]:
+    return [item for item in value if isinstance(item, Mapping)] if isinstance(value, list) else []
+
+
+def _values(kind: type[object]) -> str:
+    return "one of: " + ", ".join(str(member) for member in kind)  # type: ignore[attr-defined]
+
+
+def _flags(parser: argparse.ArgumentParser, names: Sequence[str]) -> None:
+    for name in names:
+        parser.add_argument(f"--{name.replace('_', '-')}", action="store_true")

@@ -1,0 +1,178 @@
+"""Every number the calculators use, in one table, each tagged with its source id.
+
+Source ids are the rows of `shared/EVIDENCE.md` (P = protein, E = exercise, D = disuse and
+retraining). Input bounds are not evidence: they are sanity limits, each with its reason.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+from enum import StrEnum
+from typing import Final
+
+
+class Source(StrEnum):
+    """Evidence ids from EVIDENCE.md that a result can cite (the References page anchors)."""
+
+    P1 = "P1"
+    P2 = "P2"
+    P3 = "P3"
+    P4 = "P4"
+    P5 = "P5"
+    P7 = "P7"
+    P8 = "P8"
+    P10 = "P10"
+    P12 = "P12"
+    P13 = "P13"
+    E1 = "E1"
+    E2 = "E2"
+    E3 = "E3"
+    E4 = "E4"
+    E5 = "E5"
+    E6 = "E6"
+    E7 = "E7"
+    E8 = "E8"
+    D6 = "D6"
+    D7 = "D7"
+
+
+@dataclass(frozen=True)
+class GramsPerKg:
+    """A daily protein range in grams per kg of body weight, with the sources behind it."""
+
+    low: Decimal
+    high: Decimal
+    sources: tuple[Source, ...]
+
+
+@dataclass(frozen=True)
+class Bound:
+    """An inclusive input range with its unit (for messages) and why it is where it is."""
+
+    low: int
+    high: int
+    unit: str
+    reason: str
+
+    def allowed(self) -> str:
+        """The range as the wire's short `allowed` text, e.g. "30–250 kg"."""
+        return f"{self.low:,}–{self.high:,} {self.unit}".rstrip()
+
+
+@dataclass(frozen=True)
+class Guideline:
+    """A published range shown as information only (never as the reader's own target)."""
+
+    label: str
+    low: Decimal
+    high: Decimal
+    source: Source
+
+
+# ---------------------------------------------------------------- protein: daily g/kg ranges
+
+# P1: the RDA (0.8 g/kg) is the floor for every range; chronic intakes above 2.0 g/kg "should be
+# avoided", so no range may go above it.
+PROTEIN_FLOOR_G_PER_KG: Final = Decimal("0.8")
+PROTEIN_CEILING_G_PER_KG: Final = Decimal("2.0")
+
+# Healthy adults under 65 who do not train: from the RDA (P1) up to 1.0, the least PROT-AGE
+# advises from 65 (P2). No trial sets a higher target for this group.
+GENERAL_ADULT: Final = GramsPerKg(Decimal("0.8"), Decimal("1.0"), (Source.P1, Source.P2))
+# Healthy adults aged 65 and over: at least 1.0-1.2 g/kg (PROT-AGE and ESPEN, P2).
+OLDER_ADULT: Final = GramsPerKg(Decimal("1.0"), Decimal("1.2"), (Source.P2,))
+# Strength training: at least 1.2 for active older adults (P3) up to the 1.6 plateau (P7,
+# 1.62 g/kg). This is the source article's 1.2-1.6 (68 kg -> 82-109 g, not its 80-105 g).
+TRAINING: Final = GramsPerKg(Decimal("1.2"), Decimal("1.6"), (Source.P3, Source.P7))
+# Recovering from illness, surgery or injury: 1.2-1.5 (P4, PROT-AGE and ESPEN).
+RECOVERING: Final = GramsPerKg(Decimal("1.2"), Decimal("1.5"), (Source.P4,))
+# Kidney function unknown but diabetes or high blood pressure (at risk of CKD): KDIGO 2024 says
+# avoid more than 1.3 g/kg when at risk of progression (P13), so ranges are capped there.
+AT_RISK_KIDNEY_CAP_G_PER_KG: Final = Decimal("1.3")
+
+# From this age the older-adult ranges and per-meal amounts apply (PROT-AGE "> 65", P2; WHO
+# "65 and over", E1; the form's label says "65 or over").
+OLDER_ADULT_AGE: Final = 65
+
+# ---------------------------------------------------------------- protein: per meal (grams)
+
+# Older adults: 25-30 g per meal (English & Paddon-Jones, P10).
+PER_MEAL_OLDER_G: Final = (25, 30)
+# Other adults: 20-40 g per serving (ISSN, P8).
+PER_MEAL_ADULT_G: Final = (20, 40)
+
+# ---------------------------------------------------------------- protein: kidney guidelines
+
+# Shown to people with kidney disease as information only: the guidelines disagree (KDOQI 2020,
+# P12, vs KDIGO 2024, P13), so the calculator gives no personal number.
+KIDNEY_GUIDELINES_CKD: Final = (
+    Guideline("CKD stage 3–5, not on dialysis, no diabetes (KDOQI 2020)",
+              Decimal("0.55"), Decimal("0.6"), Source.P12),
+    Guideline("CKD stage 3–5, not on dialysis, with diabetes (KDOQI 2020)",
+              Decimal("0.6"), Decimal("0.8"), Source.P12),
+    Guideline("CKD stage G3–G5 (KDIGO 2024)", Decimal("0.8"), Decimal("0.8"), Source.P13),
+)  # fmt: skip
+KIDNEY_GUIDELINES_DIALYSIS: Final = (
+    Guideline("On dialysis (KDOQI 2020)", Decimal("1.0"), Decimal("1.2"), Source.P12),
+)
+
+# ---------------------------------------------------------------- units
+
+# The international pound, exactly, by definition (1959): no rounding before the arithmetic.
+KG_PER_LB: Final = Decimal("0.45359237")
+
+# ---------------------------------------------------------------- input bounds (not evidence)
+
+WEIGHT_KG: Final = Bound(
+    30, 250, "kg", "adults outside 30-250 kg need individual advice; outside it is likely a typo"
+)
+WEIGHT_LB: Final = Bound(
+    66,
+    550,
+    "lb",
+    "the kg bounds in pounds, rounded to whole pounds (66 lb = 29.9 kg, 550 lb = 249.5 kg)",
+)
+AGE_YEARS: Final = Bound(
+    5,
+    110,
+    "years",
+    "5-17 is a real child or teenager (referred, not refused); below 5 or above 110 is a typo",
+)
+# Adult guidelines (P1-P13, E1-E7) are written for adults; younger readers are referred.
+ADULT_AGE: Final = 18
+MEALS_PER_DAY: Final = Bound(
+    1, 8, "meals", "eating occasions a day; more than 8 is grazing, not meals to plan protein for"
+)
+STEPS_PER_DAY: Final = Bound(
+    0,
+    50_000,
+    "steps",
+    "older adults average 2,000-9,000 (E6); above 50,000 is almost surely a typo",
+)
+STRENGTH_DAYS: Final = Bound(1, 7, "days", "days in a week")
+
+# ---------------------------------------------------------------- exercise plan
+
+# WHO 2020 (E1): muscle strengthening on at least 2 days a week.
+WHO_MIN_STRENGTH_DAYS: Final = 2
+# WHO 2020 (E1): multicomponent balance and strength on at least 3 days a week from 65.
+BALANCE_DAYS_OLDER: Final = 3
+BALANCE_AGE: Final = 65
+# The source article's 2-3 balance days a week, lower end, for younger readers without a fall.
+BALANCE_DAYS_YOUNGER: Final = 2
+# ACSM 2009 (E3): 2-3 strength days a week; readers who need support to stand get at most 3
+# whole-body days with rest between, so every muscle has time to recover.
+MAX_STRENGTH_DAYS_NEEDS_SUPPORT: Final = 3
+# At least one full rest day a week (the source article's plan); so 6 strength days at most.
+MIN_REST_DAYS: Final = 1
+
+# Paluch 2022 (E5): the mortality benefit of steps plateaus at 6,000-8,000 a day from 60,
+# 8,000-10,000 below 60.
+STEPS_OLDER_AGE: Final = 60
+STEP_TARGET_OLDER: Final = (6_000, 8_000)
+STEP_TARGET_YOUNGER: Final = (8_000, 10_000)
+# Practice tools (E7): add about 500 steps a day each week.
+STEP_WEEKLY_INCREASE: Final = 500
+# Unknown baseline: start from 2,000, the low end of what older adults average (E6).
+UNKNOWN_STEPS_BASELINE: Final = 2_000

@@ -1,0 +1,179 @@
+"""The exercise library as typed values, read defensively from data/exercises.yml rows.
+
+The plan calculator takes the rows as an argument (it does no I/O). Only the fields the plan
+uses are checked; a row it cannot use is an `InvalidInput` naming the entry and the field.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from enum import StrEnum
+from typing import TypeVar
+
+from calculators.errors import FieldError, InvalidInput
+
+
+class Category(StrEnum):
+    """Body area of an exercise (data/README.md)."""
+
+    LOWER_BODY = "lower-body"
+    UPPER_BODY = "upper-body"
+    FULL_BODY = "full-body"
+    CORE = "core"
+    BALANCE = "balance"
+    MOBILITY = "mobility"
+
+
+class Level(StrEnum):
+    """How demanding an exercise is, gentlest first."""
+
+    START = "start"
+    BUILD = "build"
+    STRONG = "strong"
+
+
+class Equipment(StrEnum):
+    """What an exercise needs; `none` is always at hand."""
+
+    NONE = "none"
+    CHAIR = "chair"
+    WALL = "wall"
+    COUNTER = "counter"
+    STEP = "step"
+    BAND = "band"
+    DUMBBELLS = "dumbbells"
+    GYM_MACHINE = "gym-machine"
+    MAT = "mat"
+
+
+Span = tuple[int, int]
+E = TypeVar("E", bound=StrEnum)
+
+
+@dataclass(frozen=True)
+class Dose:
+    """Sets and either reps or seconds held (ACSM 2009, E3), per side or not."""
+
+    sets: Span
+    reps: Span | None
+    hold_seconds: Span | None
+    per_side: bool
+
+
+@dataclass(frozen=True)
+class Exercise:
+    """One exercise of the library, as the plan calculator needs it."""
+
+    id: str
+    name: str
+    category: Category
+    level: Level
+    equipment: frozenset[Equipment]
+    easier: str | None
+    harder: str | None
+    safety: str
+    dose: Dose
+
+    @classmethod
+    def from_mapping(cls, row: object, index: int) -> Exercise:
+        """Read one row of data/exercises.yml (or its JSON copy); raises `InvalidInput`."""
+        if not isinstance(row, Mapping):
+            raise _broken(index, None, "is not a mapping")
+        ident = row.get("id")
+        if not isinstance(ident, str) or not ident:
+            raise _broken(index, None, "has no text 'id'")
+        return cls(
+            id=ident,
+            name=_text(row, "name", index, ident),
+            category=_enum(row, "category", Category, index, ident),
+            level=_enum(row, "level", Level, index, ident),
+            equipment=_equipment(row, index, ident),
+            easier=_optional_text(row, "easier", index, ident),
+            harder=_optional_text(row, "harder", index, ident),
+            safety=_text(row, "safety", index, ident),
+            dose=_dose(row.get("dose"), index, ident),
+        )
+
+
+def exercise_library(rows: object) -> tuple[Exercise, ...]:
+    """Every row as an `Exercise`, in data order; raises `InvalidInput` for unusable data."""
+    if isinstance(rows, str | bytes) or not isinstance(rows, Sequence) or not rows:
+        raise InvalidInput([FieldError("", "The exercise library is missing or empty.")])
+    library = tuple(Exercise.from_mapping(row, index) for index, row in enumerate(rows))
+    seen: set[str] = set()
+    for index, exercise in enumerate(library):
+        if exercise.id in seen:
+            raise _broken(index, exercise.id, "repeats an id used earlier")
+        seen.add(exercise.id)
+    return library
+
+
+def _broken(index: int, ident: str | None, problem: str) -> InvalidInput:
+    """The error for an unusable row (not a reader's field, so `field` is empty)."""
+    name = f" ({ident!r})" if ident else ""
+    message = f"The exercise library is damaged: entry {index}{name} {problem}."
+    return InvalidInput([FieldError("", message)])
+
+
+def _text(row: Mapping[str, object], key: str, index: int, ident: str) -> str:
+    value = row.get(key)
+    if not isinstance(value, str) or not value.strip():
+        raise _broken(index, ident, f"needs text in {key!r}")
+    return value
+
+
+def _optional_text(row: Mapping[str, object], key: str, index: int, ident: str) -> str | None:
+    value = row.get(key)
+    if value is not None and not isinstance(value, str):
+        raise _broken(index, ident, f"needs an id or null in {key!r}")
+    return value or None
+
+
+def _enum(row: Mapping[str, object], key: str, kind: type[E], index: int, ident: str) -> E:
+    value = row.get(key)
+    allowed = [member.value for member in kind]
+    if not isinstance(value, str) or value not in allowed:
+        raise _broken(index, ident, f"needs one of {', '.join(allowed)} in {key!r}")
+    return kind(value)
+
+
+def _equipment(row: Mapping[str, object], index: int, ident: str) -> frozenset[Equipment]:
+    value = row.get("equipment")
+    allowed = {member.value for member in Equipment}
+    if (
+        not isinstance(value, list | tuple)
+        or not value
+        or not all(isinstance(item, str) and item in allowed for item in value)
+    ):
+        raise _broken(index, ident, "needs a list of known items in 'equipment'")
+    return frozenset(Equipment(item) for item in value)
+
+
+def _span(value: object) -> Span | None:
+    """A [low, high] pair of whole numbers with 0 < low <= high, else None."""
+    if not isinstance(value, list | tuple) or len(value) != 2:
+        return None
+    low, high = value
+    if isinstance(low, bool) or isinstance(high, bool):
+        return None
+    if not isinstance(low, int) or not isinstance(high, int) or not 0 < low <= high:
+        return None
+    return (low, high)
+
+
+def _dose(value: object, index: int, ident: str) -> Dose:
+    if not isinstance(value, Mapping):
+        raise _broken(index, ident, "needs a mapping in 'dose'")
+    sets = _span(value.get("sets"))
+    reps = _span(value.get("reps")) if value.get("reps") is not None else None
+    hold = _span(value.get("hold_seconds")) if value.get("hold_seconds") is not None else None
+    per_side = value.get("per_side", False)
+    given = [key for key in ("reps", "hold_seconds") if value.get(key) is not None]
+    if sets is None or len(given) != 1 or (reps is None and hold is None):
+        raise _broken(
+            index, ident, "needs 'dose' with sets and exactly one of reps or hold_seconds"
+        )
+    if not isinstance(per_side, bool):
+        raise _broken(index, ident, "needs true or false in 'dose.per_side'")
+    return Dose(sets, reps, hold, per_side)

@@ -1,0 +1,162 @@
+"""Reading form values from the wire: numbers, whole numbers, choices and tick boxes.
+
+Form values arrive as strings ("68", "" for an empty box) or as JSON numbers and booleans. Every
+problem becomes a `FieldError` named after the payload key; `PayloadReader.finish` raises them
+all at once, so the page can show each message next to its field.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Mapping
+from decimal import Decimal
+from enum import StrEnum
+from typing import TypeVar
+
+from calculators.errors import FieldError, InvalidInput
+from calculators.evidence import Bound
+
+# Plain decimal numbers, optionally with an exponent ("1e9" parses, then fails its range). No
+# thousands separators: "1,000" could mean one thousand or one point zero.
+_NUMBER = re.compile(r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d{1,4})?")
+# Longer text is no number a reader types; refusing it early keeps Decimal's work small.
+_MAX_NUMBER_LENGTH = 40
+E = TypeVar("E", bound=StrEnum)
+_TRUE = frozenset({"true", "on", "yes", "1"})
+_FALSE = frozenset({"false", "off", "no", "0", ""})
+
+
+def decimal_or_none(value: object) -> Decimal | None:
+    """The finite number in a JSON number or numeric string, else None (bools are not numbers).
+
+    >>> decimal_or_none("68.5"), decimal_or_none(70), decimal_or_none("nan"), decimal_or_none(True)
+    (Decimal('68.5'), Decimal('70'), None, None)
+    """
+    if isinstance(value, bool) or not isinstance(value, int | float | str):
+        return None
+    if isinstance(value, int):
+        return Decimal(value)
+    if isinstance(value, float):
+        return Decimal(repr(value)) if math.isfinite(value) else None
+    text = value.strip()
+    if len(text) > _MAX_NUMBER_LENGTH or not _NUMBER.fullmatch(text):
+        return None
+    return Decimal(text)  # the pattern admits only numbers Decimal reads
+
+
+def is_missing(value: object) -> bool:
+    """Whether a form value counts as not given (absent, null or an empty text box)."""
+    return value is None or (isinstance(value, str) and not value.strip())
+
+
+class PayloadReader:
+    """Reads a payload's fields, collecting every problem instead of stopping at the first.
+
+    Each reader method returns a usable placeholder when the value is bad, so callers can read
+    every field; `finish` then raises `InvalidInput` with all the errors if there were any.
+    """
+
+    def __init__(self, payload: Mapping[str, object]) -> None:
+        self._payload = payload
+        self._errors: dict[str, FieldError] = {}
+
+    def fail(self, field: str, message: str, allowed: str) -> None:
+        """Record a problem with `field` (the first one per field is kept: one message each)."""
+        self._errors.setdefault(field, FieldError(field, message, allowed))
+
+    def has_error(self, field: str) -> bool:
+        """Whether `field` already has a recorded problem."""
+        return field in self._errors
+
+    def number(self, field: str, bound: Bound, message: str) -> Decimal:
+        """A required number within `bound`; `message` is shown for anything else."""
+        value = decimal_or_none(self._payload.get(field))
+        if value is None or not bound.low <= value <= bound.high:
+            self.fail(field, message, bound.allowed())
+            return Decimal(bound.low)
+        return value
+
+    def whole_number(
+        self, field: str, bound: Bound, message: str, *, default: int | None = None
+    ) -> int:
+        """A whole number within `bound` (70 and "70.0" are whole; 70.5 is not).
+
+        A missing value takes `default` when there is one, else it is an error.
+        """
+        raw = self._payload.get(field)
+        if default is not None and is_missing(raw):
+            return default
+        value = decimal_or_none(raw)
+        if (
+            value is None
+            or value != value.to_integral_value()
+            or not bound.low <= value <= bound.high
+        ):
+            self.fail(field, message, bound.allowed())
+            return bound.low
+        return int(value)
+
+    def optional_whole_number(self, field: str, bound: Bound, message: str) -> int | None:
+        """Like `whole_number`, but a missing value (absent, null, "") means unknown: None."""
+        if is_missing(self._payload.get(field)):
+            return None
+        return self.whole_number(field, bound, message)
+
+    def choice(self, field: str, kind: type[E], what: str, *, default: E | None = None) -> E:
+        """One value of the enum `kind` (case and surrounding spaces ignored)."""
+        raw = self._payload.get(field)
+        if default is not None and is_missing(raw):
+            return default
+        allowed = [member.value for member in kind]
+        if isinstance(raw, str) and raw.strip().lower() in allowed:
+            return kind(raw.strip().lower())
+        self.fail(field, f"Choose {what}: {_or_list(allowed)}.", ", ".join(allowed))
+        return next(iter(kind))
+
+    def choices(self, field: str, kind: type[E], what: str) -> tuple[E, ...]:
+        """Several values of `kind`, as a list or one comma-separated text; missing means none.
+
+        Duplicates are dropped; the order of `kind` is kept, so equal sets read the same.
+        """
+        raw = self._payload.get(field)
+        if is_missing(raw):
+            return ()
+        items: list[object]
+        if isinstance(raw, str):
+            items = [part for part in raw.split(",") if part.strip()]
+        elif isinstance(raw, list | tuple):
+            items = list(raw)
+        else:
+            items = [raw]
+        allowed = [member.value for member in kind]
+        wanted: set[str] = set()
+        for item in items:
+            if not isinstance(item, str) or item.strip().lower() not in allowed:
+                self.fail(field, f"Choose {what} from: {', '.join(allowed)}.", ", ".join(allowed))
+                return ()
+            wanted.add(item.strip().lower())
+        return tuple(member for member in kind if member.value in wanted)
+
+    def flag(self, field: str) -> bool:
+        """A tick box: true/false, or the texts "true", "false", "on", "off"; missing is false."""
+        raw = self._payload.get(field)
+        if raw is None or isinstance(raw, bool):
+            return bool(raw)
+        if isinstance(raw, str) and raw.strip().lower() in _TRUE | _FALSE:
+            return raw.strip().lower() in _TRUE
+        self.fail(field, "Tick the box or leave it empty (true or false).", "true, false")
+        return False
+
+    def finish(self) -> None:
+        """Raise `InvalidInput` with every recorded problem, in the order they were found."""
+        if self._errors:
+            raise InvalidInput(self._errors.values())
+
+
+def _or_list(values: list[str]) -> str:
+    """'a, b or c' for messages."""
+    return values[0] if len(values) == 1 else f"{', '.join(values[:-1])} or {values[-1]}"
+
+
+__all__ = ["PayloadReader", "decimal_or_none", "is_missing"]

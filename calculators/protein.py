@@ -1,0 +1,364 @@
+"""Daily and per-meal protein targets from weight, age, situation and health.
+
+Rules (from the table and the "where the article and the evidence differ" list in EVIDENCE.md;
+every number lives in `calculators.evidence`):
+
+| input | daily g/kg | sources |
+|---|---|---|
+| healthy adult under 65 (general; or "older" chosen under 65) | 0.8–1.0 | P1, P2 |
+| healthy adult 65 or over (general or older) | 1.0–1.2 | P2 |
+| strength training, any adult age | 1.2–1.6 | P3, P7 |
+| recovering from illness, surgery or injury | 1.2–1.5 | P4 |
+| kidneys unknown but diabetes or high blood pressure | the above, capped at 1.3, caution | P13 |
+| any range | never below 0.8 or above 2.0 | P1 |
+| per meal, 65 or over / under 65 | 25–30 g / 20–40 g | P10 / P8 |
+| kidney disease, dialysis or transplant | refer (stop): guideline ranges only | P5, P12, P13 |
+| age 5–17, pregnant or breastfeeding, liver disease | refer (caution) | P1 |
+| unintended weight loss | range unchanged, caution: see a doctor | red flags (NICE) |
+
+Grams are weight × g/kg rounded half up: 68 kg × 1.2–1.6 = 82–109 g (the article said 80–105).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from decimal import Decimal
+from enum import StrEnum
+
+from calculators import evidence
+from calculators.evidence import GramsPerKg, Guideline, Source
+from calculators.inputs import PayloadReader
+from calculators.results import Alert, Severity, Status, cite, round_half_up, wire_number
+
+
+class WeightUnit(StrEnum):
+    """The unit the reader's weight is given in."""
+
+    KG = "kg"
+    LB = "lb"
+
+
+class Situation(StrEnum):
+    """Which description fits the reader best (the form's "Which fits you best?")."""
+
+    GENERAL = "general"
+    OLDER = "older"
+    TRAINING = "training"
+    RECOVERING = "recovering"
+
+
+class KidneyStatus(StrEnum):
+    """What the reader knows about their kidneys; at-risk = unknown but diabetes or high BP."""
+
+    NONE = "none"
+    CKD = "ckd"
+    DIALYSIS = "dialysis"
+    TRANSPLANT = "transplant"
+    AT_RISK = "at-risk"
+
+
+_KIDNEY_DISEASE = frozenset({KidneyStatus.CKD, KidneyStatus.DIALYSIS, KidneyStatus.TRANSPLANT})
+_DEFAULT_MEALS_PER_DAY = 3
+
+
+@dataclass(frozen=True)
+class ProteinInput:
+    """A reader's answers; build it from form values with `ProteinInput.from_mapping`."""
+
+    weight: Decimal
+    unit: WeightUnit
+    age: int
+    situation: Situation = Situation.GENERAL
+    kidney: KidneyStatus = KidneyStatus.NONE
+    meals_per_day: int = _DEFAULT_MEALS_PER_DAY
+    pregnant_or_breastfeeding: bool = False
+    liver_disease: bool = False
+    unintended_weight_loss: bool = False
+
+    @property
+    def weight_kg(self) -> Decimal:
+        """The weight in kilograms, exact (pounds × 0.45359237)."""
+        return self.weight * evidence.KG_PER_LB if self.unit is WeightUnit.LB else self.weight
+
+    @classmethod
+    def from_mapping(cls, payload: Mapping[str, object]) -> ProteinInput:
+        """Read and check wire values; raises `InvalidInput` listing every bad field.
+
+        Defaults match the form's: unit kg, situation general, kidney none, 3 meals.
+        """
+        reader = PayloadReader(payload)
+        unit = reader.choice("unit", WeightUnit, "kg or lb", default=WeightUnit.KG)
+        bound = evidence.WEIGHT_LB if unit is WeightUnit.LB else evidence.WEIGHT_KG
+        weight = reader.number(
+            "weight",
+            bound,
+            f"Enter your weight as a number between {bound.low} and {bound.high} {bound.unit}.",
+        )
+        age = reader.whole_number(
+            "age",
+            evidence.AGE_YEARS,
+            f"Enter your age in whole years, between {evidence.AGE_YEARS.low} and "
+            f"{evidence.AGE_YEARS.high}.",
+        )
+        situation = reader.choice(
+            "situation", Situation, "the situation that fits you best", default=Situation.GENERAL
+        )
+        kidney = reader.choice(
+            "kidney", KidneyStatus, "what you know about your kidneys", default=KidneyStatus.NONE
+        )
+        meals = reader.whole_number(
+            "meals_per_day",
+            evidence.MEALS_PER_DAY,
+            f"Enter how many meals you eat a day: a whole number from "
+            f"{evidence.MEALS_PER_DAY.low} to {evidence.MEALS_PER_DAY.high}.",
+            default=_DEFAULT_MEALS_PER_DAY,
+        )
+        pregnant = reader.flag("pregnant_or_breastfeeding")
+        liver = reader.flag("liver_disease")
+        weight_loss = reader.flag("unintended_weight_loss")
+        reader.finish()
+        return cls(weight, unit, age, situation, kidney, meals, pregnant, liver, weight_loss)
+
+
+@dataclass(frozen=True)
+class GramRange:
+    """A whole-gram range."""
+
+    low: int
+    high: int
+
+    def to_wire(self) -> dict[str, object]:
+        """The range as {"low", "high"}."""
+        return {"low": self.low, "high": self.high}
+
+
+@dataclass(frozen=True)
+class ProteinResult:
+    """A protein answer: a personal range ("ok") or a referral with guideline ranges only."""
+
+    status: Status
+    weight_kg: Decimal
+    meals_per_day: int
+    g_per_kg: GramsPerKg | None = None
+    daily_g: GramRange | None = None
+    per_meal_g: GramRange | None = None
+    meals_reach_daily_low: bool | None = None
+    suggestion: str | None = None
+    notes: tuple[str, ...] = ()
+    warnings: tuple[Alert, ...] = ()
+    sources: tuple[Source, ...] = ()
+    guideline_ranges: tuple[Guideline, ...] = field(default=())
+
+    def to_wire(self) -> dict[str, object]:
+        """The result as plain JSON-ready values (the wire's `result`)."""
+        return {
+            "status": self.status.value,
+            "weight_kg": wire_number(round_half_up(self.weight_kg, 1)),
+            "g_per_kg": None
+            if self.g_per_kg is None
+            else {"low": wire_number(self.g_per_kg.low), "high": wire_number(self.g_per_kg.high)},
+            "daily_g": None if self.daily_g is None else self.daily_g.to_wire(),
+            "per_meal_g": None if self.per_meal_g is None else self.per_meal_g.to_wire(),
+            "meals_per_day": self.meals_per_day,
+            "meals_reach_daily_low": self.meals_reach_daily_low,
+            "suggestion": self.suggestion,
+            "notes": list(self.notes),
+            "warnings": [alert.to_wire() for alert in self.warnings],
+            "sources": [source.value for source in self.sources],
+            "guideline_ranges": [
+                {
+                    "label": guideline.label,
+                    "g_per_kg_low": wire_number(guideline.low),
+                    "g_per_kg_high": wire_number(guideline.high),
+                    "source": guideline.source.value,
+                }
+                for guideline in self.guideline_ranges
+            ],
+        }
+
+
+def daily_range(situation: Situation, age: int, kidney: KidneyStatus) -> GramsPerKg:
+    """The daily g/kg range for an adult without a referral (see the module's rules table)."""
+    if situation is Situation.TRAINING:
+        base = evidence.TRAINING
+    elif situation is Situation.RECOVERING:
+        base = evidence.RECOVERING
+    elif age >= evidence.OLDER_ADULT_AGE:
+        base = evidence.OLDER_ADULT
+    else:
+        base = evidence.GENERAL_ADULT
+    low, high, sources = base.low, base.high, base.sources
+    if kidney is KidneyStatus.AT_RISK:
+        cap = evidence.AT_RISK_KIDNEY_CAP_G_PER_KG
+        low, high, sources = min(low, cap), min(high, cap), (*sources, Source.P13)
+    low = min(max(low, evidence.PROTEIN_FLOOR_G_PER_KG), evidence.PROTEIN_CEILING_G_PER_KG)
+    high = min(max(high, low), evidence.PROTEIN_CEILING_G_PER_KG)
+    return GramsPerKg(low, high, cite(sources, (Source.P1,)))
+
+
+def grams(weight_kg: Decimal, g_per_kg: Decimal) -> int:
+    """Whole grams for a weight and a g/kg rate, rounded half up (68 × 1.2 = 81.6 -> 82)."""
+    return int(round_half_up(weight_kg * g_per_kg))
+
+
+def protein_target(answers: ProteinInput) -> ProteinResult:
+    """The reader's protein target, or a referral when a rule says no personal number."""
+    referral = _referral(answers)
+    if referral is not None:
+        return referral
+    rates = daily_range(answers.situation, answers.age, answers.kidney)
+    weight_kg = answers.weight_kg
+    daily = GramRange(grams(weight_kg, rates.low), grams(weight_kg, rates.high))
+    older = answers.age >= evidence.OLDER_ADULT_AGE
+    meal_low, meal_high = evidence.PER_MEAL_OLDER_G if older else evidence.PER_MEAL_ADULT_G
+    meal_source = Source.P10 if older else Source.P8
+    meals = answers.meals_per_day
+    # Enough at each meal to reach the daily low end, within the evidence's per-meal range.
+    per_meal_low = min(max(meal_low, -(-daily.low // meals)), meal_high)
+    reaches = meals * per_meal_low >= daily.low
+    return ProteinResult(
+        status=Status.OK,
+        weight_kg=weight_kg,
+        meals_per_day=meals,
+        g_per_kg=rates,
+        daily_g=daily,
+        per_meal_g=GramRange(per_meal_low, meal_high),
+        meals_reach_daily_low=reaches,
+        suggestion=None if reaches else _meal_suggestion(meals, meal_low, meal_high, daily.low),
+        notes=_notes(answers, rates, daily, older),
+        warnings=_ok_warnings(answers),
+        sources=cite(rates.sources, (meal_source,)),
+    )
+
+
+def _meal_suggestion(meals: int, meal_low: int, meal_high: int, daily_low: int) -> str:
+    """What to change when even the top per-meal amount cannot reach the daily low end."""
+    enough = -(-daily_low // meal_high)  # ceiling division
+    meal_word = "meal" if meals == 1 else "meals"
+    return (
+        f"Even at {meal_high} g a meal, your {meals} {meal_word} give {meals * meal_high} g, "
+        f"short of {daily_low} g. Add protein-rich meals or snacks: about {enough} a day of "
+        f"{meal_low}–{meal_high} g each."
+    )
+
+
+def _notes(
+    answers: ProteinInput, rates: GramsPerKg, daily: GramRange, older: bool
+) -> tuple[str, ...]:
+    """How the numbers were worked out, and what the reader should know about them."""
+    kg = f"{round_half_up(answers.weight_kg, 1)} kg"
+    shown = kg if answers.unit is WeightUnit.KG else f"{answers.weight:f} lb = {kg}"
+    notes = [
+        f"{shown} × {rates.low}–{rates.high} g per kg = {daily.low}–{daily.high} g a day.",
+        "Spread your protein over your meals: about 25–30 g at each meal helps older muscles "
+        "most (P10)."
+        if older
+        else "Spread your protein over your meals: 20–40 g at each meal (P8).",
+    ]
+    if answers.situation is Situation.TRAINING:
+        notes.append("The benefit of extra protein levels off around 1.6 g per kg (P7).")
+    if answers.situation is Situation.OLDER and not older:
+        notes.append(
+            "The older-adult range is for people aged 65 or over, so this is the range for "
+            "adults under 65 (P2)."
+        )
+    notes.append("Eating more than 2.0 g per kg a day for a long time is not advised (P1).")
+    return tuple(notes)
+
+
+def _ok_warnings(answers: ProteinInput) -> tuple[Alert, ...]:
+    """Cautions that go with a personal number."""
+    alerts = []
+    if answers.kidney is KidneyStatus.AT_RISK:
+        alerts.append(
+            Alert(
+                Severity.CAUTION,
+                "Diabetes and high blood pressure can harm the kidneys without symptoms. Ask "
+                "your doctor to check your kidney function before you eat more protein; until "
+                "then this range stops at 1.3 g per kg (P13).",
+            )
+        )
+    alerts.extend(_weight_loss_warning(answers))
+    return tuple(alerts)
+
+
+def _weight_loss_warning(answers: ProteinInput) -> tuple[Alert, ...]:
+    """Weight loss without trying is a red flag (NICE): it needs a doctor, whatever the range."""
+    if not answers.unintended_weight_loss:
+        return ()
+    return (
+        Alert(
+            Severity.CAUTION,
+            "Losing weight without trying can be a sign of illness. See your doctor soon; a "
+            "dietitian can help you eat enough.",
+        ),
+    )
+
+
+def _referral(answers: ProteinInput) -> ProteinResult | None:
+    """A referral when kidney disease, age under 18, pregnancy or liver disease apply."""
+    alerts: list[Alert] = []
+    notes: list[str] = []
+    guidelines: tuple[Guideline, ...] = ()
+    sources: list[Source] = []
+    if answers.kidney in _KIDNEY_DISEASE:
+        alerts.append(
+            Alert(
+                Severity.STOP,
+                "Kidney disease changes how much protein is right for you, and the guidelines "
+                "disagree, so we give no personal number: ask your kidney doctor or dietitian.",
+            )
+        )
+        if answers.kidney is KidneyStatus.CKD:
+            guidelines = evidence.KIDNEY_GUIDELINES_CKD
+            notes.append(
+                "People with severe kidney disease who are not on dialysis may need to limit "
+                "protein (P5)."
+            )
+        elif answers.kidney is KidneyStatus.DIALYSIS:
+            guidelines = evidence.KIDNEY_GUIDELINES_DIALYSIS
+        else:
+            notes.append(
+                "Our sources give no protein range for people with a kidney transplant: your "
+                "transplant team will tell you yours."
+            )
+        notes.append("The ranges shown are for information only, not a target for you.")
+        sources += [Source.P5, Source.P12, Source.P13]
+    others = [
+        (
+            answers.age < evidence.ADULT_AGE,
+            "This calculator is for adults. Children and teenagers are still growing and need "
+            "their own advice: ask your doctor or a registered dietitian.",
+        ),
+        (
+            answers.pregnant_or_breastfeeding,
+            "Pregnancy and breastfeeding change how much protein you need: ask your doctor, "
+            "midwife or a registered dietitian.",
+        ),
+        (
+            answers.liver_disease,
+            "Liver disease changes how much protein is right for you: ask your doctor or a "
+            "registered dietitian.",
+        ),
+    ]
+    for applies, message in others:
+        if applies:
+            alerts.append(Alert(Severity.CAUTION, message))
+    if any(applies for applies, _ in others):
+        notes.append(
+            "The adult ranges (P1) are for adults who are not pregnant or breastfeeding and "
+            "have no kidney or liver disease."
+        )
+        sources.append(Source.P1)
+    if not alerts:
+        return None
+    return ProteinResult(
+        status=Status.REFER,
+        weight_kg=answers.weight_kg,
+        meals_per_day=answers.meals_per_day,
+        notes=tuple(notes),
+        warnings=(*alerts, *_weight_loss_warning(answers)),
+        sources=cite(sources),
+        guideline_ranges=guidelines,
+    )
