@@ -12,6 +12,38 @@ function status(state, detail = "") {
   self.postMessage({ type: "status", state, detail });
 }
 
+// When the WebAssembly or standard-library download fails, Pyodide 314 logs "wasm instantiation
+// failed!" and its loadPyodide() promise never settles. Watch those downloads and fail fast, so
+// the page can say so within seconds instead of waiting for its start-up timeout.
+let reportEngineDownloadFailure;
+const engineDownloadFailure = new Promise((_, reject) => {
+  reportEngineDownloadFailure = reject;
+});
+engineDownloadFailure.catch(() => {}); // observed through Promise.race below
+const WATCHED_DOWNLOADS = ["pyodide.asm.wasm", "python_stdlib.zip"];
+const browserFetch = self.fetch.bind(self);
+self.fetch = async (resource, options) => {
+  const url = String(resource instanceof Request ? resource.url : resource);
+  const watched = WATCHED_DOWNLOADS.some((name) => url.endsWith(`/engine/${name}`));
+  try {
+    const response = await browserFetch(resource, options);
+    if (watched && !response.ok) {
+      reportEngineDownloadFailure(new Error(`${url} answered ${response.status}`));
+    }
+    return response;
+  } catch (error) {
+    if (watched) reportEngineDownloadFailure(new Error(`could not download ${url}`));
+    throw error;
+  }
+};
+
+function loadEngine(options) {
+  return Promise.race([
+    loadPyodide({ indexURL: ENGINE_URL.href, ...options }),
+    engineDownloadFailure,
+  ]);
+}
+
 async function fetchBytes(url) {
   const response = await fetch(url);
   if (!response.ok) throw new Error(`${url.pathname} answered ${response.status}`);
@@ -75,18 +107,13 @@ function checked(api) {
 }
 
 async function startFromSnapshot(manifest, snapshot, archive) {
-  const pyodide = await loadPyodide({
-    indexURL: ENGINE_URL.href,
-    lockFileContents: manifest.lock,
-    _loadSnapshot: snapshot,
-  });
+  const pyodide = await loadEngine({ lockFileContents: manifest.lock, _loadSnapshot: snapshot });
   loadCalculators(pyodide, archive);
   return checked(pyodide.pyimport("calculators.api"));
 }
 
 async function startFresh(manifest, archive) {
-  const pyodide = await loadPyodide({
-    indexURL: ENGINE_URL.href,
+  const pyodide = await loadEngine({
     lockFileContents: manifest.lock,
     _makeSnapshot: typeof caches !== "undefined",
   });
