@@ -11,7 +11,7 @@ every number lives in `calculators.evidence`):
 | recovering from illness, surgery or injury | 1.2–1.5 | P4 |
 | kidneys unknown but diabetes or high blood pressure | the above, capped at 1.3, caution | P13 |
 | any range | never below 0.8 or above 2.0 | P1 |
-| per meal, 65 or over / under 65 | 25–30 g / 20–40 g | P10 / P8 |
+| per meal (65+ / under 65): daily low ÷ meals, kept within | 25–30 g / 20–40 g | P10 / P8 |
 | kidney disease, dialysis or transplant | refer (stop): guideline ranges only | P5, P12, P13 |
 | age 5–17, pregnant or breastfeeding, liver disease | refer (caution) | P1 |
 | unintended weight loss | range unchanged, caution: see a doctor | red flags (NICE) |

@@ -90,6 +90,12 @@ def numbers_in(value: Any) -> list[float]:
     return []
 
 
+def assert_finite_json(result: dict[str, Any]) -> None:
+    """The result is strict JSON and every number in it is finite."""
+    json.dumps(result, allow_nan=False)
+    assert all(math.isfinite(number) for number in numbers_in(result))
+
+
 def result_of(calculator: str, payload: dict[str, Any]) -> dict[str, Any]:
     """A calculator's result for a payload (asserting it succeeded)."""
     answer = api.run(calculator, payload, exercises=EXERCISES)
@@ -112,9 +118,7 @@ def plan(payload: dict[str, Any]) -> dict[str, Any]:
 @given(protein_payloads)
 def test_protein_outputs_are_finite_plain_json(payload: dict[str, Any]) -> None:
     """Every protein answer is JSON without NaN or infinity."""
-    result = protein(payload)
-    json.dumps(result, allow_nan=False)
-    assert all(math.isfinite(number) for number in numbers_in(result))
+    assert_finite_json(protein(payload))
 
 
 @FAST
@@ -203,8 +207,7 @@ def test_any_payload_gives_an_envelope_never_an_exception(
 def test_plan_outputs_are_finite_plain_json_with_sources(payload: dict[str, Any]) -> None:
     """Every plan answer is JSON without NaN or infinity and cites at least one source."""
     result = plan(payload)
-    json.dumps(result, allow_nan=False)
-    assert all(math.isfinite(number) for number in numbers_in(result))
+    assert_finite_json(result)
     assert result["sources"]
 
 
