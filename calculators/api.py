@@ -16,6 +16,7 @@ from collections.abc import Callable, Mapping, Sequence
 from calculators.errors import FieldError, InvalidInput
 from calculators.plan import PlanInput, weekly_plan
 from calculators.protein import ProteinInput, protein_target
+from calculators.self_check import SelfCheckInput, self_check
 
 WIRE_VERSION = 1
 _GENERIC_ERROR = FieldError(
@@ -32,9 +33,15 @@ def _plan(payload: Mapping[str, object], exercises: Sequence[object]) -> dict[st
     return weekly_plan(PlanInput.from_mapping(payload), exercises).to_wire()
 
 
+def _self_check(payload: Mapping[str, object], exercises: Sequence[object]) -> dict[str, object]:
+    del exercises  # the self-check needs no exercise library
+    return self_check(SelfCheckInput.from_mapping(payload)).to_wire()
+
+
 CALCULATORS: Mapping[str, Callable[[Mapping[str, object], Sequence[object]], dict[str, object]]] = {
     "protein": _protein,
     "plan": _plan,
+    "self-check": _self_check,
 }
 
 
@@ -47,7 +54,7 @@ def run(
     """Run one calculator on a wire payload and wrap the answer in the versioned envelope.
 
     Args:
-        calculator: "protein" or "plan".
+        calculator: "protein", "plan" or "self-check".
         payload: form values keyed by field name (numbers as JSON numbers or text).
         exercises: the rows of data/exercises.yml (the plan calculator's library).
 

@@ -1,4 +1,4 @@
-"""Command line: `python -m calculators protein ...` and `python -m calculators plan ...`.
+"""Command line: `python -m calculators protein|plan|self-check ...`.
 
 Options are passed to the wire entry point as text, exactly like form values, so the CLI, the
 browser and the tests share one set of checks and messages. Human-readable output by default,
@@ -21,6 +21,7 @@ from calculators import api
 from calculators.exercises import Equipment
 from calculators.plan import Ability, Focus
 from calculators.protein import KidneyStatus, Situation, WeightUnit
+from calculators.self_check import Item
 
 EXIT_OK = 0
 EXIT_BAD_INPUT = 2
@@ -39,10 +40,10 @@ class ExerciseFileError(Exception):
 
 
 def build_parser() -> argparse.ArgumentParser:
-    """The argument parser for both calculators."""
+    """The argument parser for every calculator."""
     parser = argparse.ArgumentParser(
         prog="python -m calculators",
-        description="Regain's calculators: a protein target and a weekly plan.",
+        description="Regain's calculators: a protein target, a weekly plan and a self-check.",
     )
     sub = parser.add_subparsers(dest="calculator", required=True)
 
@@ -70,7 +71,15 @@ def build_parser() -> argparse.ArgumentParser:
     )
     _flags(plan, _PLAN_FLAGS)
 
-    for command in (protein, plan):
+    check = sub.add_parser("self-check", help="SARC-F questions and the chair-stand test")
+    for item in Item:
+        check.add_argument(f"--{item.value}", required=True, help="points: 0, 1 or 2")
+    check.add_argument(
+        "--chair-stand-seconds", default="", help="seconds for five chair stands, 3–120 (optional)"
+    )
+    check.add_argument("--age", default="", help="age in whole years (optional, for the plan)")
+
+    for command in (protein, plan, check):
         command.add_argument("--json", action="store_true", help="print the wire envelope")
     return parser
 
@@ -95,8 +104,7 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
     elif answer["ok"]:
         result = answer["result"]
         assert isinstance(result, dict)
-        text = format_protein(result) if args.calculator == "protein" else format_plan(result)
-        print(text, file=stdout)
+        print(_FORMATS[args.calculator](result), file=stdout)
     if not answer["ok"]:
         errors = answer["errors"]
         assert isinstance(errors, list)
@@ -189,8 +197,23 @@ def format_plan(result: Mapping[str, object]) -> str:
     return "\n".join(lines + _common(result))
 
 
+def format_self_check(result: Mapping[str, object]) -> str:
+    """A self-check result (wire form) as plain text."""
+    lines = [str(result["meaning"]), f"Next step: {result['next_step']}"]
+    prefill = result["plan_prefill"]
+    if isinstance(prefill, Mapping):
+        lines.append(
+            f"For the weekly plan: ability {prefill['ability']}, focus {prefill['focus']}"
+            + (", a fall in the past year" if prefill["fall_past_year"] else "")
+        )
+    return "\n".join(lines + _common(result))
+
+
+_FORMATS = {"protein": format_protein, "plan": format_plan, "self-check": format_self_check}
+
+
 def _common(result: Mapping[str, object]) -> list[str]:
-    """Warnings, notes and sources, shared by both calculators' text output."""
+    """Warnings, notes and sources, shared by every calculator's text output."""
     lines = [
         f"{str(alert['severity']).upper()}: {alert['message']}"
         for alert in _mappings(result["warnings"])

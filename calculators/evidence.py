@@ -1,7 +1,8 @@
 """Every number the calculators use, in one table, each tagged with its source id.
 
 Source ids are the rows of `shared/EVIDENCE.md` (P = protein, E = exercise, D = disuse and
-retraining). Input bounds are not evidence: they are sanity limits, each with its reason.
+retraining, S = sarcopenia, F = screening; NICE NG42 and NG127 are behind its red flags). Input
+bounds are not evidence: they are sanity limits, each with its reason.
 """
 
 from __future__ import annotations
@@ -35,6 +36,12 @@ class Source(StrEnum):
     E8 = "E8"
     D6 = "D6"
     D7 = "D7"
+    S3 = "S3"
+    F1 = "F1"
+    F2 = "F2"
+    F3 = "F3"
+    NICE_NG42 = "NICE-NG42"
+    NICE_NG127 = "NICE-NG127"
 
 
 @dataclass(frozen=True)
@@ -151,6 +158,13 @@ STEPS_PER_DAY: Final = Bound(
     "older adults average 2,000-9,000 (E6); above 50,000 is almost surely a typo",
 )
 STRENGTH_DAYS: Final = Bound(1, 7, "days", "days in a week")
+CHAIR_STAND_SECONDS: Final = Bound(
+    3,
+    120,
+    "seconds",
+    "five full stands take several seconds even for fit young adults, so under 3 s is a typo; "
+    "over 2 minutes is not five stands in a row (or minutes were typed)",
+)
 
 # ---------------------------------------------------------------- exercise plan
 
@@ -176,3 +190,19 @@ STEP_TARGET_YOUNGER: Final = (8_000, 10_000)
 STEP_WEEKLY_INCREASE: Final = 500
 # Unknown baseline: start from 2,000, the low end of what older adults average (E6).
 UNKNOWN_STEPS_BASELINE: Final = 2_000
+
+# ---------------------------------------------------------------- self-check (SARC-F, chair stand)
+
+# SARC-F (F1): five questions, each scored 0, 1 or 2 points, so a total of 0-10.
+SARC_F_ITEM_POINTS: Final = (0, 1, 2)
+# F1: a total of 4 or more is a positive screen (worth a strength assessment).
+SARC_F_POSITIVE_SCORE: Final = 4
+# F3: SARC-F finds about 65-85% of people with sarcopenia (by setting), and about 55-70% of
+# people without it score below 4: a screen, never a diagnosis.
+SARC_F_SENSITIVITY_PERCENT: Final = (65, 85)
+SARC_F_SPECIFICITY_PERCENT: Final = (55, 70)
+# EWGSOP2 (S3, F2): five chair rises taking more than 15 s is low strength; exactly 15 s is not.
+CHAIR_STAND_LOW_ABOVE_SECONDS: Final = Decimal(15)
+# Chair-stand times are judged as shown: rounded half up to a tenth of a second (a stopwatch's
+# precision), so 15.04 s shows and counts as 15.0 s.
+CHAIR_STAND_DECIMAL_PLACES: Final = 1

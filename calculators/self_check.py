@@ -1,0 +1,384 @@
+"""Self-check: the SARC-F questions and the five-times chair-stand test, with a next step.
+
+A screen, never a diagnosis (F3): it says whether to ask a doctor for a muscle-strength
+assessment, and what to ask for. Numbers live in `calculators.evidence`.
+
+Scoring (SARC-F, F1; chair stand, EWGSOP2, S3 and F2):
+
+| question (wire key) | 0 points | 1 point | 2 points |
+|---|---|---|---|
+| lifting and carrying 4.5 kg (`strength`) | no difficulty | some | a lot, or unable |
+| walking across a room (`assistance`) | no difficulty | some | a lot, uses aids, or unable |
+| getting up from a chair or bed (`rise`) | no difficulty | some | a lot, or unable without help |
+| climbing a flight of 10 stairs (`climb`) | no difficulty | some | a lot, or unable |
+| falls in the past year (`falls`) | none | 1 to 3 | 4 or more |
+
+- Total 0–10; **4 or more** is a positive screen (band `positive`, caution), below 4 is
+  `low-risk` (F1). The note on every result: it misses some people and flags some who are
+  fine (sensitivity about 65–85%, specificity about 55–70%, F3).
+- Five chair stands (optional) taking **more than 15 s** is low strength (S3, F2; exactly 15.0 s
+  is not): caution, and the next step adds a check for sarcopenia per EWGSOP2. Times are
+  rounded half up to a tenth of a second first, so the time shown is the time judged.
+- Four or more falls in a year (falls = 2): a **stop** warning, see a doctor soon whatever the
+  score (falls are among the red flags of NICE NG42/NG127). One to three falls: caution, tell
+  the doctor. Every result also lists the red flags that need a doctor whatever the score.
+
+Hand-off to the weekly plan (`plan_prefill`), so a physiotherapist would recognise it:
+
+- `ability`: `needs-support` when rising from a chair (`rise`) or walking across a room
+  (`assistance`) is very hard or impossible without help (2 points): that is the plan's "I need
+  support to stand up", which keeps every exercise at the start level, at most 3 days a week.
+  Else `tires-quickly` when there is clear weakness: a positive screen, any other answer worth
+  2 points (stairs, lifting, 4+ falls) or a slow chair stand; the plan then uses the start and
+  build levels. Else `out-of-practice`: the answers show no clear weakness.
+- `fall_past_year`: any fall (falls ≥ 1), so the plan gives at least 3 balance days (E1, E2).
+- `focus`: `balance` after any fall, since balance training is what prevents falls (E2) and the
+  plan's strength days stay; else `legs` when stairs or rising cost any points (both are leg
+  strength tasks); else `general`.
+- `age`: the age given, or null (the plan's age field is then left for the reader).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from decimal import Decimal
+from enum import StrEnum
+
+from calculators import evidence
+from calculators.evidence import Source
+from calculators.inputs import PayloadReader, decimal_or_none, is_missing
+from calculators.plan import Ability, Focus
+from calculators.results import Alert, Severity, Status, cite, round_half_up, wire_number
+
+
+class Item(StrEnum):
+    """The five SARC-F questions, by wire key, in the questionnaire's order."""
+
+    STRENGTH = "strength"
+    ASSISTANCE = "assistance"
+    RISE = "rise"
+    CLIMB = "climb"
+    FALLS = "falls"
+
+
+class Band(StrEnum):
+    """Where the SARC-F total falls: below the cut-off, or at or above it (F1)."""
+
+    LOW_RISK = "low-risk"
+    POSITIVE = "positive"
+
+
+NO_POINTS, MOST_POINTS = evidence.SARC_F_ITEM_POINTS[0], evidence.SARC_F_ITEM_POINTS[-1]
+
+# What each question asks, and what its points mean, for the reader's error messages.
+_QUESTION = {
+    Item.STRENGTH: ("lifting and carrying 4.5 kg", "none", "some", "a lot, or unable"),
+    Item.ASSISTANCE: ("walking across a room", "none", "some", "a lot, uses aids, or unable"),
+    Item.RISE: ("getting up from a chair or bed", "none", "some", "a lot, or unable without help"),
+    Item.CLIMB: ("climbing 10 stairs", "none", "some", "a lot, or unable"),
+    Item.FALLS: ("falls in the past year", "none", "1 to 3 falls", "4 or more falls"),
+}
+_POINTS_ALLOWED = "0, 1 or 2"
+_VALID_POINTS = frozenset(Decimal(points) for points in evidence.SARC_F_ITEM_POINTS)
+
+
+@dataclass(frozen=True)
+class SelfCheckInput:
+    """A reader's answers; build it from form values with `SelfCheckInput.from_mapping`."""
+
+    points: Mapping[Item, int]
+    chair_stand_seconds: Decimal | None = None
+    age: int | None = None
+
+    @classmethod
+    def from_mapping(cls, payload: Mapping[str, object]) -> SelfCheckInput:
+        """Read and check wire values; raises `InvalidInput` listing every bad field.
+
+        Each question needs 0, 1 or 2 (a number or numeric text; 1.0 counts as 1). The
+        chair-stand time and the age are optional: absent, null or "" means not given.
+        """
+        reader = PayloadReader(payload)
+        points = {item: _read_points(reader, payload, item) for item in Item}
+        bound = evidence.CHAIR_STAND_SECONDS
+        seconds = (
+            None
+            if is_missing(payload.get("chair_stand_seconds"))
+            else reader.number(
+                "chair_stand_seconds",
+                bound,
+                f"Enter how many seconds the five stands took, from {bound.low} to "
+                f"{bound.high}, or leave it empty if you did not do the test.",
+            )
+        )
+        age = reader.optional_whole_number(
+            "age",
+            evidence.AGE_YEARS,
+            f"Enter your age in whole years, between {evidence.AGE_YEARS.low} and "
+            f"{evidence.AGE_YEARS.high}, or leave it empty.",
+        )
+        reader.finish()
+        if seconds is not None:
+            seconds = round_half_up(seconds, evidence.CHAIR_STAND_DECIMAL_PLACES)
+        return cls(points, seconds, age)
+
+
+def _read_points(reader: PayloadReader, payload: Mapping[str, object], item: Item) -> int:
+    """One question's points: 0, 1 or 2 (else a field error naming the question)."""
+    value = decimal_or_none(payload.get(item.value))
+    if value is None or value not in _VALID_POINTS:
+        topic, none, some, most = _QUESTION[item]
+        reader.fail(
+            item.value,
+            f"Choose an answer about {topic}: 0 ({none}), 1 ({some}) or 2 ({most}).",
+            _POINTS_ALLOWED,
+        )
+        return NO_POINTS
+    return int(value)
+
+
+@dataclass(frozen=True)
+class ChairStand:
+    """The five-times chair-stand time and whether it shows low strength (S3)."""
+
+    seconds: Decimal
+    low_strength: bool
+
+    def to_wire(self) -> dict[str, object]:
+        """The test as {"seconds", "low_strength"}."""
+        return {"seconds": wire_number(self.seconds), "low_strength": self.low_strength}
+
+
+@dataclass(frozen=True)
+class PlanPrefill:
+    """The weekly-plan answers these results suggest (see the module's mapping)."""
+
+    ability: Ability
+    fall_past_year: bool
+    focus: Focus
+    age: int | None
+
+    def to_wire(self) -> dict[str, object]:
+        """The plan form's values: ability, fall_past_year, focus, age (null when not given)."""
+        return {
+            "ability": self.ability.value,
+            "fall_past_year": self.fall_past_year,
+            "focus": self.focus.value,
+            "age": self.age,
+        }
+
+
+@dataclass(frozen=True)
+class SelfCheckResult:
+    """A self-check answer: the score, what it means, and what to do next."""
+
+    status: Status
+    points: Mapping[Item, int]
+    band: Band
+    chair_stand: ChairStand | None
+    meaning: str
+    next_step: str
+    plan_prefill: PlanPrefill
+    notes: tuple[str, ...] = ()
+    warnings: tuple[Alert, ...] = ()
+    sources: tuple[Source, ...] = ()
+
+    @property
+    def score(self) -> int:
+        """The SARC-F total, 0–10."""
+        return sum(self.points.values())
+
+    def to_wire(self) -> dict[str, object]:
+        """The result as plain JSON-ready values (the wire's `result`)."""
+        return {
+            "status": self.status.value,
+            "score": self.score,
+            "items": {item.value: self.points[item] for item in Item},
+            "positive_screen": self.band is Band.POSITIVE,
+            "band": self.band.value,
+            "chair_stand": None if self.chair_stand is None else self.chair_stand.to_wire(),
+            "meaning": self.meaning,
+            "next_step": self.next_step,
+            "notes": list(self.notes),
+            "warnings": [alert.to_wire() for alert in self.warnings],
+            "sources": [source.value for source in self.sources],
+            "plan_prefill": self.plan_prefill.to_wire(),
+        }
+
+
+def sarc_f_band(score: int) -> Band:
+    """Positive from 4 points (F1), else low risk.
+
+    >>> sarc_f_band(3).value, sarc_f_band(4).value
+    ('low-risk', 'positive')
+    """
+    return Band.POSITIVE if score >= evidence.SARC_F_POSITIVE_SCORE else Band.LOW_RISK
+
+
+def chair_stand(seconds: Decimal) -> ChairStand:
+    """Five stands in more than 15 s is low strength (S3); exactly 15 s is not.
+
+    >>> chair_stand(Decimal("15.0")).low_strength, chair_stand(Decimal("15.1")).low_strength
+    (False, True)
+    """
+    return ChairStand(seconds, seconds > evidence.CHAIR_STAND_LOW_ABOVE_SECONDS)
+
+
+def plan_prefill(answers: SelfCheckInput, band: Band, test: ChairStand | None) -> PlanPrefill:
+    """The weekly-plan answers that fit these results (the mapping in the module docstring)."""
+    points = answers.points
+    low_strength = test is not None and test.low_strength
+    if MOST_POINTS in (points[Item.RISE], points[Item.ASSISTANCE]):
+        ability = Ability.NEEDS_SUPPORT
+    elif band is Band.POSITIVE or MOST_POINTS in points.values() or low_strength:
+        ability = Ability.TIRES_QUICKLY
+    else:
+        ability = Ability.OUT_OF_PRACTICE
+    fell = points[Item.FALLS] > NO_POINTS
+    if fell:
+        focus = Focus.BALANCE
+    elif points[Item.CLIMB] > NO_POINTS or points[Item.RISE] > NO_POINTS:
+        focus = Focus.LEGS
+    else:
+        focus = Focus.GENERAL
+    return PlanPrefill(ability, fell, focus, answers.age)
+
+
+def self_check(answers: SelfCheckInput) -> SelfCheckResult:
+    """Score the answers, say what they mean and what to do next; never a diagnosis."""
+    score = sum(answers.points.values())
+    band = sarc_f_band(score)
+    test = None if answers.chair_stand_seconds is None else chair_stand(answers.chair_stand_seconds)
+    falls = answers.points[Item.FALLS]
+    # F2: every next step names EWGSOP2's strength tests; NICE: every result lists red flags.
+    sources = [Source.F1, Source.F2, Source.F3, Source.NICE_NG42, Source.NICE_NG127]
+    if test is not None:
+        sources.append(Source.S3)
+    if falls not in (NO_POINTS, MOST_POINTS):
+        sources.append(Source.E2)  # the falls caution: balance exercise prevents falls
+    return SelfCheckResult(
+        status=Status.OK,
+        points=dict(answers.points),
+        band=band,
+        chair_stand=test,
+        meaning=_meaning(score, band, test),
+        next_step=_next_step(band, test, falls),
+        plan_prefill=plan_prefill(answers, band, test),
+        notes=_notes(test),
+        warnings=_warnings(score, band, test, falls),
+        sources=cite(sources),
+    )
+
+
+def _meaning(score: int, band: Band, test: ChairStand | None) -> str:
+    """What the score (and the chair-stand time) says, in plain words."""
+    cutoff = evidence.SARC_F_POSITIVE_SCORE
+    if band is Band.POSITIVE:
+        words = (
+            f"Your score is {score} out of 10. A score of {cutoff} or more is a positive "
+            "screen: your answers suggest your muscle strength may be low, and it is worth "
+            "having it checked."
+        )
+    else:
+        words = (
+            f"Your score is {score} out of 10. Scores below {cutoff} do not point to low muscle "
+            "strength, but they do not rule it out."
+        )
+    if test is None:
+        return words
+    limit = wire_number(evidence.CHAIR_STAND_LOW_ABOVE_SECONDS)
+    took = f"Your five chair stands took {wire_number(test.seconds)} seconds"
+    if test.low_strength:
+        return f"{words} {took}: more than {limit} seconds is a sign of low leg strength."
+    return f"{words} {took}: {limit} seconds or less is not low."
+
+
+def _next_step(band: Band, test: ChairStand | None, falls: int) -> str:
+    """What to do next: when to see a doctor and what to ask for (F2)."""
+    sarcopenia = (
+        "ask to be checked for sarcopenia (muscle loss with age), as the EWGSOP2 guidance advises"
+    )
+    if test is not None and test.low_strength:
+        assessment = (
+            "a muscle-strength assessment. Your chair-stand time already suggests low "
+            f"strength, so {sarcopenia}."
+        )
+    else:
+        assessment = (
+            "a muscle-strength assessment: ask for a grip-strength test or a chair-stand test. "
+            f"If your strength is low, {sarcopenia}."
+        )
+    if falls == MOST_POINTS:
+        return f"See your doctor soon about your falls, and talk to them about {assessment}"
+    if band is Band.POSITIVE or (test is not None and test.low_strength):
+        return f"Talk to your doctor about {assessment}"
+    return (
+        "Keep active with strength and balance exercise, and do this check again if everyday "
+        "tasks get harder. If you are worried about your strength, talk to your doctor anyway: "
+        "ask for a grip-strength test or a chair-stand test."
+    )
+
+
+def _notes(test: ChairStand | None) -> tuple[str, ...]:
+    """What every reader should know about this check."""
+    found_low, found_high = evidence.SARC_F_SENSITIVITY_PERCENT
+    spec_low, spec_high = evidence.SARC_F_SPECIFICITY_PERCENT
+    notes = [
+        "This is a screen, not a diagnosis, and it can be wrong (F3). Of 100 people with "
+        f"sarcopenia (muscle loss with age), it finds about {found_low} to {found_high}, so it "
+        f"misses some (sensitivity about {found_low}–{found_high}%). And about "
+        f"{100 - spec_high} to {100 - spec_low} in 100 people without it still score "
+        f"{evidence.SARC_F_POSITIVE_SCORE} or more (specificity about {spec_low}–{spec_high}%).",
+    ]
+    if test is None:
+        notes.append(
+            "You did not time the chair-stand test. It is a quick check of leg strength that "
+            "adds to these questions."
+        )
+    notes.append(
+        "Whatever your score, see a doctor soon if your muscles are getting weaker over weeks, "
+        "if only one side is weak, or if the weakness comes with numbness, tingling, pain, "
+        "twitching, or trouble speaking or swallowing. Sudden weakness or numbness is an "
+        "emergency: call an ambulance (NICE NG42, NG127)."
+    )
+    return tuple(notes)
+
+
+def _warnings(score: int, band: Band, test: ChairStand | None, falls: int) -> tuple[Alert, ...]:
+    """Falls first (stop for 4 or more), then a positive screen and a slow chair stand."""
+    alerts = []
+    if falls == MOST_POINTS:
+        alerts.append(
+            Alert(
+                Severity.STOP,
+                "Four or more falls in a year is a warning sign. See your doctor soon, whatever "
+                "your score: falls have many causes, and some need treatment. Ask which "
+                "exercises are safe for you before you start a new exercise plan.",
+            )
+        )
+    elif falls > NO_POINTS:
+        alerts.append(
+            Alert(
+                Severity.CAUTION,
+                "Tell your doctor about your falls, even if you were not hurt. Balance "
+                "exercises can help prevent the next one (E2).",
+            )
+        )
+    if band is Band.POSITIVE:
+        alerts.append(
+            Alert(
+                Severity.CAUTION,
+                f"A score of {score} is a positive screen: talk to your doctor about a "
+                "muscle-strength assessment (F1, F2).",
+            )
+        )
+    if test is not None and test.low_strength:
+        alerts.append(
+            Alert(
+                Severity.CAUTION,
+                f"Five chair stands in {wire_number(test.seconds)} seconds is slower than "
+                f"{wire_number(evidence.CHAIR_STAND_LOW_ABOVE_SECONDS)} seconds: a sign of low "
+                "leg strength (S3). Talk to your doctor about it.",
+            )
+        )
+    return tuple(alerts)

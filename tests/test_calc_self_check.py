@@ -1,0 +1,230 @@
+"""The self-check: SARC-F scores, the chair-stand edge, field errors, the plan hand-off, the CLI."""
+
+from __future__ import annotations
+
+import doctest
+import itertools
+import json
+import math
+from decimal import ROUND_HALF_UP, Decimal
+from typing import Any
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from test_calc_cli import cli
+from test_calc_golden import EXERCISES, GOLDEN, cases, check
+
+import calculators.self_check
+from calculators import api
+
+ITEMS = ("strength", "assistance", "rise", "climb", "falls")
+ALL_ANSWERS = list(itertools.product((0, 1, 2), repeat=len(ITEMS)))
+FAST = settings(max_examples=200, deadline=None)
+
+
+def answers(**points: object) -> dict[str, object]:
+    """A payload with every question at 0 points except those given."""
+    return {**dict.fromkeys(ITEMS, 0), **points}
+
+
+def result(payload: dict[str, object]) -> dict[str, Any]:
+    """The self-check result for a valid payload."""
+    answer = api.run("self-check", payload)
+    assert answer["ok"] is True, answer
+    found: dict[str, Any] = answer["result"]
+    return found
+
+
+@pytest.mark.parametrize("case", cases("self_check"))
+def test_self_check_golden_case_gives_the_expected_answer(case: dict[str, Any]) -> None:
+    """Each self-check golden case matches its expected result or field errors."""
+    check("self-check", case)
+
+
+def test_golden_file_has_at_least_15_answers_and_error_cases() -> None:
+    """The golden file holds 15+ answers, some error cases, and unique names."""
+    data = json.loads((GOLDEN / "self_check.json").read_text(encoding="utf-8"))
+    names = [case["name"] for case in data]
+    assert len(names) == len(set(names))
+    assert sum("expected" in case for case in data) >= 15
+    assert any("expected_errors" in case for case in data)
+
+
+def test_docstring_examples_hold() -> None:
+    """The examples in the module's docstrings run as written."""
+    assert doctest.testmod(calculators.self_check).failed == 0
+
+
+@pytest.mark.parametrize("points", ALL_ANSWERS, ids=["".join(map(str, p)) for p in ALL_ANSWERS])
+def test_every_answer_combination_scores_the_sum_in_the_right_band(
+    points: tuple[int, ...],
+) -> None:
+    """All 3^5 = 243 answer sets: score = sum of points, positive exactly from 4 (F1)."""
+    found = result(dict(zip(ITEMS, points, strict=True)))
+    assert found["score"] == sum(points)
+    assert found["items"] == dict(zip(ITEMS, points, strict=True))
+    assert found["positive_screen"] is (sum(points) >= 4)
+    assert found["band"] == ("positive" if sum(points) >= 4 else "low-risk")
+
+
+def test_every_answer_combination_warns_stop_exactly_for_four_or_more_falls() -> None:
+    """Across all 243 answer sets, a stop warning comes with falls = 2 and never without it."""
+    for points in ALL_ANSWERS:
+        found = result(dict(zip(ITEMS, points, strict=True)))
+        severities = [warning["severity"] for warning in found["warnings"]]
+        assert ("stop" in severities) is (points[-1] == 2), points
+
+
+def test_every_result_says_it_is_a_screen_not_a_diagnosis() -> None:
+    """Every answer set carries the F3 note with its sensitivity and specificity."""
+    for points in ALL_ANSWERS:
+        notes = " ".join(result(dict(zip(ITEMS, points, strict=True)))["notes"])
+        assert "This is a screen, not a diagnosis" in notes
+        assert "65–85%" in notes
+        assert "55–70%" in notes
+
+
+@pytest.mark.parametrize(("seconds", "low"), [("15", False), ("15.0", False), ("15.1", True)])
+def test_chair_stand_is_low_only_above_15_seconds(seconds: str, low: bool) -> None:
+    """EWGSOP2's edge (S3): exactly 15 s is not low strength, 15.1 s is."""
+    assert result(answers(chair_stand_seconds=seconds))["chair_stand"]["low_strength"] is low
+
+
+@FAST
+@given(st.floats(allow_nan=True, allow_infinity=True) | st.decimals(3, 120, places=3).map(str))
+def test_any_chair_stand_time_gives_an_answer_or_its_field_error(time: float | str) -> None:
+    """Any time (NaN and infinities too) gives a judged time or one chair-stand error."""
+    answer = json.loads(api.run_json("self-check", json.dumps(answers(chair_stand_seconds=time))))
+    number = Decimal(str(time)) if isinstance(time, str) or math.isfinite(time) else None
+    assert answer["ok"] is (number is not None and 3 <= number <= 120)
+    if number is not None and answer["ok"]:
+        shown = Decimal(str(answer["result"]["chair_stand"]["seconds"]))
+        assert shown == number.quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
+        assert answer["result"]["chair_stand"]["low_strength"] is (shown > 15)
+    else:
+        assert [error["field"] for error in answer["errors"]] == ["chair_stand_seconds"]
+
+
+@FAST
+@given(st.sampled_from(ITEMS), st.none() | st.booleans() | st.integers() | st.floats() | st.text())
+def test_any_value_for_a_question_gives_an_answer_or_its_field_error(
+    item: str, value: object
+) -> None:
+    """Only 0, 1 or 2 (as numbers or text) is an answer; anything else names the question."""
+    answer = api.run("self-check", answers(**{item: value}))
+    json.dumps(answer, allow_nan=False)
+    if answer["ok"]:
+        assert answer["result"]["items"][item] in {0, 1, 2}
+    else:
+        assert answer["errors"] == [
+            {"field": item, "message": answer["errors"][0]["message"], "allowed": "0, 1 or 2"}
+        ]
+
+
+def test_question_error_names_the_question_and_its_answers() -> None:
+    """A bad answer's message says what the question is about and what 0, 1 and 2 mean."""
+    answer = api.run("self-check", answers(falls="3"))
+    assert answer["errors"] == [
+        {
+            "field": "falls",
+            "message": "Choose an answer about falls in the past year: 0 (none), "
+            "1 (1 to 3 falls) or 2 (4 or more falls).",
+            "allowed": "0, 1 or 2",
+        }
+    ]
+
+
+# The documented hand-off: answers -> the weekly plan's ability, fall flag and focus.
+PREFILL_TABLE = [
+    ({}, None, ("out-of-practice", False, "general")),
+    ({"rise": 2}, None, ("needs-support", False, "legs")),
+    ({"assistance": 2}, None, ("needs-support", False, "general")),
+    ({"assistance": 2, "falls": 1}, None, ("needs-support", True, "balance")),
+    ({"strength": 2}, None, ("tires-quickly", False, "general")),
+    ({"climb": 2}, None, ("tires-quickly", False, "legs")),
+    ({"falls": 2}, None, ("tires-quickly", True, "balance")),
+    ({"strength": 1, "rise": 1, "climb": 2}, None, ("tires-quickly", False, "legs")),
+    ({"strength": 1, "assistance": 1, "rise": 1, "falls": 1}, None,
+     ("tires-quickly", True, "balance")),
+    ({"strength": 1, "assistance": 1, "climb": 1}, None, ("out-of-practice", False, "legs")),
+    ({}, "16", ("tires-quickly", False, "general")),
+    ({}, "15", ("out-of-practice", False, "general")),
+    ({"falls": 1}, None, ("out-of-practice", True, "balance")),
+    ({"rise": 1}, None, ("out-of-practice", False, "legs")),
+    ({"strength": 1, "assistance": 1}, None, ("out-of-practice", False, "general")),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("points", "seconds", "expected"), PREFILL_TABLE)
+def test_answers_map_to_the_documented_plan_prefill(
+    points: dict[str, int], seconds: str | None, expected: tuple[str, bool, str]
+) -> None:
+    """Each row of the mapping table gives its ability, fall flag and focus."""
+    prefill = result(answers(**points, chair_stand_seconds=seconds))["plan_prefill"]
+    assert (prefill["ability"], prefill["fall_past_year"], prefill["focus"]) == expected
+
+
+def test_prefill_rules_hold_for_every_answer_combination() -> None:
+    """The mapping's rules, written out once more, agree with the code on all 243 sets."""
+    for strength, assistance, rise, climb, falls in ALL_ANSWERS:
+        points = (strength, assistance, rise, climb, falls)
+        prefill = result(dict(zip(ITEMS, points, strict=True)))["plan_prefill"]
+        if 2 in (rise, assistance):
+            ability = "needs-support"
+        elif sum(points) >= 4 or 2 in points:
+            ability = "tires-quickly"
+        else:
+            ability = "out-of-practice"
+        focus = "balance" if falls else "legs" if climb or rise else "general"
+        assert prefill == {"ability": ability, "fall_past_year": falls > 0, "focus": focus,
+                           "age": None}, points  # fmt: skip
+
+
+def test_prefill_carries_the_age_when_given() -> None:
+    """The age, when given, goes to the plan as a whole number."""
+    assert result(answers(age="70.0"))["plan_prefill"]["age"] == 70
+
+
+@pytest.mark.parametrize("points", [(0, 0, 0, 0, 0), (2, 2, 2, 2, 2), (1, 0, 2, 1, 1)])
+def test_prefill_with_strength_days_is_a_valid_plan_payload(points: tuple[int, ...]) -> None:
+    """The hand-off plus the days a week gives the plan calculator answers it accepts."""
+    payload = {**dict(zip(ITEMS, points, strict=True)), "age": "72"}
+    prefill = result(payload)["plan_prefill"]
+    plan = api.run("plan", {**prefill, "strength_days": "3"}, exercises=EXERCISES)
+    assert plan["ok"] is True, plan
+
+
+def test_cli_prints_the_meaning_and_the_next_step() -> None:
+    """`self-check` prints the score in words and the next step, and exits 0."""
+    done = cli("self-check", "--strength", "1", "--assistance", "1", "--rise", "1",
+               "--climb", "1", "--falls", "0")  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    assert "Your score is 4 out of 10." in done.stdout
+    assert "Next step: Talk to your doctor about a muscle-strength assessment" in done.stdout
+
+
+def test_cli_json_round_trips_to_the_wire_answer() -> None:
+    """--json prints exactly what api.run returns for the same values."""
+    done = cli("self-check", "--strength", "2", "--assistance", "0", "--rise", "2",
+               "--climb", "1", "--falls", "2", "--chair-stand-seconds", "15.1", "--age", "80",
+               "--json")  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    payload = {"strength": "2", "assistance": "0", "rise": "2", "climb": "1", "falls": "2",
+               "chair_stand_seconds": "15.1", "age": "80"}  # fmt: skip
+    assert json.loads(done.stdout) == json.loads(json.dumps(api.run("self-check", payload)))
+
+
+def test_cli_bad_answer_exits_2_naming_the_option() -> None:
+    """An answer of 3 exits 2 with the option, the message and the allowed values."""
+    done = cli("self-check", "--strength", "3", "--assistance", "0", "--rise", "0",
+               "--climb", "0", "--falls", "0")  # fmt: skip
+    assert done.returncode == 2
+    assert "error: --strength: Choose an answer about lifting" in done.stderr
+    assert "(allowed: 0, 1 or 2)" in done.stderr
+    assert done.stdout == ""
+
+
+def test_cli_missing_question_exits_2() -> None:
+    """Leaving out a question is a usage error with the same exit code."""
+    assert cli("self-check", "--strength", "0").returncode == 2
