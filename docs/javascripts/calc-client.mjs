@@ -160,8 +160,36 @@ function noteList(notes) {
   return el("ul", { class: "rg-notes" }, notes.map((note) => el("li", { text: note })));
 }
 
+/** g/kg figures keep one decimal, as the notes from Python write them (1.0, not 1). */
+function perKg(number) {
+  return Number.isInteger(number) ? number.toFixed(1) : String(number);
+}
+
 function value(path, text) {
   return el("strong", { "data-value": path, text });
+}
+
+/** Our Python draws the charts as SVG text; parse it as SVG (never as HTML) and drop anything
+ * active, so even a bad string could not run code in the page. */
+function chartNodes(charts) {
+  const nodes = [];
+  for (const [name, svg] of Object.entries(charts || {})) {
+    const parsed = new DOMParser().parseFromString(String(svg), "image/svg+xml");
+    const root = parsed.documentElement;
+    if (root.nodeName !== "svg" || parsed.querySelector("parsererror")) continue;
+    for (const bad of root.querySelectorAll("script, foreignObject")) bad.remove();
+    for (const node of [root, ...root.querySelectorAll("*")]) {
+      for (const attribute of [...node.attributes]) {
+        if (/^on/i.test(attribute.name) || /javascript:/i.test(attribute.value)) {
+          node.removeAttribute(attribute.name);
+        }
+      }
+    }
+    const figure = el("figure", { class: "rg-chart", "data-chart": name });
+    figure.append(document.importNode(root, true));
+    nodes.push(figure);
+  }
+  return nodes;
 }
 
 /* ---------- result renderers: one per calculator ---------- */
@@ -177,7 +205,7 @@ const renderers = {
           "Aim for ",
           value("daily_g", `${result.daily_g.low}–${result.daily_g.high} g`),
           " of protein a day (",
-          value("g_per_kg", `${result.g_per_kg.low}–${result.g_per_kg.high} g per kg`),
+          value("g_per_kg", `${perKg(result.g_per_kg.low)}–${perKg(result.g_per_kg.high)} g per kg`),
           ").",
         ),
         el(
@@ -216,6 +244,40 @@ const renderers = {
         );
       }
     }
+    parts.push(
+      ...chartNodes(result.charts),
+      ...warningList(result.warnings),
+      noteList(result.notes),
+      sourceLinks(result.sources),
+    );
+    return parts;
+  },
+
+  "self-check"(result) {
+    const parts = [
+      el(
+        "p",
+        { class: "rg-headline" },
+        "Your SARC-F score: ",
+        value("score", `${result.score} out of 10`),
+        " — ",
+        value("band", result.positive_screen ? "worth a check with your doctor" : "low risk"),
+        ".",
+      ),
+    ];
+    if (result.meaning) parts.push(el("p", { text: result.meaning }));
+    if (result.chair_stand) {
+      parts.push(
+        el(
+          "p",
+          {},
+          "Chair-stand test: ",
+          value("chair_stand", `${result.chair_stand.seconds} seconds`),
+          result.chair_stand.low_strength ? " (slower than 15 seconds: low leg strength)." : ".",
+        ),
+      );
+    }
+    if (result.next_step) parts.push(el("p", { class: "rg-suggestion", text: result.next_step }));
     parts.push(...warningList(result.warnings), noteList(result.notes), sourceLinks(result.sources));
     return parts;
   },
@@ -244,6 +306,7 @@ const renderers = {
           el("th", { scope: "row", text: day.name }),
           el("td", {}, what.join(" + "), items.length ? el("ul", {}, items) : null, noteList(day.notes)),
           el("td", { text: day.steps_target ? `${day.steps_target.toLocaleString("en")} steps` : "—" }),
+          el("td", { class: "rg-print-only rg-done", "aria-hidden": "true", text: "☐" }),
         );
       });
       parts.push(
@@ -251,7 +314,7 @@ const renderers = {
           "table",
           { class: "rg-plan" },
           el("caption", { text: "Your week" }),
-          el("thead", {}, el("tr", {}, el("th", { scope: "col", text: "Day" }), el("th", { scope: "col", text: "What to do" }), el("th", { scope: "col", text: "Steps" }))),
+          el("thead", {}, el("tr", {}, el("th", { scope: "col", text: "Day" }), el("th", { scope: "col", text: "What to do" }), el("th", { scope: "col", text: "Steps" }), el("th", { scope: "col", class: "rg-print-only rg-done", text: "Done" }))),
           el("tbody", {}, rows),
         ),
       );
@@ -268,7 +331,12 @@ const renderers = {
         ),
       );
     }
-    parts.push(noteList(result.timeline), noteList(result.notes), sourceLinks(result.sources));
+    parts.push(
+      ...chartNodes(result.charts),
+      noteList(result.timeline),
+      noteList(result.notes),
+      sourceLinks(result.sources),
+    );
     return parts;
   },
 };
@@ -279,6 +347,11 @@ function capitalise(text) {
 }
 
 /* ---------- forms ---------- */
+
+/** The answers a form sends to the engine (exported for the tests' parity checks). */
+export function formPayload(form) {
+  return payloadOf(form);
+}
 
 function payloadOf(form) {
   const payload = {};
@@ -352,6 +425,167 @@ function updateUnits(form) {
   for (const label of form.querySelectorAll("[data-unit-label]")) label.textContent = unit.value;
 }
 
+/* ---------- reader tools: share link, print, calendar, plan hand-off ---------- */
+
+/** The form's answers as URL query parameters (arrays repeat their key; false is left out). */
+function queryOf(payload) {
+  const query = new URLSearchParams();
+  for (const [name, answer] of Object.entries(payload)) {
+    if (Array.isArray(answer)) for (const item of answer) query.append(name, item);
+    else if (answer === true) query.append(name, "true");
+    else if (answer !== false && answer !== "") query.append(name, answer);
+  }
+  return query;
+}
+
+const MAX_LINK_VALUE = 40; // longer than any real answer: a tampered link gets no further
+
+/** Fill the form from a shared link. Each value is checked against the form's own controls;
+ * anything that does not fit is ignored and listed, never fatal. Returns [used, ignored]. */
+function applyLink(form, query) {
+  let used = 0;
+  const ignored = [];
+  const names = new Set(query.keys());
+  for (const name of names) {
+    const values = query.getAll(name);
+    const controls = [...form.elements].filter((control) => control.name === name);
+    const label = name.replace(/[^a-z0-9_ -]/gi, "").slice(0, MAX_LINK_VALUE) || "?";
+    if (!controls.length) {
+      ignored.push(`${label} (not a question on this page)`);
+      continue;
+    }
+    const first = controls[0];
+    if (values.some((item) => item.length > MAX_LINK_VALUE)) {
+      ignored.push(`${label} (too long)`);
+    } else if (first.type === "checkbox" && controls.length > 1) {
+      const known = values.filter((item) => controls.some((control) => control.value === item));
+      if (known.length !== values.length) ignored.push(`${label} (an unknown choice)`);
+      for (const control of controls) control.checked = known.includes(control.value);
+      used += 1;
+    } else if (first.type === "checkbox") {
+      if (["true", "false"].includes(values[0])) {
+        first.checked = values[0] === "true";
+        used += 1;
+      } else ignored.push(`${label} (not yes or no)`);
+    } else if (first.type === "radio" || first.tagName === "SELECT") {
+      const options = first.tagName === "SELECT" ? [...first.options] : controls;
+      const match = options.find((option) => option.value === values[0]);
+      if (match) {
+        if (first.tagName === "SELECT") first.value = values[0];
+        else match.checked = true;
+        used += 1;
+      } else ignored.push(`${label} (not one of the choices)`);
+    } else {
+      first.value = values[0];
+      used += 1;
+    }
+  }
+  return [used, ignored];
+}
+
+function linkNotice(form, ignored) {
+  const notice = el(
+    "div",
+    { class: "admonition rg-warning rg-info", "data-severity": "info", "data-link-notice": "", role: "status" },
+    el("p", { class: "admonition-title", text: "Some values in this link were left out" }),
+    el("p", { text: "The link you opened had values this page cannot use, so they were ignored:" }),
+    el("ul", {}, ignored.map((item) => el("li", { text: item }))),
+  );
+  form.before(notice);
+}
+
+function saveFile(filename, text, type) {
+  const url = URL.createObjectURL(new Blob([text], { type }));
+  const link = el("a", { href: url, download: filename, hidden: true });
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10000);
+}
+
+function localISODate(day = new Date()) {
+  const pad = (number) => String(number).padStart(2, "0");
+  return `${day.getFullYear()}-${pad(day.getMonth() + 1)}-${pad(day.getDate())}`;
+}
+
+function resultActions(form, calculator, payload, result) {
+  const actions = el("div", { class: "rg-result-actions" });
+  const status = el("p", { class: "rg-action-status", role: "status" });
+  const link = new URL(location.href);
+  link.search = queryOf(payload).toString();
+  link.hash = "";
+
+  const copy = el("button", { type: "button", class: "md-button", "data-action": "copy-link", text: "Copy a link to this result" });
+  copy.addEventListener("click", async () => {
+    history.replaceState(history.state, "", link.href);
+    try {
+      await navigator.clipboard.writeText(link.href);
+      status.textContent = "Link copied. Anyone who opens it sees this result; nothing is stored anywhere.";
+    } catch {
+      const field = el("input", { type: "text", readonly: true, value: link.href, "aria-label": "Link to this result" });
+      status.replaceChildren("Copy this link: ", field);
+      field.select();
+    }
+  });
+  actions.append(copy);
+
+  const print = el("button", { type: "button", class: "md-button", "data-action": "print", text: calculator === "plan" ? "Print my plan" : "Print this result" });
+  print.addEventListener("click", () => window.print());
+  actions.append(print);
+
+  if (calculator === "plan" && result.status === "ok") {
+    const calendar = el("button", { type: "button", class: "md-button", "data-action": "calendar", text: "Add to my calendar (.ics)" });
+    calendar.addEventListener("click", async () => {
+      const answer = await calculate("plan-calendar", { ...payload, start_date: localISODate() }).catch((error) => ({ ok: false, errors: [{ message: error.message }] }));
+      if (answer.ok) {
+        saveFile(answer.result.filename, answer.result.content, "text/calendar");
+        status.textContent = `Calendar file saved with ${answer.result.events} weekly sessions. Open it to add them to your calendar.`;
+      } else {
+        status.textContent = (answer.errors || []).map((error) => error.message).join(" ") || "The calendar file could not be made.";
+      }
+    });
+    actions.append(calendar);
+  }
+
+  if (calculator === "self-check" && result.plan_prefill) {
+    const target = new URL("tools/plan/", SITE_URL);
+    target.search = queryOf(result.plan_prefill).toString();
+    actions.append(el("a", { class: "md-button md-button--primary", href: target.pathname + target.search, "data-action": "build-plan", text: "Build a plan from this" }));
+  }
+  return [actions, status];
+}
+
+function initTimers(form) {
+  for (const slot of form.querySelectorAll("[data-timer-for]")) {
+    const field = form.querySelector(`[name="${CSS.escape(slot.dataset.timerFor)}"]`);
+    if (!field || slot.childElementCount) continue;
+    const button = el("button", { type: "button", class: "md-button", "aria-pressed": "false", text: "Start the timer" });
+    const shown = el("span", { class: "rg-timer-display", "aria-live": "off", text: "0.0 s" });
+    let started = 0;
+    let ticker = 0;
+    button.addEventListener("click", () => {
+      if (!started) {
+        started = performance.now();
+        button.textContent = "Stop the timer";
+        button.setAttribute("aria-pressed", "true");
+        ticker = setInterval(() => {
+          shown.textContent = `${((performance.now() - started) / 1000).toFixed(1)} s`;
+        }, 100);
+      } else {
+        clearInterval(ticker);
+        const seconds = ((performance.now() - started) / 1000).toFixed(1);
+        started = 0;
+        shown.textContent = `${seconds} s`;
+        field.value = seconds;
+        button.textContent = "Start the timer again";
+        button.setAttribute("aria-pressed", "false");
+        shown.setAttribute("aria-live", "polite");
+      }
+    });
+    slot.append(button, " ", shown);
+  }
+}
+
 function initForm(form) {
   if (form.dataset.rgReady) return;
   form.dataset.rgReady = "1";
@@ -385,6 +619,10 @@ function initForm(form) {
   form.addEventListener("change", (event) => {
     if (event.target.name === "unit") updateUnits(form);
   });
+  initTimers(form);
+  const query = new URLSearchParams(location.search);
+  const [used, ignored] = query.size ? applyLink(form, query) : [0, []];
+  if (ignored.length) linkNotice(form, ignored);
   updateUnits(form);
 
   form.addEventListener("submit", async (event) => {
@@ -392,9 +630,13 @@ function initForm(form) {
     clearErrors(form);
     output.setAttribute("aria-busy", "true");
     try {
-      const answer = await calculate(calculator, payloadOf(form));
+      const payload = payloadOf(form);
+      const answer = await calculate(calculator, payload);
       if (answer.ok) {
-        output.replaceChildren(...renderers[calculator](answer.result).filter(Boolean));
+        output.replaceChildren(
+          ...renderers[calculator](answer.result).filter(Boolean),
+          ...resultActions(form, calculator, payload, answer.result),
+        );
         output.dataset.state = "result";
         performance.mark("regain:result");
       } else {
@@ -408,6 +650,8 @@ function initForm(form) {
       output.removeAttribute("aria-busy");
     }
   });
+  // A shared link answers at once (the engine queues the request until it is ready).
+  if (used) form.requestSubmit();
 }
 
 /* ---------- offline: the service worker, its indicator and the update notice ---------- */

@@ -1,0 +1,135 @@
+"""The engine in the page: keyboard use, instant navigation, failures and the no-JavaScript path."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import WatchedPage, open_watched_page
+from playwright.sync_api import Browser, Page, Route
+from test_browser_calculators import RESULT_TIMEOUT_MS, fill_form, submit_and_wait
+
+from calculators import api
+
+pytestmark = pytest.mark.browser
+
+FAILURE_TIMEOUT_MS = 15_000
+
+
+def engine_info(page: Page) -> dict[str, object]:
+    """The page client's view of its engine (state, restarts)."""
+    info: dict[str, object] = page.evaluate(
+        """async () => (await import(new URL("/javascripts/calc-client.mjs", location.href)))
+            .engineInfo()"""
+    )
+    return info
+
+
+def calc_workers(page: Page) -> list[str]:
+    """URLs of the calculator workers this page has started."""
+    return [worker.url for worker in page.workers if "calc-worker" in worker.url]
+
+
+def test_keyboard_alone_reaches_every_field_submits_and_reads_the_result(
+    watched_page: WatchedPage,
+) -> None:
+    """Tab reaches every protein control in order; Enter submits; the result is in a live region."""
+    page = watched_page.page
+    watched_page.goto("tools/protein/")
+    controls = page.eval_on_selector_all(
+        'form[data-calculator="protein"] input, form[data-calculator="protein"] select,'
+        ' form[data-calculator="protein"] button',
+        "els => [...new Set(els.map((e) => e.name || e.type))]",
+    )
+    reached: list[str] = []
+    typed = {"weight": "68", "age": "70"}
+    for _ in range(120):
+        page.keyboard.press("Tab")
+        name = page.evaluate(
+            "() => { const e = document.activeElement;"
+            " return e && e.closest('form[data-calculator]') ? (e.name || e.type) : null; }"
+        )
+        if name and name not in reached:
+            reached.append(name)
+            if name in typed:
+                page.keyboard.type(typed[name])
+        if name == "submit":
+            break
+    assert reached == controls
+    page.keyboard.press("Enter")
+    result = page.locator("#protein-result[data-state=result]")
+    result.wait_for(timeout=RESULT_TIMEOUT_MS)
+    assert page.locator("#protein-result").get_attribute("aria-live") == "polite"
+    answer = api.run("protein", {"weight": "68", "age": "70"})
+    assert isinstance(answer["result"], dict)
+    low, high = answer["result"]["daily_g"]["low"], answer["result"]["daily_g"]["high"]
+    assert page.locator('#protein-result [data-value="daily_g"]').inner_text() == f"{low}–{high} g"
+    watched_page.assert_clean()
+
+
+def test_instant_navigation_keeps_one_engine(watched_page: WatchedPage) -> None:
+    """Guide -> calculator -> guide -> calculator by links: one worker, and results still work."""
+    page = watched_page.page
+    watched_page.goto("guide/early-signs/")
+    for target in ["tools/protein/", "guide/early-signs/", "tools/protein/"]:
+        page.locator(f'nav a[href$="{target.split("/", 1)[1] or target}"]').first.click()
+        page.wait_for_url(f"**/{target}")
+    fill_form(page, "protein", {"weight": "68", "age": "70"})
+    assert submit_and_wait(page, "protein") == "result"
+    assert len(calc_workers(page)) == 1
+    assert engine_info(page)["restarts"] == 0
+    watched_page.assert_clean()
+
+
+def test_blocked_engine_shows_the_fallback_quickly(browser: Browser, site_url: str) -> None:
+    """With the WebAssembly file blocked, a plain message appears within seconds; no spinner."""
+    watched = open_watched_page(browser, site_url)
+    try:
+        watched.context.route("**/engine/pyodide.asm.wasm", lambda route: route.abort())
+        watched.goto("tools/protein/")
+        failure = watched.page.locator("#protein-result [data-engine-failed]")
+        failure.wait_for(timeout=FAILURE_TIMEOUT_MS)
+        assert "could not run" in failure.inner_text()
+        assert watched.page.locator("progress").is_hidden()
+        assert watched.page.locator("h2#the-guideline-ranges").is_visible()
+        assert watched.foreign_requests == []
+    finally:
+        watched.context.close()
+
+
+def test_engine_that_fails_once_is_restarted_once(browser: Browser, site_url: str) -> None:
+    """If the first engine start fails (calculators archive lost), a second start still answers."""
+    watched = open_watched_page(browser, site_url)
+    failures = {"left": 1}
+
+    def fail_once(route: Route) -> None:
+        if failures["left"]:
+            failures["left"] -= 1
+            route.abort()
+        else:
+            route.continue_()
+
+    try:
+        watched.context.route("**/engine/calculators.zip", fail_once)
+        watched.goto("tools/protein/")
+        fill_form(watched.page, "protein", {"weight": "68", "age": "70"})
+        assert submit_and_wait(watched.page, "protein") == "result"
+        assert engine_info(watched.page)["restarts"] == 1
+        assert failures["left"] == 0
+    finally:
+        watched.context.close()
+
+
+@pytest.mark.parametrize("path", ["tools/protein/", "tools/plan/"])
+def test_without_javascript_the_page_explains_and_still_gives_the_guidelines(
+    browser: Browser, site_url: str, path: str
+) -> None:
+    """With scripts off, the page says the calculator needs JavaScript and keeps its rules."""
+    context = browser.new_context(java_script_enabled=False)
+    try:
+        page = context.new_page()
+        page.goto(site_url + path)
+        text = page.locator("main").inner_text()
+        assert "needs JavaScript" in text
+        assert page.locator("form[data-calculator]").is_visible()
+        assert page.locator("main h2").count() >= 1
+    finally:
+        context.close()

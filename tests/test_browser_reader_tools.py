@@ -1,0 +1,161 @@
+"""What a reader does next with a result: share it by link, print it, tamper with a link safely."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from conftest import WatchedPage, open_watched_page
+from playwright.sync_api import Browser, Page
+from test_browser_calculators import RESULT_TIMEOUT_MS, fill_form, submit_and_wait
+
+pytestmark = pytest.mark.browser
+
+SHARE_CASES = {
+    "protein": (
+        "tools/protein/",
+        {
+            "weight": "150",
+            "unit": "lb",
+            "age": "72",
+            "situation": "recovering",
+            "meals_per_day": "4",
+        },
+    ),
+    "plan": (
+        "tools/plan/",
+        {
+            "age": "68",
+            "ability": "needs-support",
+            "strength_days": "2",
+            "equipment": ["chair", "band"],
+            "fall_past_year": True,
+        },
+    ),
+}
+
+
+def result_text(page: Page, calculator: str) -> str:
+    """The visible text of a calculator's result, without its action buttons."""
+    text: str = page.evaluate(
+        """(calculator) => {
+            const copy = document.getElementById(`${calculator}-result`).cloneNode(true);
+            copy.querySelectorAll(".rg-result-actions, .rg-action-status")
+                .forEach((e) => e.remove());
+            return copy.innerText;
+        }""",
+        calculator,
+    )
+    return text
+
+
+def copied_link(page: Page) -> str:
+    """Click "copy link" and return what landed on the clipboard."""
+    page.locator('[data-action="copy-link"]').click()
+    page.locator(".rg-action-status", has_text="Link copied").wait_for()
+    link: str = page.evaluate("navigator.clipboard.readText()")
+    return link
+
+
+@pytest.mark.parametrize("calculator", list(SHARE_CASES))
+def test_share_link_reopens_the_same_result(
+    calculator: str, browser: Browser, site_url: str
+) -> None:
+    """A copied link, opened in a fresh browser, fills the form and shows the same result."""
+    path, answers = SHARE_CASES[calculator]
+    first = open_watched_page(browser, site_url)
+    second = open_watched_page(browser, site_url)
+    try:
+        first.context.grant_permissions(["clipboard-read", "clipboard-write"])
+        first.goto(path)
+        fill_form(first.page, calculator, answers)
+        assert submit_and_wait(first.page, calculator) == "result"
+        link = copied_link(first.page)
+        assert link.startswith(site_url + path + "?")
+        second.page.goto(link)
+        second.page.locator(f"#{calculator}-result[data-state=result]").wait_for(
+            timeout=RESULT_TIMEOUT_MS
+        )
+        assert result_text(second.page, calculator) == result_text(first.page, calculator)
+        assert second.page.locator("[data-link-notice]").count() == 0
+        first.assert_clean()
+        second.assert_clean()
+    finally:
+        first.context.close()
+        second.context.close()
+
+
+TAMPERED = [
+    pytest.param("unit=stone&weight=70&age=50", ["unit"], "result", id="unknown-choice"),
+    pytest.param("weight=70&age=50&colour=red", ["colour"], "result", id="unknown-field"),
+    pytest.param(
+        "weight=70&age=50&liver_disease=maybe", ["liver_disease"], "result", id="not-bool"
+    ),
+    pytest.param(
+        "weight=70&age=50&situation=%3Cimg%20src%3Dx%20onerror%3Dwindow.__pwned%3D1%3E",
+        ["situation"],
+        "result",
+        id="markup",
+    ),
+    pytest.param("weight=" + "9" * 50 + "&age=50", ["weight"], "errors", id="too-long"),
+    pytest.param("weight=abc&age=50", [], "errors", id="bad-number-checked-by-python"),
+]
+
+
+@pytest.mark.parametrize(("query", "ignored", "state"), TAMPERED)
+def test_tampered_link_is_ignored_field_by_field_with_a_notice(
+    query: str, ignored: list[str], state: str, watched_page: WatchedPage
+) -> None:
+    """Bad values in a link are listed and left out; the page still answers, nothing crashes."""
+    watched_page.goto(f"tools/protein/?{query}")
+    page = watched_page.page
+    page.locator(f"#protein-result[data-state={state}]").wait_for(timeout=RESULT_TIMEOUT_MS)
+    notice = page.locator("[data-link-notice]")
+    if ignored:
+        listed = notice.locator("li").all_inner_texts()
+        assert [item.split(" ", 1)[0] for item in listed] == ignored
+    else:
+        assert notice.count() == 0
+    assert page.evaluate("window.__pwned === undefined")
+    assert "<img" not in page.locator("main").inner_text()
+    watched_page.assert_clean()
+
+
+def test_printing_a_plan_shows_only_the_plan_with_tick_boxes(watched_page: WatchedPage) -> None:
+    """Print media hides navigation, the form and buttons; shows the plan, a Done column, date."""
+    page = watched_page.page
+    watched_page.goto("tools/plan/")
+    fill_form(page, "plan", {"age": "70"})
+    assert submit_and_wait(page, "plan") == "result"
+    page.emulate_media(media="print")
+    hidden = [
+        ".md-header",
+        ".md-sidebar--primary",
+        "form[data-calculator=plan]",
+        '[data-action="print"]',
+        ".md-footer",
+    ]
+    for selector in hidden:
+        assert page.locator(selector).first.is_hidden(), selector
+    assert page.locator("#plan-result table.rg-plan").is_visible()
+    assert page.locator("#plan-result th.rg-done").is_visible()
+    assert page.locator("#plan-result td.rg-done").count() == 7
+    assert page.locator(".rg-disclaimer time").is_visible()
+    page.emulate_media(media="screen")
+    assert page.locator("#plan-result th.rg-done").is_hidden()
+
+
+PRINT_SPY = "() => { window.print = () => { window.__printed = (window.__printed ?? 0) + 1; }; }"
+
+
+def test_print_button_opens_the_print_dialog(watched_page: WatchedPage) -> None:
+    """The print button calls the browser's print once (observed by replacing window.print)."""
+    page = watched_page.page
+    watched_page.goto("tools/plan/")
+    # A function (not an assignment expression): Playwright would call a function value it gets.
+    page.evaluate(PRINT_SPY)
+    fill_form(page, "plan", {"age": "70"})
+    assert submit_and_wait(page, "plan") == "result"
+    page.locator('[data-action="print"]').click()
+    printed: Any = page.evaluate("window.__printed")
+    assert printed == 1
