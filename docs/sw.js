@@ -9,7 +9,9 @@ importScripts("sw-manifest.js");
 // Under `mkdocs serve` (live reload) the build is null: no offline cache, and any worker a real
 // build left behind removes itself.
 const BUILD = self.REGAIN_BUILD || { version: "", precache: [], engine: [] };
-const CACHE = `regain-${BUILD.version}`;
+// The engine snapshot lives in its own cache ("regain-engine-snapshot"), which this never touches.
+const PREFIX = "regain-site-";
+const CACHE = `${PREFIX}${BUILD.version}`;
 const SCOPE = new URL("./", self.location).href;
 const ENGINE = new Set(BUILD.engine.map((path) => new URL(path, SCOPE).href));
 
@@ -38,7 +40,7 @@ function activate(event) {
   event.waitUntil(
     (async () => {
       for (const name of await caches.keys()) {
-        if (name.startsWith("regain-") && name !== CACHE) await caches.delete(name);
+        if (name.startsWith(PREFIX) && name !== CACHE) await caches.delete(name);
       }
       await self.clients.claim();
     })(),

@@ -695,7 +695,8 @@ function registerOffline() {
     if (hadController) showUpdateNotice();
   });
   navigator.serviceWorker
-    .register(new URL("../sw.js", import.meta.url), { scope: SITE_URL.pathname })
+    // updateViaCache "none": a new build is noticed even when the host sets max-age on files.
+    .register(new URL("../sw.js", import.meta.url), { scope: SITE_URL.pathname, updateViaCache: "none" })
     .then(() => navigator.serviceWorker.ready)
     .then(() => {
       offlineReady = true;
