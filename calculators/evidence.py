@@ -191,6 +191,17 @@ STEP_WEEKLY_INCREASE: Final = 500
 # Unknown baseline: start from 2,000, the low end of what older adults average (E6).
 UNKNOWN_STEPS_BASELINE: Final = 2_000
 
+# ---------------------------------------------------------------- muscle loss with age (a chart)
+
+# English & Paddon-Jones 2010 (S1): adults lose about 3-8% of their muscle mass a decade from 30.
+MUSCLE_LOSS_FROM_AGE: Final = 30
+MUSCLE_LOSS_PER_DECADE_PERCENT: Final = (3, 8)
+# Oikawa 2019 (S2): after 60, about 1% of muscle mass a year (faster than either end of S1).
+MUSCLE_LOSS_FASTER_FROM_AGE: Final = 60
+MUSCLE_LOSS_PER_YEAR_AFTER_60_PERCENT: Final = 1
+# The chart stops at 90: not evidence, the age range the guide talks about.
+MUSCLE_LOSS_CHART_END_AGE: Final = 90
+
 # ---------------------------------------------------------------- self-check (SARC-F, chair stand)
 
 # SARC-F (F1): five questions, each scored 0, 1 or 2 points, so a total of 0-10.

@@ -1,0 +1,503 @@
+"""Small accessible SVG charts, drawn here so the site needs no JavaScript chart library.
+
+Every chart is one `<svg role="img">` named by its `<title>` and `<desc>` (`aria-labelledby`);
+the description is a full text alternative that states every number drawn. Ids start with a
+caller's prefix, so several charts can share a page. The viewBox scales the chart to its
+container (the `rg-chart` class caps the width). Everything is painted in `currentColor`, the
+text colour around the chart, so it reads in light and dark mode and prints black; the target
+band is hatched and edged with dashed lines, so nothing is told apart by colour alone. Every
+text is escaped. Pure functions: numbers in, SVG text out.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from decimal import Decimal
+from xml.sax.saxutils import escape, quoteattr
+
+from calculators import evidence
+from calculators.results import round_half_up
+
+WIDTH = 400
+HEIGHT = 270
+_LEFT, _RIGHT, _TOP, _BOTTOM = 52, 12, 64, 40
+_HATCH_SPACING = 6
+_FONT_SIZE = 12
+_CHAR_WIDTH = 6.6  # average width of a 12 px character, to tell whether a label fits
+_MAX_TICKS = 5
+# An id prefix: a letter, then letters, digits, "-" or "_" (safe in ids and in url(#…)).
+_PREFIX = re.compile(r"[A-Za-z][A-Za-z0-9_-]{0,40}")
+
+
+@dataclass(frozen=True)
+class Bar:
+    """One bar: solid from 0 to `value`, optionally an outlined top up to `high`."""
+
+    label: str
+    value: float
+    value_text: str
+    high: float | None = None
+
+
+@dataclass(frozen=True)
+class Band:
+    """A horizontal target band from `low` to `high`, named in the legend by `label`."""
+
+    low: float
+    high: float
+    label: str
+
+
+# ---------------------------------------------------------------- the charts Regain shows
+
+
+def protein_per_meal_chart(
+    *,
+    meals: int,
+    daily_g: tuple[int, int],
+    per_meal_g: tuple[int, int],
+    prefix: str = "rg-protein-per-meal",
+) -> str:
+    """The day's protein split evenly over the meals, one bar per meal, against the target.
+
+    Args:
+        meals: meals a day (one bar each).
+        daily_g: the daily range in grams (low, high).
+        per_meal_g: the per-meal target in grams (low, high), drawn as the band.
+        prefix: the start of every id in the chart.
+
+    """
+    share_low = Decimal(daily_g[0]) / meals
+    share_high = Decimal(daily_g[1]) / meals
+    share = _range_text(share_low, share_high)
+    target = _range_text(Decimal(per_meal_g[0]), Decimal(per_meal_g[1]))
+    meal_word = "meal" if meals == 1 else "meals"
+    bars = [
+        Bar(f"Meal {number}", float(share_low), f"{share} g", float(share_high))
+        for number in range(1, meals + 1)
+    ]
+    return bar_chart(
+        prefix=prefix,
+        title=f"Protein per meal: your day split over {meals} {meal_word}, against the target",
+        description=(
+            f"Bar chart with {meals} bars, one per meal. Your {_range_text(*map(Decimal, daily_g))}"
+            f" g a day, split evenly over {meals} {meal_word}, is about {share} g at each meal "
+            f"(the solid part of each bar is the low end, the outlined top the high end). The "
+            f"hatched band is the target per meal: {target} g."
+        ),
+        bars=bars,
+        band=Band(per_meal_g[0], per_meal_g[1], f"Target per meal: {target} g"),
+        legend=f"Bars: your day split evenly, about {share} g a meal",
+        axis_label="grams",
+    )
+
+
+def steps_chart(
+    *, weekly: Sequence[int], target: tuple[int, int], prefix: str = "rg-plan-steps"
+) -> str:
+    """Daily steps week by week, one bar per week, against the target band.
+
+    Args:
+        weekly: steps a day for week 1, 2, … (a plan's `steps.weekly`).
+        target: the daily target (low, high), drawn as the band.
+        prefix: the start of every id in the chart.
+
+    """
+    weeks = len(weekly)
+    week_word = "week" if weeks == 1 else "weeks"
+    per_week = "; ".join(f"week {week}: {steps:,}" for week, steps in enumerate(weekly, 1))
+    band_text = f"{target[0]:,}–{target[1]:,}"
+    reached = next((w for w, steps in enumerate(weekly, 1) if steps >= target[0]), None)
+    reached_text = "" if reached is None else f" The target's low end is reached in week {reached}."
+    return bar_chart(
+        prefix=prefix,
+        title=f"Steps a day, week by week, over {weeks} {week_word}",
+        description=(
+            f"Bar chart with {weeks} bars, one per week. Steps a day: {per_week}. The hatched "
+            f"band is the target: {band_text} steps a day.{reached_text}"
+        ),
+        bars=[Bar(str(week), steps, f"{steps:,}") for week, steps in enumerate(weekly, 1)],
+        band=Band(target[0], target[1], f"Target: {band_text} steps a day"),
+        legend="Bars: your steps a day in each week",
+        axis_label="steps a day",
+        x_label="Week",
+    )
+
+
+def muscle_remaining_percent(age: float, loss_per_decade_percent: int) -> float:
+    """Muscle mass left at `age`, in % of that at 30: an illustrative population average.
+
+    From 30, `loss_per_decade_percent` a decade (S1); from 60, about 1% a year (S2), which is
+    faster than either end of S1's range, so both edges of the band follow it. Losses compound.
+
+    >>> round(muscle_remaining_percent(60, 8), 1), round(muscle_remaining_percent(90, 3), 1)
+    (77.9, 67.5)
+    """
+    start, faster = evidence.MUSCLE_LOSS_FROM_AGE, evidence.MUSCLE_LOSS_FASTER_FROM_AGE
+    decades = (min(max(age, start), faster) - start) / 10
+    years_after = max(age - faster, 0)
+    kept_per_decade = 1 - loss_per_decade_percent / 100
+    kept_per_year = 1 - evidence.MUSCLE_LOSS_PER_YEAR_AFTER_60_PERCENT / 100
+    return float(100 * kept_per_decade**decades * kept_per_year**years_after)
+
+
+def muscle_loss_chart(*, prefix: str = "rg-muscle-loss") -> str:
+    """Typical muscle loss from 30 to 90 (S1, S2): a band, labelled as a population average."""
+    start, faster = evidence.MUSCLE_LOSS_FROM_AGE, evidence.MUSCLE_LOSS_FASTER_FROM_AGE
+    end = evidence.MUSCLE_LOSS_CHART_END_AGE
+    slow, fast = evidence.MUSCLE_LOSS_PER_DECADE_PERCENT
+    per_year = evidence.MUSCLE_LOSS_PER_YEAR_AFTER_60_PERCENT
+    ages = list(range(start, end + 1, 10))
+    curve_ages = list(range(start, end + 1))
+    slower = [(age, muscle_remaining_percent(age, slow)) for age in curve_ages]
+    quicker = [(age, muscle_remaining_percent(age, fast)) for age in curve_ages]
+    warning = "Population average, not a prediction for you"
+    listed = "; ".join(
+        f"age {age}: {_percent(muscle_remaining_percent(age, slow))}–"
+        f"{_percent(muscle_remaining_percent(age, fast))}"
+        for age in ages[1:]
+    )
+    description = (
+        f"{warning}. An illustration of typical muscle loss with age, in % of the muscle mass "
+        f"at {start}. Adults lose about {slow}–{fast}% a decade from {start} (evidence S1); "
+        f"after {faster} the loss speeds up to about {per_year}% a year (evidence S2). The "
+        f"hatched band runs between the slower loss (solid line) and the faster loss (dashed "
+        f"line). Muscle left, slower to faster loss: {listed}. People differ a lot."
+    )
+    plot = _Plot(x_min=start, x_max=end, y_min=50, y_max=100)
+    band = [*slower, *reversed(quicker)]
+    band_path = "M" + " L".join(f"{plot.x(a)} {plot.y(p)}" for a, p in band) + " Z"
+    parts = [
+        *plot.y_grid(range(50, 101, 10), lambda tick: f"{tick}%"),
+        *plot.x_ticks([(age, str(age)) for age in ages], "Age (years)"),
+        *_hatched(
+            f"{prefix}-band",
+            f'<path d="{band_path}"/>',
+            (plot.x_at(start), plot.y_at(100), plot.x_at(end), plot.y_at(50)),
+        ),
+        _polyline(plot, slower, "rg-chart-line", dashed=False),
+        _polyline(plot, quicker, "rg-chart-line rg-chart-line-faster", dashed=True),
+        *(
+            f'<circle class="rg-chart-point" cx="{plot.x(age)}" '
+            f'cy="{plot.y(muscle_remaining_percent(age, rate))}" r="3"/>'
+            for rate in (slow, fast)
+            for age in ages
+        ),
+        _text(WIDTH / 2, 18, warning, anchor="middle", bold=True),
+        _text(4, _TOP - 12, f"% of the muscle you had at {start}", anchor="start"),
+        _legend_line(
+            plot.x_at(start) + 8, plot.y_at(62), f"slower loss: {slow}% a decade", dashed=False
+        ),
+        _legend_line(
+            plot.x_at(start) + 8, plot.y_at(56), f"faster loss: {fast}% a decade", dashed=True
+        ),
+        _text(
+            plot.x_at(faster) + 4,
+            plot.y_at(100) + 14,
+            f"from {faster}: about {per_year}% a year",
+            anchor="start",
+        ),
+        (
+            f'<line x1="{plot.x(faster)}" y1="{plot.y(100)}" x2="{plot.x(faster)}" '
+            f'y2="{plot.y(50)}" stroke="currentColor" stroke-dasharray="2 3" stroke-width="1"/>'
+        ),
+    ]
+    return _svg(
+        prefix,
+        f"Typical muscle loss with age, {start} to {end}: {warning.lower()}",
+        description,
+        parts,
+    )
+
+
+# ---------------------------------------------------------------- a bar chart with a band
+
+
+def bar_chart(
+    *,
+    prefix: str,
+    title: str,
+    description: str,
+    bars: Sequence[Bar],
+    band: Band,
+    legend: str,
+    axis_label: str,
+    x_label: str = "",
+) -> str:
+    """A bar chart with a hatched target band; every text given is escaped.
+
+    Args:
+        prefix: the start of every id in the chart (a letter, then letters, digits, - or _).
+        title: the chart's accessible name.
+        description: the full text alternative (state every number the bars show).
+        bars: the bars, left to right.
+        band: the target band and its legend text.
+        legend: the legend text for the bars.
+        axis_label: what the vertical axis counts, shown above it.
+        x_label: a name for the bar labels (e.g. "Week"), shown under them.
+
+    """
+    if not bars:
+        message = "a bar chart needs at least one bar"
+        raise ValueError(message)
+    values = [band.low, band.high, *(b.value for b in bars), *(b.high or 0 for b in bars)]
+    if any(not math.isfinite(v) or v < 0 for v in values):
+        message = "chart values must be finite and not negative"
+        raise ValueError(message)
+    step, top = _nice_axis(max(values))
+    plot = _Plot(x_min=0, x_max=len(bars), y_min=0, y_max=top)
+    slot = (WIDTH - _LEFT - _RIGHT) / len(bars)
+    bar_width = min(slot * 0.6, 48)
+    labels_fit = max(len(b.value_text) for b in bars) * _CHAR_WIDTH <= slot
+    band_box = (plot.x_at(0), plot.y_at(band.high), plot.x_at(len(bars)), plot.y_at(band.low))
+    parts = [
+        *plot.y_grid(_ticks(step, top), _number_text),
+        *_hatched(f"{prefix}-band", _rect(*band_box), band_box),
+        *(
+            f'<line class="rg-chart-band-edge" x1="{plot.x(0)}" y1="{plot.y(edge)}" '
+            f'x2="{plot.x(len(bars))}" y2="{plot.y(edge)}" stroke="currentColor" '
+            f'stroke-dasharray="6 4" stroke-width="1.5"/>'
+            for edge in (band.low, band.high)
+        ),
+    ]
+    for index, bar in enumerate(bars):
+        left = plot.x_at(index + 0.5) - bar_width / 2
+        x = _coordinate(left)
+        width = _coordinate(bar_width)
+        parts.append(
+            f'<rect class="rg-chart-bar" x="{x}" y="{plot.y(bar.value)}" width="{width}" '
+            f'height="{_coordinate(plot.height * bar.value / top)}" fill="currentColor" '
+            f'fill-opacity="0.55"/>'
+        )
+        tip = bar.value
+        if bar.high is not None and bar.high > bar.value:
+            tip = bar.high
+            height = _coordinate(plot.height * (bar.high - bar.value) / top)
+            parts.append(
+                f'<rect class="rg-chart-bar-range" x="{x}" y="{plot.y(bar.high)}" '
+                f'width="{width}" height="{height}" fill="none" stroke="currentColor" '
+                f'stroke-width="1.5"/>'
+            )
+        if labels_fit or index in {0, len(bars) - 1}:
+            parts.append(_text(plot.x_at(index + 0.5), plot.y_at(tip) - 4, bar.value_text))
+    parts += plot.x_ticks(
+        [(index + 0.5, bar.label) for index, bar in enumerate(bars)], x_label, marks=False
+    )
+    parts += [
+        _rect(_LEFT, 6, _LEFT + 12, 18, 'fill="currentColor" fill-opacity="0.55"'),
+        _text(_LEFT + 18, 16, legend, anchor="start"),
+        *_hatched(f"{prefix}-key", _rect(_LEFT, 24, _LEFT + 12, 36), (_LEFT, 24, _LEFT + 12, 36)),
+        _rect(
+            _LEFT, 24, _LEFT + 12, 36, 'fill="none" stroke="currentColor" stroke-dasharray="3 2"'
+        ),
+        _text(_LEFT + 18, 34, band.label, anchor="start"),
+        _text(4, _TOP - 12, axis_label, anchor="start"),
+    ]
+    return _svg(prefix, title, description, parts)
+
+
+# ---------------------------------------------------------------- drawing helpers
+
+
+@dataclass(frozen=True)
+class _Plot:
+    """Maps data values onto the plot area of the viewBox."""
+
+    x_min: float
+    x_max: float
+    y_min: float
+    y_max: float
+
+    @property
+    def width(self) -> float:
+        return float(WIDTH - _LEFT - _RIGHT)
+
+    @property
+    def height(self) -> float:
+        return float(HEIGHT - _TOP - _BOTTOM)
+
+    def x(self, value: float) -> str:
+        """The x coordinate of a data value, as SVG text."""
+        return _coordinate(self.x_at(value))
+
+    def y(self, value: float) -> str:
+        """The y coordinate of a data value, as SVG text (up is more)."""
+        return _coordinate(self.y_at(value))
+
+    def x_at(self, value: float) -> float:
+        """The x coordinate of a data value."""
+        return _LEFT + (value - self.x_min) / (self.x_max - self.x_min) * self.width
+
+    def y_at(self, value: float) -> float:
+        """The y coordinate of a data value (up is more)."""
+        return _TOP + (1 - (value - self.y_min) / (self.y_max - self.y_min)) * self.height
+
+    def y_grid(self, ticks: Sequence[float], label: Callable[[float], str]) -> list[str]:
+        """Light grid lines with their labels left of the plot, and the axis line."""
+        lines = []
+        for tick in ticks:
+            y = self.y(tick)
+            lines.append(
+                f'<line class="rg-chart-grid" x1="{_LEFT}" y1="{y}" x2="{WIDTH - _RIGHT}" '
+                f'y2="{y}" stroke="currentColor" stroke-opacity="0.2" stroke-width="1"/>'
+            )
+            lines.append(_text(_LEFT - 6, self.y_at(tick) + 4, label(tick), anchor="end"))
+        lines.append(
+            f'<line class="rg-chart-axis" x1="{_LEFT}" y1="{self.y(self.y_min)}" '
+            f'x2="{WIDTH - _RIGHT}" y2="{self.y(self.y_min)}" stroke="currentColor" '
+            f'stroke-width="1"/>'
+        )
+        return lines
+
+    def x_ticks(
+        self, ticks: Sequence[tuple[float, str]], name: str, *, marks: bool = True
+    ) -> list[str]:
+        """Labels under the plot (every other one when they would crowd), and the axis name."""
+        base = self.y_at(self.y_min)
+        slot = self.width / max(len(ticks), 1)
+        widest = max((len(label) for _, label in ticks), default=0) * _CHAR_WIDTH
+        every = max(1, math.ceil((widest + 4) / slot))
+        parts = []
+        for index, (value, label) in enumerate(ticks):
+            if marks:
+                parts.append(
+                    f'<line x1="{self.x(value)}" y1="{_coordinate(base)}" x2="{self.x(value)}" '
+                    f'y2="{_coordinate(base + 4)}" stroke="currentColor" stroke-width="1"/>'
+                )
+            if index % every == 0 or index == len(ticks) - 1:
+                parts.append(_text(self.x_at(value), base + 16, label))
+        if name:
+            parts.append(_text(_LEFT + self.width / 2, HEIGHT - 6, name))
+        return parts
+
+
+def _svg(prefix: str, title: str, description: str, parts: Sequence[str]) -> str:
+    """The `<svg>` element around drawn parts, named by its title and description."""
+    if not _PREFIX.fullmatch(prefix):
+        message = f"chart id prefix {prefix!r} must be a letter then letters, digits, - or _"
+        raise ValueError(message)
+    body = "\n".join(parts)
+    return (
+        f'<svg xmlns="http://www.w3.org/2000/svg" class="rg-chart-svg" role="img" '
+        f'width="100%" viewBox="0 0 {WIDTH} {HEIGHT}" '
+        f'aria-labelledby="{prefix}-title {prefix}-desc" font-size="{_FONT_SIZE}" '
+        f'fill="currentColor">\n'
+        f'<title id="{prefix}-title">{escape(title)}</title>\n'
+        f'<desc id="{prefix}-desc">{escape(description)}</desc>\n'
+        f"{body}\n</svg>"
+    )
+
+
+def _text(x: float, y: float, text: str, *, anchor: str = "middle", bold: bool = False) -> str:
+    """A text label (escaped), centred on x unless `anchor` says otherwise."""
+    weight = ' font-weight="bold"' if bold else ""
+    return (
+        f'<text x="{_coordinate(x)}" y="{_coordinate(y)}" text-anchor={quoteattr(anchor)}{weight}>'
+        f"{escape(text)}</text>"
+    )
+
+
+def _rect(left: float, top: float, right: float, bottom: float, paint: str = "") -> str:
+    """A rectangle from its edges; `paint` is already-safe attribute text."""
+    return (
+        f'<rect x="{_coordinate(left)}" y="{_coordinate(top)}" width="{_coordinate(right - left)}"'
+        f' height="{_coordinate(bottom - top)}"{" " if paint else ""}{paint}/>'
+    )
+
+
+def _hatched(clip_id: str, shape: str, box: tuple[float, float, float, float]) -> list[str]:
+    """A shape filled faintly and hatched with diagonal lines, all in `currentColor`.
+
+    The hatch lines are drawn in the chart itself and clipped to the shape, not kept in an SVG
+    `<pattern>`: browsers paint a pattern's `currentColor` black, which vanishes in dark mode.
+
+    Args:
+        clip_id: the clip path's id (unique on the page).
+        shape: the shape as an SVG element without paint (`<rect …/>` or `<path …/>`).
+        box: the shape's bounding box (left, top, right, bottom), to place the lines.
+
+    """
+    left, top, right, bottom = box
+    height = bottom - top
+    count = math.ceil((right - left + height) / _HATCH_SPACING) + 1
+    lines = " ".join(
+        f"M{_coordinate(x)} {_coordinate(bottom)}L{_coordinate(x + height)} {_coordinate(top)}"
+        for x in (left - height + index * _HATCH_SPACING for index in range(count))
+    )
+    return [
+        f'<clipPath id="{clip_id}">{shape}</clipPath>',
+        f'<g class="rg-chart-band" fill="currentColor" fill-opacity="0.08">{shape}</g>',
+        f'<path class="rg-chart-hatch" d="{lines}" clip-path="url(#{clip_id})" fill="none" '
+        f'stroke="currentColor" stroke-opacity="0.45" stroke-width="1.5"/>',
+    ]
+
+
+def _legend_line(x: float, y: float, text: str, *, dashed: bool) -> str:
+    """A short line sample and its label, for a line chart's legend."""
+    dash = ' stroke-dasharray="6 4"' if dashed else ""
+    return (
+        f'<line x1="{_coordinate(x)}" y1="{_coordinate(y)}" x2="{_coordinate(x + 24)}" '
+        f'y2="{_coordinate(y)}" stroke="currentColor" stroke-width="2"{dash}/>\n'
+        + _text(x + 30, y + 4, text, anchor="start")
+    )
+
+
+def _polyline(plot: _Plot, points: Sequence[tuple[float, float]], kind: str, dashed: bool) -> str:
+    """A line through the points (`kind`: its CSS classes)."""
+    dash = ' stroke-dasharray="6 4"' if dashed else ""
+    coordinates = " ".join(f"{plot.x(x)},{plot.y(y)}" for x, y in points)
+    return (
+        f'<polyline class="{kind}" points="{coordinates}" fill="none" stroke="currentColor" '
+        f'stroke-width="2"{dash}/>'
+    )
+
+
+def _nice_axis(largest: float) -> tuple[float, float]:
+    """A round tick step and the axis top (a multiple of it) above `largest` with some room.
+
+    >>> _nice_axis(109), _nice_axis(8000)
+    ((50.0, 150.0), (2000.0, 10000.0))
+    """
+    room = max(largest * 1.15, 1.0)
+    magnitude = 10 ** math.floor(math.log10(room / _MAX_TICKS))
+    for factor in (1, 2, 2.5, 5, 10):
+        step = float(factor * magnitude)
+        if room / step <= _MAX_TICKS:
+            return step, step * math.ceil(room / step)
+    return float(10 * magnitude), float(10 * magnitude * _MAX_TICKS)  # pragma: no cover
+
+
+def _ticks(step: float, top: float) -> list[float]:
+    """0, step, 2 × step, … up to `top`."""
+    return [step * index for index in range(round(top / step) + 1)]
+
+
+def _number_text(value: float) -> str:
+    """A tick value as people write it: 2,000 or 2.5."""
+    if value == int(value):
+        return f"{int(value):,}"
+    return f"{value:,.1f}"
+
+
+def _percent(value: float) -> str:
+    """A percentage rounded half up to a whole number."""
+    return f"{round_half_up(Decimal(repr(value)))}%"
+
+
+def _range_text(low: Decimal, high: Decimal) -> str:
+    """Whole numbers rounded half up: "27–36", or "27" when both ends round the same."""
+    low_text, high_text = round_half_up(low), round_half_up(high)
+    return f"{low_text}" if low_text == high_text else f"{low_text}–{high_text}"
+
+
+def _coordinate(value: float) -> str:
+    """A coordinate with at most one decimal ("12", "12.5"); NaN and infinity never reach SVG."""
+    if not math.isfinite(value):
+        message = f"chart coordinate {value!r} is not a finite number"
+        raise ValueError(message)
+    text = f"{value:.1f}"
+    text = text.removesuffix(".0")
+    return "0" if text == "-0" else text

@@ -1,0 +1,259 @@
+"""SVG charts: well-formed, accessible, the right number of marks, escaped, finite, unique ids."""
+
+from __future__ import annotations
+
+import doctest
+import re
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import pytest
+import yaml
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from calculators import api, charts
+
+ROOT = Path(__file__).resolve().parent.parent
+EXERCISES = yaml.safe_load((ROOT / "data" / "exercises.yml").read_text(encoding="utf-8"))
+SVG = "{http://www.w3.org/2000/svg}"
+HOSTILE = "<script>alert(1)</script> & \"quotes\" 'and' ]]> <!--"
+
+
+def parse(svg: str) -> ET.Element:
+    """The chart's root element (fails on malformed XML)."""
+    return ET.fromstring(svg)
+
+
+def marks(svg: str, css_class: str) -> list[ET.Element]:
+    """Elements carrying `css_class` among their classes."""
+    return [e for e in parse(svg).iter() if css_class in e.get("class", "").split()]
+
+
+def per_meal(meals: int = 3) -> str:
+    """A protein-per-meal chart for 82–109 g a day."""
+    return charts.protein_per_meal_chart(meals=meals, daily_g=(82, 109), per_meal_g=(28, 30))
+
+
+def every_chart() -> list[str]:
+    """One chart of each kind."""
+    return [
+        per_meal(),
+        charts.steps_chart(weekly=[2500, 3000, 3500], target=(6000, 8000)),
+        charts.muscle_loss_chart(),
+    ]
+
+
+@pytest.mark.parametrize("svg", every_chart(), ids=["per-meal", "steps", "muscle-loss"])
+def test_chart_is_an_svg_image_named_by_its_title_and_desc(svg: str) -> None:
+    """The root is <svg role="img"> whose aria-labelledby names its <title> and <desc>."""
+    root = parse(svg)
+    assert root.tag == f"{SVG}svg"
+    assert root.get("role") == "img"
+    title, desc = root.find(f"{SVG}title"), root.find(f"{SVG}desc")
+    assert title is not None
+    assert title.text
+    assert desc is not None
+    assert desc.text
+    assert root.get("aria-labelledby") == f"{title.get('id')} {desc.get('id')}"
+
+
+@pytest.mark.parametrize("svg", every_chart(), ids=["per-meal", "steps", "muscle-loss"])
+def test_chart_scales_to_its_container(svg: str) -> None:
+    """A viewBox and width 100%, no fixed height: the page's CSS sets the size."""
+    root = parse(svg)
+    assert root.get("viewBox") == f"0 0 {charts.WIDTH} {charts.HEIGHT}"
+    assert root.get("width") == "100%"
+    assert root.get("height") is None
+
+
+@pytest.mark.parametrize("svg", every_chart(), ids=["per-meal", "steps", "muscle-loss"])
+def test_chart_paints_only_in_current_color(svg: str) -> None:
+    """No hard-coded colour: every fill and stroke is currentColor, none, or a url(#…)."""
+    paints = {
+        value
+        for element in parse(svg).iter()
+        for name in ("fill", "stroke", "color")
+        if (value := element.get(name)) is not None
+    }
+    assert {p for p in paints if not p.startswith("url(#")} <= {"currentColor", "none"}
+    assert "style" not in svg
+
+
+@pytest.mark.parametrize("meals", range(1, 9))
+def test_per_meal_chart_has_one_bar_per_meal(meals: int) -> None:
+    """One solid bar for each meal of the day."""
+    assert len(marks(per_meal(meals), "rg-chart-bar")) == meals
+
+
+def test_per_meal_chart_states_the_split_and_the_target() -> None:
+    """The text alternative gives the even split per meal and the per-meal target."""
+    desc = parse(per_meal()).find(f"{SVG}desc")
+    assert desc is not None
+    assert "82–109 g a day" in str(desc.text)
+    assert "about 27–36 g at each meal" in str(desc.text)
+    assert "target per meal: 28–30 g" in str(desc.text)
+
+
+@pytest.mark.parametrize("weeks", [1, 2, 8, 16])
+def test_steps_chart_has_one_bar_per_week(weeks: int) -> None:
+    """One bar for each week of the step progression."""
+    weekly = [2000 + 500 * week for week in range(1, weeks + 1)]
+    svg = charts.steps_chart(weekly=weekly, target=(6000, 8000))
+    assert len(marks(svg, "rg-chart-bar")) == weeks
+
+
+def test_steps_chart_lists_every_week_in_its_desc() -> None:
+    """The text alternative names each week's steps and the target band."""
+    svg = charts.steps_chart(weekly=[5500, 6000], target=(6000, 8000))
+    desc = parse(svg).find(f"{SVG}desc")
+    assert desc is not None
+    assert "week 1: 5,500; week 2: 6,000" in str(desc.text)
+    assert "6,000–8,000 steps a day" in str(desc.text)
+
+
+def test_muscle_loss_chart_has_a_point_per_decade_on_each_edge() -> None:
+    """Points at 30, 40, … 90 on the slower and the faster line: 7 each."""
+    svg = charts.muscle_loss_chart()
+    assert len(marks(svg, "rg-chart-point")) == 14
+    assert len(marks(svg, "rg-chart-line")) == 2
+
+
+def test_muscle_loss_chart_says_it_is_no_prediction_in_title_desc_and_text() -> None:
+    """The title, the desc and a visible text say: population average, not a prediction."""
+    root = parse(charts.muscle_loss_chart())
+    texts = ["".join(t.itertext()) for t in root.iter(f"{SVG}text")]
+    assert "not a prediction for you" in str(root.findtext(f"{SVG}title")).lower()
+    assert "not a prediction for you" in str(root.findtext(f"{SVG}desc")).lower()
+    assert "Population average, not a prediction for you" in texts
+
+
+def test_muscle_loss_follows_s1_then_s2() -> None:
+    """100% at 30; 3–8% a decade to 60 (S1); then about 1% a year (S2)."""
+    assert charts.muscle_remaining_percent(30, 8) == pytest.approx(100)
+    assert charts.muscle_remaining_percent(40, 3) == pytest.approx(97)
+    assert charts.muscle_remaining_percent(60, 8) == pytest.approx(100 * 0.92**3)
+    assert charts.muscle_remaining_percent(70, 8) == pytest.approx(100 * 0.92**3 * 0.99**10)
+
+
+def test_hostile_text_is_escaped() -> None:
+    """Markup in any text stays text: the SVG parses and holds no <script> element."""
+    bar = charts.Bar(HOSTILE, 10, HOSTILE, 12)
+    svg = charts.bar_chart(
+        prefix="rg-x",
+        title=HOSTILE,
+        description=HOSTILE,
+        bars=[bar],
+        band=charts.Band(5, 8, HOSTILE),
+        legend=HOSTILE,
+        axis_label=HOSTILE,
+        x_label=HOSTILE,
+    )
+    root = parse(svg)
+    assert not [e for e in root.iter() if e.tag.endswith("script")]
+    assert root.findtext(f"{SVG}title") == HOSTILE
+    assert HOSTILE in ["".join(t.itertext()) for t in root.iter(f"{SVG}text")]
+
+
+@pytest.mark.parametrize("prefix", ["", "1abc", 'a"b', "a b", "a>b", "x" * 60])
+def test_unsafe_id_prefix_is_refused(prefix: str) -> None:
+    """A prefix that is not a plain id token raises ValueError instead of breaking the SVG."""
+    with pytest.raises(ValueError, match="prefix"):
+        charts.muscle_loss_chart(prefix=prefix)
+
+
+def test_ids_are_unique_and_start_with_the_prefix() -> None:
+    """Two charts on one page share no id, and every id starts with its chart's prefix."""
+    first = charts.steps_chart(weekly=[3000], target=(6000, 8000), prefix="one")
+    second = charts.steps_chart(weekly=[3000], target=(6000, 8000), prefix="two")
+    ids = [e.get("id") for svg in (first, second) for e in parse(svg).iter() if e.get("id")]
+    assert len(ids) == len(set(ids))
+    assert all(str(i).startswith(("one-", "two-")) for i in ids)
+
+
+def test_every_url_reference_names_an_id_in_the_chart() -> None:
+    """Each url(#…) (the hatch clip paths) points at an element of the same chart."""
+    for svg in every_chart():
+        ids = {e.get("id") for e in parse(svg).iter()}
+        assert set(re.findall(r"url\(#([^)]+)\)", svg)) <= ids
+
+
+def test_non_finite_value_is_refused() -> None:
+    """NaN or infinity as a bar raises ValueError instead of reaching the SVG."""
+    with pytest.raises(ValueError, match="finite"):
+        charts.bar_chart(
+            prefix="rg-x",
+            title="t",
+            description="d",
+            bars=[charts.Bar("a", float("nan"), "a")],
+            band=charts.Band(1, 2, "b"),
+            legend="l",
+            axis_label="y",
+        )
+
+
+@settings(max_examples=100, deadline=None)
+@given(
+    meals=st.integers(min_value=1, max_value=8),
+    low=st.integers(min_value=24, max_value=500),
+    extra=st.integers(min_value=0, max_value=300),
+    meal_low=st.integers(min_value=20, max_value=40),
+)
+def test_per_meal_chart_never_holds_nan_or_infinity(
+    meals: int, low: int, extra: int, meal_low: int
+) -> None:
+    """Any daily and per-meal range gives a parseable chart without nan or inf."""
+    svg = charts.protein_per_meal_chart(
+        meals=meals, daily_g=(low, low + extra), per_meal_g=(meal_low, 40)
+    )
+    parse(svg)
+    assert not re.search(r"nan|inf", svg, re.IGNORECASE)
+
+
+@settings(max_examples=100, deadline=None)
+@given(
+    weekly=st.lists(st.integers(min_value=0, max_value=50_000), min_size=1, max_size=100),
+    target=st.sampled_from([(6000, 8000), (8000, 10000)]),
+)
+def test_steps_chart_never_holds_nan_or_infinity(
+    weekly: list[int], target: tuple[int, int]
+) -> None:
+    """Any week-by-week steps give a parseable chart without nan or inf."""
+    svg = charts.steps_chart(weekly=weekly, target=target)
+    parse(svg)
+    assert not re.search(r"nan|inf", svg, re.IGNORECASE)
+
+
+def test_protein_result_carries_the_per_meal_chart() -> None:
+    """An "ok" protein answer has charts.per_meal, an SVG with one bar per meal."""
+    result = api.run("protein", {"weight": 68, "age": 70, "meals_per_day": 4})["result"]
+    assert list(result["charts"]) == ["per_meal"]
+    assert len(marks(result["charts"]["per_meal"], "rg-chart-bar")) == 4
+
+
+def test_protein_referral_has_no_charts() -> None:
+    """A referral (kidney disease) has an empty charts mapping."""
+    result = api.run("protein", {"weight": 68, "age": 70, "kidney": "ckd"})["result"]
+    assert result["charts"] == {}
+
+
+def test_plan_result_carries_the_steps_chart() -> None:
+    """An "ok" plan has charts.steps with one bar per week of its step progression."""
+    payload = {"age": 70, "ability": "tires-quickly", "strength_days": 3, "steps_per_day": 4000}
+    result = api.run("plan", payload, exercises=EXERCISES)["result"]
+    assert list(result["charts"]) == ["steps"]
+    assert len(marks(result["charts"]["steps"], "rg-chart-bar")) == len(result["steps"]["weekly"])
+
+
+def test_plan_referral_has_no_charts() -> None:
+    """A referral (chest pain) has an empty charts mapping."""
+    payload = {"age": 70, "ability": "tires-quickly", "strength_days": 3}
+    result = api.run("plan", {**payload, "chest_pain_or_fainting": True}, exercises=EXERCISES)
+    assert result["result"]["charts"] == {}
+
+
+def test_docstring_examples_hold() -> None:
+    """Every `>>>` example in calculators.charts gives the output written under it."""
+    result = doctest.testmod(charts)
+    assert result.attempted > 0
+    assert result.failed == 0
