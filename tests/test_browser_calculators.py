@@ -15,13 +15,18 @@ pytestmark = pytest.mark.browser
 
 GOLDEN = ROOT / "tests" / "golden"
 RESULT_TIMEOUT_MS = 60_000
-FORM_PAGES = {"protein": "tools/protein/", "plan": "tools/plan/"}
+FORM_PAGES = {
+    "protein": "tools/protein/",
+    "plan": "tools/plan/",
+    "self-check": "tools/self-check/",
+}
+CALCULATORS = list(FORM_PAGES)
 
 
 def golden_cases(calculator: str) -> list[dict[str, Any]]:
     """The golden input/expected cases shared with the CPython tests."""
     cases: list[dict[str, Any]] = json.loads(
-        (GOLDEN / f"{calculator}.json").read_text(encoding="utf-8")
+        (GOLDEN / f"{calculator.replace('-', '_')}.json").read_text(encoding="utf-8")
     )
     return cases
 
@@ -140,7 +145,7 @@ def calculator_page(browser: Browser, site_url: str) -> Any:
         watched.context.close()
 
 
-@pytest.mark.parametrize("calculator", ["protein", "plan"])
+@pytest.mark.parametrize("calculator", CALCULATORS)
 def test_engine_gives_cpython_answers_for_every_golden_case(
     calculator: str, calculator_page: Any, built_site: BuiltSite
 ) -> None:
@@ -203,6 +208,32 @@ def expected_protein(answer: dict[str, Any]) -> dict[str, Any]:
     }
 
 
+def rendered_values(page: Page, calculator: str) -> dict[str, str]:
+    """The `data-value` figures a result shows, by name."""
+    values: dict[str, str] = page.evaluate(
+        """(calculator) => Object.fromEntries(
+            [...document.querySelectorAll(`#${calculator}-result [data-value]`)]
+                .map((e) => [e.dataset.value, e.textContent.trim()]))""",
+        calculator,
+    )
+    return values
+
+
+def expected_self_check(answer: dict[str, Any]) -> dict[str, str]:
+    """The figures the self-check page must show for CPython's answer."""
+    result = answer["result"]
+    values = {
+        "score": f"{result['score']} out of 10",
+        "band": "worth a check with your doctor" if result["positive_screen"] else "low risk",
+    }
+    if result["chair_stand"]:
+        seconds = float(result["chair_stand"]["seconds"])
+        # JavaScript writes 15.0 as "15".
+        shown = str(int(seconds)) if seconds.is_integer() else str(seconds)
+        values["chair_stand"] = f"{shown} seconds"
+    return values
+
+
 def rendered_plan(page: Page) -> list[dict[str, Any]]:
     """Each day of the rendered plan: its kind and its exercise ids."""
     days: list[dict[str, Any]] = page.evaluate(
@@ -238,7 +269,7 @@ def rendered_field_errors(page: Page, calculator: str) -> dict[str, str]:
     return errors
 
 
-@pytest.mark.parametrize("calculator", ["protein", "plan"])
+@pytest.mark.parametrize("calculator", CALCULATORS)
 def test_form_shows_cpython_answers_for_every_golden_case(
     calculator: str, calculator_page: Any, built_site: BuiltSite
 ) -> None:
@@ -263,6 +294,9 @@ def test_form_shows_cpython_answers_for_every_golden_case(
         elif calculator == "protein":
             assert state == "result", case["name"]
             assert rendered_protein(page) == expected_protein(answer), case["name"]
+        elif calculator == "self-check":
+            assert state == "result", case["name"]
+            assert rendered_values(page, calculator) == expected_self_check(answer), case["name"]
         else:
             assert state == "result", case["name"]
             assert rendered_plan(page) == expected_plan(answer), case["name"]

@@ -433,7 +433,9 @@ function queryOf(payload) {
   for (const [name, answer] of Object.entries(payload)) {
     if (Array.isArray(answer)) for (const item of answer) query.append(name, item);
     else if (answer === true) query.append(name, "true");
-    else if (answer !== false && answer !== "") query.append(name, answer);
+    else if (answer !== false && answer !== "" && answer !== null && answer !== undefined) {
+      query.append(name, answer);
+    }
   }
   return query;
 }
@@ -547,7 +549,9 @@ function resultActions(form, calculator, payload, result) {
     actions.append(calendar);
   }
 
-  if (calculator === "self-check" && result.plan_prefill) {
+  // After a "stop" answer (e.g. four or more falls) the next step is the doctor, not a plan.
+  const mustSeeDoctor = (result.warnings || []).some((warning) => warning.severity === "stop");
+  if (calculator === "self-check" && result.plan_prefill && !mustSeeDoctor) {
     const target = new URL("tools/plan/", SITE_URL);
     target.search = queryOf(result.plan_prefill).toString();
     actions.append(el("a", { class: "md-button md-button--primary", href: target.pathname + target.search, "data-action": "build-plan", text: "Build a plan from this" }));

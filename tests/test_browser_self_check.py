@@ -1,0 +1,108 @@
+"""The self-check page: keyboard-only answers, the timer, and the hand-off to the plan builder."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import WatchedPage, open_watched_page, run_axe
+from playwright.sync_api import Browser, Page
+from test_browser_calculators import RESULT_TIMEOUT_MS, fill_form, submit_and_wait
+
+from calculators import api
+
+pytestmark = pytest.mark.browser
+
+QUESTIONS = ["strength", "assistance", "rise", "climb", "falls"]
+
+
+def focused_name(page: Page) -> str | None:
+    """The name of the focused form control, if any."""
+    name: str | None = page.evaluate("() => document.activeElement?.name || null")
+    return name
+
+
+def test_questionnaire_can_be_answered_by_keyboard_alone(watched_page: WatchedPage) -> None:
+    """Tab into each question, arrow to an answer, submit with Enter; the score is CPython's."""
+    page = watched_page.page
+    watched_page.goto("tools/self-check/")
+    answers = {"strength": 1, "assistance": 0, "rise": 2, "climb": 1, "falls": 0}
+    page.locator("form[data-calculator=self-check]").evaluate("f => f.scrollIntoView()")
+    for question in QUESTIONS:
+        for _ in range(60):
+            page.keyboard.press("Tab")
+            if focused_name(page) == question:
+                break
+        assert focused_name(page) == question
+        page.keyboard.press("Space")  # the first answer ("0")
+        for _ in range(answers[question]):
+            page.keyboard.press("ArrowDown")
+    page.keyboard.press("Enter")
+    page.locator("#self-check-result[data-state=result]").wait_for(timeout=RESULT_TIMEOUT_MS)
+    expected = api.run("self-check", answers)["result"]
+    assert isinstance(expected, dict)
+    score = page.locator('#self-check-result [data-value="score"]').inner_text()
+    assert score == f"{expected['score']} out of 10"
+    watched_page.assert_clean()
+
+
+def test_result_page_has_no_serious_accessibility_violation(
+    browser: Browser, site_url: str
+) -> None:
+    """With a result on screen (warnings, sources, actions), axe finds nothing serious."""
+    watched = open_watched_page(browser, site_url, bypass_csp=True)
+    try:
+        watched.goto("tools/self-check/")
+        fill_form(
+            watched.page,
+            "self-check",
+            {"strength": 2, "assistance": 2, "rise": 2, "climb": 2, "falls": 2},
+        )
+        assert submit_and_wait(watched.page, "self-check") == "result"
+        assert run_axe(watched.page) == []
+    finally:
+        watched.context.close()
+
+
+def test_timer_fills_the_chair_stand_seconds(watched_page: WatchedPage) -> None:
+    """Start, wait, stop: the timer writes the elapsed seconds into the chair-stand field."""
+    page = watched_page.page
+    watched_page.goto("tools/self-check/")
+    button = page.locator("[data-timer-for=chair_stand_seconds] button")
+    button.click()
+    assert button.get_attribute("aria-pressed") == "true"
+    page.wait_for_timeout(1200)
+    button.click()
+    seconds = float(page.locator("[name=chair_stand_seconds]").input_value())
+    assert 1.0 <= seconds < 10.0
+    assert button.get_attribute("aria-pressed") == "false"
+
+
+def test_no_plan_hand_off_when_the_answers_say_see_a_doctor_first(
+    watched_page: WatchedPage,
+) -> None:
+    """Four or more falls (a stop warning): no "build a plan" button, the warning instead."""
+    page = watched_page.page
+    watched_page.goto("tools/self-check/")
+    many_falls = {"strength": 0, "assistance": 0, "rise": 0, "climb": 0, "falls": 2}
+    fill_form(page, "self-check", many_falls)
+    assert submit_and_wait(page, "self-check") == "result"
+    assert page.locator('#self-check-result [data-severity="stop"]').count() == 1
+    assert page.locator('[data-action="build-plan"]').count() == 0
+
+
+def test_build_a_plan_from_the_result_prefills_the_plan_form(watched_page: WatchedPage) -> None:
+    """The "build a plan" link opens the plan builder filled from the answers, and answers."""
+    page = watched_page.page
+    watched_page.goto("tools/self-check/")
+    answers = {"strength": 2, "assistance": 2, "rise": 2, "climb": 1, "falls": 1, "age": "78"}
+    fill_form(page, "self-check", answers)
+    assert submit_and_wait(page, "self-check") == "result"
+    prefill = api.run("self-check", answers)["result"]["plan_prefill"]  # type: ignore[index]
+    page.locator('[data-action="build-plan"]').click()
+    page.wait_for_url("**/tools/plan/?*")
+    page.locator("#plan-result[data-state=result]").wait_for(timeout=RESULT_TIMEOUT_MS)
+    assert page.locator(f'[name=ability][value="{prefill["ability"]}"]').is_checked()
+    assert page.locator("[name=fall_past_year]").is_checked() == prefill["fall_past_year"]
+    assert page.locator("[name=focus]").input_value() == prefill["focus"]
+    assert page.locator("[name=age]").input_value() == str(prefill["age"])
+    assert page.locator("[data-link-notice]").count() == 0
+    watched_page.assert_clean()
