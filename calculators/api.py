@@ -13,6 +13,7 @@ from __future__ import annotations
 import json
 from collections.abc import Callable, Mapping, Sequence
 
+from calculators.calendar import plan_calendar
 from calculators.errors import FieldError, InvalidInput
 from calculators.plan import PlanInput, weekly_plan
 from calculators.protein import ProteinInput, protein_target
@@ -42,6 +43,7 @@ CALCULATORS: Mapping[str, Callable[[Mapping[str, object], Sequence[object]], dic
     "protein": _protein,
     "plan": _plan,
     "self-check": _self_check,
+    "plan-calendar": plan_calendar,  # the plan as an .ics file (calculators.calendar)
 }
 
 

@@ -1,0 +1,279 @@
+"""The weekly plan as an iCalendar file (RFC 5545): one weekly repeating event per session.
+
+Design:
+
+- One event per day with a session (strength, balance and core, or walk and stretch); the rest
+  day has none. Each repeats weekly on its day (`RRULE:FREQ=WEEKLY;BYDAY=MO;COUNT=…`) for
+  `weeks_in_calendar` weeks: at least 8 (the plan's "weeks 4–8: strength often improves"), or
+  as many as the step progression has, so the calendar covers the whole build-up.
+- The first event is on the first matching weekday on or after the start date the page passes
+  in (the reader's local date: the calculator never reads a clock). Sessions start at 10:00 in
+  *floating* local time (no time zone: 10:00 wherever the reader is) and last 45 minutes for
+  strength, 30 for balance and for walking.
+- UID: a hash of the day, title and description, `@regain`: the same plan gives the same UIDs
+  whatever the start date, so importing it again updates the events instead of doubling them.
+  DTSTAMP is the start date at midnight UTC, so equal input gives byte-identical files.
+- Text values escape backslash, `;`, `,` and newlines; lines end in CRLF and are folded at 75
+  octets, never inside a UTF-8 character.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from calculators.errors import FieldError, InvalidInput
+from calculators.plan import PROGRESSION_NOTE, DayKind, Muscles, PlanDay, PlanInput, PlanResult
+from calculators.plan import weekly_plan as build_weekly_plan
+from calculators.results import Status
+
+FILENAME = "regain-weekly-plan.ics"
+PRODID = "-//Regain//Weekly plan//EN"
+START_TIME = "100000"  # 10:00, floating local time
+MINUTES = {DayKind.STRENGTH: 45, DayKind.BALANCE: 30, DayKind.MOVEMENT: 30}
+MIN_WEEKS = 8  # the plan's timeline: "weeks 4–8: strength often improves"
+BYDAY = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
+MUSCLE_WORDS = {
+    Muscles.LOWER: "lower body",
+    Muscles.UPPER: "upper body",
+    Muscles.FULL: "whole body",
+}
+# A sanity bound, not evidence: a start date outside these years is a typo or a wrong clock.
+START_YEARS = (2000, 2100)
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+_MAX_LINE_OCTETS = 75
+# Control characters other than tab and newline are not allowed in iCalendar text (RFC 5545).
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
+_DISCLAIMER = (
+    "From your Regain weekly plan. It does not replace advice from your doctor or physiotherapist."
+)
+
+
+@dataclass(frozen=True)
+class Session:
+    """One weekly event: its weekday (0 = Monday), title, description and length."""
+
+    weekday: int
+    summary: str
+    description: str
+    minutes: int
+
+    @property
+    def uid(self) -> str:
+        """A UID from the content: the same session gives the same UID in every file."""
+        content = f"{BYDAY[self.weekday]}\n{self.summary}\n{self.description}"
+        return f"{hashlib.sha256(content.encode('utf-8')).hexdigest()[:32]}@regain"
+
+
+@dataclass(frozen=True)
+class CalendarFile:
+    """The .ics file for a plan: its name, its text and how many events it holds."""
+
+    content: str
+    events: int
+    weeks: int
+
+    def to_wire(self) -> dict[str, object]:
+        """The file as the wire's result."""
+        return {
+            "filename": FILENAME,
+            "content": self.content,
+            "events": self.events,
+            "weeks": self.weeks,
+        }
+
+
+# ---------------------------------------------------------------- the wire entry point
+
+
+def plan_calendar(payload: Mapping[str, object], exercises: Sequence[object]) -> dict[str, object]:
+    """The "plan-calendar" calculator: the plan payload plus `start_date` in, an .ics file out.
+
+    Raises `InvalidInput` for bad answers (every field at once, `start_date` included), and
+    with one error about no field when the plan refers the reader (no plan, so no calendar).
+    """
+    errors: list[FieldError] = []
+    try:
+        answers: PlanInput | None = PlanInput.from_mapping(payload)
+    except InvalidInput as error:
+        answers = None
+        errors += error.errors
+    try:
+        start: date | None = read_start_date(payload.get("start_date"))
+    except InvalidInput as error:
+        start = None
+        errors += error.errors
+    if errors or answers is None or start is None:
+        raise InvalidInput(errors)
+    plan = build_weekly_plan(answers, exercises)
+    if plan.status is not Status.OK:
+        reasons = " ".join(alert.message for alert in plan.warnings)
+        message = f"There is no plan to put in a calendar. {reasons}".strip()
+        raise InvalidInput([FieldError("", message)])
+    return calendar_file(plan, start).to_wire()
+
+
+def read_start_date(value: object) -> date:
+    """An ISO date (YYYY-MM-DD) between the years in `START_YEARS`, else `InvalidInput`.
+
+    >>> read_start_date("2025-01-06")
+    datetime.date(2025, 1, 6)
+    """
+    low, high = START_YEARS
+    if isinstance(value, str) and _ISO_DATE.fullmatch(value.strip()):
+        try:
+            parsed = date.fromisoformat(value.strip())
+        except ValueError:
+            pass
+        else:
+            if low <= parsed.year <= high:
+                return parsed
+    raise InvalidInput(
+        [
+            FieldError(
+                "start_date",
+                "Enter the first day of your plan as a date, year-month-day (for example "
+                "2025-01-06).",
+                f"YYYY-MM-DD, years {low}–{high}",
+            )
+        ]
+    )
+
+
+# ---------------------------------------------------------------- sessions from a plan
+
+
+def weeks_in_calendar(plan: PlanResult) -> int:
+    """How many weeks each event repeats: 8, or the step progression's length if longer."""
+    steps = 0 if plan.steps is None else len(plan.steps.weekly)
+    return max(MIN_WEEKS, steps)
+
+
+def sessions(plan: PlanResult) -> tuple[Session, ...]:
+    """The plan's sessions, Monday first; the rest day has none."""
+    return tuple(_session(day, plan) for day in plan.days if day.kind is not DayKind.REST)
+
+
+def _session(day: PlanDay, plan: PlanResult) -> Session:
+    """A day of the plan as a calendar session."""
+    minutes = MINUTES[day.kind]
+    summary = _summary(day, plan)
+    lines = [f"{summary}. About {minutes} minutes.", "", "Exercises:"]
+    for planned in day.exercises:
+        wire = planned.to_wire()
+        dose = (
+            f"{wire['reps']} reps" if wire["reps"] is not None else f"{wire['hold_seconds']} s hold"
+        )
+        side = " each side" if wire["per_side"] else ""
+        sets = f"{planned.sets} set" if planned.sets == 1 else f"{planned.sets} sets"
+        lines.append(f"- {wire['name']}: {sets} × {dose}{side}")
+        lines.append(f"  Safety: {wire['note']}")
+    if not day.exercises:
+        lines.append("- None today: nothing in the library fits your level and equipment.")
+    lines += ["", *day.notes]
+    if day.kind is DayKind.STRENGTH:
+        lines.append(PROGRESSION_NOTE)
+    lines += ["", _steps_line(plan), "", _DISCLAIMER]
+    return Session(day.day - 1, summary, "\n".join(lines), minutes)
+
+
+def _summary(day: PlanDay, plan: PlanResult) -> str:
+    """The event's title: "Strength: lower body", "Balance and core", "Walk and stretch: …"."""
+    if day.kind is DayKind.STRENGTH and day.muscles is not None:
+        extra = ", with balance and core" if day.balance_core else ""
+        return f"Strength: {MUSCLE_WORDS[day.muscles]}{extra}"
+    if day.kind is DayKind.BALANCE:
+        return "Balance and core"
+    weekly = () if plan.steps is None else plan.steps.weekly
+    if len(weekly) == 1:
+        return f"Walk and stretch: about {weekly[0]:,} steps"
+    if weekly and plan.steps is not None:
+        return f"Walk and stretch: {weekly[0]:,} steps, building to {plan.steps.target_low:,}"
+    return "Walk and stretch"
+
+
+def _steps_line(plan: PlanResult) -> str:
+    """Steps a day for every week of the calendar (the last week's goal holds after it)."""
+    if plan.steps is None:
+        return ""
+    weekly = plan.steps.weekly
+    weeks = "; ".join(f"week {week}: {steps:,}" for week, steps in enumerate(weekly, 1))
+    after = f"; then keep to {weekly[-1]:,} or more" if len(weekly) > 1 else ""
+    return (
+        f"Steps a day, on every day but the rest day: {weeks}{after} (target "
+        f"{plan.steps.target_low:,}–{plan.steps.target_high:,})."
+    )
+
+
+# ---------------------------------------------------------------- writing RFC 5545
+
+
+def calendar_file(plan: PlanResult, start: date) -> CalendarFile:
+    """The .ics text of a plan's sessions, each repeating weekly from `start` on."""
+    weeks = weeks_in_calendar(plan)
+    stamp = f"{start:%Y%m%d}T000000Z"
+    lines = [
+        "BEGIN:VCALENDAR",
+        "VERSION:2.0",
+        f"PRODID:{PRODID}",
+        "CALSCALE:GREGORIAN",
+        "METHOD:PUBLISH",
+    ]
+    chosen = sessions(plan)
+    for session in chosen:
+        first = first_on_or_after(start, session.weekday)
+        lines += [
+            "BEGIN:VEVENT",
+            f"UID:{session.uid}",
+            f"DTSTAMP:{stamp}",
+            f"DTSTART:{first:%Y%m%d}T{START_TIME}",
+            f"DURATION:PT{session.minutes}M",
+            f"RRULE:FREQ=WEEKLY;BYDAY={BYDAY[session.weekday]};COUNT={weeks}",
+            f"SUMMARY:{escape_text(session.summary)}",
+            f"DESCRIPTION:{escape_text(session.description)}",
+            "END:VEVENT",
+        ]
+    lines.append("END:VCALENDAR")
+    content = "".join(f"{fold(line)}\r\n" for line in lines)
+    return CalendarFile(content, len(chosen), weeks)
+
+
+def first_on_or_after(start: date, weekday: int) -> date:
+    """The first date on or after `start` that falls on `weekday` (0 = Monday).
+
+    >>> first_on_or_after(date(2025, 1, 8), 0)  # a Wednesday -> the next Monday
+    datetime.date(2025, 1, 13)
+    """
+    return start + timedelta(days=(weekday - start.weekday()) % 7)
+
+
+def escape_text(text: str) -> str:
+    r"""A TEXT value: backslash, semicolon, comma and newline escaped (RFC 5545, 3.3.11).
+
+    >>> print(escape_text("Sets, reps; a\\b\nnext"))
+    Sets\, reps\; a\\b\nnext
+    """
+    clean = _CONTROL.sub("", text.replace("\r\n", "\n").replace("\r", "\n"))
+    return clean.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,").replace("\n", "\\n")
+
+
+def fold(line: str) -> str:
+    """Fold a content line into parts of at most 75 octets, never splitting a character.
+
+    Continuation parts start with one space (which counts toward their 75 octets) and are
+    joined with CRLF, as RFC 5545 (3.1) asks.
+    """
+    parts: list[str] = []
+    current, size, limit = "", 0, _MAX_LINE_OCTETS
+    for character in line:
+        width = len(character.encode("utf-8"))
+        if size + width > limit:
+            parts.append(current)
+            current, size, limit = "", 0, _MAX_LINE_OCTETS - 1
+        current += character
+        size += width
+    parts.append(current)
+    return "\r\n ".join(parts)
