@@ -1,0 +1,1 @@
+"""Regain's benchmark (`make bench`): load times, bytes and build time against budgets."""

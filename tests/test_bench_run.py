@@ -1,0 +1,253 @@
+"""The benchmark's pure parts: verdicts, budgets, byte classes, the report and the gzip server."""
+
+from __future__ import annotations
+
+import gzip
+import importlib.util
+import json
+import sys
+import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
+from types import ModuleType
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def _load_bench() -> ModuleType:
+    # By path: bench/ is a script folder, not an installed package.
+    spec = importlib.util.spec_from_file_location("regain_bench_run", ROOT / "bench" / "run.py")
+    assert spec is not None
+    assert spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+bench = _load_bench()
+
+
+@pytest.mark.parametrize(
+    ("value", "budget", "tolerance", "expected"),
+    [
+        (2400, 2500, 0.0, "PASS"),
+        (2500, 2500, 0.0, "PASS"),
+        (2501, 2500, 0.0, "OVER"),
+        (3700, 2500, 0.5, "OVER (tolerated)"),
+        (3751, 2500, 0.5, "OVER"),
+        (0, 0, 0.5, "PASS"),
+        (1, 0, 0.5, "OVER"),
+        (123, None, 0.0, "-"),
+    ],
+)
+def test_verdict_applies_the_tolerance(
+    value: float, budget: float | None, tolerance: float, expected: str
+) -> None:
+    """A figure passes within its budget and fails only beyond budget × (1 + tolerance)."""
+    assert bench.verdict(value, budget, tolerance) == expected
+
+
+def test_project_budgets_load() -> None:
+    """bench/budgets.toml holds every budget the bench judges, as numbers."""
+    budgets = bench.load_budgets(ROOT / "bench" / "budgets.toml")
+    assert set(budgets) == set(bench.BUDGET_KEYS)
+    assert budgets["guide_engine_bytes"] == 0
+
+
+def test_budgets_reject_an_unknown_key(tmp_path: Path) -> None:
+    """A misspelt budget is an error, not a silently ignored line."""
+    text = (ROOT / "bench" / "budgets.toml").read_text(encoding="utf-8")
+    budgets = tmp_path / "budgets.toml"
+    budgets.write_text(text.replace("build_s =", "bulid_s ="), encoding="utf-8")
+    with pytest.raises(bench.BudgetError, match=r"missing budgets \['build_s'\].*'bulid_s'"):
+        bench.load_budgets(budgets)
+
+
+def test_budgets_reject_a_negative_value(tmp_path: Path) -> None:
+    """A budget must be a number >= 0."""
+    text = (ROOT / "bench" / "budgets.toml").read_text(encoding="utf-8")
+    budgets = tmp_path / "budgets.toml"
+    budgets.write_text(text.replace("build_s = 10", "build_s = -1"), encoding="utf-8")
+    with pytest.raises(bench.BudgetError, match="build_s must be a number >= 0"):
+        bench.load_budgets(budgets)
+
+
+@pytest.mark.parametrize(
+    ("path", "mime", "kind"),
+    [
+        ("/tools/protein/", "text/html; charset=utf-8", "html"),
+        ("/assets/stylesheets/main.css", "text/css; charset=utf-8", "css"),
+        ("/assets/javascripts/bundle.js", "text/javascript; charset=utf-8", "js"),
+        ("/javascripts/calc-client.mjs", "text/javascript; charset=utf-8", "js"),
+        ("/javascripts/calc-worker.mjs", "text/javascript; charset=utf-8", "engine"),
+        ("/engine/pyodide.asm.wasm", "application/wasm", "engine"),
+        ("/engine/version.json", "application/json", "engine"),
+        ("/regain/engine/python_stdlib.zip", "application/zip", "engine"),
+        ("/search/search_index.json", "application/json", "other"),
+        ("/assets/images/favicon.png", "image/png", "other"),
+    ],
+)
+def test_classify_sorts_responses_by_path_and_type(path: str, mime: str, kind: str) -> None:
+    """Engine files and the worker are engine bytes wherever they sit; the rest goes by type."""
+    assert bench.classify(path, mime) == kind
+
+
+def test_bytes_by_kind_sums_sent_and_raw_and_skips_304_bodies() -> None:
+    """Per-kind totals add wire bytes and disk bytes; a 304 costs no body."""
+    log = [
+        bench.Sent("/index.html", "text/html; charset=utf-8", 1000, 300),
+        bench.Sent("/engine/pyodide.asm.wasm", "application/wasm", 9000, 3000),
+        bench.Sent("/engine/pyodide.asm.wasm", "application/wasm", 9000, 0),
+    ]
+    totals = bench.bytes_by_kind(log)
+    assert (totals["html"].compressed, totals["html"].raw) == (300, 1000)
+    assert (totals["engine"].compressed, totals["engine"].raw) == (3000, 9000)
+    assert (totals["total"].compressed, totals["total"].raw) == (3300, 10000)
+    assert totals["css"].compressed == 0
+
+
+def test_judge_and_results_document_have_the_published_shape() -> None:
+    """results.json rows carry the figure, its budget's value and a verdict; OVER fails the run."""
+    figures = [
+        bench.Figure("build_s.median", "build", 12.0, "s", "build_s"),
+        bench.Figure("guide.longest_task_ms", "guide task", 80.0, "ms"),
+    ]
+    rows = bench.judge(figures, {"build_s": 10.0}, 0.0)
+    document = bench.results_document(
+        rows, machine={"nproc": 2}, settings={"mode": "quick"}, samples={}
+    )
+    assert json.loads(json.dumps(document)) == {
+        "schema": 1,
+        "machine": {"nproc": 2},
+        "settings": {"mode": "quick"},
+        "figures": [
+            {
+                "key": "build_s.median",
+                "label": "build",
+                "value": 12.0,
+                "unit": "s",
+                "budget": "build_s",
+                "listed": True,
+                "limit": 10.0,
+                "verdict": "OVER",
+            },
+            rows[1],
+        ],
+        "samples": {},
+        "passed": False,
+    }
+    assert (rows[1]["limit"], rows[1]["verdict"]) == (None, "-")
+
+
+def frame(start: float, duration: float, *scripts: tuple[str, float]) -> dict[str, object]:
+    """A long animation frame as the page's observer records it."""
+    return {
+        "start": start,
+        "duration": duration,
+        "scripts": [{"source": source, "duration": ms} for source, ms in scripts],
+    }
+
+
+def test_engine_task_counts_only_engine_scripts() -> None:
+    """A long frame is the engine's only for the time its own scripts ran in it."""
+    frames = [
+        frame(0.0, 200.0, ("http://h/assets/javascripts/bundle.js", 150.0)),
+        frame(
+            300.0,
+            100.0,
+            ("http://h/javascripts/calc-client.mjs", 30.0),
+            ("http://h/engine/pyodide.mjs", 25.0),
+            ("", 40.0),
+        ),
+    ]
+    assert bench.engine_task_ms(frames) == 55.0
+
+
+def test_engine_task_keeps_to_its_window() -> None:
+    """Only frames overlapping the window count (engine loading vs. answering)."""
+    frames = [
+        frame(100.0, 60.0, ("/engine/x.mjs", 60.0)),
+        frame(900.0, 80.0, ("/calc-client.mjs", 70.0)),
+    ]
+    assert bench.engine_task_ms(frames, 0.0, 500.0) == 60.0
+    assert bench.engine_task_ms(frames, 500.0) == 70.0
+
+
+@pytest.fixture
+def served(tmp_path: Path) -> Iterator[str]:
+    """A tiny site served by the bench's static server."""
+    (tmp_path / "index.html").write_text("<p>hello</p>" * 200, encoding="utf-8")
+    (tmp_path / "engine").mkdir()
+    (tmp_path / "engine" / "core.wasm").write_bytes(b"\0asm" + bytes(4000))
+    (tmp_path / "engine" / "lib.zip").write_bytes(bytes(4000))
+    with bench.serving(tmp_path) as server:
+        yield server.url
+
+
+def fetch(url: str, *, gzip_ok: bool) -> tuple[dict[str, str], bytes]:
+    """Headers and raw body of a GET, with or without Accept-Encoding: gzip."""
+    headers = {"Accept-Encoding": "gzip"} if gzip_ok else {}
+    with urllib.request.urlopen(urllib.request.Request(url, headers=headers)) as response:
+        return dict(response.headers), response.read()
+
+
+def test_server_gzips_html_for_a_client_that_accepts_it(served: str) -> None:
+    """HTML goes out gzip-compressed, with a matching Content-Length."""
+    headers, body = fetch(served, gzip_ok=True)
+    assert headers["Content-Encoding"] == "gzip"
+    assert headers["Content-Length"] == str(len(body))
+    assert gzip.decompress(body) == b"<p>hello</p>" * 200
+
+
+def test_server_sends_plain_html_without_accept_encoding(served: str) -> None:
+    """A client that does not ask for gzip gets the file as it is."""
+    headers, body = fetch(served, gzip_ok=False)
+    assert "Content-Encoding" not in headers
+    assert body == b"<p>hello</p>" * 200
+
+
+def test_server_gzips_wasm_with_its_mime_type(served: str) -> None:
+    """WebAssembly is compressed and typed application/wasm (streaming compile needs it)."""
+    headers, _ = fetch(served + "engine/core.wasm", gzip_ok=True)
+    assert headers["Content-Type"] == "application/wasm"
+    assert headers["Content-Encoding"] == "gzip"
+
+
+def test_server_sends_archives_uncompressed(served: str) -> None:
+    """Zip archives are already compressed: a static host sends them as they are."""
+    headers, body = fetch(served + "engine/lib.zip", gzip_ok=True)
+    assert "Content-Encoding" not in headers
+    assert len(body) == 4000
+
+
+def test_server_lets_a_repeat_visit_use_the_http_cache(served: str) -> None:
+    """Responses carry GitHub Pages' max-age=600 and an ETag."""
+    headers, _ = fetch(served, gzip_ok=True)
+    assert headers["Cache-Control"] == "max-age=600"
+    assert headers["ETag"].startswith('"')
+
+
+@pytest.mark.parametrize(
+    ("suffix", "mime"),
+    [
+        (".mjs", "text/javascript; charset=utf-8"),
+        (".js", "text/javascript; charset=utf-8"),
+        (".wasm", "application/wasm"),
+        (".json", "application/json"),
+    ],
+)
+def test_content_type_of_engine_and_script_files(suffix: str, mime: str) -> None:
+    """Module scripts, WebAssembly and JSON get the types browsers insist on."""
+    assert bench.content_type(Path("file" + suffix)) == mime
+
+
+@pytest.mark.parametrize(
+    ("header", "accepted"),
+    [("gzip, deflate, br", True), ("br", False), (None, False), ("gzip;q=0", False), ("*", True)],
+)
+def test_accepts_gzip_reads_accept_encoding(header: str | None, accepted: bool) -> None:
+    """The server compresses only for a client that allows gzip."""
+    assert bench.accepts_gzip(header) is accepted
