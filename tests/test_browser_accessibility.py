@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 from conftest import BuiltSite, open_watched_page, run_axe
 from playwright.sync_api import Browser
+from test_browser_calculators import FORM_PAGES, fill_form, submit_and_wait
 from test_browser_privacy import site_paths
 
 pytestmark = pytest.mark.browser
@@ -28,3 +29,27 @@ def test_axe_finds_no_serious_violation(
     finally:
         watched.context.close()
     assert found == {}
+
+
+RESULT_SAMPLES = {
+    "protein": {"weight": "70", "age": "70", "kidney": "ckd"},
+    "plan": {"age": "70", "fall_past_year": True},
+    "self-check": {"strength": 2, "assistance": 1, "rise": 1, "climb": 2, "falls": 1},
+}
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("calculator", list(RESULT_SAMPLES))
+def test_axe_finds_no_serious_violation_with_a_result_shown(
+    browser: Browser, site_url: str, calculator: str, scheme: str
+) -> None:
+    """A calculator page with its result, warnings and action buttons passes axe-core."""
+    watched = open_watched_page(browser, site_url, bypass_csp=True)
+    watched.page.emulate_media(color_scheme=scheme)
+    try:
+        watched.goto(FORM_PAGES[calculator])
+        fill_form(watched.page, calculator, RESULT_SAMPLES[calculator])
+        assert submit_and_wait(watched.page, calculator) == "result"
+        assert run_axe(watched.page) == []
+    finally:
+        watched.context.close()
