@@ -41,7 +41,7 @@ def site_exercises(site: BuiltSite) -> list[dict[str, Any]]:
 
 def cpython(calculator: str, payload: dict[str, Any], site: BuiltSite) -> dict[str, Any]:
     """The wire answer CPython gives, normalised through JSON like the browser's."""
-    exercises = site_exercises(site) if calculator == "plan" else []
+    exercises = site_exercises(site) if calculator in {"plan", "plan-calendar"} else []
     answer = api.run(calculator, payload, exercises=exercises)
     normalised: dict[str, Any] = json.loads(json.dumps(answer))
     return normalised

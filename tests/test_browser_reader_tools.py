@@ -2,12 +2,20 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
+import icalendar
 import pytest
-from conftest import WatchedPage, open_watched_page
+from conftest import BuiltSite, WatchedPage, open_watched_page
 from playwright.sync_api import Browser, Page
-from test_browser_calculators import RESULT_TIMEOUT_MS, fill_form, submit_and_wait
+from test_browser_calculators import (
+    RESULT_TIMEOUT_MS,
+    cpython,
+    fill_form,
+    form_payload,
+    submit_and_wait,
+)
 
 pytestmark = pytest.mark.browser
 
@@ -159,3 +167,57 @@ def test_print_button_opens_the_print_dialog(watched_page: WatchedPage) -> None:
     page.locator('[data-action="print"]').click()
     printed: Any = page.evaluate("window.__printed")
     assert printed == 1
+
+
+def test_calendar_download_is_a_valid_ics_with_every_session(
+    watched_page: WatchedPage, built_site: BuiltSite, tmp_path: Path
+) -> None:
+    """The calendar button saves an .ics that parses, with one weekly event per session."""
+    page = watched_page.page
+    watched_page.goto("tools/plan/")
+    answers = {"age": "70", "ability": "tires-quickly", "strength_days": "3"}
+    fill_form(page, "plan", answers)
+    assert submit_and_wait(page, "plan") == "result"
+    with page.expect_download() as download_info:
+        page.locator('[data-action="calendar"]').click()
+    download = download_info.value
+    assert download.suggested_filename.endswith(".ics")
+    saved = tmp_path / download.suggested_filename
+    download.save_as(saved)
+    calendar = icalendar.Calendar.from_ical(saved.read_bytes())
+    events = list(calendar.walk("VEVENT"))
+    sent = form_payload(page, "plan")
+    today = page.evaluate("() => new Date().toLocaleDateString('en-CA')")
+    expected = cpython("plan-calendar", {**sent, "start_date": today}, built_site)
+    assert expected["ok"]
+    assert len(events) == expected["result"]["events"] > 0
+    for event in events:
+        assert event.get("RRULE")["FREQ"] == ["WEEKLY"]
+        assert str(event.get("SUMMARY"))
+        assert str(event.get("UID")).endswith("@regain")
+    status = page.locator(".rg-action-status").inner_text()
+    assert f"{len(events)} weekly sessions" in status
+    watched_page.assert_clean()
+
+
+@pytest.mark.parametrize(
+    ("calculator", "answers", "chart"),
+    [
+        ("protein", {"weight": "70", "age": "70"}, "per_meal"),
+        ("plan", {"age": "70"}, "steps"),
+    ],
+)
+def test_result_shows_its_accessible_chart(
+    calculator: str, answers: dict[str, Any], chart: str, watched_page: WatchedPage
+) -> None:
+    """The result carries the SVG chart our Python drew: role=img, a title and a description."""
+    page = watched_page.page
+    watched_page.goto(SHARE_CASES[calculator][0])
+    fill_form(page, calculator, answers)
+    assert submit_and_wait(page, calculator) == "result"
+    svg = page.locator(f'#{calculator}-result figure[data-chart="{chart}"] svg')
+    assert svg.get_attribute("role") == "img"
+    assert (svg.locator("title").text_content() or "").strip()
+    assert svg.locator("desc").count() == 1
+    assert svg.is_visible()
+    watched_page.assert_clean()

@@ -155,6 +155,7 @@ async function start() {
 
 // The exercise list (the same JSON the exercise library page is built from) is only needed by
 // the plan calculator; fetched once, on first use.
+const USES_EXERCISES = new Set(["plan", "plan-calendar"]);
 let exercises = null;
 function exerciseData() {
   exercises ??= fetchText(new URL("data/exercises.json", SITE_URL)).catch((error) => {
@@ -174,7 +175,7 @@ self.addEventListener("message", async (event) => {
   const { id, calculator, input } = event.data || {};
   try {
     const api = await engine;
-    const exercisesJson = calculator === "plan" ? await exerciseData() : "[]";
+    const exercisesJson = USES_EXERCISES.has(calculator) ? await exerciseData() : "[]";
     const answer = api.run_json(String(calculator), JSON.stringify(input ?? {}), exercisesJson);
     self.postMessage({ id, result: JSON.parse(answer) });
   } catch (error) {
