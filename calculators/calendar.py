@@ -36,7 +36,7 @@ START_TIME = "100000"  # 10:00, floating local time
 MINUTES = {DayKind.STRENGTH: 45, DayKind.BALANCE: 30, DayKind.MOVEMENT: 30}
 MIN_WEEKS = 8  # the plan's timeline: "weeks 4–8: strength often improves"
 BYDAY = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
-MUSCLE_WORDS = {
+MUSCLE_WORDS: Mapping[str, str] = {
     Muscles.LOWER: "lower body",
     Muscles.UPPER: "upper body",
     Muscles.FULL: "whole body",
@@ -164,12 +164,7 @@ def _session(day: PlanDay, plan: PlanResult) -> Session:
     lines = [f"{summary}. About {minutes} minutes.", "", "Exercises:"]
     for planned in day.exercises:
         wire = planned.to_wire()
-        dose = (
-            f"{wire['reps']} reps" if wire["reps"] is not None else f"{wire['hold_seconds']} s hold"
-        )
-        side = " each side" if wire["per_side"] else ""
-        sets = f"{planned.sets} set" if planned.sets == 1 else f"{planned.sets} sets"
-        lines.append(f"- {wire['name']}: {sets} × {dose}{side}")
+        lines.append(f"- {wire['name']}: {dose_text(wire)}")
         lines.append(f"  Safety: {wire['note']}")
     if not day.exercises:
         lines.append("- None today: nothing in the library fits your level and equipment.")
@@ -182,17 +177,47 @@ def _session(day: PlanDay, plan: PlanResult) -> Session:
 
 def _summary(day: PlanDay, plan: PlanResult) -> str:
     """The event's title: "Strength: lower body", "Balance and core", "Walk and stretch: …"."""
-    if day.kind is DayKind.STRENGTH and day.muscles is not None:
-        extra = ", with balance and core" if day.balance_core else ""
-        return f"Strength: {MUSCLE_WORDS[day.muscles]}{extra}"
-    if day.kind is DayKind.BALANCE:
-        return "Balance and core"
+    title = session_title(day.kind, day.muscles, balance_core=day.balance_core)
+    if day.kind is not DayKind.MOVEMENT:
+        return title
     weekly = () if plan.steps is None else plan.steps.weekly
     if len(weekly) == 1:
         return f"Walk and stretch: about {weekly[0]:,} steps"
     if weekly and plan.steps is not None:
         return f"Walk and stretch: {weekly[0]:,} steps, building to {plan.steps.target_low:,}"
-    return "Walk and stretch"
+    return title
+
+
+def session_title(kind: str, focus: str | None, *, balance_core: bool) -> str:
+    """A plan day's title from its wire values (`kind`, `focus`, `balance_core`).
+
+    >>> session_title("strength", "lower", balance_core=True)
+    'Strength: lower body, with balance and core'
+    """
+    if kind == DayKind.STRENGTH and focus is not None and focus in MUSCLE_WORDS:
+        extra = ", with balance and core" if balance_core else ""
+        return f"Strength: {MUSCLE_WORDS[focus]}{extra}"
+    if kind == DayKind.BALANCE:
+        return "Balance and core"
+    if kind == DayKind.MOVEMENT:
+        return "Walk and stretch"
+    return "Rest"
+
+
+def dose_text(exercise: Mapping[str, object]) -> str:
+    """A planned exercise (the plan's wire mapping) as "2 sets × 8–12 reps each side".
+
+    >>> dose_text({"sets": 2, "reps": None, "hold_seconds": "10–30", "per_side": True})
+    '2 sets × 10–30 s hold each side'
+    """
+    sets = exercise["sets"]
+    dose = (
+        f"{exercise['reps']} reps"
+        if exercise["reps"] is not None
+        else f"{exercise['hold_seconds']} s hold"
+    )
+    side = " each side" if exercise["per_side"] else ""
+    return f"{sets} {'set' if sets == 1 else 'sets'} × {dose}{side}"
 
 
 def _steps_line(plan: PlanResult) -> str:

@@ -15,13 +15,15 @@ from typing import Any
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
 
-from macros import render
+from macros import render, static_answers
 from macros.data import DataError, SiteData, data_dir, load_site_data
 
 __all__ = ["define_env", "on_post_build"]
 
 # The exercise library page: every exercise link points at a card on it.
 LIBRARY_PAGE = "guide/exercises.md"
+# The References page: charts cite their evidence rows on it.
+REFERENCES_PAGE = "references.md"
 # Where the validated data is written in the built site.
 JSON_DIR = "data"
 
@@ -104,6 +106,25 @@ def define_env(env: Any) -> None:
     def weekly_plan_table() -> str:
         """The sample week: one row per day, exercises linked to their cards."""
         return render.weekly_plan_table(site_data.weekly_plan, links(), library)
+
+    # Answers without JavaScript: the calculators run at build time (macros.static_answers).
+    exercise_rows = site_data.exercises_json()
+    references_url = File(REFERENCES_PAGE, None, "", env.conf["use_directory_urls"]).url
+
+    @env.macro  # type: ignore[untyped-decorator]
+    def protein_table(unit: str = "kg") -> str:
+        """Daily protein ranges by weight (kg or lb) for each situation, from the calculator."""
+        return static_answers.protein_table(unit)
+
+    @env.macro  # type: ignore[untyped-decorator]
+    def sample_plan_table(ability: str) -> str:
+        """The plan calculator's week for one ability level with the form's defaults."""
+        return static_answers.sample_plan_table(ability, exercise_rows, links())
+
+    @env.macro  # type: ignore[untyped-decorator]
+    def muscle_loss_chart() -> str:
+        """The typical-muscle-loss-with-age chart (S1, S2), labelled as a population average."""
+        return static_answers.muscle_loss_figure(render.relative_url(references_url, env.page.url))
 
 
 def on_post_build(env: Any) -> None:

@@ -1,0 +1,222 @@
+"""Answers without JavaScript: the build-time tables say exactly what the calculators say."""
+
+from __future__ import annotations
+
+import copy
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+from bs4 import BeautifulSoup, Tag
+from conftest import BuiltSite
+
+from calculators import api
+from calculators.calendar import dose_text, session_title
+from macros import static_answers
+from macros.render import Links, RenderError
+
+ROOT = Path(__file__).resolve().parent.parent
+EXERCISES = yaml.safe_load((ROOT / "data" / "exercises.yml").read_text(encoding="utf-8"))
+LINKS = Links(page_url="tools/plan/", library_url="guide/exercises/")
+WEIGHTS = {"kg": list(range(45, 121, 5)), "lb": list(range(100, 261, 10))}
+SITUATIONS = {s.value: s for s in static_answers.PROTEIN_SITUATIONS}
+ABILITIES = ["needs-support", "tires-quickly", "out-of-practice"]
+
+
+def soup(html: str) -> BeautifulSoup:
+    """Parsed HTML."""
+    return BeautifulSoup(html, "html.parser")
+
+
+def protein_cells(root: BeautifulSoup | Tag, unit: str) -> dict[tuple[int, str], str]:
+    """{(weight, situation): shown text} for every cell of the unit's protein tables."""
+    return {
+        (int(str(row["data-weight"])), str(cell["data-situation"])): cell.get_text()
+        for table in root.select(f'table[data-answers="protein-{unit}"]')
+        for row in table.select("tbody tr")
+        for cell in row.select("td")
+    }
+
+
+def expected_protein(unit: str) -> dict[tuple[int, str], str]:
+    """What api.run says for every weight and situation of the table, as "low–high"."""
+    expected = {}
+    for weight in WEIGHTS[unit]:
+        for name, situation in SITUATIONS.items():
+            payload = {"weight": weight, "unit": unit, "age": situation.age, "situation": name}
+            daily = api.run("protein", payload)["result"]["daily_g"]
+            expected[weight, name] = f"{daily['low']}–{daily['high']}"
+    return expected
+
+
+def plan_rows(root: BeautifulSoup | Tag, ability: str) -> list[tuple[str, str, list[str]]]:
+    """(day name, title, ["exercise name: dose", …]) for each row of a sample week."""
+    week = root.select_one(f'details[data-answers="plan-{ability}"]')
+    assert week is not None
+    return [
+        (
+            row.th.get_text(),
+            row.td.strong.get_text(),
+            [item.get_text() for item in row.td.select("li")],
+        )
+        for row in week.select("tbody tr")
+        if row.th is not None and row.td is not None and row.td.strong is not None
+    ]
+
+
+def expected_plan(ability: str, rows: Any = None) -> list[tuple[str, str, list[str]]]:
+    """What api.run gives for the ability with the form's defaults, as plan_rows shows it."""
+    payload = {**static_answers.SAMPLE_PLAN_PAYLOAD, "ability": ability}
+    plan = api.run("plan", payload, exercises=EXERCISES if rows is None else rows)["result"]
+    return [
+        (
+            day["name"],
+            session_title(day["kind"], day["focus"], balance_core=day["balance_core"]),
+            [f"{e['name']}: {dose_text(e)}" for e in day["exercises"]],
+        )
+        for day in plan["days"]
+    ]
+
+
+# ---------------------------------------------------------------- render functions
+
+
+@pytest.mark.parametrize("unit", ["kg", "lb"])
+def test_protein_table_equals_the_calculator(unit: str) -> None:
+    """Every cell of the protein tables is api.run's daily range for that weight and column."""
+    assert protein_cells(soup(static_answers.protein_table(unit)), unit) == expected_protein(unit)
+
+
+@pytest.mark.parametrize("unit", ["kg", "lb"])
+def test_protein_table_rows_are_the_weight_steps(unit: str) -> None:
+    """kg: 45–120 in 5 kg steps; lb: 100–260 in 10 lb steps, each row labelled with its unit."""
+    for table in soup(static_answers.protein_table(unit)).select("table"):
+        heads = [row.th.get_text() for row in table.select("tbody tr") if row.th is not None]
+        assert heads == [f"{weight} {unit}" for weight in WEIGHTS[unit]]
+
+
+def test_protein_tables_fit_a_phone() -> None:
+    """Two tables of three columns each: a 360 px phone shows them without scrolling sideways."""
+    tables = soup(static_answers.protein_table("kg")).select("table")
+    assert [len(table.select("thead th")) for table in tables] == [3, 3]
+
+
+def test_unknown_protein_unit_is_a_render_error() -> None:
+    """A unit other than kg or lb stops the build with a message naming the allowed ones."""
+    with pytest.raises(RenderError, match="allowed: kg, lb"):
+        static_answers.protein_table("stone")
+
+
+@pytest.mark.parametrize("ability", ABILITIES)
+def test_sample_plan_equals_the_calculator(ability: str) -> None:
+    """Each day's title, exercises and doses are those api.run gives with the defaults."""
+    html = static_answers.sample_plan_table(ability, EXERCISES, LINKS)
+    assert plan_rows(soup(html), ability) == expected_plan(ability)
+
+
+def test_sample_plan_links_exercises_to_their_cards() -> None:
+    """Every exercise links to its card on the library page."""
+    html = static_answers.sample_plan_table("tires-quickly", EXERCISES, LINKS)
+    items = soup(html).select("li[data-exercise]")
+    assert items
+    assert all(
+        item.a is not None and item.a["href"] == f"../../guide/exercises/#{item['data-exercise']}"
+        for item in items
+    )
+
+
+def test_sample_plan_gives_the_steps_week_by_week() -> None:
+    """Under the table: the calculator's steps a day for each week and the target."""
+    html = static_answers.sample_plan_table("tires-quickly", EXERCISES, LINKS)
+    payload = {**static_answers.SAMPLE_PLAN_PAYLOAD, "ability": "tires-quickly"}
+    steps = api.run("plan", payload, exercises=EXERCISES)["result"]["steps"]
+    weekly = ", ".join(f"{week['steps_per_day']:,}" for week in steps["weekly"])
+    assert f"week by week: {weekly}." in soup(html).get_text()
+
+
+def test_unknown_ability_is_a_render_error() -> None:
+    """An ability the plan form does not offer stops the build with the allowed ones."""
+    with pytest.raises(RenderError, match="allowed: needs-support"):
+        static_answers.sample_plan_table("athlete", EXERCISES, LINKS)
+
+
+def test_sample_plan_escapes_exercise_names() -> None:
+    """Markup in an exercise name is shown as text, never turned into HTML."""
+    rows = copy.deepcopy(EXERCISES)
+    hostile = '<b onclick="x()">Sit</b> & "stand"'
+    for row in rows:
+        if row["id"] == "sit-to-stand":
+            row["name"] = hostile
+    parsed = soup(static_answers.sample_plan_table("needs-support", rows, LINKS))
+    assert parsed.select("b") == []
+    assert any(hostile in item.get_text() for item in parsed.select("li"))
+
+
+def test_muscle_loss_figure_holds_the_chart_and_cites_s1_s2() -> None:
+    """A figure with the SVG chart and a caption that says "not a prediction" and cites S1, S2."""
+    figure = soup(static_answers.muscle_loss_figure("../../references/")).figure
+    assert figure is not None
+    assert figure.svg is not None
+    assert figure.svg["role"] == "img"
+    caption = figure.figcaption
+    assert caption is not None
+    assert "not a prediction for you" in caption.get_text()
+    links = [a["href"] for a in caption.select("a")]
+    assert links == ["../../references/#s1", "../../references/#s2"]
+
+
+# ---------------------------------------------------------------- the built site
+
+
+def page(built_site: BuiltSite, url_path: str) -> Tag:
+    """The article of a built page."""
+    html = built_site.page(url_path).read_text(encoding="utf-8")
+    article = soup(html).find("article")
+    assert isinstance(article, Tag)
+    return article
+
+
+@pytest.mark.parametrize("unit", ["kg", "lb"])
+def test_site_protein_page_tables_equal_the_calculator(built_site: BuiltSite, unit: str) -> None:
+    """The protein page's ready-made tables say what api.run says."""
+    assert protein_cells(page(built_site, "tools/protein/"), unit) == expected_protein(unit)
+
+
+@pytest.mark.parametrize("ability", ABILITIES)
+def test_site_plan_page_weeks_equal_the_calculator(built_site: BuiltSite, ability: str) -> None:
+    """The plan page's sample weeks are the calculator's, run on the site's exercise JSON."""
+    rows = json.loads((built_site.path / "data" / "exercises.json").read_text(encoding="utf-8"))
+    assert plan_rows(page(built_site, "tools/plan/"), ability) == expected_plan(ability, rows)
+
+
+@pytest.mark.parametrize("url_path", ["tools/protein/", "tools/plan/"])
+def test_ready_made_answers_close_the_page(built_site: BuiltSite, url_path: str) -> None:
+    """The section "Without the calculator: ready-made answers" is the page's last h2."""
+    headings = [h.get_text().strip("¶ ") for h in page(built_site, url_path).select("h2")]
+    assert headings[-1] == "Without the calculator: ready-made answers"
+
+
+@pytest.mark.parametrize("url_path", ["tools/protein/", "tools/plan/"])
+def test_site_answer_tables_fit_a_phone(built_site: BuiltSite, url_path: str) -> None:
+    """Every ready-made table has at most three columns (360 px phones)."""
+    tables = page(built_site, url_path).select("[data-answers] table, table[data-answers]")
+    assert tables
+    assert max(len(table.select("thead th")) for table in tables) <= 3
+
+
+def test_site_why_it_matters_shows_the_muscle_loss_chart(built_site: BuiltSite) -> None:
+    """The why-it-matters page has the chart, an SVG image with a title, under sarcopenia."""
+    figure = page(built_site, "guide/why-it-matters/").select_one(
+        'figure[data-chart="muscle-loss"]'
+    )
+    assert figure is not None
+    svg = figure.svg
+    assert svg is not None
+    assert svg["role"] == "img"
+    assert svg.title is not None
+    assert "not a prediction for you" in svg.title.get_text()
+    heading = figure.find_previous("h2")
+    assert heading is not None
+    assert heading.get_text().startswith("Sarcopenia")
