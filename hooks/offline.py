@@ -19,6 +19,8 @@ _SKIPPED_NAMES = {"sw.js", MANIFEST, "sitemap.xml"}
 # Search stemmers for other languages and CJK segmenters: an English site never loads them.
 _SKIPPED_PREFIXES = ("assets/javascripts/lunr/",)
 ENGINE_PREFIX = "engine/"
+# The worker that runs the engine is engine too: only calculator pages ever load it.
+ENGINE_FILES_ELSEWHERE = frozenset({"javascripts/calc-worker.mjs"})
 
 
 def offline_files(site_dir: Path) -> tuple[list[str], list[str]]:
@@ -33,7 +35,7 @@ def offline_files(site_dir: Path) -> tuple[list[str], list[str]]:
             or relative.startswith(_SKIPPED_PREFIXES)
         ):
             continue
-        if relative.startswith(ENGINE_PREFIX):
+        if relative.startswith(ENGINE_PREFIX) or relative in ENGINE_FILES_ELSEWHERE:
             engine.append(relative)
             continue
         # Pages are requested by their directory URL (use_directory_urls).
