@@ -282,7 +282,8 @@ def bar_chart(
                 f'stroke-width="1.5"/>'
             )
         if labels_fit or index in {0, len(bars) - 1}:
-            parts.append(_text(plot.x_at(index + 0.5), plot.y_at(tip) - 4, bar.value_text))
+            label_y = _label_above(plot.y_at(tip), plot.y_at(band.high), plot.y_at(band.low))
+            parts.append(_text(plot.x_at(index + 0.5), label_y, bar.value_text))
     parts += plot.x_ticks(
         [(index + 0.5, bar.label) for index, bar in enumerate(bars)], x_label, marks=False
     )
@@ -453,6 +454,14 @@ def _polyline(plot: _Plot, points: Sequence[tuple[float, float]], kind: str, das
         f'<polyline class="{kind}" points="{coordinates}" fill="none" stroke="currentColor" '
         f'stroke-width="2"{dash}/>'
     )
+
+
+def _label_above(tip_y: float, band_top_y: float, band_bottom_y: float) -> float:
+    """Where a bar's label sits: above the bar, or above the band rather than on its hatching."""
+    baseline = tip_y - 4
+    if baseline > band_top_y and baseline - _FONT_SIZE < band_bottom_y:
+        return band_top_y - 4
+    return baseline
 
 
 def _nice_axis(largest: float) -> tuple[float, float]:
