@@ -118,7 +118,7 @@ def test_engine_that_fails_once_is_restarted_once(browser: Browser, site_url: st
         watched.context.close()
 
 
-@pytest.mark.parametrize("path", ["tools/protein/", "tools/plan/"])
+@pytest.mark.parametrize("path", ["tools/protein/", "tools/plan/", "tools/self-check/"])
 def test_without_javascript_the_page_explains_and_still_gives_the_guidelines(
     browser: Browser, site_url: str, path: str
 ) -> None:

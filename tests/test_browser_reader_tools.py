@@ -40,6 +40,18 @@ SHARE_CASES = {
             "fall_past_year": True,
         },
     ),
+    "self-check": (
+        "tools/self-check/",
+        {
+            "strength": 1,
+            "assistance": 0,
+            "rise": 2,
+            "climb": 1,
+            "falls": 1,
+            "chair_stand_seconds": "16.4",
+            "age": "81",
+        },
+    ),
 }
 
 
