@@ -38,7 +38,8 @@ build: setup
 	$(BIN)/mkdocs build --strict
 
 serve: build
-	$(BIN)/mkdocs serve --strict --dev-addr $(HOST):$(PORT) --livereload
+	# Served at the root (not under the GitHub Pages project path of site_url).
+	SITE_URL=http://$(HOST):$(PORT)/ $(BIN)/mkdocs serve --strict --dev-addr $(HOST):$(PORT) --livereload
 
 lint: setup
 	$(BIN)/ruff check .
