@@ -34,6 +34,9 @@ from pydantic import (
 )
 from pydantic_core import ErrorDetails
 
+# The closed vocabularies are the calculators' own, so pages and plans can never disagree.
+from calculators.exercises import Category, Equipment, Level
+
 ROOT = Path(__file__).resolve().parent.parent
 # Points the build at another data folder (absolute, or relative to the project root); the
 # tests use it to build the real site from broken copies of the data.
@@ -56,39 +59,6 @@ class DataError(ValueError):
 
 
 # ---------------------------------------------------------------- closed choices
-
-
-class Category(enum.StrEnum):
-    """Body area an exercise trains; the order is the order pages list them in."""
-
-    LOWER_BODY = "lower-body"
-    UPPER_BODY = "upper-body"
-    FULL_BODY = "full-body"
-    CORE = "core"
-    BALANCE = "balance"
-    MOBILITY = "mobility"
-
-
-class Level(enum.StrEnum):
-    """How demanding an exercise is, easiest first."""
-
-    START = "start"
-    BUILD = "build"
-    STRONG = "strong"
-
-
-class Equipment(enum.StrEnum):
-    """What an exercise needs; `none` stands alone."""
-
-    NONE = "none"
-    CHAIR = "chair"
-    WALL = "wall"
-    COUNTER = "counter"
-    STEP = "step"
-    BAND = "band"
-    DUMBBELLS = "dumbbells"
-    GYM_MACHINE = "gym-machine"
-    MAT = "mat"
 
 
 class Weekday(enum.StrEnum):

@@ -16,7 +16,8 @@ from enum import StrEnum
 from html import escape
 from typing import Literal, TypeVar
 
-from macros.data import Activity, Category, Equipment, Exercise, Level, PlanDay, plural
+from calculators.exercises import Category, Equipment, Level
+from macros.data import Activity, Exercise, PlanDay, plural
 
 CATEGORY_LABELS = {
     Category.LOWER_BODY: "Lower body",
