@@ -119,6 +119,7 @@ TAMPERED = [
     ),
     pytest.param("weight=" + "9" * 50 + "&age=50", ["weight"], "errors", id="too-long"),
     pytest.param("weight=abc&age=50", [], "errors", id="bad-number-checked-by-python"),
+    pytest.param("weight=70&age=50&h=protein", [], "result", id="search-highlight-is-not-ours"),
 ]
 
 

@@ -440,6 +440,7 @@ function queryOf(payload) {
   return query;
 }
 
+const MATERIAL_PARAMETERS = new Set(["h", "q"]);
 const MAX_LINK_VALUE = 40; // longer than any real answer: a tampered link gets no further
 
 /** Fill the form from a shared link. Each value is checked against the form's own controls;
@@ -447,7 +448,8 @@ const MAX_LINK_VALUE = 40; // longer than any real answer: a tampered link gets 
 function applyLink(form, query) {
   let used = 0;
   const ignored = [];
-  const names = new Set(query.keys());
+  // Material's search adds ?h=<term> to highlight it: not ours, not worth a notice.
+  const names = new Set([...query.keys()].filter((name) => !MATERIAL_PARAMETERS.has(name)));
   for (const name of names) {
     const values = query.getAll(name);
     const controls = [...form.elements].filter((control) => control.name === name);
