@@ -18,6 +18,7 @@ const engine = {
   pending: new Map(),
   listeners: new Set(),
   startTimer: 0,
+  startedFrom: null,
 };
 
 function setState(state, detail = "") {
@@ -71,6 +72,7 @@ function startEngine() {
     if (data.type === "status") {
       if (data.state === "ready") {
         clearTimeout(engine.startTimer);
+        engine.startedFrom = data.detail;
         performance.mark("regain:engine-ready");
         keepEngineOffline();
       }
@@ -111,7 +113,12 @@ export function calculate(calculator, input) {
 
 /** For tests and the benchmark: how many engines this page session has started. */
 export function engineInfo() {
-  return { state: engine.state, restarts: engine.restarts, started: engine.worker !== null };
+  return {
+    state: engine.state,
+    restarts: engine.restarts,
+    started: engine.worker !== null,
+    from: engine.startedFrom, // "fresh" or "snapshot"
+  };
 }
 
 /* ---------- small DOM helpers ---------- */

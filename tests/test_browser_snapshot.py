@@ -1,0 +1,93 @@
+"""The engine's memory snapshot: repeat visits restore it, and a bad one is never trusted."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from conftest import WatchedPage, open_watched_page
+from playwright.sync_api import Browser, Page
+from test_browser_calculators import fill_form, submit_and_wait
+from test_browser_engine import engine_info
+
+from calculators import api
+
+pytestmark = pytest.mark.browser
+
+SNAPSHOT_CACHE = "regain-engine-snapshot"
+SNAPSHOT_TIMEOUT_MS = 30_000
+ANSWERS = {"weight": "68", "age": "40", "situation": "training"}
+SNAPSHOT_SIZE = """async () => {
+    const cache = await caches.open("regain-engine-snapshot");
+    const keys = await cache.keys();
+    if (keys.length !== 1) return 0;
+    return (await (await cache.match(keys[0])).arrayBuffer()).byteLength;
+}"""
+
+
+@pytest.fixture
+def context_page(browser: Browser, site_url: str) -> Iterator[WatchedPage]:
+    """A guarded browser context that keeps its Cache Storage between pages."""
+    watched = open_watched_page(browser, site_url)
+    yield watched
+    watched.context.close()
+
+
+def protein_answer(page: Page) -> str:
+    """Compute the sample protein answer through the form and return the daily range shown."""
+    fill_form(page, "protein", ANSWERS)
+    assert submit_and_wait(page, "protein") == "result"
+    return page.locator('#protein-result [data-value="daily_g"]').inner_text()
+
+
+def expected_range() -> str:
+    """CPython's daily range for the sample answers."""
+    result = api.run("protein", ANSWERS)["result"]
+    assert isinstance(result, dict)
+    return f"{result['daily_g']['low']}–{result['daily_g']['high']} g"
+
+
+def wait_for_snapshot(page: Page) -> int:
+    """Wait until exactly one large snapshot is stored; return its size in bytes."""
+    page.wait_for_function(f"async () => ({SNAPSHOT_SIZE})() > 1e6", timeout=SNAPSHOT_TIMEOUT_MS)
+    size: int = page.evaluate(SNAPSHOT_SIZE)
+    return size
+
+
+def test_repeat_visit_restores_the_snapshot_and_answers_like_cpython(
+    context_page: WatchedPage,
+) -> None:
+    """First visit starts fresh and stores a snapshot; the next visit starts from it."""
+    first = context_page.page
+    context_page.goto("tools/protein/")
+    assert protein_answer(first) == expected_range()
+    assert engine_info(first)["from"] == "fresh"
+    assert wait_for_snapshot(first) > 1_000_000
+
+    second = context_page.context.new_page()
+    second.goto(context_page.base_url + "tools/protein/")
+    assert protein_answer(second) == expected_range()
+    assert engine_info(second)["from"] == "snapshot"
+    context_page.assert_clean()
+
+
+def test_corrupt_snapshot_is_dropped_for_a_fresh_start(context_page: WatchedPage) -> None:
+    """A damaged snapshot is not used: the engine starts fresh, answers right, stores a new one."""
+    first = context_page.page
+    context_page.goto("tools/protein/")
+    protein_answer(first)
+    wait_for_snapshot(first)
+    first.evaluate(
+        """async () => {
+            const cache = await caches.open("regain-engine-snapshot");
+            const [key] = await cache.keys();
+            await cache.put(key, new Response(new Uint8Array(4096).fill(7)));
+        }"""
+    )
+    assert first.evaluate(SNAPSHOT_SIZE) == 4096
+
+    second = context_page.context.new_page()
+    second.goto(context_page.base_url + "tools/protein/")
+    assert protein_answer(second) == expected_range()
+    assert engine_info(second)["from"] == "fresh"
+    assert wait_for_snapshot(second) > 1_000_000
