@@ -66,7 +66,7 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
     return BuiltSite(site_dir, log)
 
 
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+class QuietHandler(http.server.SimpleHTTPRequestHandler):
     """Static file handler that keeps test output clean and knows the types we ship."""
 
     extensions_map = {  # noqa: RUF012 - extends the class attribute on purpose
@@ -83,7 +83,7 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
         """Silence per-request logging."""
 
 
-class _QuietServer(http.server.ThreadingHTTPServer):
+class QuietServer(http.server.ThreadingHTTPServer):
     """A threaded static server that ignores clients hanging up (the browser cancels requests)."""
 
     daemon_threads = True
@@ -98,8 +98,8 @@ class _QuietServer(http.server.ThreadingHTTPServer):
 @pytest.fixture(scope="session")
 def site_url(built_site: BuiltSite) -> Iterator[str]:
     """Base URL of the built site served on 127.0.0.1 (a free port)."""
-    handler = functools.partial(_QuietHandler, directory=str(built_site.path))
-    server = _QuietServer(("127.0.0.1", 0), handler)
+    handler = functools.partial(QuietHandler, directory=str(built_site.path))
+    server = QuietServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:

@@ -8,7 +8,7 @@ import threading
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, BuiltSite, _QuietHandler, _QuietServer, build_site, open_watched_page
+from conftest import ROOT, BuiltSite, QuietHandler, QuietServer, build_site, open_watched_page
 from playwright.sync_api import Browser, Page
 from test_browser_calculators import RESULT_TIMEOUT_MS, fill_form, submit_and_wait
 
@@ -61,8 +61,8 @@ class _SwappableSite:
 
     def __init__(self, root: Path) -> None:
         self.root = root
-        handler = functools.partial(_QuietHandler, directory=str(root))
-        self.server = _QuietServer(("127.0.0.1", 0), handler)
+        handler = functools.partial(QuietHandler, directory=str(root))
+        self.server = QuietServer(("127.0.0.1", 0), handler)
         threading.Thread(target=self.server.serve_forever, daemon=True).start()
         self.url = f"http://127.0.0.1:{self.server.server_address[1]}/"
 
