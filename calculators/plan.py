@@ -27,7 +27,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 
-from calculators import charts, evidence
+from calculators import evidence
 from calculators.evidence import Source
 from calculators.exercises import Category, Equipment, Exercise, Level, Span, exercise_library
 from calculators.inputs import PayloadReader
@@ -259,15 +259,7 @@ class PlanResult:
             "notes": list(self.notes),
             "warnings": [alert.to_wire() for alert in self.warnings],
             "sources": [source.value for source in self.sources],
-            "charts": self.charts(),
         }
-
-    def charts(self) -> dict[str, str]:
-        """SVG charts of the plan: daily steps week by week ({} on refer)."""
-        if self.steps is None:
-            return {}
-        target = (self.steps.target_low, self.steps.target_high)
-        return {"steps": charts.steps_chart(weekly=self.steps.weekly, target=target)}
 
 
 def weekly_plan(answers: PlanInput, exercise_rows: Sequence[object]) -> PlanResult:

@@ -11,9 +11,11 @@ from typing import Any
 
 import pytest
 import yaml
+from bs4 import BeautifulSoup
 from icalendar import Calendar
 
-from calculators import api, calendar
+from calculators import api
+from calculators.present import calendar
 
 ROOT = Path(__file__).resolve().parent.parent
 EXERCISES = yaml.safe_load((ROOT / "data" / "exercises.yml").read_text(encoding="utf-8"))
@@ -140,15 +142,14 @@ def test_walking_day_summary_gives_the_steps() -> None:
     assert "Walk and stretch: 5,500 steps, building to 8,000" in summaries
 
 
-def test_description_lists_exercises_with_sets_reps_and_the_effort_rule() -> None:
-    """The strength description names each exercise with sets × reps, and the effort rule."""
-    plan = api.run("plan", PLAN, exercises=EXERCISES)["result"]
-    monday = plan["days"][0]
+def test_description_lists_exercises_as_the_page_does_and_the_effort_rule() -> None:
+    """Each exercise line of a strength description is the page's line (one dose phrase)."""
+    page = BeautifulSoup(str(api.run("plan", PLAN, exercises=EXERCISES)["html"]), "html.parser")
+    shown = [item.get_text() for item in page.select('tr[data-day="1"] li[data-exercise]')]
     description = str(events(ics()["content"])[0]["DESCRIPTION"])
-    for exercise in monday["exercises"]:
-        dose = exercise["reps"] and f"{exercise['reps']} reps"
-        dose = dose or f"{exercise['hold_seconds']} s hold"
-        assert f"{exercise['name']}: {exercise['sets']} sets × {dose}" in description
+    assert shown
+    for line in shown:
+        assert f"- {line}\n" in description
     assert "The last 2–3 reps of each set should feel hard" in description
 
 
@@ -262,7 +263,7 @@ def test_browser_entry_point_returns_the_same_file() -> None:
 
 
 def test_docstring_examples_hold() -> None:
-    """Every `>>>` example in calculators.calendar gives the output written under it."""
+    """Every `>>>` example in calculators.present.calendar gives the output written under it."""
     result = doctest.testmod(calendar)
     assert result.attempted > 0
     assert result.failed == 0

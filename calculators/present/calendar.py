@@ -26,8 +26,10 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from calculators.errors import FieldError, InvalidInput
-from calculators.plan import PROGRESSION_NOTE, DayKind, Muscles, PlanDay, PlanInput, PlanResult
+from calculators.plan import PROGRESSION_NOTE, DayKind, PlanDay, PlanInput, PlanResult
 from calculators.plan import weekly_plan as build_weekly_plan
+from calculators.present import numbers
+from calculators.present.plan import calendar_saved, day_title, dose_phrase
 from calculators.results import Status
 
 FILENAME = "regain-weekly-plan.ics"
@@ -36,11 +38,6 @@ START_TIME = "100000"  # 10:00, floating local time
 MINUTES = {DayKind.STRENGTH: 45, DayKind.BALANCE: 30, DayKind.MOVEMENT: 30}
 MIN_WEEKS = 8  # the plan's timeline: "weeks 4–8: strength often improves"
 BYDAY = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
-MUSCLE_WORDS: Mapping[str, str] = {
-    Muscles.LOWER: "lower body",
-    Muscles.UPPER: "upper body",
-    Muscles.FULL: "whole body",
-}
 # A sanity bound, not evidence: a start date outside these years is a typo or a wrong clock.
 START_YEARS = (2000, 2100)
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
@@ -83,6 +80,7 @@ class CalendarFile:
             "content": self.content,
             "events": self.events,
             "weeks": self.weeks,
+            "message": calendar_saved(self.events),
         }
 
 
@@ -163,9 +161,8 @@ def _session(day: PlanDay, plan: PlanResult) -> Session:
     summary = _summary(day, plan)
     lines = [f"{summary}. About {minutes} minutes.", "", "Exercises:"]
     for planned in day.exercises:
-        wire = planned.to_wire()
-        lines.append(f"- {wire['name']}: {dose_text(wire)}")
-        lines.append(f"  Safety: {wire['note']}")
+        lines.append(f"- {planned.exercise.name}: {dose_phrase(planned)}")
+        lines.append(f"  Safety: {planned.exercise.safety}")
     if not day.exercises:
         lines.append("- None today: nothing in the library fits your level and equipment.")
     lines += ["", *day.notes]
@@ -177,47 +174,18 @@ def _session(day: PlanDay, plan: PlanResult) -> Session:
 
 def _summary(day: PlanDay, plan: PlanResult) -> str:
     """The event's title: "Strength: lower body", "Balance and core", "Walk and stretch: …"."""
-    title = session_title(day.kind, day.muscles, balance_core=day.balance_core)
+    title = day_title(day)
     if day.kind is not DayKind.MOVEMENT:
         return title
     weekly = () if plan.steps is None else plan.steps.weekly
     if len(weekly) == 1:
-        return f"Walk and stretch: about {weekly[0]:,} steps"
+        return f"{title}: about {numbers.steps(weekly[0])} steps"
     if weekly and plan.steps is not None:
-        return f"Walk and stretch: {weekly[0]:,} steps, building to {plan.steps.target_low:,}"
+        return (
+            f"{title}: {numbers.steps(weekly[0])} steps, building to "
+            f"{numbers.steps(plan.steps.target_low)}"
+        )
     return title
-
-
-def session_title(kind: str, focus: str | None, *, balance_core: bool) -> str:
-    """A plan day's title from its wire values (`kind`, `focus`, `balance_core`).
-
-    >>> session_title("strength", "lower", balance_core=True)
-    'Strength: lower body, with balance and core'
-    """
-    if kind == DayKind.STRENGTH and focus is not None and focus in MUSCLE_WORDS:
-        extra = ", with balance and core" if balance_core else ""
-        return f"Strength: {MUSCLE_WORDS[focus]}{extra}"
-    if kind == DayKind.BALANCE:
-        return "Balance and core"
-    if kind == DayKind.MOVEMENT:
-        return "Walk and stretch"
-    return "Rest"
-
-
-def dose_text(exercise: Mapping[str, object]) -> str:
-    """A planned exercise (the plan's wire mapping) as "2 sets × 8–12 reps each side".
-
-    >>> dose_text({"sets": 2, "reps": None, "hold_seconds": "10–30", "per_side": True})
-    '2 sets × 10–30 s hold each side'
-    """
-    sets = exercise["sets"]
-    dose = (
-        f"{exercise['reps']} reps"
-        if exercise["reps"] is not None
-        else f"{exercise['hold_seconds']} s hold"
-    )
-    side = " each side" if exercise["per_side"] else ""
-    return f"{sets} {'set' if sets == 1 else 'sets'} × {dose}{side}"
 
 
 def _steps_line(plan: PlanResult) -> str:
@@ -225,12 +193,12 @@ def _steps_line(plan: PlanResult) -> str:
     if plan.steps is None:
         return ""
     weekly = plan.steps.weekly
-    weeks = "; ".join(f"week {week}: {steps:,}" for week, steps in enumerate(weekly, 1))
-    after = f"; then keep to {weekly[-1]:,} or more" if len(weekly) > 1 else ""
-    return (
-        f"Steps a day, on every day but the rest day: {weeks}{after} (target "
-        f"{plan.steps.target_low:,}–{plan.steps.target_high:,})."
+    weeks = "; ".join(
+        f"week {week}: {numbers.steps(steps)}" for week, steps in enumerate(weekly, 1)
     )
+    after = f"; then keep to {numbers.steps(weekly[-1])} or more" if len(weekly) > 1 else ""
+    target = numbers.span(plan.steps.target_low, plan.steps.target_high, grouping=True)
+    return f"Steps a day, on every day but the rest day: {weeks}{after} (target {target})."
 
 
 # ---------------------------------------------------------------- writing RFC 5545
