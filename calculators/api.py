@@ -19,6 +19,7 @@ import json
 from collections.abc import Callable, Mapping, Sequence
 
 from calculators.errors import FieldError, InvalidInput
+from calculators.exercises import Exercise, exercise_library
 from calculators.plan import PlanInput, weekly_plan
 from calculators.present import errors as error_view
 from calculators.present import html
@@ -143,6 +144,18 @@ def run_json(
         library = rows if isinstance(rows, list | tuple) else ()
         envelope = run(str(calculator), payload, exercises=library, root=str(root))
     return json.dumps(envelope, allow_nan=False)
+
+
+def read_exercises(exercises_json: str) -> tuple[Exercise, ...] | tuple[()]:
+    """The exercise library read and checked once, for the worker to keep between requests.
+
+    Unusable data gives an empty library, so each plan request reports the problem as usual.
+    """
+    try:
+        rows = json.loads(exercises_json, parse_constant=_constant_as_text)
+        return exercise_library(rows)
+    except (ValueError, TypeError, RecursionError):  # InvalidInput is a ValueError
+        return ()
 
 
 def _constant_as_text(name: str) -> str:

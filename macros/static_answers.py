@@ -28,8 +28,9 @@ from typing import Any
 
 from calculators.errors import InvalidInput
 from calculators.plan import PlanInput, PlanResult, weekly_plan
-from calculators.present import charts, html, numbers
+from calculators.present import charts, forms, html, numbers
 from calculators.present import plan as plan_view
+from calculators.present import protein as protein_view
 from calculators.protein import ProteinInput, ProteinResult, protein_target
 from calculators.results import Status
 from macros.render import Links, RenderError
@@ -170,6 +171,21 @@ def sample_plan_table(
         f"{html.block(plan_view.week_table(plan), root)}\n"
         f"<p>{escape(steps)}</p>\n</details>"
     )
+
+
+def calculator_form(name: str, root: str) -> str:
+    """A calculator's form from its field specs (`calculators.present.forms`)."""
+    if name not in forms.FORMS:
+        message = f"calculator_form: name={name!r} is not allowed; allowed: " + ", ".join(
+            forms.FORMS
+        )
+        raise RenderError(message)
+    return forms.form_html(name, root)
+
+
+def protein_guideline_table(root: str) -> str:
+    """The protein guideline ranges, from the evidence table the calculator uses."""
+    return html.block(protein_view.guideline_table(), root)
 
 
 def muscle_loss_figure(references_url: str) -> str:

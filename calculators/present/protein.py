@@ -6,6 +6,8 @@ or note needs no change here.
 
 from __future__ import annotations
 
+from calculators import evidence
+from calculators.evidence import GramsPerKg, Source
 from calculators.present import charts, numbers
 from calculators.present.plan import share_button
 from calculators.present.view import (
@@ -15,6 +17,8 @@ from calculators.present.view import (
     Cell,
     Chart,
     Column,
+    Line,
+    Link,
     Paragraph,
     Row,
     Table,
@@ -108,3 +112,52 @@ def _guideline_table(result: ProteinResult) -> Table:
     )
     columns = (Column("Group"), Column("Range"), Column("Source"))
     return Table("Guideline ranges", columns, rows)
+
+
+# The guideline table on the protein page: each row one of the calculator's own ranges.
+GUIDELINE_ROWS: tuple[tuple[str, GramsPerKg], ...] = (
+    ("Healthy adults under 65", evidence.GENERAL_ADULT),
+    ("Healthy adults 65 or over", evidence.OLDER_ADULT),
+    ("Adults doing strength training (any adult age)", evidence.TRAINING),
+    ("Recovering from an illness, surgery or injury", evidence.RECOVERING),
+)
+KIDNEY_ROW = (
+    "Kidney disease, dialysis or a kidney transplant",
+    "no personal number: ask your kidney doctor or dietitian",
+    (Source.P5, Source.P12, Source.P13),
+)
+
+
+def source_links(sources: tuple[Source, ...]) -> Line:
+    """Source ids, each linked to its row on the References page, comma-separated."""
+    parts: list[str | Link] = []
+    for index, source in enumerate(sources):
+        parts += [", "] if index else []
+        parts.append(Link(source.value, f"references/#{source.value.lower()}"))
+    return tuple(parts)
+
+
+def guideline_table() -> Table:
+    """The daily ranges the calculator uses, straight from `calculators.evidence`."""
+    rows = [
+        Row(
+            label,
+            (
+                Cell((Paragraph((numbers.grams_per_kg(rates.low, rates.high),)),)),
+                Cell((Paragraph(source_links(rates.sources)),)),
+            ),
+        )
+        for label, rates in GUIDELINE_ROWS
+    ]
+    label, words, sources = KIDNEY_ROW
+    rows.append(
+        Row(label, (Cell((Paragraph((words,)),)), Cell((Paragraph(source_links(sources)),))))
+    )
+    columns = (
+        Column("Group"),
+        Column("Protein a day (grams per kg of body weight)"),
+        Column("Sources"),
+    )
+    return Table(
+        "The ranges the calculator uses", columns, tuple(rows), data=(("guidelines", "protein"),)
+    )
