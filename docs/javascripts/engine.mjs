@@ -9,7 +9,7 @@
 //                   from the page back to the site root, for the links in the answer's HTML.
 //   worker -> page  {id, result}   the wire envelope from calculators.api (version 2: ok,
 //                                  result or errors, and html, the answer as the page shows it)
-//                   {id, error}    the worker could not run the request at all
+//                   {id, error}    the worker failed to run the request at all
 //                   {type: "status", state: "loading" | "ready" | "failed", detail}
 //                                  start-up progress; detail on "ready" is "fresh" or
 //                                  "snapshot", on "failed" a technical reason (not shown).
