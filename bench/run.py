@@ -12,291 +12,39 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import email.utils
 import enum
-import gzip
-import hashlib
-import http.server
-import importlib.util
-import io
 import json
 import os
 import platform
 import statistics
-import subprocess
 import sys
 import tempfile
-import threading
 import time
 import tomllib
-import urllib.parse
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
-from types import ModuleType
 from typing import Any
 
 from playwright.sync_api import Browser, BrowserContext, Page, sync_playwright
 
-ROOT = Path(__file__).resolve().parent.parent
-
-
-def _test_setup() -> ModuleType:
-    """The test suite's conftest, loaded by path: a site-packages `tests` package shadows ours."""
-    spec = importlib.util.spec_from_file_location("regain_conftest", ROOT / "tests" / "conftest.py")
-    if spec is None or spec.loader is None:
-        msg = f"cannot load {ROOT / 'tests' / 'conftest.py'}"
-        raise ImportError(msg)
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module  # its dataclasses look their module up there
-    spec.loader.exec_module(module)
-    return module
-
-
-# One way to launch the browser and to build the site, shared with the test suite.
-_conftest = _test_setup()
-CHROMIUM: Path = _conftest.CHROMIUM
-CHROMIUM_ARGS: list[str] = _conftest.CHROMIUM_ARGS
-build_site: Callable[[Path], subprocess.CompletedProcess[str]] = _conftest.build_site
-
-# ------------------------------------------------------------------------------- static server
-
-MIME_TYPES = {
-    ".html": "text/html; charset=utf-8",
-    ".css": "text/css; charset=utf-8",
-    ".js": "text/javascript; charset=utf-8",
-    ".mjs": "text/javascript; charset=utf-8",
-    ".json": "application/json",
-    ".map": "application/json",
-    ".webmanifest": "application/manifest+json",
-    ".svg": "image/svg+xml",
-    ".xml": "application/xml",
-    ".txt": "text/plain; charset=utf-8",
-    ".ics": "text/calendar",
-    ".wasm": "application/wasm",
-    ".zip": "application/zip",
-    ".gz": "application/gzip",
-    ".png": "image/png",
-    ".jpg": "image/jpeg",
-    ".webp": "image/webp",
-    ".ico": "image/x-icon",
-    ".woff2": "font/woff2",
-}
-# GitHub Pages (Fastly) gzips by content type: text, scripts, JSON, SVG and XML. We also gzip
-# WebAssembly, as reports of GitHub Pages responses show (not checkable from this offline
-# machine). Archives, images and fonts are already compressed and go out as they are.
-COMPRESSED_TYPES = (
-    "text/",
-    "application/json",
-    "application/manifest+json",
-    "application/xml",
-    "image/svg+xml",
-    "application/wasm",
+from harness import (
+    CHROMIUM,
+    COMPRESSED_TYPES,
+    Link,
+    Sent,
+    StaticServer,
+    build_site,
+    launch_chromium,
+    serving,
 )
-# GitHub Pages' own header: a repeat visit within 10 minutes uses the HTTP cache untouched.
-CACHE_CONTROL = "max-age=600"
-CHUNK_BYTES = 16 * 1024
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))  # `python bench/run.py` from anywhere finds the harness package
 
 
-def content_type(path: Path) -> str:
-    """The Content-Type a static host sends for `path`."""
-    return MIME_TYPES.get(path.suffix.lower(), "application/octet-stream")
-
-
-def is_compressible(mime: str) -> bool:
-    """Whether a static host gzips responses of this content type."""
-    return mime.startswith(COMPRESSED_TYPES)
-
-
-def accepts_gzip(header: str | None) -> bool:
-    """Whether an Accept-Encoding header allows gzip (and does not refuse it with q=0)."""
-    for part in (header or "").split(","):
-        coding, _, params = part.strip().partition(";")
-        if coding.strip().lower() in {"gzip", "*"}:
-            return params.replace(" ", "") not in {"q=0", "q=0.0", "q=0.00", "q=0.000"}
-    return False
-
-
-@dataclass(frozen=True)
-class Sent:
-    """One response the server sent: what was asked for and how many body bytes went out."""
-
-    path: str
-    mime: str
-    raw_bytes: int
-    sent_bytes: int
-
-
-class Link:
-    """A shared bottleneck (one reader's connection): a download rate and a per-request latency.
-
-    Every response of every connection queues for the same link, so six parallel requests share
-    the rate as they would on a real phone connection.
-    """
-
-    def __init__(self, down_mbit_s: float, latency_ms: float) -> None:
-        self.bytes_per_s = down_mbit_s * 1_000_000 / 8
-        self.latency_s = latency_ms / 1000
-        self._free_at = 0.0
-        self._lock = threading.Lock()
-
-    def wait_latency(self) -> None:
-        """The request's round trip before the first byte."""
-        time.sleep(self.latency_s)
-
-    def send(self, out: io.BufferedIOBase, data: bytes) -> None:
-        """Write `data` no faster than the link allows."""
-        for start in range(0, len(data), CHUNK_BYTES):
-            chunk = data[start : start + CHUNK_BYTES]
-            with self._lock:
-                begin = max(time.monotonic(), self._free_at)
-                self._free_at = begin + len(chunk) / self.bytes_per_s
-                done_at = self._free_at
-            time.sleep(max(0.0, done_at - time.monotonic()))
-            out.write(chunk)
-
-
-class StaticServer(http.server.ThreadingHTTPServer):
-    """The built site on 127.0.0.1, served like a static host, recording every response."""
-
-    daemon_threads = True
-
-    def __init__(self, root: Path, port: int = 0) -> None:
-        self.root = root.resolve()
-        self.link: Link | None = None
-        self._log: list[Sent] = []
-        self._gzipped: dict[Path, bytes] = {}
-        self._lock = threading.Lock()
-        super().__init__(("127.0.0.1", port), StaticHandler)
-
-    @property
-    def url(self) -> str:
-        """Base URL of the site, ending with a slash."""
-        return f"http://127.0.0.1:{self.server_address[1]}/"
-
-    def record(self, sent: Sent) -> None:
-        """Remember one response (thread-safe)."""
-        with self._lock:
-            self._log.append(sent)
-
-    def take_log(self) -> list[Sent]:
-        """Every response since the last call, oldest first."""
-        with self._lock:
-            log, self._log = self._log, []
-        return log
-
-    def gzipped(self, file: Path) -> bytes:
-        """The gzip body of `file`, compressed once (a real host keeps compressed copies too)."""
-        with self._lock:
-            cached = self._gzipped.get(file)
-        if cached is None:
-            cached = gzip.compress(file.read_bytes(), compresslevel=6, mtime=0)
-            with self._lock:
-                self._gzipped[file] = cached
-        return cached
-
-    def prime(self) -> None:
-        """Compress every compressible file now, so no timed request waits for compression."""
-        for file in self.root.rglob("*"):
-            if file.is_file() and is_compressible(content_type(file)):
-                self.gzipped(file)
-
-    def handle_error(self, request: Any, client_address: Any) -> None:
-        """Ignore clients hanging up (the browser cancels requests); report anything else."""
-        if not isinstance(sys.exc_info()[1], ConnectionError):
-            super().handle_error(request, client_address)
-
-
-class StaticHandler(http.server.BaseHTTPRequestHandler):
-    """GET and HEAD for files under the server's root, with gzip, ETag and Cache-Control."""
-
-    server: StaticServer
-    protocol_version = "HTTP/1.1"
-
-    def do_GET(self) -> None:
-        """Send a file (or the site's 404 page)."""
-        self._respond(with_body=True)
-
-    def do_HEAD(self) -> None:
-        """Send a file's headers only."""
-        self._respond(with_body=False)
-
-    def log_message(self, format: str, *args: Any) -> None:
-        """Keep the bench's output to its table."""
-
-    def _resolve(self, url_path: str) -> Path | None:
-        relative = urllib.parse.unquote(url_path).lstrip("/")
-        target = (self.server.root / relative).resolve()
-        if not target.is_relative_to(self.server.root):
-            return None
-        if target.is_dir():
-            target = target / "index.html"
-        return target if target.is_file() else None
-
-    def _respond(self, *, with_body: bool) -> None:
-        url_path = urllib.parse.urlsplit(self.path).path
-        root_dir = self.server.root / urllib.parse.unquote(url_path).lstrip("/")
-        if not url_path.endswith("/") and root_dir.is_dir():
-            self.send_response(301)
-            self.send_header("Location", url_path + "/")
-            self.send_header("Content-Length", "0")
-            self.end_headers()
-            return
-        file = self._resolve(url_path)
-        status = 200
-        if file is None:
-            status, file = 404, self.server.root / "404.html"
-            if not file.is_file():
-                self.send_error(404)
-                return
-        mime = content_type(file)
-        stat = file.stat()
-        etag = '"' + hashlib.sha1(f"{stat.st_mtime_ns}-{stat.st_size}".encode()).hexdigest()[:16]
-        etag += '"'
-        if self.server.link:
-            self.server.link.wait_latency()
-        if status == 200 and self.headers.get("If-None-Match") == etag:
-            self.send_response(304)
-            self.send_header("ETag", etag)
-            self.send_header("Cache-Control", CACHE_CONTROL)
-            self.end_headers()
-            self.server.record(Sent(url_path, mime, stat.st_size, 0))
-            return
-        gzipped = is_compressible(mime) and accepts_gzip(self.headers.get("Accept-Encoding"))
-        body = self.server.gzipped(file) if gzipped else file.read_bytes()
-        self.send_response(status)
-        self.send_header("Content-Type", mime)
-        self.send_header("Content-Length", str(len(body)))
-        self.send_header("Cache-Control", CACHE_CONTROL)
-        self.send_header("ETag", etag)
-        self.send_header("Last-Modified", email.utils.formatdate(stat.st_mtime, usegmt=True))
-        if is_compressible(mime):
-            self.send_header("Vary", "Accept-Encoding")
-        if gzipped:
-            self.send_header("Content-Encoding", "gzip")
-        self.end_headers()
-        if with_body:
-            if self.server.link:
-                self.server.link.send(self.wfile, body)
-            else:
-                self.wfile.write(body)
-        self.server.record(Sent(url_path, mime, stat.st_size, len(body) if with_body else 0))
-
-
-@contextmanager
-def serving(root: Path) -> Iterator[StaticServer]:
-    """Serve `root` on a free port of 127.0.0.1 for the duration of the block."""
-    server = StaticServer(root)
-    thread = threading.Thread(
-        target=server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True
-    )
-    thread.start()
-    try:
-        yield server
-    finally:
-        server.shutdown()
-        server.server_close()
+# ------------------------------------------------------------------------------- the harness
+# Building the site, serving it like GitHub Pages and launching Chromium are shared with the tests
+# (the `harness` package at the project root).
 
 
 # ------------------------------------------------------------------------- bytes by category
@@ -997,7 +745,7 @@ def run(args: argparse.Namespace) -> int:
     samples: dict[str, Any] = {"build_s": build_seconds}
     with serving(site) as server, sync_playwright() as playwright:
         server.prime()
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        browser = launch_chromium(playwright)
         try:
             pages = {**READING_PAGES, **{c.name: c.path for c in CALCULATORS}}
             for name, path in pages.items():
