@@ -207,7 +207,7 @@ class StaticHandler(http.server.BaseHTTPRequestHandler):
 
     def _base(self, url_path: str) -> tuple[Path, str]:
         """The folder a URL path is served from and the path relative to it."""
-        for prefix, folder in self.server.mounts.items():
+        for prefix, folder in sorted(self.server.mounts.items(), key=lambda m: -len(m[0])):
             if url_path.startswith(prefix):
                 return folder, url_path[len(prefix) :]
         return self.server.root, url_path
