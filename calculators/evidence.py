@@ -1,8 +1,9 @@
 """Every number the calculators use, in one table, each tagged with its source id.
 
 Source ids are the rows of `shared/EVIDENCE.md` (P = protein, E = exercise, D = disuse and
-retraining, S = sarcopenia, F = screening; NICE NG42 and NG127 are behind its red flags). Input
-bounds are not evidence: they are sanity limits, each with its reason.
+retraining, S = sarcopenia, F = screening, M = function, falls and emergency signs; NICE NG42
+and NG127 are behind its red flags). Input bounds are not evidence: they are sanity limits,
+each with its reason.
 """
 
 from __future__ import annotations
@@ -40,6 +41,8 @@ class Source(StrEnum):
     F1 = "F1"
     F2 = "F2"
     F3 = "F3"
+    M4 = "M4"
+    M7 = "M7"
     NICE_NG42 = "NICE-NG42"
     NICE_NG127 = "NICE-NG127"
 
@@ -208,10 +211,11 @@ MUSCLE_LOSS_CHART_END_AGE: Final = 90
 SARC_F_ITEM_POINTS: Final = (0, 1, 2)
 # F1: a total of 4 or more is a positive screen (worth a strength assessment).
 SARC_F_POSITIVE_SCORE: Final = 4
-# F3: SARC-F finds about 65-85% of people with sarcopenia (by setting), and about 55-70% of
-# people without it score below 4: a screen, never a diagnosis.
-SARC_F_SENSITIVITY_PERCENT: Final = (65, 85)
-SARC_F_SPECIFICITY_PERCENT: Final = (55, 70)
+# F3 (corrected 2026-11-26): pooled over 7 studies (the 2018 JAMDA meta-analysis), SARC-F found
+# about 21% of people with sarcopenia (about 1 in 5), and about 90% of people without it scored
+# below 4. So a score of 4 or more is fairly reliable, and a lower score does not rule it out.
+SARC_F_POOLED_SENSITIVITY_PERCENT: Final = 21
+SARC_F_POOLED_SPECIFICITY_PERCENT: Final = 90
 # EWGSOP2 (S3, F2): five chair rises taking more than 15 s is low strength; exactly 15 s is not.
 CHAIR_STAND_LOW_ABOVE_SECONDS: Final = Decimal(15)
 # Chair-stand times are judged as shown: rounded half up to a tenth of a second (a stopwatch's

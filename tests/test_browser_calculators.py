@@ -224,7 +224,7 @@ def expected_self_check(answer: dict[str, Any]) -> dict[str, str]:
     result = answer["result"]
     values = {
         "score": f"{result['score']} out of 10",
-        "band": "worth a check with your doctor" if result["positive_screen"] else "low risk",
+        "band": result["band_label"],
     }
     if result["chair_stand"]:
         seconds = float(result["chair_stand"]["seconds"])

@@ -268,7 +268,7 @@ const renderers = {
         "Your SARC-F score: ",
         value("score", `${result.score} out of 10`),
         " — ",
-        value("band", result.positive_screen ? "worth a check with your doctor" : "low risk"),
+        value("band", result.band_label),
         ".",
       ),
     ];
