@@ -48,12 +48,13 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="calculator", required=True)
 
     protein = sub.add_parser("protein", help="daily and per-meal protein target")
-    protein.add_argument("--weight", required=True, help="body weight (30–250 kg, 66–550 lb)")
+    protein.add_argument("--weight", required=True, help="body weight (30–250 kg, 67–551 lb)")
     protein.add_argument("--unit", default="kg", help=_values(WeightUnit))
     protein.add_argument("--age", required=True, help="age in whole years")
     protein.add_argument("--situation", default="general", help=_values(Situation))
     protein.add_argument("--kidney", default="none", help=_values(KidneyStatus))
     protein.add_argument("--meals-per-day", default="3", help="meals a day, 1–8")
+    protein.add_argument("--height-cm", default="", help="height in cm, 100–230 (optional)")
     _flags(protein, _PROTEIN_FLAGS)
 
     plan = sub.add_parser("plan", help="a 7-day plan of strength, balance, walking and rest")

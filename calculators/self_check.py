@@ -52,7 +52,7 @@ from enum import StrEnum
 
 from calculators import evidence, safety
 from calculators.evidence import Source
-from calculators.inputs import PayloadReader, decimal_or_none, is_missing
+from calculators.inputs import PayloadReader, decimal_or_none
 from calculators.plan import Ability, Focus
 from calculators.results import Alert, Severity, Status, cite, round_half_up, wire_number
 
@@ -116,15 +116,11 @@ class SelfCheckInput:
         reader = PayloadReader(payload)
         points = {item: _read_points(reader, payload, item) for item in Item}
         bound = evidence.CHAIR_STAND_SECONDS
-        seconds = (
-            None
-            if is_missing(payload.get("chair_stand_seconds"))
-            else reader.number(
-                "chair_stand_seconds",
-                bound,
-                f"Enter how many seconds the five stands took, from {bound.low} to "
-                f"{bound.high}, or leave it empty if you did not do the test.",
-            )
+        seconds = reader.optional_number(
+            "chair_stand_seconds",
+            bound,
+            f"Enter how many seconds the five stands took, from {bound.low} to "
+            f"{bound.high}, or leave it empty if you did not do the test.",
         )
         age = reader.optional_whole_number(
             "age",
