@@ -18,7 +18,7 @@ _ORIGIN = "http://regain.test/"
 # emergencies), plus the article's NIH source, the red-flag guidelines, and the source article
 # itself: the anchors of the References table.
 EVIDENCE_IDS = [
-    *(f"p{n}" for n in range(1, 14)),
+    *(f"p{n}" for n in range(1, 15)),
     *(f"e{n}" for n in range(1, 9)),
     *(f"s{n}" for n in range(1, 4)),
     *(f"d{n}" for n in range(1, 8)),
