@@ -218,7 +218,7 @@ const renderers = {
         el(
           "p",
           {},
-          "At each of your ",
+          result.protein_meals < result.meals_per_day ? `At ${result.protein_meals} of your ` : "At each of your ",
           value("meals_per_day", String(result.meals_per_day)),
           " meals: ",
           value("per_meal_g", `${result.per_meal_g.low}–${result.per_meal_g.high} g`),
