@@ -7,10 +7,10 @@ from types import ModuleType
 
 import pytest
 
-from macros import data, render
+from macros import data, render, safety
 
 
-@pytest.mark.parametrize("module", [data, render], ids=lambda m: m.__name__)
+@pytest.mark.parametrize("module", [data, render, safety], ids=lambda m: m.__name__)
 def test_docstring_examples_hold(module: ModuleType) -> None:
     """Every `>>>` example in the module gives the output written under it."""
     result = doctest.testmod(module)

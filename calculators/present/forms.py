@@ -147,6 +147,16 @@ PROTEIN = Form(
             size=8,
             unit_label=True,
         ),
+        Field(
+            "height_cm",
+            "Your height in centimetres (optional: for a high body weight, it gives a better "
+            "range)",
+            Kind.NUMBER,
+            bound=evidence.HEIGHT_CM,
+            optional=True,
+            slug="height",
+            size=5,
+        ),
         _age(),
         Field(
             "situation",
