@@ -152,7 +152,7 @@ def form_payload(page: Page, calculator: str) -> dict[str, Any]:
     """The payload the page's client sends for the form as it stands (defaults included)."""
     payload: dict[str, Any] = page.evaluate(
         """async (calculator) => {
-            const client = await import(new URL(CLIENT_MODULE, location.href));
+            const client = await import(new URL("{CLIENT_MODULE}", location.href));
             return client.formPayload(
                 document.querySelector(`form[data-calculator="${calculator}"]`));
         }""",
