@@ -151,11 +151,11 @@ def submit_and_wait(page: Page, calculator: str) -> str:
 def form_payload(page: Page, calculator: str) -> dict[str, Any]:
     """The payload the page's client sends for the form as it stands (defaults included)."""
     payload: dict[str, Any] = page.evaluate(
-        """async (calculator) => {
+        f"""async (calculator) => {{
             const client = await import(new URL("{CLIENT_MODULE}", location.href));
             return client.formPayload(
-                document.querySelector(`form[data-calculator="${calculator}"]`));
-        }""",
+                document.querySelector(`form[data-calculator="${{calculator}}"]`));
+        }}""",
         calculator,
     )
     return payload
