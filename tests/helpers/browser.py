@@ -151,12 +151,12 @@ def submit_and_wait(page: Page, calculator: str) -> str:
 def form_payload(page: Page, calculator: str) -> dict[str, Any]:
     """The payload the page's client sends for the form as it stands (defaults included)."""
     payload: dict[str, Any] = page.evaluate(
-        """async ([module, calculator]) => {
-            const client = await import(new URL(module, location.href));
+        f"""async (calculator) => {{
+            const client = await import(new URL("{CLIENT_MODULE}", location.href));
             return client.formPayload(
-                document.querySelector(`form[data-calculator="${calculator}"]`));
-        }""",
-        [CLIENT_MODULE, calculator],
+                document.querySelector(`form[data-calculator="${{calculator}}"]`));
+        }}""",
+        calculator,
     )
     return payload
 
