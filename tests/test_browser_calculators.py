@@ -2,49 +2,26 @@
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 import pytest
-from conftest import ROOT, BuiltSite, WatchedPage, open_watched_page
+from helpers.browser import (
+    FORM_PAGES,
+    WatchedPage,
+    cpython,
+    fill_form,
+    form_payload,
+    golden_cases,
+    open_watched_page,
+    submit_and_wait,
+)
 from playwright.sync_api import Browser, Page
 
-from calculators import api
+from harness import BuiltSite
 
 pytestmark = pytest.mark.browser
 
-GOLDEN = ROOT / "tests" / "golden"
-RESULT_TIMEOUT_MS = 60_000
-FORM_PAGES = {
-    "protein": "tools/protein/",
-    "plan": "tools/plan/",
-    "self-check": "tools/self-check/",
-}
 CALCULATORS = list(FORM_PAGES)
-
-
-def golden_cases(calculator: str) -> list[dict[str, Any]]:
-    """The golden input/expected cases shared with the CPython tests."""
-    cases: list[dict[str, Any]] = json.loads(
-        (GOLDEN / f"{calculator.replace('-', '_')}.json").read_text(encoding="utf-8")
-    )
-    return cases
-
-
-def site_exercises(site: BuiltSite) -> list[dict[str, Any]]:
-    """The exercise list exactly as the browser engine reads it from the built site."""
-    data: list[dict[str, Any]] = json.loads(
-        (site.path / "data" / "exercises.json").read_text(encoding="utf-8")
-    )
-    return data
-
-
-def cpython(calculator: str, payload: dict[str, Any], site: BuiltSite) -> dict[str, Any]:
-    """The wire answer CPython gives, normalised through JSON like the browser's."""
-    exercises = site_exercises(site) if calculator in {"plan", "plan-calendar"} else []
-    answer = api.run(calculator, payload, exercises=exercises)
-    normalised: dict[str, Any] = json.loads(json.dumps(answer))
-    return normalised
 
 
 def engine_answer(page: Page, calculator: str, payload: dict[str, Any]) -> dict[str, Any]:
@@ -57,29 +34,6 @@ def engine_answer(page: Page, calculator: str, payload: dict[str, Any]) -> dict[
         [calculator, payload],
     )
     return answer
-
-
-def fill_form(page: Page, calculator: str, payload: dict[str, Any]) -> None:
-    """Set every form control named in the payload, the way a reader would."""
-    form = page.locator(f'form[data-calculator="{calculator}"]')
-    for name, value in payload.items():
-        controls = form.locator(f'[name="{name}"]')
-        kind = controls.first.get_attribute("type") or controls.first.evaluate(
-            "e => e.tagName.toLowerCase()"
-        )
-        if kind == "radio":
-            form.locator(f'[name="{name}"][value="{value}"]').check()
-        elif kind == "checkbox" and controls.count() > 1:
-            wanted = set(value or [])
-            for index in range(controls.count()):
-                box = controls.nth(index)
-                box.set_checked(box.get_attribute("value") in wanted)
-        elif kind == "checkbox":
-            controls.set_checked(value in (True, "true", "on"))
-        elif kind == "select":
-            controls.select_option(str(value))
-        else:
-            controls.fill("" if value is None else str(value))
 
 
 def form_can_express(page: Page, calculator: str, payload: dict[str, Any]) -> bool:
@@ -104,28 +58,6 @@ def form_can_express(page: Page, calculator: str, payload: dict[str, Any]) -> bo
         [calculator, payload],
     )
     return result
-
-
-def form_payload(page: Page, calculator: str) -> dict[str, Any]:
-    """The payload the page's client sends for the form as it stands (defaults included)."""
-    payload: dict[str, Any] = page.evaluate(
-        """async (calculator) => {
-            const client = await import(new URL("/javascripts/calc-client.mjs", location.href));
-            return client.formPayload(
-                document.querySelector(`form[data-calculator="${calculator}"]`));
-        }""",
-        calculator,
-    )
-    return payload
-
-
-def submit_and_wait(page: Page, calculator: str) -> str:
-    """Submit the form and wait for the answer; returns the result container's state."""
-    output = page.locator(f"#{calculator}-result")
-    output.evaluate("e => e.removeAttribute('data-state')")
-    page.locator(f'form[data-calculator="{calculator}"] [type="submit"]').click()
-    page.locator(f"#{calculator}-result[data-state]").wait_for(timeout=RESULT_TIMEOUT_MS)
-    return str(output.get_attribute("data-state"))
 
 
 @pytest.fixture(scope="module")

@@ -7,15 +7,18 @@ from typing import Any
 
 import icalendar
 import pytest
-from conftest import BuiltSite, WatchedPage, open_watched_page
-from playwright.sync_api import Browser, Page
-from test_browser_calculators import (
+from helpers.browser import (
     RESULT_TIMEOUT_MS,
+    WatchedPage,
     cpython,
     fill_form,
     form_payload,
+    open_watched_page,
     submit_and_wait,
 )
+from playwright.sync_api import Browser, Page
+
+from harness import BuiltSite
 
 pytestmark = pytest.mark.browser
 

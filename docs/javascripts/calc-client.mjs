@@ -19,6 +19,8 @@ const engine = {
   listeners: new Set(),
   startTimer: 0,
   startedFrom: null,
+  snapshot: null, // after a fresh start: "saved" or "failed" once the worker has stored it
+  snapshotBytes: 0,
 };
 
 function setState(state, detail = "") {
@@ -69,6 +71,12 @@ function startEngine() {
   );
   worker.addEventListener("message", (event) => {
     const data = event.data || {};
+    if (data.type === "snapshot") {
+      engine.snapshot = data.state;
+      engine.snapshotBytes = data.bytes;
+      document.documentElement.dataset.engineSnapshot = data.state; // a state tests can wait on
+      return;
+    }
     if (data.type === "status") {
       if (data.state === "ready") {
         clearTimeout(engine.startTimer);
@@ -118,6 +126,8 @@ export function engineInfo() {
     restarts: engine.restarts,
     started: engine.worker !== null,
     from: engine.startedFrom, // "fresh" or "snapshot"
+    snapshot: engine.snapshot, // null until a fresh engine has stored (or failed to store) one
+    snapshotBytes: engine.snapshotBytes,
   };
 }
 
@@ -695,6 +705,11 @@ function showUpdateNotice() {
 
 function keepEngineOffline() {
   if (!("serviceWorker" in navigator)) return;
+  navigator.serviceWorker.addEventListener("message", (event) => {
+    if (event.data && event.data.type === "engine-cached") {
+      document.documentElement.dataset.engineOffline = "cached";
+    }
+  });
   navigator.serviceWorker.ready.then((registration) => {
     if (registration.active) registration.active.postMessage({ type: "cache-engine" });
   });
