@@ -152,7 +152,9 @@ def format_protein(result: Mapping[str, object]) -> str:
         lines += [
             f"Aim for {daily} g of protein a day ({rate} g per kg; you weigh "
             f"{result['weight_kg']} kg).",
-            f"At each of your {result['meals_per_day']} meals: {meal} g.",
+            f"At each of your {result['meals_per_day']} meals: {meal} g."
+            if result["protein_meals"] == result["meals_per_day"]
+            else f"At {result['protein_meals']} of your {result['meals_per_day']} meals: {meal} g.",
         ]
         if result["suggestion"]:
             lines.append(str(result["suggestion"]))
