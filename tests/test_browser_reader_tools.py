@@ -164,7 +164,7 @@ def test_printing_a_plan_shows_only_the_plan_with_tick_boxes(watched_page: Watch
     assert page.locator("#plan-result table.rg-plan").is_visible()
     assert page.locator("#plan-result th.rg-done").is_visible()
     assert page.locator("#plan-result td.rg-done").count() == 7
-    assert page.locator(".rg-disclaimer time").first.is_visible()  # reviewed, next review
+    assert page.locator(".rg-disclaimer .rg-reviewed").is_visible()
     page.emulate_media(media="screen")
     assert page.locator("#plan-result th.rg-done").is_hidden()
 

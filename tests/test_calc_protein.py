@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import doctest
 from decimal import Decimal
 from typing import Any
 
@@ -10,7 +9,6 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-import calculators.protein
 from calculators import api, evidence
 from calculators.evidence import KG_PER_LB
 
@@ -143,10 +141,3 @@ def test_kidneys_at_risk_get_no_raised_target(situation: str) -> None:
     found = result({"weight": 70, "age": 70, "situation": situation, "kidney": "at-risk"})
     assert found["g_per_kg"] == {"low": 1, "high": 1.2}
     assert "kidney blood test (eGFR)" in found["warnings"][0]["message"]
-
-
-def test_protein_docstring_examples_hold() -> None:
-    """The examples in calculators.protein's docstrings run as written."""
-    outcome = doctest.testmod(calculators.protein)
-    assert outcome.attempted > 0
-    assert outcome.failed == 0
