@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import copy
-import doctest
 import json
 from datetime import date, datetime, timedelta
 from pathlib import Path
@@ -260,10 +259,3 @@ def test_browser_entry_point_returns_the_same_file() -> None:
     """run_json (the worker's call) gives the same .ics text as run."""
     answer = json.loads(api.run_json("plan-calendar", json.dumps(PLAN), json.dumps(EXERCISES)))
     assert answer["result"]["content"] == ics()["content"]
-
-
-def test_docstring_examples_hold() -> None:
-    """Every `>>>` example in calculators.present.calendar gives the output written under it."""
-    result = doctest.testmod(calendar)
-    assert result.attempted > 0
-    assert result.failed == 0

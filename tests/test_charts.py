@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import doctest
 import re
 import xml.etree.ElementTree as ET
 from pathlib import Path
@@ -265,10 +264,3 @@ def test_charts_need_no_xml_sax() -> None:
     """Charts escape with `html`, not xml.sax (it pulls urllib, http, email into start-up)."""
     source = Path(charts.__file__).read_text(encoding="utf-8")
     assert "xml.sax" not in source
-
-
-def test_docstring_examples_hold() -> None:
-    """Every `>>>` example in calculators.charts gives the output written under it."""
-    result = doctest.testmod(charts)
-    assert result.attempted > 0
-    assert result.failed == 0
