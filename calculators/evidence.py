@@ -40,6 +40,12 @@ class Source(StrEnum):
     F1 = "F1"
     F2 = "F2"
     F3 = "F3"
+    M1 = "M1"
+    M2 = "M2"
+    M3 = "M3"
+    M4 = "M4"
+    M5 = "M5"
+    M6 = "M6"
     NICE_NG42 = "NICE-NG42"
     NICE_NG127 = "NICE-NG127"
 
@@ -217,3 +223,38 @@ CHAIR_STAND_LOW_ABOVE_SECONDS: Final = Decimal(15)
 # Chair-stand times are judged as shown: rounded half up to a tenth of a second (a stopwatch's
 # precision), so 15.04 s shows and counts as 15.0 s.
 CHAIR_STAND_DECIMAL_PLACES: Final = 1
+
+# ---------------------------------------------------------------- physical function (issue 12)
+
+# SPPB (M1, Guralnik 1994, the NIA protocol): each stand is held up to 10 s; the tandem stand
+# scores 1 point from 3 s (2 points at 10 s). Each of the three parts scores 0-4.
+SPPB_BALANCE_HOLD_SECONDS: Final = Decimal(10)
+SPPB_TANDEM_PARTIAL_SECONDS: Final = Decimal(3)
+SPPB_PART_MAX: Final = 4
+SPPB_WALK_METRES: Final = Decimal(4)
+# 4 m walk (M1): up to and including each time (rounded to hundredths), the points; slower
+# than 8.70 s is 1 point (unable is 0).
+SPPB_WALK_BANDS: Final = (
+    (Decimal("4.81"), 4),
+    (Decimal("6.20"), 3),
+    (Decimal("8.70"), 2),
+)
+SPPB_WALK_SLOWEST_POINTS: Final = 1
+# Five chair rises (M1): up to and including each time, the points; over 60 s or unable is 0.
+# M1 writes the first band "< 11.19" and the next "11.20-13.69": with times in hundredths
+# 11.19 must belong to one of them, and the NIA protocol puts it in the first (<= 11.19 s).
+SPPB_CHAIR_BANDS: Final = (
+    (Decimal("11.19"), 4),
+    (Decimal("13.69"), 3),
+    (Decimal("16.69"), 2),
+    (Decimal("60"), 1),
+)
+# Vivifrail levels from the SPPB total (M3): 0-3 A, 4-6 B, 7-9 C, 10-12 D (the top of each).
+VIVIFRAIL_LEVEL_TOPS: Final = (3, 6, 9, 12)
+# Falls risk "+" (M3, M4): gait speed under 0.8 m/s.
+FALLS_GAIT_SPEED_BELOW: Final = Decimal("0.8")
+# Balance stands are entered in seconds held; the test stops at 10 s (M1).
+BALANCE_HOLD_SECONDS: Final = Bound(0, 10, "seconds", "each stand is timed up to 10 s (M1)")
+# The 4 m walk at the usual pace: under 2 s is faster than a sprint over 4 m from standing
+# (a typo); over 2 minutes is not a walk test (or minutes were typed).
+WALK_4M_SECONDS: Final = Bound(2, 120, "seconds", "4 m at the usual pace; outside is a typo")
