@@ -1,18 +1,21 @@
-"""The weekly plan as an iCalendar file (RFC 5545): one weekly repeating event per session.
+"""The 12-week programme as an iCalendar file (RFC 5545): weekly repeating sessions.
 
 Design:
 
-- One event per day with a session (strength, balance and core, or walk and stretch); the rest
-  day has none. Each repeats weekly on its day (`RRULE:FREQ=WEEKLY;BYDAY=MO;COUNT=…`) for
-  `weeks_in_calendar` weeks: at least 8 (the plan's "weeks 4–8: strength often improves"), or
-  as many as the step progression has, so the calendar covers the whole build-up.
-- The first event is on the first matching weekday on or after the start date the page passes
-  in (the reader's local date: the calculator never reads a clock). Sessions start at 10:00 in
-  *floating* local time (no time zone: 10:00 wherever the reader is) and last 45 minutes for
-  strength, 30 for balance and for walking.
-- UID: a hash of the day, title and description, `@regain`: the same plan gives the same UIDs
-  whatever the start date, so importing it again updates the events instead of doubling them.
-  DTSTAMP is the start date at midnight UTC, so equal input gives byte-identical files.
+- One event per day with a session (strength, balance, or walking and stretching) for each run
+  of weeks in which that day's session stays the same (e.g. weeks 1–2 while you learn the
+  moves); the rest day has none. Each repeats weekly on its day
+  (`RRULE:FREQ=WEEKLY;BYDAY=MO;COUNT=…`), so the events of one weekday cover the 12 weeks once.
+- The first week starts on the start date the page passes in (the reader's local date: the
+  calculator never reads a clock); each event starts on the first matching weekday on or after
+  the first day of its first week. Sessions start at 10:00 in *floating* local time (no time
+  zone: 10:00 wherever the reader is) and last 45 minutes for strength, 30 for balance and for
+  walking.
+- Titles and doses are the plan's own phrases (`PlanDay.title`, `Dose.phrase`).
+- UID: a hash of the day, first week, title and description, `@regain`: the same plan gives
+  the same UIDs whatever the start date, so importing it again updates the events instead of
+  doubling them. DTSTAMP is the start date at midnight UTC, so equal input gives
+  byte-identical files.
 - Text values escape backslash, `;`, `,` and newlines; lines end in CRLF and are folded at 75
   octets, never inside a UTF-8 character.
 """
@@ -26,7 +29,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from calculators.errors import FieldError, InvalidInput
-from calculators.plan import PROGRESSION_NOTE, DayKind, Muscles, PlanDay, PlanInput, PlanResult
+from calculators.plan import PROGRESSION_NOTE, DayKind, PlanDay, PlanInput, PlanResult, PlanWeek
 from calculators.plan import weekly_plan as build_weekly_plan
 from calculators.results import Status
 
@@ -34,13 +37,7 @@ FILENAME = "regain-weekly-plan.ics"
 PRODID = "-//Regain//Weekly plan//EN"
 START_TIME = "100000"  # 10:00, floating local time
 MINUTES = {DayKind.STRENGTH: 45, DayKind.BALANCE: 30, DayKind.MOVEMENT: 30}
-MIN_WEEKS = 8  # the plan's timeline: "weeks 4–8: strength often improves"
 BYDAY = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
-MUSCLE_WORDS: Mapping[str, str] = {
-    Muscles.LOWER: "lower body",
-    Muscles.UPPER: "upper body",
-    Muscles.FULL: "whole body",
-}
 # A sanity bound, not evidence: a start date outside these years is a typo or a wrong clock.
 START_YEARS = (2000, 2100)
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
@@ -54,9 +51,11 @@ _DISCLAIMER = (
 
 @dataclass(frozen=True)
 class Session:
-    """One weekly event: its weekday (0 = Monday), title, description and length."""
+    """One weekly event: its weekday (0 = Monday), first week (1–12), weeks, title, text, length."""
 
     weekday: int
+    first_week: int
+    weeks: int
     summary: str
     description: str
     minutes: int
@@ -64,7 +63,7 @@ class Session:
     @property
     def uid(self) -> str:
         """A UID from the content: the same session gives the same UID in every file."""
-        content = f"{BYDAY[self.weekday]}\n{self.summary}\n{self.description}"
+        content = f"{BYDAY[self.weekday]}\n{self.first_week}\n{self.summary}\n{self.description}"
         return f"{hashlib.sha256(content.encode('utf-8')).hexdigest()[:32]}@regain"
 
 
@@ -147,97 +146,66 @@ def read_start_date(value: object) -> date:
 
 
 def weeks_in_calendar(plan: PlanResult) -> int:
-    """How many weeks each event repeats: 8, or the step progression's length if longer."""
-    steps = 0 if plan.steps is None else len(plan.steps.weekly)
-    return max(MIN_WEEKS, steps)
+    """How many weeks the calendar covers: the whole programme."""
+    return len(plan.weeks)
 
 
 def sessions(plan: PlanResult) -> tuple[Session, ...]:
-    """The plan's sessions, Monday first; the rest day has none."""
-    return tuple(_session(day, plan) for day in plan.days if day.kind is not DayKind.REST)
+    """The programme's sessions, Monday first, then by first week; the rest day has none."""
+    found: list[Session] = []
+    for weekday in range(7):
+        runs: list[tuple[int, int, str, str, int]] = []
+        for week in plan.weeks:
+            day = week.days[weekday]
+            if day.kind is DayKind.REST:
+                continue
+            body = _body(day, week, plan)
+            if runs and runs[-1][3] == body and runs[-1][0] + runs[-1][1] == week.week:
+                first, count, title, text, minutes = runs[-1]
+                runs[-1] = (first, count + 1, title, text, minutes)
+            else:
+                runs.append((week.week, 1, day.title, body, MINUTES[day.kind]))
+        for first, count, title, body, minutes in runs:
+            label = f"Week {first}" if count == 1 else f"Weeks {first}–{first + count - 1}"
+            description = f"{label}: {title}. About {minutes} minutes.\n\n{body}"
+            found.append(Session(weekday, first, count, title, description, minutes))
+    return tuple(found)
 
 
-def _session(day: PlanDay, plan: PlanResult) -> Session:
-    """A day of the plan as a calendar session."""
-    minutes = MINUTES[day.kind]
-    summary = _summary(day, plan)
-    lines = [f"{summary}. About {minutes} minutes.", "", "Exercises:"]
+def _body(day: PlanDay, week: PlanWeek, plan: PlanResult) -> str:
+    """A session's text, without the weeks it covers (equal texts make one repeating event)."""
+    lines = ["Exercises:"]
     for planned in day.exercises:
-        wire = planned.to_wire()
-        lines.append(f"- {wire['name']}: {dose_text(wire)}")
-        lines.append(f"  Safety: {wire['note']}")
+        lines.append(f"- {planned.exercise.name}: {planned.dose.phrase()}")
+        lines.append(f"  Safety: {planned.exercise.safety}")
+        if planned.harder is not None:
+            lines.append(f"  Harder version when it feels easy: {planned.harder.name}")
     if not day.exercises:
         lines.append("- None today: nothing in the library fits your level and equipment.")
-    lines += ["", *day.notes]
+    lines += ["", *day.notes, *week.notes]
     if day.kind is DayKind.STRENGTH:
         lines.append(PROGRESSION_NOTE)
-    lines += ["", _steps_line(plan), "", _DISCLAIMER]
-    return Session(day.day - 1, summary, "\n".join(lines), minutes)
+    lines += ["", _walking_line(plan), "", _DISCLAIMER]
+    return "\n".join(lines)
 
 
-def _summary(day: PlanDay, plan: PlanResult) -> str:
-    """The event's title: "Strength: lower body", "Balance and core", "Walk and stretch: …"."""
-    title = session_title(day.kind, day.muscles, balance_core=day.balance_core)
-    if day.kind is not DayKind.MOVEMENT:
-        return title
-    weekly = () if plan.steps is None else plan.steps.weekly
-    if len(weekly) == 1:
-        return f"Walk and stretch: about {weekly[0]:,} steps"
-    if weekly and plan.steps is not None:
-        return f"Walk and stretch: {weekly[0]:,} steps, building to {plan.steps.target_low:,}"
-    return title
-
-
-def session_title(kind: str, focus: str | None, *, balance_core: bool) -> str:
-    """A plan day's title from its wire values (`kind`, `focus`, `balance_core`).
-
-    >>> session_title("strength", "lower", balance_core=True)
-    'Strength: lower body, with balance and core'
-    """
-    if kind == DayKind.STRENGTH and focus is not None and focus in MUSCLE_WORDS:
-        extra = ", with balance and core" if balance_core else ""
-        return f"Strength: {MUSCLE_WORDS[focus]}{extra}"
-    if kind == DayKind.BALANCE:
-        return "Balance and core"
-    if kind == DayKind.MOVEMENT:
-        return "Walk and stretch"
-    return "Rest"
-
-
-def dose_text(exercise: Mapping[str, object]) -> str:
-    """A planned exercise (the plan's wire mapping) as "2 sets × 8–12 reps each side".
-
-    >>> dose_text({"sets": 2, "reps": None, "hold_seconds": "10–30", "per_side": True})
-    '2 sets × 10–30 s hold each side'
-    """
-    sets = exercise["sets"]
-    dose = (
-        f"{exercise['reps']} reps"
-        if exercise["reps"] is not None
-        else f"{exercise['hold_seconds']} s hold"
-    )
-    side = " each side" if exercise["per_side"] else ""
-    return f"{sets} {'set' if sets == 1 else 'sets'} × {dose}{side}"
-
-
-def _steps_line(plan: PlanResult) -> str:
-    """Steps a day for every week of the calendar (the last week's goal holds after it)."""
-    if plan.steps is None:
-        return ""
-    weekly = plan.steps.weekly
-    weeks = "; ".join(f"week {week}: {steps:,}" for week, steps in enumerate(weekly, 1))
-    after = f"; then keep to {weekly[-1]:,} or more" if len(weekly) > 1 else ""
-    return (
-        f"Steps a day, on every day but the rest day: {weeks}{after} (target "
-        f"{plan.steps.target_low:,}–{plan.steps.target_high:,})."
-    )
+def _walking_line(plan: PlanResult) -> str:
+    """The walking goal for every week of the programme (the same text in every event)."""
+    goals = [week.walking for week in plan.weeks]
+    if goals[0].steps_per_day is not None:
+        steps = "; ".join(f"week {w}: {g.steps_per_day:,}" for w, g in enumerate(goals, 1))
+        return f"Steps a day, on every day but the rest day: {steps}."
+    if goals[0].minutes is not None:
+        minutes = "; ".join(f"week {w}: {g.minutes}" for w, g in enumerate(goals, 1))
+        return f"Minutes of walking a day: {minutes}. {goals[0].text}"
+    return goals[0].text
 
 
 # ---------------------------------------------------------------- writing RFC 5545
 
 
 def calendar_file(plan: PlanResult, start: date) -> CalendarFile:
-    """The .ics text of a plan's sessions, each repeating weekly from `start` on."""
+    """The .ics text of a plan's sessions; week 1 starts on `start`."""
     weeks = weeks_in_calendar(plan)
     stamp = f"{start:%Y%m%d}T000000Z"
     lines = [
@@ -249,14 +217,15 @@ def calendar_file(plan: PlanResult, start: date) -> CalendarFile:
     ]
     chosen = sessions(plan)
     for session in chosen:
-        first = first_on_or_after(start, session.weekday)
+        week_start = start + timedelta(weeks=session.first_week - 1)
+        first = first_on_or_after(week_start, session.weekday)
         lines += [
             "BEGIN:VEVENT",
             f"UID:{session.uid}",
             f"DTSTAMP:{stamp}",
             f"DTSTART:{first:%Y%m%d}T{START_TIME}",
             f"DURATION:PT{session.minutes}M",
-            f"RRULE:FREQ=WEEKLY;BYDAY={BYDAY[session.weekday]};COUNT={weeks}",
+            f"RRULE:FREQ=WEEKLY;BYDAY={BYDAY[session.weekday]};COUNT={session.weeks}",
             f"SUMMARY:{escape_text(session.summary)}",
             f"DESCRIPTION:{escape_text(session.description)}",
             "END:VEVENT",

@@ -19,7 +19,7 @@ from typing import TextIO
 
 from calculators import api
 from calculators.exercises import Equipment
-from calculators.plan import Ability, Focus
+from calculators.plan import Ability, Focus, HomeSupport
 from calculators.protein import KidneyStatus, Situation, WeightUnit
 from calculators.self_check import Item
 
@@ -28,10 +28,23 @@ EXIT_BAD_INPUT = 2
 DEFAULT_EXERCISES = Path(__file__).resolve().parent.parent / "data" / "exercises.yml"
 _PROTEIN_FLAGS = ("pregnant_or_breastfeeding", "liver_disease", "unintended_weight_loss")
 _PLAN_FLAGS = (
+    "floor_ok",
     "chronic_condition",
     "recent_hospital_stay",
     "fall_past_year",
+    "fall_with_injury",
+    "two_or_more_falls",
+    "cannot_get_up",
+    "blackouts",
     "chest_pain_or_fainting",
+    "chair_rise_unable",
+)
+_PLAN_TESTS = (
+    ("balance_side_by_side_seconds", "seconds held, feet side by side (0–10)"),
+    ("balance_semi_tandem_seconds", "seconds held, half heel-to-toe (0–10)"),
+    ("balance_tandem_seconds", "seconds held, heel-to-toe (0–10)"),
+    ("walk_4m_seconds", "seconds for a 4 m walk at your usual pace (optional)"),
+    ("chair_rise_seconds", "seconds for five chair rises without your arms"),
 )
 
 
@@ -56,13 +69,18 @@ def build_parser() -> argparse.ArgumentParser:
     protein.add_argument("--meals-per-day", default="3", help="meals a day, 1–8")
     _flags(protein, _PROTEIN_FLAGS)
 
-    plan = sub.add_parser("plan", help="a 7-day plan of strength, balance, walking and rest")
+    plan = sub.add_parser("plan", help="a 12-week programme of strength, balance and walking")
     plan.add_argument("--age", required=True, help="age in whole years")
-    plan.add_argument("--ability", required=True, help=_values(Ability))
+    plan.add_argument(
+        "--ability", default="", help=_values(Ability) + " (or give your measured tests)"
+    )
     plan.add_argument("--strength-days", required=True, help="days a week for strength, 1–7")
     plan.add_argument("--steps-per-day", default="", help="steps a day now (leave out if unknown)")
     plan.add_argument("--equipment", nargs="*", default=[], help=_values(Equipment))
+    plan.add_argument("--lacks", nargs="*", default=[], help=_values(HomeSupport))
     plan.add_argument("--focus", default="general", help=_values(Focus))
+    for name, text in _PLAN_TESTS:
+        plan.add_argument(f"--{name.replace('_', '-')}", default="", help=text)
     plan.add_argument(
         "--exercises",
         type=Path,
@@ -169,32 +187,40 @@ def format_protein(result: Mapping[str, object]) -> str:
 
 
 def format_plan(result: Mapping[str, object]) -> str:
-    """A plan result (wire form) as plain text."""
+    """A plan result (wire form) as plain text: level and cautions first, then week by week."""
     lines: list[str] = []
-    days = _mappings(result["days"])
-    if days:
-        lines.append("Your week:")
-    for day in days:
-        what = str(day["kind"])
-        if day["kind"] == "strength":
-            what = f"strength ({day['focus']} body)"
-        if day["balance_core"] and day["kind"] != "balance":
-            what += " + balance and core"
-        steps = f"{day['steps_target']:,} steps" if day["steps_target"] else "no step goal"
-        lines.append(f"  {day['name']:<9}  {what}; {steps}")
-        for exercise in _mappings(day["exercises"]):
-            dose = exercise["reps"] if exercise["reps"] else f"{exercise['hold_seconds']} s"
-            side = " each side" if exercise["per_side"] else ""
-            lines.append(f"      - {exercise['name']}: {exercise['sets']} × {dose}{side}")
-    steps_plan = result["steps"]
-    if isinstance(steps_plan, Mapping):
-        weekly = ", ".join(f"{w['steps_per_day']:,}" for w in _mappings(steps_plan["weekly"]))
-        lines.append(f"Steps a day, week by week: {weekly}")
+    level = result["level"]
+    if isinstance(level, Mapping):
+        lines.append(f"{level['label']}: {level['sentence']}")
+        lines.append(f"What this means for your plan: {level['what_changes']}")
+    lines += [
+        f"{str(alert['severity']).upper()}: {alert['message']}"
+        for alert in _mappings(result["warnings"])
+    ]
+    weeks = _mappings(result["weeks"])
+    if weeks:
+        lines.append(f"Your {len(weeks)}-week programme:")
+    previous: object = None
+    for week in weeks:
+        walking = _mappings([week["walking"]])[0]
+        lines.append(f"{week['title']}. {walking['text']}")
+        lines += [f"  {note}" for note in week["notes"]] if isinstance(week["notes"], list) else []
+        if week["days"] == previous:
+            lines.append("  Exercises and doses as the week before.")
+            continue
+        previous = week["days"]
+        for day in _mappings(week["days"]):
+            lines.append(f"  {day['name']:<9}  {day['title']}")
+            for exercise in _mappings(day["exercises"]):
+                lines.append(f"      - {exercise['name']}: {exercise['dose']}")
+                harder = exercise["harder"]
+                if isinstance(harder, Mapping):
+                    lines.append(f"        harder version when it feels easy: {harder['name']}")
     timeline = result["timeline"]
     if isinstance(timeline, list) and timeline:
         lines.append("What to expect:")
         lines += [f"  - {item}" for item in timeline]
-    return "\n".join(lines + _common(result))
+    return "\n".join(lines + _common(result, warnings=False))
 
 
 def format_self_check(result: Mapping[str, object]) -> str:
@@ -212,11 +238,11 @@ def format_self_check(result: Mapping[str, object]) -> str:
 _FORMATS = {"protein": format_protein, "plan": format_plan, "self-check": format_self_check}
 
 
-def _common(result: Mapping[str, object]) -> list[str]:
-    """Warnings, notes and sources, shared by every calculator's text output."""
+def _common(result: Mapping[str, object], *, warnings: bool = True) -> list[str]:
+    """Warnings (unless printed first), notes and sources, shared by every text output."""
     lines = [
         f"{str(alert['severity']).upper()}: {alert['message']}"
-        for alert in _mappings(result["warnings"])
+        for alert in (_mappings(result["warnings"]) if warnings else [])
     ]
     notes = result["notes"]
     if isinstance(notes, list) and notes:

@@ -26,7 +26,6 @@ from html import escape
 from typing import Any
 
 from calculators import api, charts
-from calculators.calendar import dose_text, session_title
 from macros.render import Links, RenderError
 
 PROTEIN_WEIGHTS = {"kg": range(45, 121, 5), "lb": range(100, 261, 10)}
@@ -54,6 +53,7 @@ PROTEIN_GROUPS = (
 )
 # The plan form's answers to "How do you manage today?", in its words.
 ABILITIES = {
+    "mostly-seated": "I spend most of the day sitting and need a person's help to stand or walk",
     "needs-support": "I need support (a hand, a frame or furniture) to stand up",
     "tires-quickly": "I can walk, but I tire quickly",
     "out-of-practice": "I am active, but out of practice with exercise",
@@ -135,36 +135,43 @@ def sample_plan(ability: str, exercise_rows: Sequence[Mapping[str, Any]]) -> dic
 def sample_plan_table(
     ability: str, exercise_rows: Sequence[Mapping[str, Any]], links: Links
 ) -> str:
-    """One sample week as a collapsible table: day, then the session and its exercises."""
+    """One sample programme, collapsible: week 1's days, then what changes week by week."""
     plan = sample_plan(ability, exercise_rows)
     rows = []
-    for day in plan["days"]:
-        title = session_title(day["kind"], day["focus"], balance_core=day["balance_core"])
+    for day in plan["weeks"][0]["days"]:
         items = "\n".join(
             f'<li data-exercise="{escape(e["id"])}"><a href="{escape(links.exercise(e["id"]))}">'
-            f"{escape(e['name'])}</a>: {escape(dose_text(e))}</li>"
+            f"{escape(e['name'])}</a>: {escape(e['dose'])}</li>"
             for e in day["exercises"]
         )
         listing = f"\n<ul>\n{items}\n</ul>" if items else ""
         rows.append(
             f'<tr data-day="{escape(day["name"].lower())}" data-kind="{escape(day["kind"])}">'
             f'<th scope="row">{escape(day["name"])}</th>'
-            f"<td><p><strong>{escape(title)}</strong></p>{listing}</td></tr>"
+            f"<td><p><strong>{escape(day['title'])}</strong></p>{listing}</td></tr>"
         )
-    steps = plan["steps"]
-    weekly = ", ".join(f"{week['steps_per_day']:,}" for week in steps["weekly"])
-    step_text = (
-        f"Steps a day, week by week: {weekly}. The target is {steps['target_low']:,}–"
-        f"{steps['target_high']:,} a day. Count your steps first if you can, for a better start."
+    weeks = "\n".join(
+        f'<li data-week="{week["week"]}"><strong>{escape(week["title"])}</strong>: '
+        f"{escape(_sets_phrase(week['sets']))}. {escape(week['walking']['text'])}"
+        + "".join(f" {escape(note)}" for note in week["notes"])
+        + "</li>"
+        for week in plan["weeks"]
     )
     body = "\n".join(rows)
     return (
         f'<details class="note" data-answers="plan-{escape(ability)}">\n'
-        f"<summary>Sample week: {escape(ABILITIES[ability])}</summary>\n"
+        f"<summary>Sample programme: {escape(ABILITIES[ability])} "
+        f"({escape(plan['level']['label'])})</summary>\n"
+        f"<p>Week 1:</p>\n"
         f'<table>\n<thead><tr><th scope="col">Day</th><th scope="col">What to do</th></tr>'
         f"</thead>\n<tbody>\n{body}\n</tbody>\n</table>\n"
-        f"<p>{escape(step_text)}</p>\n</details>"
+        f"<p>Week by week:</p>\n<ol>\n{weeks}\n</ol>\n</details>"
     )
+
+
+def _sets_phrase(sets: int) -> str:
+    """The week's sets in words."""
+    return f"{sets} set of each exercise" if sets == 1 else f"{sets} sets of each exercise"
 
 
 def muscle_loss_figure(references_url: str) -> str:
