@@ -4,6 +4,6 @@ from __future__ import annotations
 
 import sys
 
-from calculators.cli import main
+from calculators.cli import run
 
-sys.exit(main())
+sys.exit(run())

@@ -1,8 +1,13 @@
-"""The wire: one versioned JSON-in, JSON-out entry point for the browser, the CLI and tests.
+r"""The wire: one versioned JSON-in, JSON-out entry point for the browser, the CLI and tests.
 
-Success: {"version": 1, "calculator": "protein", "ok": true, "result": {...}}
-Invalid: {"version": 1, "calculator": "protein", "ok": false,
-          "errors": [{"field": "weight", "message": "...", "allowed": "30–250 kg"}]}
+Success: {"version": 2, "calculator": "protein", "ok": true, "result": {...}, "html": "<p…"}
+Invalid: {"version": 2, "calculator": "protein", "ok": false,
+          "errors": [{"field": "weight", "message": "...", "allowed": "30–250 kg"}],
+          "html": "<div class=\"admonition …"}
+
+`html` is the answer as the page shows it, rendered by `calculators.present` (the page inserts
+it as it is; the ready-made answers on the site use the same views). `root` is the way from
+the page back to the site root, for the fragment's links.
 
 `run` never raises and never returns NaN or infinity: bad input becomes field errors, and any
 unexpected failure becomes one generic error (no traceback text reaches the page).
@@ -13,58 +18,63 @@ from __future__ import annotations
 import json
 from collections.abc import Callable, Mapping, Sequence
 
-from calculators.calendar import plan_calendar
 from calculators.errors import FieldError, InvalidInput
+from calculators.exercises import Exercise, exercise_library
 from calculators.plan import PlanInput, weekly_plan
+from calculators.present import errors as error_view
+from calculators.present import html
+from calculators.present import plan as plan_view
+from calculators.present import protein as protein_view
+from calculators.present import self_check as self_check_view
+from calculators.present.calendar import plan_calendar
+from calculators.present.view import View
 from calculators.protein import ProteinInput, protein_target
 from calculators.self_check import SelfCheckInput, self_check
 
-WIRE_VERSION = 1
+WIRE_VERSION = 2
 _GENERIC_ERROR = FieldError(
     "", "Something went wrong while working this out. Please check your answers and try again."
 )
 
 
-def _protein(payload: Mapping[str, object], exercises: Sequence[object]) -> dict[str, object]:
+Answer = tuple[dict[str, object], View | None]  # the wire's result and what the reader sees
+
+
+def _protein(payload: Mapping[str, object], exercises: Sequence[object]) -> Answer:
     del exercises  # the protein calculator needs no exercise library
-    return protein_target(ProteinInput.from_mapping(payload)).to_wire()
+    result = protein_target(ProteinInput.from_mapping(payload))
+    return result.to_wire(), protein_view.view(result)
 
 
-def _plan(payload: Mapping[str, object], exercises: Sequence[object]) -> dict[str, object]:
-    return weekly_plan(PlanInput.from_mapping(payload), exercises).to_wire()
+def _plan(payload: Mapping[str, object], exercises: Sequence[object]) -> Answer:
+    result = weekly_plan(PlanInput.from_mapping(payload), exercises)
+    return result.to_wire(), plan_view.view(result)
 
 
-def _self_check(payload: Mapping[str, object], exercises: Sequence[object]) -> dict[str, object]:
+def _self_check(payload: Mapping[str, object], exercises: Sequence[object]) -> Answer:
     del exercises  # the self-check needs no exercise library
-    return self_check(SelfCheckInput.from_mapping(payload)).to_wire()
+    result = self_check(SelfCheckInput.from_mapping(payload))
+    return result.to_wire(), self_check_view.view(result)
 
 
-CALCULATORS: Mapping[str, Callable[[Mapping[str, object], Sequence[object]], dict[str, object]]] = {
+def _plan_calendar(payload: Mapping[str, object], exercises: Sequence[object]) -> Answer:
+    return plan_calendar(payload, exercises), None  # a file to save, nothing to show
+
+
+CALCULATORS: Mapping[str, Callable[[Mapping[str, object], Sequence[object]], Answer]] = {
     "protein": _protein,
     "plan": _plan,
     "self-check": _self_check,
-    "plan-calendar": plan_calendar,  # the plan as an .ics file (calculators.calendar)
+    "plan-calendar": _plan_calendar,  # the plan as an .ics file (calculators.present.calendar)
 }
 
 
-def run(
-    calculator: str,
-    payload: Mapping[str, object],
-    *,
-    exercises: Sequence[Mapping[str, object]] = (),
-) -> dict[str, object]:
-    """Run one calculator on a wire payload and wrap the answer in the versioned envelope.
+def answer(
+    calculator: str, payload: Mapping[str, object], *, exercises: Sequence[object] = ()
+) -> tuple[dict[str, object], View | None]:
+    """The envelope without its HTML, and the view a reader sees (the errors' view on failure).
 
-    Args:
-        calculator: "protein", "plan" or "self-check".
-        payload: form values keyed by field name (numbers as JSON numbers or text).
-        exercises: the rows of data/exercises.yml (the plan calculator's library).
-
-    >>> run("protein", {"weight": "68", "age": "40", "situation": "training"})["result"]["daily_g"]
-    {'low': 82, 'high': 109}
-    >>> run("protein", {"weight": "", "age": "40"})["errors"][0]["field"]
-    'weight'
-
+    The command line prints the view as text; `run` renders it as HTML. Never raises.
     """
     name = calculator if isinstance(calculator, str) else str(calculator)
     try:
@@ -75,26 +85,77 @@ def run(
             )
         if not isinstance(payload, Mapping):
             raise InvalidInput([FieldError("", "The answers must be a JSON object.")])
-        result = compute(payload, exercises)
+        result, view = compute(payload, exercises)
         json.dumps(result, allow_nan=False)  # proves the answer is finite, plain JSON
     except InvalidInput as error:
         return _failure(name, error.errors)
     except Exception:  # the wire promises an answer, never a traceback
         return _failure(name, (_GENERIC_ERROR,))
-    return {"version": WIRE_VERSION, "calculator": name, "ok": True, "result": result}
+    return {"version": WIRE_VERSION, "calculator": name, "ok": True, "result": result}, view
 
 
-def run_json(calculator: str, payload_json: str, exercises_json: str = "[]") -> str:
-    """`run` for the browser worker: JSON text in, JSON text out (never raises)."""
+def run(
+    calculator: str,
+    payload: Mapping[str, object],
+    *,
+    exercises: Sequence[object] = (),
+    root: str = "",
+) -> dict[str, object]:
+    """Run one calculator on a wire payload: the versioned envelope with the answer's HTML.
+
+    Args:
+        calculator: "protein", "plan", "self-check" or "plan-calendar".
+        payload: form values keyed by field name (numbers as JSON numbers or text).
+        exercises: the rows of data/exercises.yml (the plan calculator's library).
+        root: the way from the page back to the site root ("../../"), for the HTML's links.
+
+    >>> run("protein", {"weight": "68", "age": "40", "situation": "training"})["result"]["daily_g"]
+    {'low': 82, 'high': 109}
+    >>> run("protein", {"weight": "", "age": "40"})["errors"][0]["field"]
+    'weight'
+
+    """
+    envelope, view = answer(calculator, payload, exercises=exercises)
+    envelope["html"] = "" if view is None else html.render(view, root)
+    return envelope
+
+
+def run_json(
+    calculator: str, payload_json: str, exercises: str | Sequence[object] = "[]", root: str = ""
+) -> str:
+    """`run` for the browser worker: JSON text in, JSON text out (never raises).
+
+    `exercises` is the library as JSON text, or the rows the worker read once with
+    `read_exercises` (so a plan request does not parse the library again).
+    """
     try:
         payload = json.loads(payload_json, parse_constant=_constant_as_text)
-        exercises = json.loads(exercises_json, parse_constant=_constant_as_text)
+        rows = (
+            json.loads(exercises, parse_constant=_constant_as_text)
+            if isinstance(exercises, str)
+            else exercises
+        )
     except (ValueError, TypeError, RecursionError):
-        answer = _failure(str(calculator), (FieldError("", "The answers are not valid JSON."),))
+        envelope, view = _failure(
+            str(calculator), (FieldError("", "The answers are not valid JSON."),)
+        )
+        envelope["html"] = html.render(view, str(root))
     else:
-        rows = exercises if isinstance(exercises, list) else ()
-        answer = run(str(calculator), payload, exercises=rows)
-    return json.dumps(answer, allow_nan=False)
+        library = rows if isinstance(rows, list | tuple) else ()
+        envelope = run(str(calculator), payload, exercises=library, root=str(root))
+    return json.dumps(envelope, allow_nan=False)
+
+
+def read_exercises(exercises_json: str) -> tuple[Exercise, ...] | tuple[()]:
+    """The exercise library read and checked once, for the worker to keep between requests.
+
+    Unusable data gives an empty library, so each plan request reports the problem as usual.
+    """
+    try:
+        rows = json.loads(exercises_json, parse_constant=_constant_as_text)
+        return exercise_library(rows)
+    except (ValueError, TypeError, RecursionError):  # InvalidInput is a ValueError
+        return ()
 
 
 def _constant_as_text(name: str) -> str:
@@ -102,10 +163,11 @@ def _constant_as_text(name: str) -> str:
     return name
 
 
-def _failure(name: str, errors: Sequence[FieldError]) -> dict[str, object]:
-    return {
+def _failure(name: str, errors: Sequence[FieldError]) -> tuple[dict[str, object], View]:
+    envelope: dict[str, object] = {
         "version": WIRE_VERSION,
         "calculator": name,
         "ok": False,
         "errors": [error.to_wire() for error in errors],
     }
+    return envelope, error_view.view(errors)

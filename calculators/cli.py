@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from collections.abc import Mapping, Sequence
 from pathlib import Path
@@ -20,6 +21,7 @@ from typing import TextIO
 from calculators import api
 from calculators.exercises import Equipment
 from calculators.plan import Ability, Focus, HomeSupport
+from calculators.present import text
 from calculators.protein import KidneyStatus, Situation, WeightUnit
 from calculators.self_check import Item
 
@@ -79,8 +81,8 @@ def build_parser() -> argparse.ArgumentParser:
     plan.add_argument("--equipment", nargs="*", default=[], help=_values(Equipment))
     plan.add_argument("--lacks", nargs="*", default=[], help=_values(HomeSupport))
     plan.add_argument("--focus", default="general", help=_values(Focus))
-    for name, text in _PLAN_TESTS:
-        plan.add_argument(f"--{name.replace('_', '-')}", default="", help=text)
+    for name, help_text in _PLAN_TESTS:
+        plan.add_argument(f"--{name.replace('_', '-')}", default="", help=help_text)
     plan.add_argument(
         "--exercises",
         type=Path,
@@ -116,15 +118,14 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
             return EXIT_BAD_INPUT
     skip = {"calculator", "json", "exercises"}
     payload = {key: value for key, value in options.items() if key not in skip}
-    answer = api.run(args.calculator, payload, exercises=exercises)
+    envelope, view = api.answer(args.calculator, payload, exercises=exercises)
     if args.json:
-        print(json.dumps(answer, ensure_ascii=False, indent=2), file=stdout)
-    elif answer["ok"]:
-        result = answer["result"]
-        assert isinstance(result, dict)
-        print(_FORMATS[args.calculator](result), file=stdout)
-    if not answer["ok"]:
-        errors = answer["errors"]
+        wire = api.run(args.calculator, payload, exercises=exercises)
+        print(json.dumps(wire, ensure_ascii=False, indent=2), file=stdout)
+    elif envelope["ok"] and view is not None:
+        print(text.render(view), file=stdout)
+    if not envelope["ok"]:
+        errors = envelope["errors"]
         assert isinstance(errors, list)
         for problem in errors:
             where = f"--{problem['field'].replace('_', '-')}: " if problem["field"] else ""
@@ -132,6 +133,22 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
             print(f"error: {where}{problem['message']}{allowed}", file=sys.stderr)
         return EXIT_BAD_INPUT
     return EXIT_OK
+
+
+def run() -> int:
+    """`main` for `python -m calculators`: a reader closing the pipe early (`| head`) is fine.
+
+    Python's advice for SIGPIPE: point stdout at devnull so the interpreter's final flush
+    cannot fail again, and exit quietly.
+    """
+    try:
+        code = main()
+        sys.stdout.flush()
+    except BrokenPipeError:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return EXIT_OK
+    return code
 
 
 def load_exercises(path: Path) -> list[Mapping[str, object]]:
@@ -155,112 +172,6 @@ def load_exercises(path: Path) -> list[Mapping[str, object]]:
     if not isinstance(rows, list):
         raise ExerciseFileError(f"{path} must hold a list of exercises")
     return rows
-
-
-def format_protein(result: Mapping[str, object]) -> str:
-    """A protein result (wire form) as plain text."""
-    lines: list[str] = []
-    if result["status"] == "ok":
-        daily, rate, meal = (
-            _pair(result["daily_g"]),
-            _pair(result["g_per_kg"]),
-            _pair(result["per_meal_g"]),
-        )
-        lines += [
-            f"Aim for {daily} g of protein a day ({rate} g per kg; you weigh "
-            f"{result['weight_kg']} kg).",
-            f"At each of your {result['meals_per_day']} meals: {meal} g.",
-        ]
-        if result["suggestion"]:
-            lines.append(str(result["suggestion"]))
-    else:
-        lines.append("No personal number for you here.")
-        ranges = _mappings(result["guideline_ranges"])
-        if ranges:
-            lines.append("What the guidelines say (for information, not a target for you):")
-            lines += [
-                f"  {row['label']}: {row['g_per_kg_low']}–{row['g_per_kg_high']} g/kg "
-                f"({row['source']})"
-                for row in ranges
-            ]
-    return "\n".join(lines + _common(result))
-
-
-def format_plan(result: Mapping[str, object]) -> str:
-    """A plan result (wire form) as plain text: level and cautions first, then week by week."""
-    lines: list[str] = []
-    level = result["level"]
-    if isinstance(level, Mapping):
-        lines.append(f"{level['label']}: {level['sentence']}")
-        lines.append(f"What this means for your plan: {level['what_changes']}")
-    lines += [
-        f"{str(alert['severity']).upper()}: {alert['message']}"
-        for alert in _mappings(result["warnings"])
-    ]
-    weeks = _mappings(result["weeks"])
-    if weeks:
-        lines.append(f"Your {len(weeks)}-week programme:")
-    previous: object = None
-    for week in weeks:
-        walking = _mappings([week["walking"]])[0]
-        lines.append(f"{week['title']}. {walking['text']}")
-        lines += [f"  {note}" for note in week["notes"]] if isinstance(week["notes"], list) else []
-        if week["days"] == previous:
-            lines.append("  Exercises and doses as the week before.")
-            continue
-        previous = week["days"]
-        for day in _mappings(week["days"]):
-            lines.append(f"  {day['name']:<9}  {day['title']}")
-            for exercise in _mappings(day["exercises"]):
-                lines.append(f"      - {exercise['name']}: {exercise['dose']}")
-                harder = exercise["harder"]
-                if isinstance(harder, Mapping):
-                    lines.append(f"        harder version when it feels easy: {harder['name']}")
-    timeline = result["timeline"]
-    if isinstance(timeline, list) and timeline:
-        lines.append("What to expect:")
-        lines += [f"  - {item}" for item in timeline]
-    return "\n".join(lines + _common(result, warnings=False))
-
-
-def format_self_check(result: Mapping[str, object]) -> str:
-    """A self-check result (wire form) as plain text."""
-    lines = [str(result["meaning"]), f"Next step: {result['next_step']}"]
-    prefill = result["plan_prefill"]
-    if isinstance(prefill, Mapping):
-        lines.append(
-            f"For the weekly plan: ability {prefill['ability']}, focus {prefill['focus']}"
-            + (", a fall in the past year" if prefill["fall_past_year"] else "")
-        )
-    return "\n".join(lines + _common(result))
-
-
-_FORMATS = {"protein": format_protein, "plan": format_plan, "self-check": format_self_check}
-
-
-def _common(result: Mapping[str, object], *, warnings: bool = True) -> list[str]:
-    """Warnings (unless printed first), notes and sources, shared by every text output."""
-    lines = [
-        f"{str(alert['severity']).upper()}: {alert['message']}"
-        for alert in (_mappings(result["warnings"]) if warnings else [])
-    ]
-    notes = result["notes"]
-    if isinstance(notes, list) and notes:
-        lines.append("Notes:")
-        lines += [f"  - {note}" for note in notes]
-    sources = result["sources"]
-    if isinstance(sources, list):
-        lines.append(f"Sources (see the References page): {', '.join(map(str, sources))}")
-    return lines
-
-
-def _pair(value: object) -> str:
-    assert isinstance(value, Mapping)
-    return f"{value['low']}–{value['high']}"
-
-
-def _mappings(value: object) -> list[Mapping[str, object]]:
-    return [item for item in value if isinstance(item, Mapping)] if isinstance(value, list) else []
 
 
 def _values(kind: type[object]) -> str:

@@ -131,6 +131,8 @@ def exercise_library(rows: object) -> tuple[Exercise, ...]:
     """Every row as an `Exercise`, in data order; raises `InvalidInput` for unusable data."""
     if isinstance(rows, str | bytes) or not isinstance(rows, Sequence) or not rows:
         raise InvalidInput([FieldError("", "The exercise library is missing or empty.")])
+    if all(isinstance(row, Exercise) for row in rows):
+        return tuple(rows)  # already read and checked (the browser worker keeps it)
     library = tuple(Exercise.from_mapping(row, index) for index, row in enumerate(rows))
     seen: set[str] = set()
     for index, exercise in enumerate(library):

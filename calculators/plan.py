@@ -34,7 +34,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from enum import StrEnum
 
-from calculators import charts, evidence
+from calculators import evidence
 from calculators.evidence import Source
 from calculators.exercises import (
     Category,
@@ -607,15 +607,7 @@ class PlanResult:
             "notes": list(self.notes),
             "warnings": [alert.to_wire() for alert in self.warnings],
             "sources": [source.value for source in self.sources],
-            "charts": self.charts(),
         }
-
-    def charts(self) -> dict[str, str]:
-        """SVG charts of the plan: daily steps week by week ({} without a step goal)."""
-        if self.steps is None:
-            return {}
-        target = (self.steps.target_low, self.steps.target_high)
-        return {"steps": charts.steps_chart(weekly=self.steps.weekly, target=target)}
 
 
 def assess(answers: PlanInput) -> LevelAssessment:

@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from enum import StrEnum
 
-from calculators import charts, evidence
+from calculators import evidence
 from calculators.evidence import GramsPerKg, Guideline, Source
 from calculators.inputs import PayloadReader
 from calculators.results import Alert, Severity, Status, cite, round_half_up, wire_number
@@ -175,19 +175,7 @@ class ProteinResult:
                 }
                 for guideline in self.guideline_ranges
             ],
-            "charts": self.charts(),
         }
-
-    def charts(self) -> dict[str, str]:
-        """SVG charts of the answer: protein per meal against the target ({} on refer)."""
-        if self.daily_g is None or self.per_meal_g is None:
-            return {}
-        per_meal = charts.protein_per_meal_chart(
-            meals=self.meals_per_day,
-            daily_g=(self.daily_g.low, self.daily_g.high),
-            per_meal_g=(self.per_meal_g.low, self.per_meal_g.high),
-        )
-        return {"per_meal": per_meal}
 
 
 def daily_range(situation: Situation, age: int, kidney: KidneyStatus) -> GramsPerKg:

@@ -49,6 +49,7 @@ from calculators import evidence
 from calculators.evidence import Source
 from calculators.inputs import PayloadReader, decimal_or_none, is_missing
 from calculators.plan import Ability, Focus
+from calculators.present import numbers
 from calculators.results import Alert, Severity, Status, cite, round_half_up, wire_number
 
 
@@ -286,8 +287,8 @@ def _meaning(score: int, band: Band, test: ChairStand | None) -> str:
         )
     if test is None:
         return words
-    limit = wire_number(evidence.CHAIR_STAND_LOW_ABOVE_SECONDS)
-    took = f"Your five chair stands took {wire_number(test.seconds)} seconds"
+    limit = numbers.number(evidence.CHAIR_STAND_LOW_ABOVE_SECONDS)
+    took = f"Your five chair stands took {numbers.number(test.seconds, 1)} seconds"
     if test.low_strength:
         return f"{words} {took}: more than {limit} seconds is a sign of low leg strength."
     return f"{words} {took}: {limit} seconds or less is not low."
@@ -376,8 +377,8 @@ def _warnings(score: int, band: Band, test: ChairStand | None, falls: int) -> tu
         alerts.append(
             Alert(
                 Severity.CAUTION,
-                f"Five chair stands in {wire_number(test.seconds)} seconds is slower than "
-                f"{wire_number(evidence.CHAIR_STAND_LOW_ABOVE_SECONDS)} seconds: a sign of low "
+                f"Five chair stands in {numbers.number(test.seconds, 1)} seconds is slower than "
+                f"{numbers.number(evidence.CHAIR_STAND_LOW_ABOVE_SECONDS)} seconds: a sign of low "
                 "leg strength (S3). Talk to your doctor about it.",
             )
         )

@@ -122,22 +122,29 @@ def define_env(env: Any) -> None:
         return static_answers.sample_plan_table(ability, exercise_rows, links())
 
     @env.macro  # type: ignore[untyped-decorator]
+    def calculator_form(name: str) -> str:
+        """A calculator's form and result area, from its field specs (calculators.present.forms)."""
+        return static_answers.calculator_form(name, static_answers.site_root(env.page.url))
+
+    @env.macro  # type: ignore[untyped-decorator]
+    def protein_guideline_table() -> str:
+        """The protein guideline ranges, from the calculators' evidence table."""
+        return static_answers.protein_guideline_table(static_answers.site_root(env.page.url))
+
+    @env.macro  # type: ignore[untyped-decorator]
     def muscle_loss_chart() -> str:
         """The typical-muscle-loss-with-age chart (S1, S2), labelled as a population average."""
         return static_answers.muscle_loss_figure(render.relative_url(references_url, env.page.url))
 
 
 def on_post_build(env: Any) -> None:
-    """Write the validated data into the site as JSON (data/exercises.json, weekly_plan.json)."""
+    """Write the validated exercise library into the site as JSON (data/exercises.json)."""
     write_json(_site_data(), Path(env.conf["site_dir"]) / JSON_DIR)
 
 
 def write_json(site_data: SiteData, directory: Path) -> None:
     """The validated data as JSON files, in the shape of the YAML files (lists of mappings)."""
     directory.mkdir(parents=True, exist_ok=True)
-    for name, content in (
-        ("exercises.json", site_data.exercises_json()),
-        ("weekly_plan.json", site_data.weekly_plan_json()),
-    ):
+    for name, content in (("exercises.json", site_data.exercises_json()),):
         text = json.dumps(content, ensure_ascii=False, sort_keys=False)
         (directory / name).write_text(text + "\n", encoding="utf-8")

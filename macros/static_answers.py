@@ -20,12 +20,19 @@ general focus, steps not given.
 
 from __future__ import annotations
 
+import posixpath
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from html import escape
 from typing import Any
 
-from calculators import api, charts
+from calculators.errors import InvalidInput
+from calculators.plan import PlanInput, PlanResult, weekly_plan
+from calculators.present import charts, forms, html, numbers
+from calculators.present import plan as plan_view
+from calculators.present import protein as protein_view
+from calculators.protein import ProteinInput, ProteinResult, protein_target
+from calculators.results import Status
 from macros.render import Links, RenderError
 
 PROTEIN_WEIGHTS = {"kg": range(45, 121, 5), "lb": range(100, 261, 10)}
@@ -66,13 +73,24 @@ SAMPLE_PLAN_PAYLOAD: Mapping[str, object] = {
 }
 
 
-def _answer(calculator: str, payload: Mapping[str, object], **kwargs: Any) -> dict[str, Any]:
-    """The calculator's result, or a RenderError (a static answer must be a real answer)."""
-    answer = api.run(calculator, payload, **kwargs)
-    result = answer.get("result")
-    if not isinstance(result, dict) or result.get("status") != "ok":
-        message = f"{calculator} gave no answer for {dict(payload)!r}: {answer!r}"
-        raise RenderError(message)
+def site_root(page_url: str) -> str:
+    """The way from a page back to the site root: "../../" from tools/plan/, "" from home.
+
+    >>> site_root("tools/plan/"), site_root("")
+    ('../../', '')
+    """
+    back = posixpath.relpath("/", f"/{posixpath.dirname(page_url)}")
+    return "" if back == "." else f"{back}/"
+
+
+def _protein(payload: Mapping[str, object]) -> ProteinResult:
+    """The protein calculator's answer, or a RenderError (a static answer must be a real one)."""
+    try:
+        result = protein_target(ProteinInput.from_mapping(payload))
+    except InvalidInput as error:
+        raise RenderError(f"protein gave no answer for {dict(payload)!r}: {error}") from None
+    if result.status is not Status.OK:
+        raise RenderError(f"protein gave no personal answer for {dict(payload)!r}")
     return result
 
 
@@ -105,10 +123,11 @@ def _protein_group_table(unit: str, title: str, situations: Sequence[Situation])
     for weight in PROTEIN_WEIGHTS[unit]:
         cells = []
         for situation in situations:
-            daily = _answer("protein", protein_payload(weight, unit, situation))["daily_g"]
+            daily = _protein(protein_payload(weight, unit, situation)).daily_g
+            assert daily is not None  # an "ok" answer has a daily range
             cells.append(
                 f'<td data-situation="{escape(situation.value)}">'
-                f"{escape(str(daily['low']))}–{escape(str(daily['high']))}</td>"
+                f"{escape(numbers.span(daily.low, daily.high))}</td>"
             )
         rows.append(
             f'<tr data-weight="{weight}"><th scope="row">{weight} {escape(unit)}</th>'
@@ -122,56 +141,50 @@ def _protein_group_table(unit: str, title: str, situations: Sequence[Situation])
     )
 
 
-def sample_plan(ability: str, exercise_rows: Sequence[Mapping[str, Any]]) -> dict[str, Any]:
+def sample_plan(ability: str, exercise_rows: Sequence[Mapping[str, Any]]) -> PlanResult:
     """The plan calculator's week for an ability level with the form's default answers."""
     if ability not in ABILITIES:
         message = f"sample_plan_table: ability={ability!r} is not allowed; allowed: " + ", ".join(
             ABILITIES
         )
         raise RenderError(message)
-    return _answer("plan", {**SAMPLE_PLAN_PAYLOAD, "ability": ability}, exercises=exercise_rows)
+    payload = {**SAMPLE_PLAN_PAYLOAD, "ability": ability}
+    try:
+        result = weekly_plan(PlanInput.from_mapping(payload), exercise_rows)
+    except InvalidInput as error:
+        raise RenderError(f"plan gave no answer for {payload!r}: {error}") from None
+    if result.status is not Status.OK:
+        raise RenderError(f"plan gave no week for {payload!r}")
+    return result
 
 
 def sample_plan_table(
     ability: str, exercise_rows: Sequence[Mapping[str, Any]], links: Links
 ) -> str:
-    """One sample programme, collapsible: week 1's days, then what changes week by week."""
+    """One sample programme, collapsible: the very level, tables and week list the form shows."""
     plan = sample_plan(ability, exercise_rows)
-    rows = []
-    for day in plan["weeks"][0]["days"]:
-        items = "\n".join(
-            f'<li data-exercise="{escape(e["id"])}"><a href="{escape(links.exercise(e["id"]))}">'
-            f"{escape(e['name'])}</a>: {escape(e['dose'])}</li>"
-            for e in day["exercises"]
-        )
-        listing = f"\n<ul>\n{items}\n</ul>" if items else ""
-        rows.append(
-            f'<tr data-day="{escape(day["name"].lower())}" data-kind="{escape(day["kind"])}">'
-            f'<th scope="row">{escape(day["name"])}</th>'
-            f"<td><p><strong>{escape(day['title'])}</strong></p>{listing}</td></tr>"
-        )
-    weeks = "\n".join(
-        f'<li data-week="{week["week"]}"><strong>{escape(week["title"])}</strong>: '
-        f"{escape(_sets_phrase(week['sets']))}. {escape(week['walking']['text'])}"
-        + "".join(f" {escape(note)}" for note in week["notes"])
-        + "</li>"
-        for week in plan["weeks"]
-    )
-    body = "\n".join(rows)
+    root = site_root(links.page_url)
+    blocks = "\n".join(html.block(part, root) for part in plan_view.sample_programme(plan))
     return (
         f'<details class="note" data-answers="plan-{escape(ability)}">\n'
-        f"<summary>Sample programme: {escape(ABILITIES[ability])} "
-        f"({escape(plan['level']['label'])})</summary>\n"
-        f"<p>Week 1:</p>\n"
-        f'<table>\n<thead><tr><th scope="col">Day</th><th scope="col">What to do</th></tr>'
-        f"</thead>\n<tbody>\n{body}\n</tbody>\n</table>\n"
-        f"<p>Week by week:</p>\n<ol>\n{weeks}\n</ol>\n</details>"
+        f"<summary>Sample programme: {escape(ABILITIES[ability])}</summary>\n"
+        f"{blocks}\n</details>"
     )
 
 
-def _sets_phrase(sets: int) -> str:
-    """The week's sets in words."""
-    return f"{sets} set of each exercise" if sets == 1 else f"{sets} sets of each exercise"
+def calculator_form(name: str, root: str) -> str:
+    """A calculator's form from its field specs (`calculators.present.forms`)."""
+    if name not in forms.FORMS:
+        message = f"calculator_form: name={name!r} is not allowed; allowed: " + ", ".join(
+            forms.FORMS
+        )
+        raise RenderError(message)
+    return forms.form_html(name, root)
+
+
+def protein_guideline_table(root: str) -> str:
+    """The protein guideline ranges, from the evidence table the calculator uses."""
+    return html.block(protein_view.guideline_table(), root)
 
 
 def muscle_loss_figure(references_url: str) -> str:

@@ -112,5 +112,5 @@ def test_chest_pain_prints_the_stop_warning_and_no_week() -> None:
     """A referral prints the stop warning and no days, and is not an input error (exit 0)."""
     done = cli(*PLAN_ARGS, "--chest-pain-or-fainting")
     assert done.returncode == 0, done.stderr
-    assert "STOP: " in done.stdout
+    assert "Stop and ask first: " in done.stdout
     assert "Your week" not in done.stdout

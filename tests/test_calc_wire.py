@@ -51,10 +51,10 @@ def test_docstring_examples_hold(module: Any) -> None:
 
 
 def test_success_envelope_has_version_calculator_ok_and_result() -> None:
-    """A good payload gives {version: 1, calculator, ok: true, result}."""
+    """A good payload gives {version: 2, calculator, ok: true, result, html}."""
     answer = api.run("protein", {"weight": 68, "age": 40})
-    assert set(answer) == {"version", "calculator", "ok", "result"}
-    assert (answer["version"], answer["calculator"], answer["ok"]) == (1, "protein", True)
+    assert set(answer) == {"version", "calculator", "ok", "result", "html"}
+    assert (answer["version"], answer["calculator"], answer["ok"]) == (2, "protein", True)
 
 
 def test_field_error_names_the_field_with_message_and_allowed_range() -> None:

@@ -11,9 +11,11 @@ from typing import Any
 
 import pytest
 import yaml
+from bs4 import BeautifulSoup
 from icalendar import Calendar
 
-from calculators import api, calendar
+from calculators import api
+from calculators.present import calendar
 
 ROOT = Path(__file__).resolve().parent.parent
 EXERCISES = yaml.safe_load((ROOT / "data" / "exercises.yml").read_text(encoding="utf-8"))
@@ -149,12 +151,16 @@ def test_walking_goal_for_every_week_is_in_the_description() -> None:
     assert all(line in str(event["DESCRIPTION"]) for event in events(ics(payload)["content"]))
 
 
-def test_description_lists_exercises_with_the_plans_dose_and_the_effort_rule() -> None:
-    """The first strength event names each of week 1's exercises with its dose phrase."""
-    monday = plan_weeks(PLAN)[0]["days"][0]
+def test_description_lists_exercises_as_the_page_does_and_the_effort_rule() -> None:
+    """Each exercise line of a strength description is the page's line (one dose phrase)."""
+    page = BeautifulSoup(str(api.run("plan", PLAN, exercises=EXERCISES)["html"]), "html.parser")
+    first = page.select_one("table.rg-plan")  # weeks 1–2, the first event's weeks
+    assert first is not None
+    shown = [item.get_text() for item in first.select('tr[data-day="1"] li[data-exercise]')]
     description = str(events(ics()["content"])[0]["DESCRIPTION"])
-    for exercise in monday["exercises"]:
-        assert f"{exercise['name']}: {exercise['dose']}" in description
+    assert shown
+    for line in shown:
+        assert f"- {line}\n" in description
     assert "The last 2–3 reps of each set should feel hard" in description
 
 
@@ -268,7 +274,7 @@ def test_browser_entry_point_returns_the_same_file() -> None:
 
 
 def test_docstring_examples_hold() -> None:
-    """Every `>>>` example in calculators.calendar gives the output written under it."""
+    """Every `>>>` example in calculators.present.calendar gives the output written under it."""
     result = doctest.testmod(calendar)
     assert result.attempted > 0
     assert result.failed == 0

@@ -9,10 +9,12 @@ from pathlib import Path
 
 import pytest
 import yaml
+from bs4 import BeautifulSoup
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from calculators import api, charts
+from calculators import api
+from calculators.present import charts
 
 ROOT = Path(__file__).resolve().parent.parent
 EXERCISES = yaml.safe_load((ROOT / "data" / "exercises.yml").read_text(encoding="utf-8"))
@@ -224,32 +226,45 @@ def test_steps_chart_never_holds_nan_or_infinity(
     assert not re.search(r"nan|inf", svg, re.IGNORECASE)
 
 
-def test_protein_result_carries_the_per_meal_chart() -> None:
-    """An "ok" protein answer has charts.per_meal, an SVG with one bar per meal."""
-    result = api.run("protein", {"weight": 68, "age": 70, "meals_per_day": 4})["result"]
-    assert list(result["charts"]) == ["per_meal"]
-    assert len(marks(result["charts"]["per_meal"], "rg-chart-bar")) == 4
+def shown_charts(answer: dict[str, object]) -> dict[str, str]:
+    """{name: svg} for every chart figure in an answer's HTML."""
+    page = BeautifulSoup(str(answer["html"]), "html.parser")
+    return {str(figure["data-chart"]): str(figure.svg) for figure in page.select("figure")}
 
 
-def test_protein_referral_has_no_charts() -> None:
-    """A referral (kidney disease) has an empty charts mapping."""
-    result = api.run("protein", {"weight": 68, "age": 70, "kidney": "ckd"})["result"]
-    assert result["charts"] == {}
+def test_protein_result_shows_the_per_meal_chart() -> None:
+    """An "ok" protein answer shows the per_meal chart, an SVG with one bar per meal."""
+    shown = shown_charts(api.run("protein", {"weight": 68, "age": 70, "meals_per_day": 4}))
+    assert list(shown) == ["per_meal"]
+    assert len(marks(shown["per_meal"], "rg-chart-bar")) == 4
 
 
-def test_plan_result_carries_the_steps_chart() -> None:
-    """An "ok" plan has charts.steps with one bar per week of its step progression."""
+def test_protein_referral_shows_no_chart() -> None:
+    """A referral (kidney disease) shows no chart."""
+    assert shown_charts(api.run("protein", {"weight": 68, "age": 70, "kidney": "ckd"})) == {}
+
+
+def test_plan_result_shows_the_steps_chart() -> None:
+    """An "ok" plan shows the steps chart with one bar per week of its step progression."""
     payload = {"age": 70, "ability": "tires-quickly", "strength_days": 3, "steps_per_day": 4000}
-    result = api.run("plan", payload, exercises=EXERCISES)["result"]
-    assert list(result["charts"]) == ["steps"]
-    assert len(marks(result["charts"]["steps"], "rg-chart-bar")) == len(result["steps"]["weekly"])
+    answer = api.run("plan", payload, exercises=EXERCISES)
+    shown = shown_charts(answer)
+    assert list(shown) == ["steps"]
+    weeks = answer["result"]["steps"]["weekly"]  # type: ignore[index]
+    assert len(marks(shown["steps"], "rg-chart-bar")) == len(weeks)
 
 
-def test_plan_referral_has_no_charts() -> None:
-    """A referral (chest pain) has an empty charts mapping."""
+def test_plan_referral_shows_no_chart() -> None:
+    """A referral (chest pain) shows no chart."""
     payload = {"age": 70, "ability": "tires-quickly", "strength_days": 3}
-    result = api.run("plan", {**payload, "chest_pain_or_fainting": True}, exercises=EXERCISES)
-    assert result["result"]["charts"] == {}
+    answer = api.run("plan", {**payload, "chest_pain_or_fainting": True}, exercises=EXERCISES)
+    assert shown_charts(answer) == {}
+
+
+def test_charts_need_no_xml_sax() -> None:
+    """Charts escape with `html`, not xml.sax (it pulls urllib, http, email into start-up)."""
+    source = Path(charts.__file__).read_text(encoding="utf-8")
+    assert "xml.sax" not in source
 
 
 def test_docstring_examples_hold() -> None:

@@ -193,15 +193,12 @@ def test_site_exercises_json_equals_the_validated_data(
     assert shipped == site_data.exercises_json()
 
 
-def test_site_weekly_plan_json_equals_the_validated_data(
-    built_site: BuiltSite, site_data: SiteData
-) -> None:
-    """site/data/weekly_plan.json holds the validated plan."""
-    path = built_site.path / "data" / "weekly_plan.json"
-    assert json.loads(path.read_text(encoding="utf-8")) == site_data.weekly_plan_json()
+def test_site_ships_no_weekly_plan_json(built_site: BuiltSite) -> None:
+    """Nothing reads a JSON copy of the sample week, so the build writes none."""
+    assert not (built_site.path / "data" / "weekly_plan.json").exists()
 
 
-@pytest.mark.parametrize("name", ["exercises", "weekly_plan"])
+@pytest.mark.parametrize("name", ["exercises"])
 def test_site_json_keeps_every_yaml_value(built_site: BuiltSite, name: str) -> None:
     """Every field written in the YAML reaches the JSON unchanged: nothing is dropped."""
     written = yaml.safe_load((ROOT / "data" / f"{name}.yml").read_text(encoding="utf-8"))

@@ -1,6 +1,7 @@
 // Regain calculator engine: Pyodide in a module Web Worker, so the page never freezes.
-// Protocol: the page posts {id, calculator, input}; the worker answers {id, result} or
-// {id, error}. Start-up progress is posted as {type: "status", state, detail}.
+// Protocol (documented in engine.mjs): the page posts {id, calculator, input, root}; the worker
+// answers {id, result} or {id, error}. Start-up progress is posted as {type: "status", state,
+// detail}: detail is "fresh" or "snapshot" on "ready", a technical reason on "failed".
 // Every URL is built from import.meta.url, so the site works under any sub-path.
 
 import { loadPyodide } from "../engine/pyodide.mjs";
@@ -102,7 +103,7 @@ function loadCalculators(pyodide, archive) {
 function checked(api) {
   // A restored engine must answer like a fresh one: a snapshot that cannot is not used.
   const answer = JSON.parse(api.run_json(...SELF_TEST, "[]"));
-  if (answer.version !== 1 || answer.calculator !== "protein") throw new Error("self-test failed");
+  if (!answer.ok || answer.calculator !== "protein" || !answer.html) throw new Error("self-test failed");
   return api;
 }
 
@@ -115,7 +116,7 @@ async function startFromSnapshot(manifest, snapshot, archive) {
 async function startFresh(manifest, archive) {
   const canSnapshot = typeof caches !== "undefined";
   const pyodide = await loadEngine({ lockFileContents: manifest.lock, _makeSnapshot: canSnapshot });
-  status("loading", "Loading the calculators");
+  status("loading", "calculators");
   loadCalculators(pyodide, archive);
   const api = checked(pyodide.pyimport("calculators.api"));
   // The snapshot (~30 MB copied) is made after the reader's first answer, not before it: a
@@ -135,7 +136,7 @@ function saveSnapshot(pyodide, manifest) {
 let startedFrom = "fresh"; // reported with "ready", so tests and the bench can tell the paths apart
 
 async function start() {
-  status("loading", "Starting the calculator engine");
+  status("loading", "engine");
   // The manifest (engine version, calculators hash, lock info) and our calculators archive are
   // small; they download while the browser compiles the engine.
   const [manifest, archive] = await Promise.all([
@@ -155,16 +156,19 @@ async function start() {
   return startFresh(manifest, archive);
 }
 
-// The exercise list (the same JSON the exercise library page is built from) is only needed by
-// the plan calculator; fetched once, on first use.
+// The exercise library (the same JSON the exercise library page is built from) is only needed
+// by the plan calculator: fetched, read and checked by Python once, on first use; every later
+// plan request gets the checked library (a Python object) without parsing it again.
 const USES_EXERCISES = new Set(["plan", "plan-calendar"]);
-let exercises = null;
-function exerciseData() {
-  exercises ??= fetchText(new URL("data/exercises.json", SITE_URL)).catch((error) => {
-    exercises = null; // let the next request try again
-    throw error;
-  });
-  return exercises;
+let library = null;
+function exerciseLibrary(api) {
+  library ??= fetchText(new URL("data/exercises.json", SITE_URL))
+    .then((text) => api.read_exercises(text))
+    .catch((error) => {
+      library = null; // let the next request try again
+      throw error;
+    });
+  return library;
 }
 
 const engine = start();
@@ -174,11 +178,11 @@ engine.then(
 );
 
 self.addEventListener("message", async (event) => {
-  const { id, calculator, input } = event.data || {};
+  const { id, calculator, input, root } = event.data || {};
   try {
     const api = await engine;
-    const exercisesJson = USES_EXERCISES.has(calculator) ? await exerciseData() : "[]";
-    const answer = api.run_json(String(calculator), JSON.stringify(input ?? {}), exercisesJson);
+    const exercises = USES_EXERCISES.has(calculator) ? await exerciseLibrary(api) : "[]";
+    const answer = api.run_json(String(calculator), JSON.stringify(input ?? {}), exercises, String(root ?? ""));
     self.postMessage({ id, result: JSON.parse(answer) });
   } catch (error) {
     self.postMessage({ id, error: String(error && error.message ? error.message : error) });

@@ -31,6 +31,7 @@ from datetime import date, timedelta
 from calculators.errors import FieldError, InvalidInput
 from calculators.plan import PROGRESSION_NOTE, DayKind, PlanDay, PlanInput, PlanResult, PlanWeek
 from calculators.plan import weekly_plan as build_weekly_plan
+from calculators.present.plan import calendar_saved, day_title, dose_phrase, walking_line
 from calculators.results import Status
 
 FILENAME = "regain-weekly-plan.ics"
@@ -82,6 +83,7 @@ class CalendarFile:
             "content": self.content,
             "events": self.events,
             "weeks": self.weeks,
+            "message": calendar_saved(self.events),
         }
 
 
@@ -164,7 +166,7 @@ def sessions(plan: PlanResult) -> tuple[Session, ...]:
                 first, count, title, text, minutes = runs[-1]
                 runs[-1] = (first, count + 1, title, text, minutes)
             else:
-                runs.append((week.week, 1, day.title, body, MINUTES[day.kind]))
+                runs.append((week.week, 1, day_title(day), body, MINUTES[day.kind]))
         for first, count, title, body, minutes in runs:
             label = f"Week {first}" if count == 1 else f"Weeks {first}–{first + count - 1}"
             description = f"{label}: {title}. About {minutes} minutes.\n\n{body}"
@@ -176,7 +178,7 @@ def _body(day: PlanDay, week: PlanWeek, plan: PlanResult) -> str:
     """A session's text, without the weeks it covers (equal texts make one repeating event)."""
     lines = ["Exercises:"]
     for planned in day.exercises:
-        lines.append(f"- {planned.exercise.name}: {planned.dose.phrase()}")
+        lines.append(f"- {planned.exercise.name}: {dose_phrase(planned)}")
         lines.append(f"  Safety: {planned.exercise.safety}")
         if planned.harder is not None:
             lines.append(f"  Harder version when it feels easy: {planned.harder.name}")
@@ -185,20 +187,8 @@ def _body(day: PlanDay, week: PlanWeek, plan: PlanResult) -> str:
     lines += ["", *day.notes, *week.notes]
     if day.kind is DayKind.STRENGTH:
         lines.append(PROGRESSION_NOTE)
-    lines += ["", _walking_line(plan), "", _DISCLAIMER]
+    lines += ["", walking_line(plan), "", _DISCLAIMER]
     return "\n".join(lines)
-
-
-def _walking_line(plan: PlanResult) -> str:
-    """The walking goal for every week of the programme (the same text in every event)."""
-    goals = [week.walking for week in plan.weeks]
-    if goals[0].steps_per_day is not None:
-        steps = "; ".join(f"week {w}: {g.steps_per_day:,}" for w, g in enumerate(goals, 1))
-        return f"Steps a day, on every day but the rest day: {steps}."
-    if goals[0].minutes is not None:
-        minutes = "; ".join(f"week {w}: {g.minutes}" for w, g in enumerate(goals, 1))
-        return f"Minutes of walking a day: {minutes}. {goals[0].text}"
-    return goals[0].text
 
 
 # ---------------------------------------------------------------- writing RFC 5545

@@ -16,9 +16,10 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
-from xml.sax.saxutils import escape, quoteattr
+from html import escape
 
 from calculators import evidence
+from calculators.present import numbers
 from calculators.results import round_half_up
 
 WIDTH = 400
@@ -396,7 +397,7 @@ def _text(x: float, y: float, text: str, *, anchor: str = "middle", bold: bool =
     """A text label (escaped), centred on x unless `anchor` says otherwise."""
     weight = ' font-weight="bold"' if bold else ""
     return (
-        f'<text x="{_coordinate(x)}" y="{_coordinate(y)}" text-anchor={quoteattr(anchor)}{weight}>'
+        f'<text x="{_coordinate(x)}" y="{_coordinate(y)}" text-anchor="{escape(anchor)}"{weight}>'
         f"{escape(text)}</text>"
     )
 
@@ -499,7 +500,7 @@ def _percent(value: float) -> str:
 def _range_text(low: Decimal, high: Decimal) -> str:
     """Whole numbers rounded half up: "27–36", or "27" when both ends round the same."""
     low_text, high_text = round_half_up(low), round_half_up(high)
-    return f"{low_text}" if low_text == high_text else f"{low_text}–{high_text}"
+    return numbers.span(low_text, high_text)
 
 
 def _coordinate(value: float) -> str:

@@ -1,0 +1,542 @@
+"""Each calculator's form, declared once: fields, labels, help, choices, defaults and bounds.
+
+The site's form (`form_html`, through the `calculator_form` macro), the command line's options
+(`calculators.cli`) and the page's share links (which fill the form's own controls) all come
+from these specs, so a new field is a one-place change. Choices are the calculators' enums;
+bounds are `calculators.evidence`'s. Every word the page's script shows around a form (loading,
+failure, the link notice, the timer) is written here as data attributes or templates.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from enum import StrEnum
+from html import escape
+
+from calculators import evidence
+from calculators.evidence import Bound
+from calculators.exercises import Equipment
+from calculators.plan import Ability, Focus
+from calculators.present.html import line as html_line
+from calculators.present.view import Line, Link
+from calculators.protein import KidneyStatus, Situation, WeightUnit
+from calculators.self_check import Item
+
+
+class Kind(StrEnum):
+    """How a field is entered."""
+
+    NUMBER = "number"  # a text box for a decimal number
+    WHOLE = "whole"  # a text box for a whole number
+    SELECT = "select"  # one choice from a drop-down list
+    RADIO = "radio"  # one choice from buttons
+    CHECKS = "checks"  # any number of choices
+    FLAG = "flag"  # one tick box: yes or no
+
+
+@dataclass(frozen=True)
+class Choice:
+    """One allowed value and the words the reader sees for it."""
+
+    value: str
+    label: str
+
+
+@dataclass(frozen=True)
+class Field:
+    """One answer a calculator reads (`name` is the wire's payload key)."""
+
+    name: str
+    label: str
+    kind: Kind
+    choices: tuple[Choice, ...] = ()
+    default: str | tuple[str, ...] | None = None
+    bound: Bound | None = None
+    optional: bool = False
+    help: str = ""
+    slug: str = ""  # the element id's end, when it differs from the name
+    size: int = 5
+    unit_label: bool = False  # the label ends with the chosen weight unit
+
+    @property
+    def key(self) -> str:
+        """The id's end: `slug`, else the name with dashes."""
+        return self.slug or self.name.replace("_", "-")
+
+    def allowed(self) -> str:
+        """The allowed values in short form, for the command line's help."""
+        if self.choices:
+            return "one of: " + ", ".join(choice.value for choice in self.choices)
+        if self.bound is not None:
+            return self.bound.allowed()
+        return "yes or no" if self.kind is Kind.FLAG else ""
+
+
+@dataclass(frozen=True)
+class Group:
+    """Fields shown together under a legend, with optional words and numbered steps first."""
+
+    legend: str
+    fields: tuple[Field, ...]
+    intro: str = ""
+    steps: tuple[str, ...] = ()
+    css: str = ""
+    timer_for: str = ""  # a stopwatch that fills this field
+
+
+Part = Field | Group
+
+
+@dataclass(frozen=True)
+class Form:
+    """A calculator's whole form, and the words around it."""
+
+    calculator: str
+    parts: tuple[Part, ...]
+    submit: str
+    noscript: tuple[str, Line]  # what needs JavaScript (in bold), then what to do without it
+    failure_hint: str
+    summary: str  # the command line's one-line description
+
+    @property
+    def fields(self) -> tuple[Field, ...]:
+        """Every field, in form order."""
+        found: list[Field] = []
+        for part in self.parts:
+            found += part.fields if isinstance(part, Group) else (part,)
+        return tuple(found)
+
+
+def _choices(kind: type[StrEnum], labels: Mapping[str, str]) -> tuple[Choice, ...]:
+    """The enum's values in the order of `labels` (each must be a value of the enum)."""
+    allowed = {member.value for member in kind}
+    return tuple(Choice(value, label) for value, label in labels.items() if value in allowed)
+
+
+def _flags(*pairs: tuple[str, str]) -> Group:
+    return Group("Tick any that apply", tuple(Field(n, label, Kind.FLAG) for n, label in pairs))
+
+
+def _age(label: str = "Your age (years)", *, optional: bool = False) -> Field:
+    return Field("age", label, Kind.WHOLE, bound=evidence.AGE_YEARS, optional=optional)
+
+
+_POINTS = {"0": "None", "1": "Some"}
+
+PROTEIN = Form(
+    calculator="protein",
+    parts=(
+        Field(
+            "unit",
+            "Weight unit",
+            Kind.RADIO,
+            _choices(WeightUnit, {"kg": "Kilograms (kg)", "lb": "Pounds (lb)"}),
+            default="kg",
+        ),
+        Field(
+            "weight",
+            "Your body weight",
+            Kind.NUMBER,
+            bound=evidence.WEIGHT_KG,
+            help=f"or {evidence.WEIGHT_LB.allowed()}",
+            size=8,
+            unit_label=True,
+        ),
+        _age(),
+        Field(
+            "situation",
+            "Which fits you best?",
+            Kind.SELECT,
+            _choices(
+                Situation,
+                {
+                    "general": "A healthy adult",
+                    "older": "A healthy older adult (65 or over)",
+                    "training": "Doing strength (resistance) training",
+                    "recovering": "Recovering from an illness, surgery or injury",
+                },
+            ),
+            default="general",
+        ),
+        Field(
+            "kidney",
+            "Your kidneys",
+            Kind.SELECT,
+            _choices(
+                KidneyStatus,
+                {
+                    "none": "No known kidney disease",
+                    "at-risk": "Not known, but I have diabetes or high blood pressure",
+                    "ckd": "Chronic kidney disease (not on dialysis)",
+                    "dialysis": "On dialysis",
+                    "transplant": "Kidney transplant",
+                },
+            ),
+            default="none",
+        ),
+        Field(
+            "meals_per_day",
+            "Meals a day",
+            Kind.WHOLE,
+            default="3",
+            bound=evidence.MEALS_PER_DAY,
+            slug="meals",
+            size=3,
+        ),
+        _flags(
+            ("pregnant_or_breastfeeding", "I am pregnant or breastfeeding"),
+            ("liver_disease", "I have liver disease"),
+            ("unintended_weight_loss", "I have lost weight without trying"),
+        ),
+    ),
+    submit="Work out my protein target",
+    noscript=(
+        "This calculator needs JavaScript.",
+        (
+            "Without it, use the guideline table below: multiply the range for your group by "
+            "your weight in kilograms.",
+        ),
+    ),
+    failure_hint="The guideline ranges on this page still apply: see the table below the form.",
+    summary="daily and per-meal protein target",
+)
+
+PLAN = Form(
+    calculator="plan",
+    parts=(
+        _age(),
+        Field(
+            "ability",
+            "How do you manage today?",
+            Kind.RADIO,
+            _choices(
+                Ability,
+                {
+                    "needs-support": "I need support (a hand, a frame or furniture) to stand up",
+                    "tires-quickly": "I can walk, but I tire quickly",
+                    "out-of-practice": "I am active, but out of practice with exercise",
+                },
+            ),
+            default="tires-quickly",
+        ),
+        Field(
+            "strength_days",
+            "Days a week you can do strength exercises",
+            Kind.SELECT,
+            tuple(
+                Choice(str(days), str(days))
+                for days in range(evidence.STRENGTH_DAYS.low, evidence.STRENGTH_DAYS.high + 1)
+            ),
+            default="3",
+            bound=evidence.STRENGTH_DAYS,
+            slug="days",
+        ),
+        Field(
+            "steps_per_day",
+            "Your steps a day now (leave empty if you don't know)",
+            Kind.WHOLE,
+            bound=evidence.STEPS_PER_DAY,
+            optional=True,
+            slug="steps",
+            size=7,
+        ),
+        Field(
+            "equipment",
+            "What do you have at home? (tick all that apply)",
+            Kind.CHECKS,
+            _choices(
+                Equipment,
+                {
+                    "chair": "A sturdy chair",
+                    "wall": "A clear wall",
+                    "counter": "A kitchen counter",
+                    "step": "A low step or stair",
+                    "mat": "An exercise mat",
+                    "band": "A resistance band",
+                    "dumbbells": "Dumbbells",
+                    "gym-machine": "Gym machines",
+                },
+            ),
+            default=("chair", "wall", "counter"),
+        ),
+        Field(
+            "focus",
+            "What matters most to you?",
+            Kind.SELECT,
+            _choices(
+                Focus,
+                {
+                    "general": "General strength",
+                    "legs": "Stronger legs",
+                    "balance": "Better balance",
+                },
+            ),
+            default="general",
+        ),
+        _flags(
+            ("chronic_condition", "I have a long-term health condition"),
+            ("recent_hospital_stay", "I was in hospital or had surgery recently"),
+            ("fall_past_year", "I had a fall in the past year"),
+            ("chest_pain_or_fainting", "I get chest pain or feel faint when I exert myself"),
+        ),
+    ),
+    submit="Build my plan",
+    noscript=(
+        "This plan builder needs JavaScript.",
+        (
+            "Without it, follow the ",
+            Link("sample weekly plan", "guide/weekly-plan/"),
+            " and the rules below.",
+        ),
+    ),
+    failure_hint="The ready-made weeks at the end of this page still apply.",
+    summary="a 7-day plan of strength, balance, walking and rest",
+)
+
+
+def _question(item: Item, label: str, most: str, some: str = "Some") -> Field:
+    labels = {**_POINTS, "1": some, "2": most}
+    return Field(
+        item.value,
+        label,
+        Kind.RADIO,
+        tuple(Choice(str(points), labels[str(points)]) for points in evidence.SARC_F_ITEM_POINTS),
+    )
+
+
+SELF_CHECK = Form(
+    calculator="self-check",
+    parts=(
+        _question(
+            Item.STRENGTH,
+            "How much difficulty do you have lifting and carrying 4.5 kg (10 lb), such as a "
+            "full shopping bag?",
+            "A lot, or I can't",
+        ),
+        _question(
+            Item.ASSISTANCE,
+            "How much difficulty do you have walking across a room?",
+            "A lot, I use a walking aid, or I can't",
+        ),
+        _question(
+            Item.RISE,
+            "How much difficulty do you have getting up from a chair or out of bed?",
+            "A lot, or I can't without help",
+        ),
+        _question(
+            Item.CLIMB,
+            "How much difficulty do you have climbing a flight of 10 stairs?",
+            "A lot, or I can't",
+        ),
+        _question(
+            Item.FALLS,
+            "How many times have you fallen in the past year?",
+            "4 or more times",
+            some="1 to 3 times",
+        ),
+        _age("Your age in years (optional: it helps if you go on to build a plan)", optional=True),
+        Group(
+            "Optional: the chair-stand test",
+            (
+                Field(
+                    "chair_stand_seconds",
+                    "Seconds for five stands (leave empty if you did not do the test)",
+                    Kind.NUMBER,
+                    bound=evidence.CHAIR_STAND_SECONDS,
+                    optional=True,
+                    slug="chair-stand",
+                    size=6,
+                ),
+            ),
+            intro=(
+                "This test checks the strength of your legs. Only do it if you can stand up "
+                "from a chair without help. Skip it if you feel unwell, or if standing up hurts."
+            ),
+            steps=(
+                "Put a sturdy chair without wheels against a wall, so it cannot slide.",
+                "Ask someone to stay near you, in case you lose your balance.",
+                "Sit near the front of the seat, feet flat on the floor, arms crossed on your "
+                "chest.",
+                "Stand up fully and sit down again, five times, as quickly as you safely can. "
+                "Do not use your arms.",
+                'Time it from "go" until you sit down after the fifth stand.',
+                "Stop straight away if you feel pain, dizzy or short of breath.",
+            ),
+            css="rg-chair-stand",
+            timer_for="chair_stand_seconds",
+        ),
+    ),
+    submit="Check my answers",
+    noscript=(
+        "This check needs JavaScript to add up your answers.",
+        ("Without it, score it by hand with the table below.",),
+    ),
+    failure_hint="You can still score it by hand with the table below the form.",
+    summary="SARC-F questions and the chair-stand test",
+)
+
+FORMS: Mapping[str, Form] = {form.calculator: form for form in (PROTEIN, PLAN, SELF_CHECK)}
+
+# What the page's script says around every form: engine states and failures, shared links, the
+# timer. Written once here; the script reads them from data attributes and templates.
+ENGINE_TEXT = {
+    "loading-button": "Calculator loading…",
+    "loading": "Loading the calculator…",
+    "ready": "The calculator is ready.",
+    "failed": "The calculator could not start.",
+}
+FAILURE_TITLE = "The calculator could not run in this browser"
+FAILURE_REASONS = {
+    "unsupported": "This browser cannot run the calculator (no Web Workers or WebAssembly).",
+    "slow": "The calculator engine took too long to start.",
+    "start": "The calculator engine could not start.",
+    "crash": "The calculator engine stopped unexpectedly.",
+    "late": "The calculator did not answer in time.",
+}
+LINK_TITLE = "Some values in this link were left out"
+LINK_INTRO = "The link you opened had values this page cannot use, so they were ignored:"
+LINK_REASONS = {
+    "unknown": "not a question on this page",
+    "long": "too long",
+    "choice": "an unknown choice",
+    "flag": "not yes or no",
+    "option": "not one of the choices",
+}
+TIMER_TEXT = {
+    "start": "Start the timer",
+    "stop": "Stop the timer",
+    "again": "Start the timer again",
+    "unit": "s",
+}
+
+
+def form_html(name: str, root: str = "") -> str:
+    """The calculator's form, its result area and the templates its script fills."""
+    form = FORMS[name]
+    prefix = form.calculator
+    texts = "".join(f' data-text-{key}="{escape(text)}"' for key, text in ENGINE_TEXT.items())
+    body = "\n".join(_part(part, prefix) for part in form.parts)
+    return (
+        f'<form class="rg-calculator" data-calculator="{escape(prefix)}" '
+        f'data-output="{escape(prefix)}-result" data-site-root="{escape(root)}"{texts} '
+        "novalidate>\n"
+        f"{body}\n"
+        '<p class="rg-actions"><button type="submit" class="md-button md-button--primary" '
+        f'data-ready-label="{escape(form.submit)}">{escape(form.submit)}</button></p>\n'
+        '<p class="rg-status" data-engine-status role="status"></p>\n'
+        '<progress class="rg-progress" hidden aria-label="Loading the calculator"></progress>\n'
+        f'<noscript><p class="rg-noscript"><strong>{escape(form.noscript[0])}</strong> '
+        f"{html_line(form.noscript[1], root)}</p></noscript>\n"
+        f"{_failure_template(form)}\n{_link_template()}\n"
+        "</form>\n"
+        f'<div id="{escape(prefix)}-result" class="rg-result" aria-live="polite"></div>'
+    )
+
+
+def _failure_template(form: Form) -> str:
+    reasons = "".join(
+        f' data-reason-{key}="{escape(text)}"' for key, text in FAILURE_REASONS.items()
+    )
+    return (
+        f"<template data-engine-failure{reasons}>"
+        '<div class="admonition rg-warning rg-stop" data-severity="stop" data-engine-failed>'
+        f'<p class="admonition-title">{escape(FAILURE_TITLE)}</p><p data-reason></p>'
+        f"<p>{escape(form.failure_hint)}</p></div></template>"
+    )
+
+
+def _link_template() -> str:
+    reasons = "".join(f' data-reason-{key}="{escape(text)}"' for key, text in LINK_REASONS.items())
+    return (
+        f"<template data-notice-template{reasons}>"
+        '<div class="admonition rg-warning rg-info" data-severity="info" data-link-notice '
+        f'role="status"><p class="admonition-title">{escape(LINK_TITLE)}</p>'
+        f"<p>{escape(LINK_INTRO)}</p><ul></ul></div></template>"
+    )
+
+
+def _part(part: Part, prefix: str) -> str:
+    if isinstance(part, Group):
+        return _group(part, prefix)
+    return _field(part, prefix)
+
+
+def _error_slot(field: Field, prefix: str) -> str:
+    ident = f"{prefix}-{field.key}-error"
+    return (
+        f'<p class="rg-field-error" id="{escape(ident)}" data-error-for="{escape(field.name)}" '
+        "hidden></p>"
+    )
+
+
+def _field(field: Field, prefix: str) -> str:
+    ident = f"{prefix}-{field.key}"
+    error = f"{ident}-error"
+    if field.kind in (Kind.RADIO, Kind.CHECKS):
+        kind = "radio" if field.kind is Kind.RADIO else "checkbox"
+        chosen = _defaults(field)
+        boxes = "\n".join(
+            f'<label><input type="{kind}" name="{escape(field.name)}" '
+            f'value="{escape(choice.value)}"{" checked" if choice.value in chosen else ""}> '
+            f"{escape(choice.label)}</label>"
+            for choice in field.choices
+        )
+        css = ' class="rg-units"' if field.name == "unit" else ""
+        return (
+            f'<fieldset{css} aria-describedby="{escape(error)}">\n'
+            f"<legend>{escape(field.label)}</legend>\n{boxes}\n{_error_slot(field, prefix)}\n"
+            "</fieldset>"
+        )
+    if field.kind is Kind.FLAG:
+        return (
+            f'<label><input type="checkbox" name="{escape(field.name)}" value="true"> '
+            f"{escape(field.label)}</label>"
+        )
+    unit = " (<span data-unit-label>kg</span>)" if field.unit_label else ""
+    label = f'<label for="{escape(ident)}">{escape(field.label)}{unit}</label>'
+    if field.kind is Kind.SELECT:
+        options = "".join(
+            f'<option value="{escape(choice.value)}"'
+            f"{' selected' if choice.value == field.default else ''}>"
+            f"{escape(choice.label)}</option>"
+            for choice in field.choices
+        )
+        control = (
+            f'<select id="{escape(ident)}" name="{escape(field.name)}" '
+            f'aria-describedby="{escape(error)}">{options}</select>'
+        )
+    else:
+        mode = "decimal" if field.kind is Kind.NUMBER else "numeric"
+        value = f' value="{escape(field.default)}"' if isinstance(field.default, str) else ""
+        control = (
+            f'<input id="{escape(ident)}" name="{escape(field.name)}" type="text" '
+            f'inputmode="{mode}"{value} autocomplete="off" aria-describedby="{escape(error)}" '
+            f'size="{field.size}">'
+        )
+    return f'<div class="rg-field">\n{label}\n{control}\n{_error_slot(field, prefix)}\n</div>'
+
+
+def _group(group: Group, prefix: str) -> str:
+    css = f' class="{escape(group.css)}"' if group.css else ""
+    intro = f"<p>{escape(group.intro)}</p>\n" if group.intro else ""
+    steps = (
+        "<ol>" + "".join(f"<li>{escape(step)}</li>" for step in group.steps) + "</ol>\n"
+        if group.steps
+        else ""
+    )
+    fields = "\n".join(_field(field, prefix) for field in group.fields)
+    timer = ""
+    if group.timer_for:
+        texts = "".join(f' data-{key}="{escape(text)}"' for key, text in TIMER_TEXT.items())
+        timer = f'\n<div class="rg-timer" data-timer-for="{escape(group.timer_for)}"{texts}></div>'
+    return (
+        f"<fieldset{css}>\n<legend>{escape(group.legend)}</legend>\n{intro}{steps}{fields}"
+        f"{timer}\n</fieldset>"
+    )
+
+
+def _defaults(field: Field) -> tuple[str, ...]:
+    if field.default is None:
+        return ()
+    return (field.default,) if isinstance(field.default, str) else field.default

@@ -1,0 +1,152 @@
+"""A view as an HTML fragment: every text escaped, no scripts, no inline styles (strict CSP).
+
+The page's client inserts this fragment as it is; the build inserts the same fragment into the
+ready-made answers, so both are one markup by construction. `root` is the way from the page
+back to the site root ("../../" on tools/plan/), prefixed to every link.
+"""
+
+from __future__ import annotations
+
+from html import escape
+
+from calculators.present.view import (
+    Actions,
+    Block,
+    Button,
+    Cell,
+    Chart,
+    Data,
+    Heading,
+    Inline,
+    Items,
+    Line,
+    Link,
+    Paragraph,
+    Row,
+    Sources,
+    Table,
+    Value,
+    View,
+    Warning,
+)
+
+SOURCES_HEADING = "Sources"
+
+
+def render(view: View, root: str = "") -> str:
+    """The whole view as one fragment, a block per line."""
+    return "\n".join(block(part, root) for part in view.blocks)
+
+
+def block(part: Block, root: str = "") -> str:  # noqa: PLR0911 - one branch per block type
+    """One block as HTML."""
+    if isinstance(part, Paragraph):
+        classes = f' class="rg-{escape(part.kind)}"' if part.kind else ""
+        return f"<p{classes}{_data(part.data)}>{line(part.line, root)}</p>"
+    if isinstance(part, Heading):
+        return f"<h3>{escape(part.text)}</h3>"
+    if isinstance(part, Items):
+        tag = "ol" if part.ordered else "ul"
+        items = "".join(f"<li{_data(i.data)}>{line(i.line, root)}</li>" for i in part.items)
+        return f'<{tag} class="rg-{escape(part.kind)}">{items}</{tag}>'
+    if isinstance(part, Warning):
+        return warning(part)
+    if isinstance(part, Table):
+        return _table(part, root)
+    if isinstance(part, Chart):
+        return f'<figure class="rg-chart" data-chart="{escape(part.name)}">{part.svg}</figure>'
+    if isinstance(part, Sources):
+        if not part.ids:
+            return ""
+        links = "".join(
+            f'<li><a href="{escape(root)}references/#{escape(ident.lower())}">'
+            f"{escape(ident)}</a></li>"
+            for ident in part.ids
+        )
+        return f'<div><h3>{SOURCES_HEADING}</h3><ul class="rg-sources">{links}</ul></div>'
+    return _actions(part, root)
+
+
+def warning(part: Warning) -> str:
+    """A warning box (Material's admonition look), with an optional list under the message."""
+    severity = escape(part.severity.value)
+    message = f"<p>{escape(part.message)}</p>" if part.message else ""
+    listed = "".join(f"<li{_data(item.data)}>{line(item.line)}</li>" for item in part.items)
+    return (
+        f'<div class="admonition rg-warning rg-{severity}" data-severity="{severity}">'
+        f'<p class="admonition-title">{escape(part.title)}</p>{message}'
+        f"{f'<ul>{listed}</ul>' if listed else ''}</div>"
+    )
+
+
+def line(parts: Line, root: str = "") -> str:
+    """Inline text: plain text, figures (`data-value`) and links."""
+    return "".join(inline(part, root) for part in parts)
+
+
+def inline(part: Inline, root: str = "") -> str:
+    """One inline piece as HTML."""
+    if isinstance(part, Value):
+        return f'<strong data-value="{escape(part.name)}">{escape(part.text)}</strong>'
+    if isinstance(part, Link):
+        return f'<a href="{escape(root + part.path)}">{escape(part.text)}</a>'
+    return escape(part)
+
+
+def _table(table: Table, root: str) -> str:
+    head = "".join(
+        f'<th scope="col"{_print_only(column.print_only)}>{escape(column.text)}</th>'
+        for column in table.columns
+    )
+    rows = "".join(_row(row, root) for row in table.rows)
+    classes = f' class="rg-{escape(table.kind)}"' if table.kind else ""
+    return (
+        f"<table{classes}{_data(table.data)}><caption>{escape(table.caption)}</caption>"
+        f"<thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>"
+    )
+
+
+def _row(row: Row, root: str) -> str:
+    cells = "".join(_cell(cell, root) for cell in row.cells)
+    return f'<tr{_data(row.data)}><th scope="row">{escape(row.header)}</th>{cells}</tr>'
+
+
+def _cell(cell: Cell, root: str) -> str:
+    if cell.print_only:
+        # A tick box on paper: decoration, hidden from screen readers.
+        return '<td class="rg-print-only rg-done" aria-hidden="true">☐</td>'
+    return f"<td>{''.join(block(part, root) for part in cell.blocks)}</td>"
+
+
+def _actions(actions: Actions, root: str) -> str:
+    buttons = "".join(_button(button, root) for button in actions.buttons)
+    return (
+        f'<div class="rg-result-actions">{buttons}</div>'
+        '<p class="rg-action-status" role="status"></p>'
+    )
+
+
+def _button(button: Button, root: str) -> str:
+    classes = "md-button md-button--primary" if button.primary else "md-button"
+    done = _data(button.data)
+    action = escape(button.action)
+    if button.href:
+        return (
+            f'<a class="{classes}" href="{escape(root + button.href)}" data-action="{action}">'
+            f"{escape(button.text)}</a>"
+        )
+    return (
+        f'<button type="button" class="{classes}" data-action="{action}"{done}>'
+        f"{escape(button.text)}</button>"
+    )
+
+
+def _print_only(flag: bool) -> str:
+    return ' class="rg-print-only rg-done"' if flag else ""
+
+
+def _data(data: Data) -> str:
+    return "".join(f' data-{escape(name)}="{escape(value)}"' for name, value in data)
+
+
+__all__ = ["Button", "Cell", "render"]

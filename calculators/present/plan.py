@@ -1,0 +1,257 @@
+"""The 12-week programme as a reader sees it: one phrase per day title and per dose, one view.
+
+Used by the page (through the wire's HTML), the ready-made sample weeks, the command line and
+the calendar file, so "whole body" and "2 sets of 8–12 reps, each side" read the same in all.
+"""
+
+from __future__ import annotations
+
+from calculators.plan import DAY_NAMES, PlanDay, PlannedExercise, PlanResult, PlanWeek
+from calculators.present import charts, numbers
+from calculators.present.view import (
+    Actions,
+    Block,
+    Button,
+    Cell,
+    Chart,
+    Column,
+    Heading,
+    Item,
+    Items,
+    Link,
+    Paragraph,
+    Row,
+    Table,
+    Value,
+    View,
+    notes,
+    warnings,
+)
+from calculators.present.view import Sources as SourceList
+from calculators.results import Status
+
+WEEK_CAPTION = "Your week"
+EXERCISE_PAGE = "guide/exercises/"
+
+
+def day_title(day: PlanDay) -> str:
+    """A day's title, the one phrase for it on the page, the CLI and the calendar.
+
+    The words are the plan's own (`PlanDay.title`): one home for each phrase.
+
+    >>> from calculators.plan import DayKind, Muscles, PlanDay
+    >>> day_title(PlanDay(1, DayKind.STRENGTH, Muscles.FULL, True, (), None, ()))
+    'Strength: whole body + balance'
+    """
+    return day.title
+
+
+def dose_phrase(planned: PlannedExercise) -> str:
+    """An exercise's dose this week: "2 sets of 10–12 reps on each side" (`Dose.phrase`)."""
+    return planned.dose.phrase()
+
+
+def exercise_link(planned: PlannedExercise) -> Link:
+    """The exercise's name, linked to its card in the library."""
+    exercise = planned.exercise
+    return Link(exercise.name, f"{EXERCISE_PAGE}#{exercise.id}")
+
+
+def phases(result: PlanResult) -> tuple[tuple[PlanWeek, ...], ...]:
+    """Runs of consecutive weeks with the same exercises and doses (weeks 1–2, 3–4, …)."""
+    runs: list[list[PlanWeek]] = []
+    for week in result.weeks:
+        if runs and _sessions(runs[-1][-1]) == _sessions(week):
+            runs[-1].append(week)
+        else:
+            runs.append([week])
+    return tuple(tuple(run) for run in runs)
+
+
+def _sessions(week: PlanWeek) -> tuple[object, ...]:
+    """What a week's tables show: each day's kind, exercises, doses and notes (not steps)."""
+    return tuple((day.title, day.exercises, day.notes) for day in week.days)
+
+
+def weeks_label(weeks: tuple[PlanWeek, ...]) -> str:
+    """The weeks of a run in words: "Week 3" or "Weeks 1–2"."""
+    first, last = weeks[0].week, weeks[-1].week
+    return f"Week {first}" if first == last else f"Weeks {first}–{last}"
+
+
+def week_table(result: PlanResult, weeks: tuple[PlanWeek, ...] | None = None) -> Table:
+    """A run of weeks as a table, a row per day: title, exercises with doses, notes.
+
+    Without `weeks`, the first run (the learning weeks).
+    """
+    run = weeks or phases(result)[0]
+    week = run[0]
+    rows = tuple(
+        Row(
+            DAY_NAMES[day.day - 1],
+            (
+                Cell(
+                    (
+                        Paragraph((Value("title", day_title(day)),)),
+                        *_exercise_list(day),
+                        *notes(day.notes),
+                    )
+                ),
+                Cell((), print_only=True),
+            ),
+            data=(("day", str(day.day)), ("kind", day.kind.value)),
+        )
+        for day in week.days
+    )
+    columns = (Column("Day"), Column("What to do"), Column("Done", print_only=True))
+    caption = f"{weeks_label(run)}: {_phase_words(run)}"
+    data = (("weeks", f"{run[0].week}-{run[-1].week}"),)
+    return Table(caption, columns, rows, kind="plan", data=data)
+
+
+def _phase_words(run: tuple[PlanWeek, ...]) -> str:
+    """What a run of weeks is for, and its sets."""
+    words = "learn the moves" if run[0].learning else "build up"
+    return f"{words}, {numbers.plural(run[0].sets, 'set')} of each exercise"
+
+
+def _exercise_list(day: PlanDay) -> tuple[Items, ...]:
+    if not day.exercises:
+        return ()
+    items = tuple(
+        Item(
+            (exercise_link(planned), f": {dose_phrase(planned)}", *_harder(planned)),
+            data=(("exercise", planned.exercise.id),),
+        )
+        for planned in day.exercises
+    )
+    return (Items(items, kind="exercises"),)
+
+
+def _harder(planned: PlannedExercise) -> tuple[str | Link, ...]:
+    """The harder version to move to when the E3 rule is met, linked."""
+    if planned.harder is None:
+        return ()
+    harder = planned.harder
+    return ("; when it feels easy: ", Link(harder.name, f"{EXERCISE_PAGE}#{harder.id}"))
+
+
+def week_list(result: PlanResult) -> Items:
+    """Every week: its title, its walking goal, and its notes (learning, re-test)."""
+    items = tuple(
+        Item(
+            (Value("week", week.title), ". ", week.walking.text, *(f" {n}" for n in week.notes)),
+            data=(("week", str(week.week)),),
+        )
+        for week in result.weeks
+    )
+    return Items(items, kind="weeks", ordered=True)
+
+
+def walking_line(result: PlanResult) -> str:
+    """The walking goal for all weeks in one sentence (the calendar and the sample weeks)."""
+    goals = [week.walking for week in result.weeks]
+    if not goals:
+        return ""
+    if goals[0].steps_per_day is not None:
+        steps = "; ".join(
+            f"week {w}: {numbers.steps(g.steps_per_day or 0)}" for w, g in enumerate(goals, 1)
+        )
+        return f"Steps a day, on every day but the rest day: {steps}."
+    if goals[0].minutes is not None:
+        minutes = "; ".join(f"week {w}: {g.minutes}" for w, g in enumerate(goals, 1))
+        return f"Minutes of walking a day: {minutes}. {goals[0].text}"
+    return goals[0].text
+
+
+def steps_summary(result: PlanResult) -> str:
+    """The walking goal week by week (kept for the sample weeks)."""
+    return walking_line(result)
+
+
+def level_blocks(result: PlanResult) -> tuple[Block, ...]:
+    """The reader's level, what it means, and how it was found."""
+    assessment = result.assessment
+    if assessment is None:
+        return ()
+    level = assessment.to_wire()
+    return (
+        Paragraph((Value("level", assessment.label), f": {level['sentence']}"), kind="headline"),
+        Paragraph((str(level["what_changes"]),)),
+    )
+
+
+def programme_blocks(result: PlanResult) -> tuple[Block, ...]:
+    """The 12 weeks: a table per run of weeks with the same doses, then the week-by-week list."""
+    if not result.weeks:
+        return ()
+    tables = tuple(week_table(result, run) for run in phases(result))
+    return (
+        Heading(f"Your {len(result.weeks)}-week programme"),
+        *tables,
+        Heading("Week by week"),
+        week_list(result),
+    )
+
+
+def steps_chart(result: PlanResult) -> tuple[Chart, ...]:
+    """Daily steps week by week against the target (none without a step goal)."""
+    if result.steps is None:
+        return ()
+    target = (result.steps.target_low, result.steps.target_high)
+    return (Chart("steps", charts.steps_chart(weekly=result.steps.weekly, target=target)),)
+
+
+def view(result: PlanResult) -> View:
+    """The whole plan result, as the page, the print view and the command line show it."""
+    blocks: list[Block] = [*level_blocks(result), *warnings(result.warnings)]
+    blocks += programme_blocks(result)
+    blocks += steps_chart(result)
+    blocks += notes(result.timeline)
+    blocks += notes(result.notes)
+    blocks.append(SourceList(tuple(source.value for source in result.sources)))
+    blocks.append(actions(result))
+    return View(tuple(blocks))
+
+
+def actions(result: PlanResult) -> Actions:
+    """Share, print and (for a plan) add to a calendar."""
+    buttons = [share_button(), Button("print", "Print my plan")]
+    if result.status is Status.OK:
+        buttons.append(
+            Button(
+                "calendar",
+                "Add to my calendar (.ics)",
+                data=(("failed", "The calendar file could not be made."),),
+            )
+        )
+    return Actions(tuple(buttons))
+
+
+def share_button() -> Button:
+    """The "copy a link" button, with what the page says when it worked or could not."""
+    return Button(
+        "copy-link",
+        "Copy a link to this result",
+        data=(
+            (
+                "done",
+                "Link copied. Anyone who opens it sees this result; nothing is stored anywhere.",
+            ),
+            ("fallback", "Copy this link:"),
+            ("field-label", "Link to this result"),
+        ),
+    )
+
+
+def calendar_saved(events: int) -> str:
+    """What the page says when the calendar file is saved."""
+    return (
+        f"Calendar file saved with {numbers.plural(events, 'weekly session')}. Open it to add "
+        "them to your calendar."
+    )
+
+
+def sample_programme(result: PlanResult) -> tuple[Block, ...]:
+    """A ready-made programme: the same level, tables and week list as the page."""
+    return (*level_blocks(result), *programme_blocks(result))

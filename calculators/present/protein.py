@@ -1,0 +1,163 @@
+"""The protein answer as a reader sees it: the headline, the per-meal amount, the chart.
+
+Warnings and notes are shown as the calculator words them, whatever they are, so a new caution
+or note needs no change here.
+"""
+
+from __future__ import annotations
+
+from calculators import evidence
+from calculators.evidence import GramsPerKg, Source
+from calculators.present import charts, numbers
+from calculators.present.plan import share_button
+from calculators.present.view import (
+    Actions,
+    Block,
+    Button,
+    Cell,
+    Chart,
+    Column,
+    Line,
+    Link,
+    Paragraph,
+    Row,
+    Table,
+    Value,
+    View,
+    common,
+)
+from calculators.protein import ProteinResult
+from calculators.results import Status
+
+NO_NUMBER = "No personal number for you here."
+
+
+def per_meal_chart(result: ProteinResult) -> tuple[Chart, ...]:
+    """The day split over the meals against the per-meal target (none on a referral)."""
+    if result.daily_g is None or result.per_meal_g is None:
+        return ()
+    svg = charts.protein_per_meal_chart(
+        meals=result.meals_per_day,
+        daily_g=(result.daily_g.low, result.daily_g.high),
+        per_meal_g=(result.per_meal_g.low, result.per_meal_g.high),
+    )
+    return (Chart("per_meal", svg),)
+
+
+def view(result: ProteinResult) -> View:
+    """The whole protein result."""
+    blocks: list[Block] = []
+    if (
+        result.status is Status.OK
+        and result.daily_g is not None
+        and result.g_per_kg is not None
+        and result.per_meal_g is not None
+    ):
+        blocks += [
+            Paragraph(
+                (
+                    "Aim for ",
+                    Value("daily_g", numbers.grams(result.daily_g.low, result.daily_g.high)),
+                    " of protein a day (",
+                    Value("g_per_kg", f"{_rate(result)} g per kg"),
+                    ").",
+                ),
+                kind="headline",
+            ),
+            Paragraph(
+                (
+                    "At each of your ",
+                    Value("meals_per_day", str(result.meals_per_day)),
+                    " meals: " if result.meals_per_day != 1 else " meal: ",
+                    Value(
+                        "per_meal_g", numbers.grams(result.per_meal_g.low, result.per_meal_g.high)
+                    ),
+                    ".",
+                )
+            ),
+        ]
+        if result.suggestion:
+            blocks.append(Paragraph((result.suggestion,), kind="suggestion"))
+    else:
+        blocks.append(Paragraph((Value("status", NO_NUMBER),), kind="headline"))
+        if result.guideline_ranges:
+            blocks += [
+                Paragraph(("What the guidelines say (for information, not a target for you):",)),
+                _guideline_table(result),
+            ]
+    blocks += per_meal_chart(result)
+    blocks += common(result.warnings, result.notes, tuple(s.value for s in result.sources))
+    blocks.append(Actions((share_button(), Button("print", "Print this result"))))
+    return View(tuple(blocks))
+
+
+def _rate(result: ProteinResult) -> str:
+    """The reader's g/kg range (the caller checked it is there)."""
+    assert result.g_per_kg is not None
+    return numbers.grams_per_kg(result.g_per_kg.low, result.g_per_kg.high)
+
+
+def _guideline_table(result: ProteinResult) -> Table:
+    rows = tuple(
+        Row(
+            guideline.label,
+            (
+                Cell(
+                    (Paragraph((f"{numbers.grams_per_kg(guideline.low, guideline.high)} g/kg",)),)
+                ),
+                Cell((Paragraph((guideline.source.value,)),)),
+            ),
+        )
+        for guideline in result.guideline_ranges
+    )
+    columns = (Column("Group"), Column("Range"), Column("Source"))
+    return Table("Guideline ranges", columns, rows)
+
+
+# The guideline table on the protein page: each row one of the calculator's own ranges.
+GUIDELINE_ROWS: tuple[tuple[str, GramsPerKg], ...] = (
+    ("Healthy adults under 65", evidence.GENERAL_ADULT),
+    ("Healthy adults 65 or over", evidence.OLDER_ADULT),
+    ("Adults doing strength training (any adult age)", evidence.TRAINING),
+    ("Recovering from an illness, surgery or injury", evidence.RECOVERING),
+)
+KIDNEY_ROW = (
+    "Kidney disease, dialysis or a kidney transplant",
+    "no personal number: ask your kidney doctor or dietitian",
+    (Source.P5, Source.P12, Source.P13),
+)
+
+
+def source_links(sources: tuple[Source, ...]) -> Line:
+    """Source ids, each linked to its row on the References page, comma-separated."""
+    parts: list[str | Link] = []
+    for index, source in enumerate(sources):
+        parts += [", "] if index else []
+        parts.append(Link(source.value, f"references/#{source.value.lower()}"))
+    return tuple(parts)
+
+
+def guideline_table() -> Table:
+    """The daily ranges the calculator uses, straight from `calculators.evidence`."""
+    rows = [
+        Row(
+            label,
+            (
+                Cell((Paragraph((numbers.grams_per_kg(rates.low, rates.high),)),)),
+                Cell((Paragraph(source_links(rates.sources)),)),
+            ),
+        )
+        for label, rates in GUIDELINE_ROWS
+    ]
+    label, words, sources = KIDNEY_ROW
+    rows.append(
+        Row(label, (Cell((Paragraph((words,)),)), Cell((Paragraph(source_links(sources)),))))
+    )
+    columns = (
+        Column("Group"),
+        Column("Protein a day (grams per kg of body weight)"),
+        Column("Sources"),
+    )
+    return Table(
+        "The ranges the calculator uses", columns, tuple(rows), data=(("guidelines", "protein"),)
+    )

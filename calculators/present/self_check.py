@@ -1,0 +1,79 @@
+"""The self-check answer as a reader sees it: the score, what it means, the hand-off to a plan."""
+
+from __future__ import annotations
+
+from urllib.parse import urlencode
+
+from calculators import evidence
+from calculators.present import numbers
+from calculators.present.plan import share_button
+from calculators.present.view import Actions, Block, Button, Paragraph, Value, View, common
+from calculators.results import Severity
+from calculators.self_check import Band, SelfCheckResult
+
+BAND_WORDS = {Band.POSITIVE: "worth a check with your doctor", Band.LOW_RISK: "low risk"}
+PLAN_PAGE = "tools/plan/"
+
+
+def seconds(value: object) -> str:
+    """A chair-stand time as measured, one decimal: "15.0 seconds"."""
+    from decimal import Decimal  # noqa: PLC0415 - local: only this phrase needs it
+
+    return f"{numbers.number(Decimal(str(value)), 1)} seconds"
+
+
+def view(result: SelfCheckResult) -> View:
+    """The whole self-check result."""
+    blocks: list[Block] = [
+        Paragraph(
+            (
+                "Your SARC-F score: ",
+                Value("score", f"{result.score} out of 10"),
+                " — ",
+                Value("band", BAND_WORDS[result.band]),
+                ".",
+            ),
+            kind="headline",
+        ),
+        Paragraph((result.meaning,)),
+    ]
+    test = result.chair_stand
+    if test is not None:
+        limit = numbers.number(evidence.CHAIR_STAND_LOW_ABOVE_SECONDS)
+        blocks.append(
+            Paragraph(
+                (
+                    "Chair-stand test: ",
+                    Value("chair_stand", seconds(test.seconds)),
+                    f" (slower than {limit} seconds: low leg strength)."
+                    if test.low_strength
+                    else ".",
+                )
+            )
+        )
+    blocks.append(Paragraph(("Next step: ", result.next_step), kind="suggestion"))
+    blocks += common(result.warnings, result.notes, tuple(s.value for s in result.sources))
+    buttons = [share_button(), Button("print", "Print this result")]
+    # After a "stop" answer (four or more falls) the next step is the doctor, not a plan.
+    if not any(alert.severity is Severity.STOP for alert in result.warnings):
+        buttons.append(
+            Button(
+                "build-plan",
+                "Build a plan from this",
+                href=f"{PLAN_PAGE}?{handoff_query(result)}",
+                primary=True,
+            )
+        )
+    blocks.append(Actions(tuple(buttons)))
+    return View(tuple(blocks))
+
+
+def handoff_query(result: SelfCheckResult) -> str:
+    """The plan form's answers as a query (false and unknown values are left out)."""
+    prefill = result.plan_prefill.to_wire()
+    pairs = [
+        (name, "true" if value is True else str(value))
+        for name, value in prefill.items()
+        if value not in (None, False, "")
+    ]
+    return urlencode(pairs)

@@ -1,0 +1,80 @@
+"""A view as plain text for the command line: the same words as the page, laid out in lines."""
+
+from __future__ import annotations
+
+from calculators.present.view import (
+    Actions,
+    Block,
+    Chart,
+    Heading,
+    Items,
+    Line,
+    Link,
+    Paragraph,
+    Sources,
+    Table,
+    Value,
+    View,
+    Warning,
+)
+
+INDENT = "  "
+
+
+def render(view: View) -> str:
+    """The whole view as lines of text (charts and buttons are left out)."""
+    lines: list[str] = []
+    for part in view.blocks:
+        lines += block(part)
+    return "\n".join(lines)
+
+
+def block(part: Block, depth: int = 0) -> list[str]:  # noqa: PLR0911 - one branch a block type
+    """One block as lines, indented by `depth`."""
+    pad = INDENT * depth
+    if isinstance(part, Paragraph):
+        return [pad + line(part.line)]
+    if isinstance(part, Heading):
+        return [f"{pad}{part.text}:"]
+    if isinstance(part, Items):
+        return [
+            f"{pad}{INDENT}{f'{number}.' if part.ordered else '-'} {line(item.line)}"
+            for number, item in enumerate(part.items, 1)
+        ]
+    if isinstance(part, Warning):
+        return [f"{pad}{part.title}: {part.message}".rstrip(": ")] + [
+            f"{pad}{INDENT}- {line(item.line)}" for item in part.items
+        ]
+    if isinstance(part, Table):
+        return _table(part, depth)
+    if isinstance(part, Sources):
+        return (
+            [f"{pad}Sources (see the References page): {', '.join(part.ids)}"] if part.ids else []
+        )
+    if isinstance(part, Chart | Actions):
+        return []
+    return []  # pragma: no cover - every block type is handled above
+
+
+def line(parts: Line) -> str:
+    """Inline pieces as text (a link is its text)."""
+    return "".join(part.text if isinstance(part, Value | Link) else part for part in parts)
+
+
+def _table(table: Table, depth: int) -> list[str]:
+    pad = INDENT * depth
+    lines = [f"{pad}{table.caption}:"]
+    for row in table.rows:
+        inner: list[str] = []
+        for cell in row.cells:
+            if cell.print_only:
+                continue
+            for part in cell.blocks:
+                inner += block(part, depth + 2)
+        head = f"{pad}{INDENT}{row.header}"
+        if inner:
+            lines.append(f"{head}: {inner[0].strip()}")
+            lines += inner[1:]
+        else:
+            lines.append(head)
+    return lines

@@ -1,0 +1,334 @@
+// The calculator forms: send the answers to the engine, insert the answer Python rendered,
+// and bring its buttons to life (share link, print, calendar). Behaviour only: every word on
+// the page comes from Python, in the answer's HTML or in the form's data attributes and
+// templates (calculators/present/forms.py).
+
+import { calculate, onEngineState, startEngine } from "./engine.mjs";
+
+const MATERIAL_PARAMETERS = new Set(["h", "q"]); // search highlighting, not ours
+const MAX_LINK_VALUE = 40; // longer than any real answer: a tampered link gets no further
+
+/** The answers a form sends to the engine (exported for the tests' parity checks). */
+export function formPayload(form) {
+  const payload = {};
+  for (const field of form.elements) {
+    if (!field.name || field.disabled || field.type === "submit") continue;
+    const many = form.querySelectorAll(`[name="${CSS.escape(field.name)}"][type="checkbox"]`).length > 1;
+    if (field.type === "checkbox") {
+      if (many) {
+        payload[field.name] ??= [];
+        if (field.checked) payload[field.name].push(field.value);
+      } else payload[field.name] = field.checked;
+    } else if (field.type === "radio") {
+      if (field.checked) payload[field.name] = field.value;
+    } else payload[field.name] = field.value.trim();
+  }
+  return payload;
+}
+
+/** Markup from our Python, parsed as HTML (never run): anything active is dropped anyway. */
+function fragment(markup) {
+  const parsed = new DOMParser().parseFromString(`<body>${markup}</body>`, "text/html");
+  for (const bad of parsed.querySelectorAll("script, iframe, object, embed, foreignObject")) bad.remove();
+  for (const node of parsed.body.querySelectorAll("*")) {
+    for (const attribute of [...node.attributes]) {
+      if (/^on/i.test(attribute.name) || /^\s*javascript:/i.test(attribute.value)) {
+        node.removeAttribute(attribute.name);
+      }
+    }
+  }
+  return [...parsed.body.childNodes].map((node) => document.importNode(node, true));
+}
+
+function clearErrors(form) {
+  for (const message of form.querySelectorAll(".rg-field-error")) {
+    message.textContent = "";
+    message.hidden = true;
+  }
+  for (const field of form.querySelectorAll("[aria-invalid]")) field.removeAttribute("aria-invalid");
+}
+
+/** Move each field's message from the answer's summary box to the slot next to its field. */
+function placeErrors(form, output) {
+  let first = null;
+  for (const item of output.querySelectorAll("li[data-field]")) {
+    const name = item.dataset.field;
+    const slot = name && form.querySelector(`[data-error-for="${CSS.escape(name)}"]`);
+    if (!slot) continue;
+    slot.textContent = item.textContent;
+    slot.hidden = false;
+    item.remove();
+    const field = form.querySelector(`[name="${CSS.escape(name)}"]`);
+    if (field) {
+      field.setAttribute("aria-invalid", "true");
+      first ??= field;
+    }
+  }
+  for (const list of output.querySelectorAll("ul")) if (!list.children.length) list.remove();
+  if (first) first.focus();
+}
+
+function showFailure(form, output, reason) {
+  const template = form.querySelector("template[data-engine-failure]");
+  if (!template) return;
+  const box = template.content.cloneNode(true);
+  const words = template.dataset[`reason${capitalised(reason)}`] || template.dataset.reasonStart;
+  box.querySelector("[data-reason]").textContent = words;
+  output.replaceChildren(box);
+}
+
+function capitalised(text) {
+  const word = String(text || "");
+  return word.charAt(0).toUpperCase() + word.slice(1);
+}
+
+function updateUnits(form) {
+  const unit = form.querySelector('[name="unit"]:checked');
+  if (!unit) return;
+  for (const label of form.querySelectorAll("[data-unit-label]")) label.textContent = unit.value;
+}
+
+/* ---------- share links ---------- */
+
+/** The form's answers as URL query parameters (arrays repeat their key; false is left out). */
+function queryOf(payload) {
+  const query = new URLSearchParams();
+  for (const [name, answer] of Object.entries(payload)) {
+    if (Array.isArray(answer)) for (const item of answer) query.append(name, item);
+    else if (answer === true) query.append(name, "true");
+    else if (answer !== false && answer !== "" && answer !== null && answer !== undefined) {
+      query.append(name, answer);
+    }
+  }
+  return query;
+}
+
+/** Fill the form from a shared link. Each value is checked against the form's own controls
+ * (built from the calculator's field specs); what does not fit is ignored and listed, never
+ * fatal. Returns [used, ignored] where ignored holds [name, reason code] pairs. */
+function applyLink(form, query) {
+  let used = 0;
+  const ignored = [];
+  const names = new Set([...query.keys()].filter((name) => !MATERIAL_PARAMETERS.has(name)));
+  for (const name of names) {
+    const values = query.getAll(name);
+    const controls = [...form.elements].filter((control) => control.name === name);
+    const label = name.replace(/[^a-z0-9_ -]/gi, "").slice(0, MAX_LINK_VALUE) || "?";
+    if (!controls.length) {
+      ignored.push([label, "unknown"]);
+      continue;
+    }
+    const first = controls[0];
+    if (values.some((item) => item.length > MAX_LINK_VALUE)) {
+      ignored.push([label, "long"]);
+    } else if (first.type === "checkbox" && controls.length > 1) {
+      const known = values.filter((item) => controls.some((control) => control.value === item));
+      if (known.length !== values.length) ignored.push([label, "choice"]);
+      for (const control of controls) control.checked = known.includes(control.value);
+      used += 1;
+    } else if (first.type === "checkbox") {
+      if (["true", "false"].includes(values[0])) {
+        first.checked = values[0] === "true";
+        used += 1;
+      } else ignored.push([label, "flag"]);
+    } else if (first.type === "radio" || first.tagName === "SELECT") {
+      const options = first.tagName === "SELECT" ? [...first.options] : controls;
+      const match = options.find((option) => option.value === values[0]);
+      if (match) {
+        if (first.tagName === "SELECT") first.value = values[0];
+        else match.checked = true;
+        used += 1;
+      } else ignored.push([label, "option"]);
+    } else {
+      first.value = values[0];
+      used += 1;
+    }
+  }
+  return [used, ignored];
+}
+
+function linkNotice(form, ignored) {
+  const template = form.querySelector("template[data-notice-template]");
+  if (!template) return;
+  const notice = template.content.cloneNode(true);
+  const list = notice.querySelector("ul");
+  for (const [name, reason] of ignored) {
+    const item = document.createElement("li");
+    item.textContent = `${name} (${template.dataset[`reason${capitalised(reason)}`]})`;
+    list.append(item);
+  }
+  form.before(notice);
+}
+
+/* ---------- the answer's buttons: copy a link, print, calendar ---------- */
+
+function saveFile(filename, text, type) {
+  const url = URL.createObjectURL(new Blob([text], { type }));
+  const link = document.createElement("a");
+  link.href = url;
+  link.download = filename;
+  link.hidden = true;
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10000);
+}
+
+function localISODate(day = new Date()) {
+  const pad = (number) => String(number).padStart(2, "0");
+  return `${day.getFullYear()}-${pad(day.getMonth() + 1)}-${pad(day.getDate())}`;
+}
+
+function wireActions(form, output, payload) {
+  const status = output.querySelector(".rg-action-status");
+  const say = (text) => {
+    if (status) status.textContent = text;
+  };
+  const link = new URL(location.href);
+  link.search = queryOf(payload).toString();
+  link.hash = "";
+
+  const copy = output.querySelector('[data-action="copy-link"]');
+  copy?.addEventListener("click", async () => {
+    history.replaceState(history.state, "", link.href);
+    try {
+      await navigator.clipboard.writeText(link.href);
+      say(copy.dataset.done);
+    } catch {
+      const field = document.createElement("input");
+      Object.assign(field, { type: "text", readOnly: true, value: link.href });
+      field.setAttribute("aria-label", copy.dataset.fieldLabel);
+      status?.replaceChildren(`${copy.dataset.fallback} `, field);
+      field.select();
+    }
+  });
+  output.querySelector('[data-action="print"]')?.addEventListener("click", () => window.print());
+
+  const calendar = output.querySelector('[data-action="calendar"]');
+  calendar?.addEventListener("click", async () => {
+    const input = { ...payload, start_date: localISODate() };
+    const answer = await calculate("plan-calendar", input).catch(() => ({ ok: false, errors: [] }));
+    if (answer.ok) {
+      saveFile(answer.result.filename, answer.result.content, "text/calendar");
+      say(answer.result.message);
+    } else {
+      say((answer.errors || []).map((error) => error.message).join(" ") || calendar.dataset.failed);
+    }
+  });
+}
+
+/* ---------- the chair-stand timer ---------- */
+
+function initTimers(form) {
+  for (const slot of form.querySelectorAll("[data-timer-for]")) {
+    const field = form.querySelector(`[name="${CSS.escape(slot.dataset.timerFor)}"]`);
+    if (!field || slot.childElementCount) continue;
+    const words = slot.dataset;
+    const shownTime = (seconds) => `${seconds} ${words.unit}`;
+    const button = document.createElement("button");
+    Object.assign(button, { type: "button", className: "md-button", textContent: words.start });
+    button.setAttribute("aria-pressed", "false");
+    const shown = document.createElement("span");
+    Object.assign(shown, { className: "rg-timer-display", textContent: shownTime("0.0") });
+    shown.setAttribute("aria-live", "off");
+    let started = 0;
+    let ticker = 0;
+    button.addEventListener("click", () => {
+      if (!started) {
+        started = performance.now();
+        button.textContent = words.stop;
+        button.setAttribute("aria-pressed", "true");
+        ticker = setInterval(() => {
+          shown.textContent = shownTime(((performance.now() - started) / 1000).toFixed(1));
+        }, 100);
+      } else {
+        clearInterval(ticker);
+        const seconds = ((performance.now() - started) / 1000).toFixed(1);
+        started = 0;
+        shown.textContent = shownTime(seconds);
+        field.value = seconds;
+        button.textContent = words.again;
+        button.setAttribute("aria-pressed", "false");
+        shown.setAttribute("aria-live", "polite");
+      }
+    });
+    slot.append(button, " ", shown);
+  }
+}
+
+/* ---------- one form ---------- */
+
+function initForm(form) {
+  if (form.dataset.rgReady) return;
+  form.dataset.rgReady = "1";
+  const calculator = form.dataset.calculator;
+  const root = form.dataset.siteRoot || "";
+  const output = document.getElementById(form.dataset.output);
+  const button = form.querySelector('[type="submit"]');
+  const status = form.querySelector("[data-engine-status]");
+  const progress = form.querySelector("progress");
+  const readyLabel = button.dataset.readyLabel || button.textContent;
+  const words = form.dataset;
+
+  onEngineState((state, reason) => {
+    form.dataset.engine = state;
+    if (state === "loading") {
+      button.textContent = words.textLoadingButton;
+      if (status) status.textContent = words.textLoading;
+      if (progress) progress.hidden = false;
+    } else if (state === "ready") {
+      button.textContent = readyLabel;
+      if (status) status.textContent = words.textReady;
+      if (progress) progress.hidden = true;
+    } else if (state === "failed") {
+      button.textContent = readyLabel;
+      if (progress) progress.hidden = true;
+      if (status) status.textContent = words.textFailed;
+      showFailure(form, output, reason);
+      output.dataset.state = "failed";
+    }
+  });
+
+  form.addEventListener("change", (event) => {
+    if (event.target.name === "unit") updateUnits(form);
+  });
+  initTimers(form);
+  const query = new URLSearchParams(location.search);
+  const [used, ignored] = query.size ? applyLink(form, query) : [0, []];
+  if (ignored.length) linkNotice(form, ignored);
+  updateUnits(form);
+
+  form.addEventListener("submit", async (event) => {
+    event.preventDefault();
+    clearErrors(form);
+    output.setAttribute("aria-busy", "true");
+    try {
+      const payload = formPayload(form);
+      const answer = await calculate(calculator, payload, { root });
+      output.replaceChildren(...fragment(answer.html || ""));
+      if (answer.ok) {
+        wireActions(form, output, payload);
+        output.dataset.state = "result";
+        performance.mark("regain:result");
+      } else {
+        placeErrors(form, output);
+        output.dataset.state = "errors";
+      }
+      output.dispatchEvent(new CustomEvent("regain:answer", { bubbles: true }));
+    } catch (error) {
+      showFailure(form, output, error.reason);
+      output.dataset.state = "failed";
+    } finally {
+      output.removeAttribute("aria-busy");
+    }
+  });
+  // A shared link answers at once (the engine queues the request until it is ready).
+  if (used) form.requestSubmit();
+}
+
+/** Bring every calculator form on the page to life, and start the engine if there is one. */
+export function initForms() {
+  const forms = document.querySelectorAll("form[data-calculator]");
+  for (const form of forms) initForm(form);
+  if (forms.length) startEngine();
+}
