@@ -122,6 +122,34 @@ def _age(label: str = "Your age (years)", *, optional: bool = False) -> Field:
     return Field("age", label, Kind.WHOLE, bound=evidence.AGE_YEARS, optional=optional)
 
 
+# The at-home SPPB's balance stands and walk (M1): the self-check asks them and hands them to
+# the plan, whose form takes them too (one definition each).
+BALANCE_FIELDS = tuple(
+    Field(
+        f"balance_{name}_seconds",
+        f"{words}: seconds held, up to 10 (leave empty if you did not try it)",
+        Kind.NUMBER,
+        bound=evidence.BALANCE_HOLD_SECONDS,
+        optional=True,
+        slug=name.replace("_", "-"),
+    )
+    for name, words in (
+        ("side_by_side", "Feet side by side"),
+        ("semi_tandem", "Half heel-to-toe"),
+        ("tandem", "Heel-to-toe"),
+    )
+)
+WALK_FIELD = Field(
+    "walk_4m_seconds",
+    "Seconds to walk 4 m at your usual pace (leave empty if you did not do it)",
+    Kind.NUMBER,
+    bound=evidence.WALK_4M_SECONDS,
+    optional=True,
+    slug="walk",
+    size=6,
+)
+
+
 _POINTS = {"0": "None", "1": "Some"}
 
 PROTEIN = Form(
@@ -216,39 +244,8 @@ PLAN = Form(
         Group(
             "Optional: your test results from the self-check page",
             (
-                Field(
-                    "balance_side_by_side_seconds",
-                    "Feet side by side: seconds held (10 if you held it the full 10 seconds)",
-                    Kind.NUMBER,
-                    bound=evidence.BALANCE_HOLD_SECONDS,
-                    optional=True,
-                    slug="side-by-side",
-                ),
-                Field(
-                    "balance_semi_tandem_seconds",
-                    "Half heel-to-toe: seconds held (leave empty if you did not try it)",
-                    Kind.NUMBER,
-                    bound=evidence.BALANCE_HOLD_SECONDS,
-                    optional=True,
-                    slug="semi-tandem",
-                ),
-                Field(
-                    "balance_tandem_seconds",
-                    "Heel-to-toe: seconds held (leave empty if you did not try it)",
-                    Kind.NUMBER,
-                    bound=evidence.BALANCE_HOLD_SECONDS,
-                    optional=True,
-                    slug="tandem",
-                ),
-                Field(
-                    "walk_4m_seconds",
-                    "4 m walk at your usual pace: seconds (leave empty if you did not do it)",
-                    Kind.NUMBER,
-                    bound=evidence.WALK_4M_SECONDS,
-                    optional=True,
-                    slug="walk",
-                    size=6,
-                ),
+                *BALANCE_FIELDS,
+                WALK_FIELD,
                 Field(
                     "chair_rise_seconds",
                     "Five chair rises without your arms: seconds",
@@ -435,35 +432,7 @@ SELF_CHECK = Form(
         ),
         Group(
             "Optional: three balance stands",
-            (
-                Field(
-                    "balance_side_by_side_seconds",
-                    "Feet side by side: seconds held (up to 10)",
-                    Kind.NUMBER,
-                    bound=evidence.BALANCE_HOLD_SECONDS,
-                    optional=True,
-                    slug="side-by-side",
-                    size=5,
-                ),
-                Field(
-                    "balance_semi_tandem_seconds",
-                    "Half heel-to-toe: seconds held (up to 10)",
-                    Kind.NUMBER,
-                    bound=evidence.BALANCE_HOLD_SECONDS,
-                    optional=True,
-                    slug="semi-tandem",
-                    size=5,
-                ),
-                Field(
-                    "balance_tandem_seconds",
-                    "Heel-to-toe: seconds held (up to 10)",
-                    Kind.NUMBER,
-                    bound=evidence.BALANCE_HOLD_SECONDS,
-                    optional=True,
-                    slug="tandem",
-                    size=5,
-                ),
-            ),
+            (*BALANCE_FIELDS,),
             intro=(
                 "These stands check your balance; the plan uses them to choose safe exercises. "
                 "Only do them if you can stand on your own. Skip them if you feel unwell or dizzy."
@@ -484,17 +453,7 @@ SELF_CHECK = Form(
         ),
         Group(
             "Optional: the 4 m walk",
-            (
-                Field(
-                    "walk_4m_seconds",
-                    "Seconds to walk 4 m at your usual pace",
-                    Kind.NUMBER,
-                    bound=evidence.WALK_4M_SECONDS,
-                    optional=True,
-                    slug="walk",
-                    size=6,
-                ),
-            ),
+            (WALK_FIELD,),
             intro=(
                 "This test times your usual walking pace. Only do it if you can walk on your "
                 "own, with your usual stick or frame if you use one."
