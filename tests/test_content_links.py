@@ -22,6 +22,7 @@ EVIDENCE_IDS = [
     *(f"s{n}" for n in range(1, 4)),
     *(f"d{n}" for n in range(1, 8)),
     *(f"f{n}" for n in range(1, 4)),
+    *(f"m{n}" for n in (1, 3, 4, 5, 6)),
     "nih",
     "nice-ng42",
     "nice-ng127",
