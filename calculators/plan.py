@@ -661,11 +661,9 @@ def weekly_plan(answers: PlanInput, exercise_rows: Sequence[object]) -> PlanResu
         )
         for week in range(1, evidence.PROGRAMME_WEEKS + 1)
     )
-    if picker.unfilled:
-        notes.append(
-            "Some days have fewer exercises: nothing else in the library fits your level and "
-            "what you have at home."
-        )
+    if not any(day.exercises for day in weeks[0].days):
+        return _nothing_safe(answers)
+    short = _short_days_alert(answers) if picker.unfilled else None
     notes += [EFFORT_NOTE, PROGRESSION_NOTE]
     if gentle:
         notes.append("Sets start at 1 and rise to 2 from week 7 (M6).")
@@ -681,6 +679,8 @@ def weekly_plan(answers: PlanInput, exercise_rows: Sequence[object]) -> PlanResu
     )
     sources += [Source.E8, Source.D6, Source.D7]
     warnings = _cautions(answers, assessment, sources, notes)
+    if short is not None:
+        warnings = (*warnings, short)
     return PlanResult(
         status=Status.OK,
         assessment=assessment,
@@ -1098,6 +1098,47 @@ def _cautions(
         )
         sources.append(Source.E4)
     return tuple(alerts)
+
+
+def _lacking(answers: PlanInput) -> str:
+    """What the reader said they lack, in words ("a sturdy chair and a clear wall")."""
+    words = {
+        HomeSupport.CHAIR: "a sturdy chair",
+        HomeSupport.WALL: "a clear wall",
+        HomeSupport.COUNTER: "a kitchen counter or sturdy table",
+    }
+    said = [words[item] for item in HomeSupport if item in answers.lacks]
+    return " and ".join(said) if said else "some of the equipment"
+
+
+def _short_days_alert(answers: PlanInput) -> Alert:
+    """Some days lack what their kind needs: say why, and who can fill the gap."""
+    return Alert(
+        Severity.CAUTION,
+        "Some days have fewer exercises than they should: nothing else in our library is safe "
+        f"for your level without {_lacking(answers)}. {PHYSIO_NOTE}",
+    )
+
+
+def _nothing_safe(answers: PlanInput) -> PlanResult:
+    """No exercise at all fits: no plan, and a physiotherapist instead (safety over features)."""
+    return PlanResult(
+        status=Status.REFER,
+        assessment=None,
+        weeks=(),
+        steps=None,
+        timeline=(),
+        notes=("No plan is shown: an empty plan would not help you.",),
+        warnings=(
+            Alert(
+                Severity.CAUTION,
+                "Nothing in our exercise library is safe for your level without "
+                f"{_lacking(answers)}. A physiotherapist can suggest exercises that fit you: "
+                "ask your doctor or practice to refer you.",
+            ),
+        ),
+        sources=cite([Source.M3, Source.M5]),
+    )
 
 
 def _referral(answers: PlanInput) -> PlanResult | None:

@@ -170,3 +170,12 @@ def test_day_titles_and_doses_are_one_phrase_each() -> None:
             assert day["title"].removesuffix(" + balance") in titles
             for exercise in day["exercises"]:
                 assert exercise["dose"].startswith(f"{exercise['sets']} ")
+
+
+def test_short_days_are_a_caution_naming_what_is_missing() -> None:
+    """Level B without a chair: the plan says days are short, names the chair, and the physio."""
+    warnings = result(ability="needs-support", lacks=["chair"])["warnings"]
+    message = warnings[-1]["message"]
+    assert message.startswith("Some days have fewer exercises than they should")
+    assert "without a sturdy chair" in message
+    assert PHYSIO_NOTE in message
