@@ -215,6 +215,10 @@ PROGRESSION_NOTE = (
     "When you can do 1–2 reps more than the top of the range in two sessions running, make it "
     "a little harder: add 2–10% more weight, or move to the harder version (E3)."
 )
+SEATED_BALANCE_NOTE = (
+    "Do the seated balance exercises in a sturdy chair without wheels, with your feet flat and "
+    "someone nearby the first few times."
+)
 BALANCE_NOTE = (
     "Do balance exercises next to a kitchen counter you can hold, with a sturdy chair behind "
     "you, and someone nearby if you are unsure (M5)."
@@ -668,7 +672,7 @@ def weekly_plan(answers: PlanInput, exercise_rows: Sequence[object]) -> PlanResu
     if gentle:
         notes.append("Sets start at 1 and rise to 2 from week 7 (M6).")
     if balance_days:
-        notes.append(BALANCE_NOTE)
+        notes.append(SEATED_BALANCE_NOTE if level is FunctionLevel.A else BALANCE_NOTE)
         sources.append(Source.M5)
     notes += _walking_notes(level, steps, sources)
     notes += _score_notes(assessment)
@@ -869,11 +873,10 @@ def _week(
     if learning:
         notes.append("Learn the moves: 1 set, the easier versions, slowly and with good form.")
     if retest:
-        helper = (
-            "only with someone beside you"
-            if level.rank <= FunctionLevel.B.rank
-            else "with someone nearby if you are unsure"
-        )
+        helper = {
+            FunctionLevel.A: "only with your physiotherapist or carer beside you",
+            FunctionLevel.B: "only with someone beside you",
+        }.get(level, "with someone nearby if you are unsure")
         notes.append(
             "Re-test this week: time five chair rises and the three balance stands on the "
             f"self-check page, with a counter to hold, a chair behind you and {helper}; then "
@@ -928,7 +931,12 @@ def _plan_day(
         notes.append(EFFORT_NOTE)
         notes.append("Rest 1–3 minutes between sets (E3).")
     if balance:
-        notes.append(BALANCE_NOTE)
+        standing = any(
+            one.exercise.category is Category.BALANCE
+            and one.exercise.position is not Position.SEATED
+            for one in planned
+        )
+        notes.append(BALANCE_NOTE if standing else SEATED_BALANCE_NOTE)
     kind = (
         DayKind.STRENGTH
         if muscles is not None

@@ -179,3 +179,13 @@ def test_short_days_are_a_caution_naming_what_is_missing() -> None:
     assert message.startswith("Some days have fewer exercises than they should")
     assert "without a sturdy chair" in message
     assert PHYSIO_NOTE in message
+
+
+def test_level_a_balance_days_say_how_to_sit_not_where_to_stand() -> None:
+    """Seated balance days (level A) get the chair note, never the counter-and-chair one."""
+    days = result(ability="mostly-seated")["weeks"][0]["days"]
+    balance = [day for day in days if day["balance_core"]]
+    assert balance
+    for day in balance:
+        assert any("sturdy chair without wheels" in note for note in day["notes"])
+        assert not any("kitchen counter" in note for note in day["notes"])
