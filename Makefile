@@ -11,13 +11,16 @@ NODE_STAMP := node_modules/.installed
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: help setup build serve test lint typecheck unit bench clean
+.PHONY: help setup build serve test test-stress lint typecheck unit browser bench clean
 
 help:
-	@echo "make serve  - set up, build and serve the site on http://$(HOST):$(PORT)/ (live reload)"
-	@echo "make test   - set up, then lint, type-check and run the whole test suite"
-	@echo "make build  - set up and build the site into site/"
-	@echo "make bench  - set up, build, then measure load times and bytes against bench/budgets.toml"
+	@echo "make serve       - set up, build and serve the site on http://$(HOST):$(PORT)/ (live reload)"
+	@echo "make test        - set up, then lint, type-check and run the whole suite (browser tier too)"
+	@echo "make unit        - the fast inner loop: every test but the browser tier (no Chromium)"
+	@echo "make browser     - the browser tier only (headless Debian Chromium)"
+	@echo "make test-stress - the browser tier 3 times in a row with a CPU hog on both cores (stress-ng)"
+	@echo "make build       - set up and build the site into site/"
+	@echo "make bench       - set up, build, then time Regain against the same-run peer page (ratios)"
 
 $(PY_STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Regain needs Python >= 3.11; found " + sys.version.split()[0] + ". Install it, or run: make PYTHON=python3.11 ...")'
@@ -48,14 +51,31 @@ lint: setup
 typecheck: setup
 	$(BIN)/mypy
 
+# Both cores: pytest-xdist runs two workers; tests of one file stay on one worker (loadfile), so a
+# module's shared engine page is started once.
+PYTEST_PARALLEL ?= -n 2 --dist loadfile
+
 unit: setup
-	$(BIN)/pytest -m "not browser"
+	$(BIN)/pytest $(PYTEST_PARALLEL) -m "not browser"
+
+browser: setup
+	$(BIN)/pytest $(PYTEST_PARALLEL) -m browser
 
 test: lint typecheck
-	$(BIN)/pytest
+	$(BIN)/pytest $(PYTEST_PARALLEL)
+
+# Proves the browser tests wait on states, not on speed: a CPU hog on both cores for the whole run.
+STRESS_ROUNDS ?= 3
+test-stress: setup
+	@command -v stress-ng >/dev/null || { echo "make test-stress needs stress-ng: apt-get install stress-ng (.ci/run installs it)"; exit 1; }
+	stress-ng --cpu 2 --quiet & hog=$$!; trap 'kill $$hog 2>/dev/null' EXIT; \
+	for round in $$(seq $(STRESS_ROUNDS)); do \
+	  echo "test-stress: round $$round of $(STRESS_ROUNDS) with stress-ng --cpu 2"; \
+	  $(BIN)/pytest $(PYTEST_PARALLEL) -m browser -p no:cacheprovider || exit 1; \
+	done
 
 bench: build
-	$(PY) bench/run.py $(BENCH_ARGS)
+	$(PY) -m bench.run $(BENCH_ARGS)
 
 clean:
 	rm -rf site build dist *.egg-info .pytest_cache .mypy_cache .ruff_cache

@@ -12,291 +12,39 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import email.utils
 import enum
-import gzip
-import hashlib
-import http.server
-import importlib.util
-import io
 import json
 import os
 import platform
 import statistics
-import subprocess
 import sys
 import tempfile
-import threading
 import time
 import tomllib
-import urllib.parse
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
-from types import ModuleType
 from typing import Any
 
 from playwright.sync_api import Browser, BrowserContext, Page, sync_playwright
 
+from bench.peer import PEER_ENGINE, PEER_PREFIX, peer_url, write_peer_site
+from harness import (
+    CHROMIUM,
+    COMPRESSED_TYPES,
+    Link,
+    Sent,
+    StaticServer,
+    build_site,
+    launch_chromium,
+    serving,
+)
+
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def _test_setup() -> ModuleType:
-    """The test suite's conftest, loaded by path: a site-packages `tests` package shadows ours."""
-    spec = importlib.util.spec_from_file_location("regain_conftest", ROOT / "tests" / "conftest.py")
-    if spec is None or spec.loader is None:
-        msg = f"cannot load {ROOT / 'tests' / 'conftest.py'}"
-        raise ImportError(msg)
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module  # its dataclasses look their module up there
-    spec.loader.exec_module(module)
-    return module
-
-
-# One way to launch the browser and to build the site, shared with the test suite.
-_conftest = _test_setup()
-CHROMIUM: Path = _conftest.CHROMIUM
-CHROMIUM_ARGS: list[str] = _conftest.CHROMIUM_ARGS
-build_site: Callable[[Path], subprocess.CompletedProcess[str]] = _conftest.build_site
-
-# ------------------------------------------------------------------------------- static server
-
-MIME_TYPES = {
-    ".html": "text/html; charset=utf-8",
-    ".css": "text/css; charset=utf-8",
-    ".js": "text/javascript; charset=utf-8",
-    ".mjs": "text/javascript; charset=utf-8",
-    ".json": "application/json",
-    ".map": "application/json",
-    ".webmanifest": "application/manifest+json",
-    ".svg": "image/svg+xml",
-    ".xml": "application/xml",
-    ".txt": "text/plain; charset=utf-8",
-    ".ics": "text/calendar",
-    ".wasm": "application/wasm",
-    ".zip": "application/zip",
-    ".gz": "application/gzip",
-    ".png": "image/png",
-    ".jpg": "image/jpeg",
-    ".webp": "image/webp",
-    ".ico": "image/x-icon",
-    ".woff2": "font/woff2",
-}
-# GitHub Pages (Fastly) gzips by content type: text, scripts, JSON, SVG and XML. We also gzip
-# WebAssembly, as reports of GitHub Pages responses show (not checkable from this offline
-# machine). Archives, images and fonts are already compressed and go out as they are.
-COMPRESSED_TYPES = (
-    "text/",
-    "application/json",
-    "application/manifest+json",
-    "application/xml",
-    "image/svg+xml",
-    "application/wasm",
-)
-# GitHub Pages' own header: a repeat visit within 10 minutes uses the HTTP cache untouched.
-CACHE_CONTROL = "max-age=600"
-CHUNK_BYTES = 16 * 1024
-
-
-def content_type(path: Path) -> str:
-    """The Content-Type a static host sends for `path`."""
-    return MIME_TYPES.get(path.suffix.lower(), "application/octet-stream")
-
-
-def is_compressible(mime: str) -> bool:
-    """Whether a static host gzips responses of this content type."""
-    return mime.startswith(COMPRESSED_TYPES)
-
-
-def accepts_gzip(header: str | None) -> bool:
-    """Whether an Accept-Encoding header allows gzip (and does not refuse it with q=0)."""
-    for part in (header or "").split(","):
-        coding, _, params = part.strip().partition(";")
-        if coding.strip().lower() in {"gzip", "*"}:
-            return params.replace(" ", "") not in {"q=0", "q=0.0", "q=0.00", "q=0.000"}
-    return False
-
-
-@dataclass(frozen=True)
-class Sent:
-    """One response the server sent: what was asked for and how many body bytes went out."""
-
-    path: str
-    mime: str
-    raw_bytes: int
-    sent_bytes: int
-
-
-class Link:
-    """A shared bottleneck (one reader's connection): a download rate and a per-request latency.
-
-    Every response of every connection queues for the same link, so six parallel requests share
-    the rate as they would on a real phone connection.
-    """
-
-    def __init__(self, down_mbit_s: float, latency_ms: float) -> None:
-        self.bytes_per_s = down_mbit_s * 1_000_000 / 8
-        self.latency_s = latency_ms / 1000
-        self._free_at = 0.0
-        self._lock = threading.Lock()
-
-    def wait_latency(self) -> None:
-        """The request's round trip before the first byte."""
-        time.sleep(self.latency_s)
-
-    def send(self, out: io.BufferedIOBase, data: bytes) -> None:
-        """Write `data` no faster than the link allows."""
-        for start in range(0, len(data), CHUNK_BYTES):
-            chunk = data[start : start + CHUNK_BYTES]
-            with self._lock:
-                begin = max(time.monotonic(), self._free_at)
-                self._free_at = begin + len(chunk) / self.bytes_per_s
-                done_at = self._free_at
-            time.sleep(max(0.0, done_at - time.monotonic()))
-            out.write(chunk)
-
-
-class StaticServer(http.server.ThreadingHTTPServer):
-    """The built site on 127.0.0.1, served like a static host, recording every response."""
-
-    daemon_threads = True
-
-    def __init__(self, root: Path, port: int = 0) -> None:
-        self.root = root.resolve()
-        self.link: Link | None = None
-        self._log: list[Sent] = []
-        self._gzipped: dict[Path, bytes] = {}
-        self._lock = threading.Lock()
-        super().__init__(("127.0.0.1", port), StaticHandler)
-
-    @property
-    def url(self) -> str:
-        """Base URL of the site, ending with a slash."""
-        return f"http://127.0.0.1:{self.server_address[1]}/"
-
-    def record(self, sent: Sent) -> None:
-        """Remember one response (thread-safe)."""
-        with self._lock:
-            self._log.append(sent)
-
-    def take_log(self) -> list[Sent]:
-        """Every response since the last call, oldest first."""
-        with self._lock:
-            log, self._log = self._log, []
-        return log
-
-    def gzipped(self, file: Path) -> bytes:
-        """The gzip body of `file`, compressed once (a real host keeps compressed copies too)."""
-        with self._lock:
-            cached = self._gzipped.get(file)
-        if cached is None:
-            cached = gzip.compress(file.read_bytes(), compresslevel=6, mtime=0)
-            with self._lock:
-                self._gzipped[file] = cached
-        return cached
-
-    def prime(self) -> None:
-        """Compress every compressible file now, so no timed request waits for compression."""
-        for file in self.root.rglob("*"):
-            if file.is_file() and is_compressible(content_type(file)):
-                self.gzipped(file)
-
-    def handle_error(self, request: Any, client_address: Any) -> None:
-        """Ignore clients hanging up (the browser cancels requests); report anything else."""
-        if not isinstance(sys.exc_info()[1], ConnectionError):
-            super().handle_error(request, client_address)
-
-
-class StaticHandler(http.server.BaseHTTPRequestHandler):
-    """GET and HEAD for files under the server's root, with gzip, ETag and Cache-Control."""
-
-    server: StaticServer
-    protocol_version = "HTTP/1.1"
-
-    def do_GET(self) -> None:
-        """Send a file (or the site's 404 page)."""
-        self._respond(with_body=True)
-
-    def do_HEAD(self) -> None:
-        """Send a file's headers only."""
-        self._respond(with_body=False)
-
-    def log_message(self, format: str, *args: Any) -> None:
-        """Keep the bench's output to its table."""
-
-    def _resolve(self, url_path: str) -> Path | None:
-        relative = urllib.parse.unquote(url_path).lstrip("/")
-        target = (self.server.root / relative).resolve()
-        if not target.is_relative_to(self.server.root):
-            return None
-        if target.is_dir():
-            target = target / "index.html"
-        return target if target.is_file() else None
-
-    def _respond(self, *, with_body: bool) -> None:
-        url_path = urllib.parse.urlsplit(self.path).path
-        root_dir = self.server.root / urllib.parse.unquote(url_path).lstrip("/")
-        if not url_path.endswith("/") and root_dir.is_dir():
-            self.send_response(301)
-            self.send_header("Location", url_path + "/")
-            self.send_header("Content-Length", "0")
-            self.end_headers()
-            return
-        file = self._resolve(url_path)
-        status = 200
-        if file is None:
-            status, file = 404, self.server.root / "404.html"
-            if not file.is_file():
-                self.send_error(404)
-                return
-        mime = content_type(file)
-        stat = file.stat()
-        etag = '"' + hashlib.sha1(f"{stat.st_mtime_ns}-{stat.st_size}".encode()).hexdigest()[:16]
-        etag += '"'
-        if self.server.link:
-            self.server.link.wait_latency()
-        if status == 200 and self.headers.get("If-None-Match") == etag:
-            self.send_response(304)
-            self.send_header("ETag", etag)
-            self.send_header("Cache-Control", CACHE_CONTROL)
-            self.end_headers()
-            self.server.record(Sent(url_path, mime, stat.st_size, 0))
-            return
-        gzipped = is_compressible(mime) and accepts_gzip(self.headers.get("Accept-Encoding"))
-        body = self.server.gzipped(file) if gzipped else file.read_bytes()
-        self.send_response(status)
-        self.send_header("Content-Type", mime)
-        self.send_header("Content-Length", str(len(body)))
-        self.send_header("Cache-Control", CACHE_CONTROL)
-        self.send_header("ETag", etag)
-        self.send_header("Last-Modified", email.utils.formatdate(stat.st_mtime, usegmt=True))
-        if is_compressible(mime):
-            self.send_header("Vary", "Accept-Encoding")
-        if gzipped:
-            self.send_header("Content-Encoding", "gzip")
-        self.end_headers()
-        if with_body:
-            if self.server.link:
-                self.server.link.send(self.wfile, body)
-            else:
-                self.wfile.write(body)
-        self.server.record(Sent(url_path, mime, stat.st_size, len(body) if with_body else 0))
-
-
-@contextmanager
-def serving(root: Path) -> Iterator[StaticServer]:
-    """Serve `root` on a free port of 127.0.0.1 for the duration of the block."""
-    server = StaticServer(root)
-    thread = threading.Thread(
-        target=server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True
-    )
-    thread.start()
-    try:
-        yield server
-    finally:
-        server.shutdown()
-        server.server_close()
+# ------------------------------------------------------------------------------- the harness
+# Building the site, serving it like GitHub Pages and launching Chromium are shared with the tests
+# (the `harness` package at the project root).
 
 
 # ------------------------------------------------------------------------- bytes by category
@@ -372,13 +120,16 @@ def verdict(value: float, budget: float | None, tolerance: float) -> Verdict:
     return Verdict.OVER
 
 
+# Timings are budgeted as ratios to the peer page measured in the same run (bench/peer.py): a
+# machine twice as slow slows both pages alike. Bytes do not depend on the CPU: absolute budgets.
 BUDGET_KEYS = (
+    "cold_first_result_ratio",
+    "repeat_first_result_ratio",
+    "throttled_first_result_ratio",
+    "main_thread_block_ratio",
+    "build_ratio",
     "guide_engine_bytes",
-    "warm_first_result_ms",
-    "cold_first_result_ms",
-    "throttled_cold_first_result_ms",
-    "engine_longest_task_ms",
-    "build_s",
+    "calculator_engine_gzip_bytes",
 )
 
 
@@ -541,7 +292,13 @@ class Visit:
 
 
 # Main-thread scripts that belong to the engine: its files, the worker and the page client.
-ENGINE_SOURCES = ("/engine/", "/calc-worker.mjs", "/calc-client.mjs")
+ENGINE_SOURCES = (
+    "/engine/",
+    "/javascripts/calc-worker.mjs",
+    "/javascripts/calc-client.mjs",
+    "/javascripts/engine.mjs",
+    "/javascripts/forms.mjs",
+)
 
 
 def engine_task_ms(frames: list[dict[str, Any]], start: float = 0.0, end: float = 1e12) -> float:
@@ -607,31 +364,94 @@ def settle(page: Page) -> None:
 
 @dataclass
 class CalculatorRuns:
-    """Every visit to one calculator page."""
+    """Every visit to one calculator page, and to its peer page, in the same run."""
 
     cold: list[Visit] = field(default_factory=list)
     warm: list[Visit] = field(default_factory=list)
     throttled: list[Visit] = field(default_factory=list)
+    peer_cold: list[Visit] = field(default_factory=list)
+    peer_warm: list[Visit] = field(default_factory=list)
+    peer_throttled: list[Visit] = field(default_factory=list)
+
+
+# The answers the Regain form holds when submitted (defaults included), for the peer page.
+FORM_ANSWERS = """(name) => {
+  const form = document.querySelector(`form[data-calculator="${name}"]`);
+  const answers = {};
+  for (const [key, value] of new FormData(form)) {
+    if (key in answers) answers[key] = [].concat(answers[key], value);
+    else answers[key] = value;
+  }
+  return answers;
+}"""
+
+
+def visit_peer(page: Page, url: str) -> Visit:
+    """Open the peer page and wait for its answer; its long tasks are all the engine's."""
+    page.goto(url, wait_until="domcontentloaded")
+    page.wait_for_selector("#peer-result[data-state]", timeout=RESULT_TIMEOUT_MS)
+    state = page.get_attribute("#peer-result", "data-state")
+    if state != "result":
+        msg = f"the peer page did not answer: {page.inner_text('#peer-result')[:300]}"
+        raise RuntimeError(msg)
+    timings: dict[str, Any] = page.evaluate(READ_TIMINGS)
+    tasks: list[dict[str, float]] = timings["longTasks"] or []
+    longest = max((t["duration"] for t in tasks), default=0.0)
+    return Visit(
+        first_result_ms=timings["result"],
+        engine_ready_ms=timings["ready"],
+        engine_start_ms=0.0,
+        engine_task_ms=longest,
+        result_task_ms=0.0,
+        longest_task_ms=longest,
+        long_tasks_while_loading=len(tasks),
+    )
 
 
 def time_calculator(
     browser: Browser, server: StaticServer, calculator: Calculator, runs: int, throttled: int
 ) -> CalculatorRuns:
-    """Cold then warm visits (one context each), then throttled cold visits."""
+    """Regain and peer visits interleaved A/B, B/A, ...: cold then repeat visit, one context each.
+
+    Alternating the order cancels a drift in machine load over the run; each pair of visits
+    sees the same machine, so their ratio keeps when the machine is twice as slow or fast.
+    """
     measured = CalculatorRuns()
-    for _ in range(runs):
+    answers: dict[str, Any] = {}
+
+    def regain(cold: list[Visit], warm: list[Visit] | None) -> None:
         context = new_context(browser)
         page = context.new_page()
-        measured.cold.append(visit_calculator(page, server.url, calculator))
-        settle(page)
-        measured.warm.append(visit_calculator(page, server.url, calculator))
+        cold.append(visit_calculator(page, server.url, calculator))
+        answers.update(page.evaluate(FORM_ANSWERS, calculator.name))
+        if warm is not None:
+            settle(page)
+            warm.append(visit_calculator(page, server.url, calculator))
         context.close()
+
+    def peer(cold: list[Visit], warm: list[Visit] | None) -> None:
+        context = new_context(browser, service_workers=False)
+        page = context.new_page()
+        url = peer_url(server.url, calculator.name, answers)
+        cold.append(visit_peer(page, url))
+        if warm is not None:
+            page.goto("about:blank")
+            warm.append(visit_peer(page, url))
+        context.close()
+
+    for round_number in range(runs):
+        # Regain goes first in round 0: the peer page needs the answers its form sent.
+        first_regain = round_number % 2 == 0
+        for is_regain in (first_regain, not first_regain):
+            if is_regain:
+                regain(measured.cold, measured.warm)
+            else:
+                peer(measured.peer_cold, measured.peer_warm)
     server.link = THROTTLE
     try:
         for _ in range(throttled):
-            context = new_context(browser)
-            measured.throttled.append(visit_calculator(context.new_page(), server.url, calculator))
-            context.close()
+            regain(measured.throttled, None)
+            peer(measured.peer_throttled, None)
     finally:
         server.link = None
     server.take_log()
@@ -681,18 +501,37 @@ def measure_bytes(browser: Browser, server: StaticServer, path: str) -> PageByte
 # ------------------------------------------------------------------------------------ build
 
 
-def time_builds(count: int) -> list[float]:
-    """Wall time in seconds of `count` strict builds, each into a new empty directory."""
-    seconds: list[float] = []
-    for _ in range(count):
-        with tempfile.TemporaryDirectory(prefix="regain-bench-build-") as site_dir:
-            started = time.perf_counter()
-            result = build_site(Path(site_dir))
-            seconds.append(time.perf_counter() - started)
-        if result.returncode != 0:
-            msg = f"mkdocs build --strict failed:\n{result.stdout}{result.stderr}"
-            raise RuntimeError(msg)
-    return seconds
+PLAIN_CONFIG = """site_name: Plain
+theme:
+  name: mkdocs
+"""
+
+
+def write_plain_project(folder: Path) -> Path:
+    """A one-page MkDocs project with the built-in theme: the build-time baseline."""
+    (folder / "docs").mkdir(parents=True, exist_ok=True)
+    (folder / "docs" / "index.md").write_text("# Plain\n\nOne page.\n", encoding="utf-8")
+    config = folder / "mkdocs.yml"
+    config.write_text(PLAIN_CONFIG, encoding="utf-8")
+    return config
+
+
+def time_builds(count: int) -> tuple[list[float], list[float]]:
+    """Wall times of `count` strict builds of Regain and of the plain site, interleaved."""
+    regain: list[float] = []
+    plain: list[float] = []
+    with tempfile.TemporaryDirectory(prefix="regain-bench-plain-") as plain_dir:
+        plain_config = write_plain_project(Path(plain_dir))
+        for _ in range(count):
+            for config, seconds in ((None, regain), (plain_config, plain)):
+                with tempfile.TemporaryDirectory(prefix="regain-bench-build-") as site_dir:
+                    started = time.perf_counter()
+                    result = build_site(Path(site_dir), config)
+                    seconds.append(time.perf_counter() - started)
+                if result.returncode != 0:
+                    msg = f"mkdocs build --strict failed:\n{result.stdout}{result.stderr}"
+                    raise RuntimeError(msg)
+    return regain, plain
 
 
 # ---------------------------------------------------------------------------------- figures
@@ -715,58 +554,86 @@ def spread(
     ]
 
 
+def median(values: list[float]) -> float:
+    """The median, or 0 for no values (a figure not measured in this mode)."""
+    return statistics.median(values) if values else 0.0
+
+
+def ratio(ours: float, peer: float) -> float:
+    """Ours ÷ the peer's; a peer figure of 0 (nothing measured) gives 0 rather than a crash."""
+    return ours / peer if peer > 0 else 0.0
+
+
 def calculator_figures(name: str, runs: CalculatorRuns) -> list[Figure]:
-    """First result, engine ready and main-thread tasks for one calculator page."""
+    """Regain's and the peer's first results (ms, for information) and their ratios (budgeted)."""
     figures: list[Figure] = []
-    for kind, visits, budget in (
-        ("cold", runs.cold, "cold_first_result_ms"),
-        ("warm", runs.warm, "warm_first_result_ms"),
-        ("throttled", runs.throttled, "throttled_cold_first_result_ms"),
+    for kind, ours, theirs, budget in (
+        ("cold", runs.cold, runs.peer_cold, "cold_first_result_ratio"),
+        ("repeat", runs.warm, runs.peer_warm, "repeat_first_result_ratio"),
+        ("throttled", runs.throttled, runs.peer_throttled, "throttled_first_result_ratio"),
     ):
-        if not visits:
+        if not ours:
             continue
-        label = f"{name}: {kind} first result"
-        results = [v.first_result_ms for v in visits]
-        if kind == "throttled" and len(visits) == 1:
-            figures.append(
-                Figure(f"{name}.{kind}.first_result_ms", label, results[0], "ms", budget)
-            )
-        else:
-            figures += spread(f"{name}.{kind}.first_result_ms", label, results, "ms", budget)
-        figures.append(
+        regain_ms = median([v.first_result_ms for v in ours])
+        peer_ms = median([v.first_result_ms for v in theirs])
+        figures += [
             Figure(
-                f"{name}.{kind}.engine_ready_ms.median",
-                f"{name}: {kind} engine ready (median)",
-                statistics.median(v.engine_ready_ms for v in visits),
+                f"{name}.{kind}.first_result_ms",
+                f"{name}: {kind} first result, Regain (median of {len(ours)})",
+                regain_ms,
                 "ms",
-            )
-        )
+            ),
+            Figure(
+                f"{name}.{kind}.peer_first_result_ms",
+                f"{name}: {kind} first result, peer (median of {len(theirs)})",
+                peer_ms,
+                "ms",
+            ),
+            Figure(
+                f"{name}.{kind}.first_result_ratio",
+                f"{name}: {kind} first result, Regain ÷ peer",
+                ratio(regain_ms, peer_ms),
+                "ratio",
+                budget,
+            ),
+            Figure(
+                f"{name}.{kind}.engine_ready_ms",
+                f"{name}: {kind} engine ready, Regain (median)",
+                median([v.engine_ready_ms for v in ours]),
+                "ms",
+            ),
+        ]
     visits = runs.cold + runs.warm + runs.throttled
+    peer_visits = runs.peer_cold + runs.peer_warm + runs.peer_throttled
+    # Main-thread block: the longest task our scripts ran (engine loading, answering, drawing)
+    # against the longest task of the peer page, which runs Pyodide on the main thread.
+    ours_block = max(max(v.engine_task_ms, v.result_task_ms) for v in visits)
+    peer_block = max(v.longest_task_ms for v in peer_visits)
     figures += [
         Figure(
-            f"{name}.engine_task_ms",
-            f"{name}: longest main-thread task caused by the engine while it loads",
-            max(v.engine_task_ms for v in visits),
+            f"{name}.main_thread_block_ms",
+            f"{name}: longest main-thread task of ours (engine, answer, drawing)",
+            ours_block,
             "ms",
-            "engine_longest_task_ms",
         ),
         Figure(
-            f"{name}.result_task_ms",
-            f"{name}: longest main-thread task of ours after it (answer, drawing)",
-            max(v.result_task_ms for v in visits),
+            f"{name}.peer_main_thread_block_ms",
+            f"{name}: longest main-thread task of the peer page",
+            peer_block,
             "ms",
+        ),
+        Figure(
+            f"{name}.main_thread_block_ratio",
+            f"{name}: main-thread block, Regain ÷ peer",
+            ratio(ours_block, peer_block),
+            "ratio",
+            "main_thread_block_ratio",
         ),
         Figure(
             f"{name}.longest_task_ms",
-            f"{name}: longest main-thread task, any cause",
+            f"{name}: longest main-thread task, any cause (Material's own included)",
             max(v.longest_task_ms for v in visits),
             "ms",
-        ),
-        Figure(
-            f"{name}.long_tasks_while_loading",
-            f"{name}: tasks > {LONG_TASK_MS} ms while the engine loads, any cause",
-            sum(v.long_tasks_while_loading for v in visits),
-            "tasks",
         ),
     ]
     return figures
@@ -787,7 +654,17 @@ def bytes_figures(name: str, path: str, measured: PageBytes) -> list[Figure]:
                         listed=False,
                     )
                 )
-    if not any(c.path == path for c in CALCULATORS):
+    if any(c.path == path for c in CALCULATORS):
+        figures.append(
+            Figure(
+                f"{name}.engine_bytes_gzip",
+                f"{name}: engine bytes of a first visit (gzip)",
+                measured.page[Kind.ENGINE].compressed,
+                "bytes",
+                "calculator_engine_gzip_bytes",
+            )
+        )
+    else:
         figures += [
             Figure(
                 f"{name}.engine_bytes",
@@ -837,12 +714,14 @@ def format_value(value: float, unit: str) -> str:
         return f"{value / 1000:,.1f} kB" if value >= 1000 else f"{value:.0f} B"
     if unit == "s":
         return f"{value:.2f} s"
+    if unit == "ratio":
+        return f"{value:.2f}×"
     return f"{value:g} {unit}"
 
 
 def budget_unit(key: str) -> str:
     """The unit a budget's name ends with."""
-    return {"bytes": "bytes", "ms": "ms", "s": "s"}[key.rsplit("_", 1)[1]]
+    return {"bytes": "bytes", "ms": "ms", "s": "s", "ratio": "ratio"}[key.rsplit("_", 1)[1]]
 
 
 def table(rows: list[dict[str, Any]]) -> str:
@@ -921,6 +800,70 @@ def results_document(
     }
 
 
+def measure_pages(
+    browser: Browser, server: StaticServer, args: argparse.Namespace, samples: dict[str, Any]
+) -> list[Figure]:
+    """Bytes of every page, then each calculator's visits interleaved with its peer's."""
+    figures: list[Figure] = []
+    pages = {**READING_PAGES, **{c.name: c.path for c in CALCULATORS}}
+    for name, path in pages.items():
+        progress(f"bytes of {name} ({path or '/'})")
+        measured = measure_bytes(browser, server, path)
+        figures += bytes_figures(name, path, measured)
+        samples[f"{name}.bytes"] = {
+            "page": {k: asdict(v) for k, v in measured.page.items()},
+            "with_offline": {k: asdict(v) for k, v in measured.with_offline.items()},
+        }
+    for calculator in CALCULATORS:
+        progress(
+            f"{calculator.name}: {args.runs} cold + repeat visits, each paired with the peer"
+            + (", 1 throttled pair" if args.throttled else "")
+        )
+        runs = time_calculator(browser, server, calculator, args.runs, 1 if args.throttled else 0)
+        figures += calculator_figures(calculator.name, runs)
+        samples[f"{calculator.name}.visits"] = {
+            kind: [asdict(v) for v in getattr(runs, kind)]
+            for kind in ("cold", "warm", "throttled", "peer_cold", "peer_warm", "peer_throttled")
+        }
+    return figures
+
+
+def comparison_table(rows: list[dict[str, Any]]) -> str:
+    """Per calculator and visit kind: Regain ms, peer ms, the ratio, its budget and verdict."""
+    by_key = {row["key"]: row for row in rows}
+    lines = [["calculator", "visit", "Regain", "peer", "Regain ÷ peer", "budget", "verdict"]]
+    for calculator in CALCULATORS:
+        for kind in ("cold", "repeat", "throttled"):
+            key = f"{calculator.name}.{kind}"
+            if f"{key}.first_result_ratio" not in by_key:
+                continue
+            judged = by_key[f"{key}.first_result_ratio"]
+            lines.append(
+                [
+                    calculator.name,
+                    f"{kind} first result",
+                    format_value(by_key[f"{key}.first_result_ms"]["value"], "ms"),
+                    format_value(by_key[f"{key}.peer_first_result_ms"]["value"], "ms"),
+                    format_value(judged["value"], "ratio"),
+                    format_value(judged["limit"], "ratio"),
+                    judged["verdict"],
+                ]
+            )
+        block = by_key[f"{calculator.name}.main_thread_block_ratio"]
+        lines.append(
+            [
+                calculator.name,
+                "main-thread block",
+                format_value(by_key[f"{calculator.name}.main_thread_block_ms"]["value"], "ms"),
+                format_value(by_key[f"{calculator.name}.peer_main_thread_block_ms"]["value"], "ms"),
+                format_value(block["value"], "ratio"),
+                format_value(block["limit"], "ratio"),
+                block["verdict"],
+            ]
+        )
+    return render_table(lines)
+
+
 # -------------------------------------------------------------------------------------- main
 
 
@@ -982,48 +925,42 @@ def run(args: argparse.Namespace) -> int:
         )
         return 2
     budgets = load_budgets(args.budgets)
-    builds = 1 if args.quick else 3
-    progress(f"{builds} strict build(s)")
-    build_seconds = time_builds(builds)
+    builds = 2 if args.quick else 3
+    progress(f"{builds} strict build(s) of Regain and of a plain one-page site, interleaved")
+    regain_builds, plain_builds = time_builds(builds)
     figures = [
         Figure(
             "build_s.median",
-            f"mkdocs build --strict (median of {builds})",
-            statistics.median(build_seconds),
+            f"mkdocs build --strict, Regain (median of {builds})",
+            statistics.median(regain_builds),
             "s",
-            "build_s",
-        )
+        ),
+        Figure(
+            "build_s.plain_median",
+            f"mkdocs build --strict, plain one-page site (median of {builds})",
+            statistics.median(plain_builds),
+            "s",
+        ),
+        Figure(
+            "build_ratio",
+            "build time, Regain ÷ plain one-page site",
+            ratio(statistics.median(regain_builds), statistics.median(plain_builds)),
+            "ratio",
+            "build_ratio",
+        ),
     ]
-    samples: dict[str, Any] = {"build_s": build_seconds}
-    with serving(site) as server, sync_playwright() as playwright:
-        server.prime()
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        try:
-            pages = {**READING_PAGES, **{c.name: c.path for c in CALCULATORS}}
-            for name, path in pages.items():
-                progress(f"bytes of {name} ({path or '/'})")
-                measured = measure_bytes(browser, server, path)
-                figures += bytes_figures(name, path, measured)
-                samples[f"{name}.bytes"] = {
-                    "page": {k: asdict(v) for k, v in measured.page.items()},
-                    "with_offline": {k: asdict(v) for k, v in measured.with_offline.items()},
-                }
-            for calculator in CALCULATORS:
-                progress(
-                    f"{calculator.name}: {args.runs} cold + warm visits"
-                    + (", 1 throttled" if args.throttled else "")
-                )
-                runs = time_calculator(
-                    browser, server, calculator, args.runs, 1 if args.throttled else 0
-                )
-                figures += calculator_figures(calculator.name, runs)
-                samples[f"{calculator.name}.visits"] = {
-                    kind: [asdict(v) for v in getattr(runs, kind)]
-                    for kind in ("cold", "warm", "throttled")
-                }
-            machine = machine_info(browser.version)
-        finally:
-            browser.close()
+    samples: dict[str, Any] = {"build_s": regain_builds, "plain_build_s": plain_builds}
+    with tempfile.TemporaryDirectory(prefix="regain-bench-peer-") as peer_dir:
+        write_peer_site(Path(peer_dir), [c.name for c in CALCULATORS])
+        mounts = {PEER_ENGINE: ROOT / "node_modules" / "pyodide", PEER_PREFIX: Path(peer_dir)}
+        with serving(site, mounts=mounts) as server, sync_playwright() as playwright:
+            server.prime()
+            browser = launch_chromium(playwright)
+            try:
+                figures += measure_pages(browser, server, args, samples)
+                machine = machine_info(browser.version)
+            finally:
+                browser.close()
     rows = judge(figures, budgets, args.tolerance)
     settings = {
         "mode": "quick" if args.quick else "full",
@@ -1042,6 +979,8 @@ def run(args: argparse.Namespace) -> int:
     document = results_document(rows, machine=machine, settings=settings, samples=samples)
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(json.dumps(document, indent=1) + "\n", encoding="utf-8")
+    print(comparison_table(rows))
+    print()
     print(table(rows))
     print()
     print(bytes_table(rows))

@@ -19,35 +19,12 @@ from pathlib import Path
 from typing import TextIO
 
 from calculators import api
-from calculators.exercises import Equipment
-from calculators.plan import Ability, Focus, HomeSupport
 from calculators.present import text
-from calculators.protein import KidneyStatus, Situation, WeightUnit
-from calculators.self_check import Item
+from calculators.present.forms import FORMS, Field, Kind
 
 EXIT_OK = 0
 EXIT_BAD_INPUT = 2
 DEFAULT_EXERCISES = Path(__file__).resolve().parent.parent / "data" / "exercises.yml"
-_PROTEIN_FLAGS = ("pregnant_or_breastfeeding", "liver_disease", "unintended_weight_loss")
-_PLAN_FLAGS = (
-    "floor_ok",
-    "chronic_condition",
-    "recent_hospital_stay",
-    "fall_past_year",
-    "fall_with_injury",
-    "two_or_more_falls",
-    "cannot_get_up",
-    "blackouts",
-    "chest_pain_or_fainting",
-    "chair_rise_unable",
-)
-_PLAN_TESTS = (
-    ("balance_side_by_side_seconds", "seconds held, feet side by side (0–10)"),
-    ("balance_semi_tandem_seconds", "seconds held, half heel-to-toe (0–10)"),
-    ("balance_tandem_seconds", "seconds held, heel-to-toe (0–10)"),
-    ("walk_4m_seconds", "seconds for a 4 m walk at your usual pace (optional)"),
-    ("chair_rise_seconds", "seconds for five chair rises without your arms"),
-)
 
 
 class ExerciseFileError(Exception):
@@ -55,53 +32,46 @@ class ExerciseFileError(Exception):
 
 
 def build_parser() -> argparse.ArgumentParser:
-    """The argument parser for every calculator."""
+    """The argument parser for every calculator, one option per field of its form's spec."""
     parser = argparse.ArgumentParser(
         prog="python -m calculators",
         description="Regain's calculators: a protein target, a weekly plan and a self-check.",
     )
     sub = parser.add_subparsers(dest="calculator", required=True)
-
-    protein = sub.add_parser("protein", help="daily and per-meal protein target")
-    protein.add_argument("--weight", required=True, help="body weight (30–250 kg, 66–550 lb)")
-    protein.add_argument("--unit", default="kg", help=_values(WeightUnit))
-    protein.add_argument("--age", required=True, help="age in whole years")
-    protein.add_argument("--situation", default="general", help=_values(Situation))
-    protein.add_argument("--kidney", default="none", help=_values(KidneyStatus))
-    protein.add_argument("--meals-per-day", default="3", help="meals a day, 1–8")
-    _flags(protein, _PROTEIN_FLAGS)
-
-    plan = sub.add_parser("plan", help="a 12-week programme of strength, balance and walking")
-    plan.add_argument("--age", required=True, help="age in whole years")
-    plan.add_argument(
-        "--ability", default="", help=_values(Ability) + " (or give your measured tests)"
-    )
-    plan.add_argument("--strength-days", required=True, help="days a week for strength, 1–7")
-    plan.add_argument("--steps-per-day", default="", help="steps a day now (leave out if unknown)")
-    plan.add_argument("--equipment", nargs="*", default=[], help=_values(Equipment))
-    plan.add_argument("--lacks", nargs="*", default=[], help=_values(HomeSupport))
-    plan.add_argument("--focus", default="general", help=_values(Focus))
-    for name, help_text in _PLAN_TESTS:
-        plan.add_argument(f"--{name.replace('_', '-')}", default="", help=help_text)
-    plan.add_argument(
-        "--exercises",
-        type=Path,
-        default=DEFAULT_EXERCISES,
-        help="exercise library, YAML or JSON (default: data/exercises.yml)",
-    )
-    _flags(plan, _PLAN_FLAGS)
-
-    check = sub.add_parser("self-check", help="SARC-F questions and the chair-stand test")
-    for item in Item:
-        check.add_argument(f"--{item.value}", required=True, help="points: 0, 1 or 2")
-    check.add_argument(
-        "--chair-stand-seconds", default="", help="seconds for five chair stands, 3–120 (optional)"
-    )
-    check.add_argument("--age", default="", help="age in whole years (optional, for the plan)")
-
-    for command in (protein, plan, check):
+    for name, form in FORMS.items():
+        command = sub.add_parser(name, help=form.summary)
+        for field in form.fields:
+            _add_option(command, field)
+        if name == "plan":
+            command.add_argument(
+                "--exercises",
+                type=Path,
+                default=DEFAULT_EXERCISES,
+                help="exercise library, YAML or JSON (default: data/exercises.yml)",
+            )
         command.add_argument("--json", action="store_true", help="print the wire envelope")
     return parser
+
+
+def _add_option(command: argparse.ArgumentParser, field: Field) -> None:
+    """One field as an option: the form's label and bounds as help, its default as default."""
+    option = f"--{field.name.replace('_', '-')}"
+    details = ", ".join(part for part in (field.allowed(), field.help) if part)
+    words = f"{field.label} ({details})" if details else field.label
+    if field.kind is Kind.FLAG:
+        command.add_argument(option, action="store_true", help=field.label)
+    elif field.kind is Kind.CHECKS:
+        chosen = list(field.default) if isinstance(field.default, tuple) else []
+        default = f"; default: {' '.join(chosen)}" if chosen else ""
+        command.add_argument(option, nargs="*", default=chosen, help=words + default)
+    elif field.default is not None:
+        command.add_argument(
+            option, default=field.default, help=f"{words}; default: {field.default}"
+        )
+    elif field.optional:
+        command.add_argument(option, default="", help=f"{words}; optional")
+    else:
+        command.add_argument(option, required=True, help=words)
 
 
 def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
@@ -172,12 +142,3 @@ def load_exercises(path: Path) -> list[Mapping[str, object]]:
     if not isinstance(rows, list):
         raise ExerciseFileError(f"{path} must hold a list of exercises")
     return rows
-
-
-def _values(kind: type[object]) -> str:
-    return "one of: " + ", ".join(str(member) for member in kind)  # type: ignore[attr-defined]
-
-
-def _flags(parser: argparse.ArgumentParser, names: Sequence[str]) -> None:
-    for name in names:
-        parser.add_argument(f"--{name.replace('_', '-')}", action="store_true")

@@ -1,14 +1,15 @@
 """Every number the calculators use, in one table, each tagged with its source id.
 
 Source ids are the rows of `shared/EVIDENCE.md` (P = protein, E = exercise, D = disuse and
-retraining, S = sarcopenia, F = screening; NICE NG42 and NG127 are behind its red flags). Input
-bounds are not evidence: they are sanity limits, each with its reason.
+retraining, S = sarcopenia, F = screening, M = function, falls and emergency signs; NICE NG42
+and NG127 are behind its red flags). Input bounds are not evidence: they are sanity limits,
+each with its reason.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from decimal import Decimal
+from decimal import ROUND_CEILING, ROUND_FLOOR, Decimal
 from enum import StrEnum
 from typing import Final
 
@@ -26,6 +27,7 @@ class Source(StrEnum):
     P10 = "P10"
     P12 = "P12"
     P13 = "P13"
+    P14 = "P14"
     E1 = "E1"
     E2 = "E2"
     E3 = "E3"
@@ -46,6 +48,7 @@ class Source(StrEnum):
     M4 = "M4"
     M5 = "M5"
     M6 = "M6"
+    M7 = "M7"
     NICE_NG42 = "NICE-NG42"
     NICE_NG127 = "NICE-NG127"
 
@@ -100,9 +103,11 @@ OLDER_ADULT: Final = GramsPerKg(Decimal("1.0"), Decimal("1.2"), (Source.P2,))
 TRAINING: Final = GramsPerKg(Decimal("1.2"), Decimal("1.6"), (Source.P3, Source.P7))
 # Recovering from illness, surgery or injury: 1.2-1.5 (P4, PROT-AGE and ESPEN).
 RECOVERING: Final = GramsPerKg(Decimal("1.2"), Decimal("1.5"), (Source.P4,))
-# Kidney function unknown but diabetes or high blood pressure (at risk of CKD): KDIGO 2024 says
-# avoid more than 1.3 g/kg when at risk of progression (P13), so ranges are capped there.
-AT_RISK_KIDNEY_CAP_G_PER_KG: Final = Decimal("1.3")
+# Kidney function unknown but diabetes or high blood pressure (at risk of CKD): no raised target
+# until the kidneys are checked. KDIGO 2024's "avoid more than 1.3 g/kg" (P13) is a practice
+# point, not a graded recommendation, so it is no basis for a raised personal target: the reader
+# gets the general range for their age (GENERAL_ADULT or OLDER_ADULT) and the advice to ask for
+# a kidney blood test (eGFR) first.
 
 # From this age the older-adult ranges and per-meal amounts apply (PROT-AGE "> 65", P2; WHO
 # "65 and over", E1; the form's label says "65 or over").
@@ -110,10 +115,29 @@ OLDER_ADULT_AGE: Final = 65
 
 # ---------------------------------------------------------------- protein: per meal (grams)
 
-# Older adults: 25-30 g per meal (English & Paddon-Jones, P10).
+# The per-meal amount is the day's range split over the meals, never below a floor: 25 g for
+# older adults (the low end of English & Paddon-Jones' 25-30 g, P10), 20 g for other adults (the
+# low end of ISSN's 20-40 g per serving, P8). Above 40 g a meal (ISSN's top end, P8) the reader
+# is told to add protein-rich meals or snacks instead.
 PER_MEAL_OLDER_G: Final = (25, 30)
-# Other adults: 20-40 g per serving (ISSN, P8).
 PER_MEAL_ADULT_G: Final = (20, 40)
+PER_MEAL_FLOOR_OLDER_G: Final = PER_MEAL_OLDER_G[0]
+PER_MEAL_FLOOR_ADULT_G: Final = PER_MEAL_ADULT_G[0]
+PER_MEAL_CEILING_G: Final = PER_MEAL_ADULT_G[1]
+
+# ---------------------------------------------------------------- protein: high body weight (P14)
+
+# With obesity (BMI 30 or more), weight-based targets overestimate need: the range is worked out
+# on an adjusted weight = ideal + 0.25 x (actual - ideal) (ESPEN, P14), when the height is given.
+OBESITY_BMI: Final = Decimal(30)
+ADJUSTED_WEIGHT_FRACTION: Final = Decimal("0.25")
+# Ideal body weight: the weight at a BMI of 25 (the top of the healthy range) for the reader's
+# height. Common practice, not from P14 (which names no formula); it needs no sex, which the form
+# does not ask (the Devine formula would).
+IDEAL_BMI: Final = Decimal(25)
+# Without a height, a weight from 85 kg gets a note that the range may be too high: BMI 30 at
+# 1.68 m, about the average adult height. A trigger for a note, not evidence.
+HIGH_WEIGHT_NOTE_FROM_KG: Final = Decimal(85)
 
 # ---------------------------------------------------------------- protein: kidney guidelines
 
@@ -140,12 +164,17 @@ KG_PER_LB: Final = Decimal("0.45359237")
 WEIGHT_KG: Final = Bound(
     30, 250, "kg", "adults outside 30-250 kg need individual advice; outside it is likely a typo"
 )
+# The kg bounds in whole pounds, rounded inwards so every accepted weight in pounds is within
+# the kg bounds too (67 lb = 30.4 kg, 551 lb = 249.9 kg; 66 lb would be 29.9 kg).
 WEIGHT_LB: Final = Bound(
-    66,
-    550,
+    int((WEIGHT_KG.low / KG_PER_LB).to_integral_value(rounding=ROUND_CEILING)),
+    int((WEIGHT_KG.high / KG_PER_LB).to_integral_value(rounding=ROUND_FLOOR)),
     "lb",
-    "the kg bounds in pounds, rounded to whole pounds (66 lb = 29.9 kg, 550 lb = 249.5 kg)",
+    "the kg bounds in pounds, rounded inwards to whole pounds (67 lb = 30.4 kg, 551 lb = 249.9 kg)",
 )
+# Height, optional, in centimetres whatever the weight unit (one unit, no feet-and-inches
+# parsing): adults outside 100-230 cm are very rare, so outside is likely a typo.
+HEIGHT_CM: Final = Bound(100, 230, "cm", "adult heights; outside 100-230 cm is likely a typo")
 AGE_YEARS: Final = Bound(
     5,
     110,
@@ -214,10 +243,11 @@ MUSCLE_LOSS_CHART_END_AGE: Final = 90
 SARC_F_ITEM_POINTS: Final = (0, 1, 2)
 # F1: a total of 4 or more is a positive screen (worth a strength assessment).
 SARC_F_POSITIVE_SCORE: Final = 4
-# F3: SARC-F finds about 65-85% of people with sarcopenia (by setting), and about 55-70% of
-# people without it score below 4: a screen, never a diagnosis.
-SARC_F_SENSITIVITY_PERCENT: Final = (65, 85)
-SARC_F_SPECIFICITY_PERCENT: Final = (55, 70)
+# F3 (corrected 2026-11-26): pooled over 7 studies (the 2018 JAMDA meta-analysis), SARC-F found
+# about 21% of people with sarcopenia (about 1 in 5), and about 90% of people without it scored
+# below 4. So a score of 4 or more is fairly reliable, and a lower score does not rule it out.
+SARC_F_POOLED_SENSITIVITY_PERCENT: Final = 21
+SARC_F_POOLED_SPECIFICITY_PERCENT: Final = 90
 # EWGSOP2 (S3, F2): five chair rises taking more than 15 s is low strength; exactly 15 s is not.
 CHAIR_STAND_LOW_ABOVE_SECONDS: Final = Decimal(15)
 # Chair-stand times are judged as shown: rounded half up to a tenth of a second (a stopwatch's

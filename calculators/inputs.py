@@ -77,6 +77,12 @@ class PayloadReader:
             return Decimal(bound.low)
         return value
 
+    def optional_number(self, field: str, bound: Bound, message: str) -> Decimal | None:
+        """Like `number`, but a missing value (absent, null, "") means not given: None."""
+        if is_missing(self._payload.get(field)):
+            return None
+        return self.number(field, bound, message)
+
     def whole_number(
         self, field: str, bound: Bound, message: str, *, default: int | None = None
     ) -> int:

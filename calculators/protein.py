@@ -8,10 +8,11 @@ every number lives in `calculators.evidence`):
 | healthy adult under 65 (general; or "older" chosen under 65) | 0.8–1.0 | P1, P2 |
 | healthy adult 65 or over (general or older) | 1.0–1.2 | P2 |
 | strength training, any adult age | 1.2–1.6 | P3, P7 |
-| recovering from illness, surgery or injury | 1.2–1.5 | P4 |
-| kidneys unknown but diabetes or high blood pressure | the above, capped at 1.3, caution | P13 |
+| recovering from illness, surgery or injury | 1.2–1.5, caution: check with your care team | P4 |
+| kidneys unknown, diabetes or high blood pressure | general range, caution: eGFR first | P13 |
+| BMI 30 or more (height given) | the range on an adjusted weight, info: a dietitian | P14 |
 | any range | never below 0.8 or above 2.0 | P1 |
-| per meal (65+ / under 65): daily low ÷ meals, kept within | 25–30 g / 20–40 g | P10 / P8 |
+| per meal: the day split over the meals, at least 25 g (65+) / 20 g | see `meal_plan` | P10 / P8 |
 | kidney disease, dialysis or transplant | refer (stop): guideline ranges only | P5, P12, P13 |
 | age 5–17, pregnant or breastfeeding, liver disease | refer (caution) | P1 |
 | unintended weight loss | range unchanged, caution: see a doctor | red flags (NICE) |
@@ -75,11 +76,37 @@ class ProteinInput:
     pregnant_or_breastfeeding: bool = False
     liver_disease: bool = False
     unintended_weight_loss: bool = False
+    height_cm: Decimal | None = None
 
     @property
     def weight_kg(self) -> Decimal:
         """The weight in kilograms, exact (pounds × 0.45359237)."""
         return self.weight * evidence.KG_PER_LB if self.unit is WeightUnit.LB else self.weight
+
+    @property
+    def bmi(self) -> Decimal | None:
+        """Body mass index (kg/m²), or None without a height."""
+        if self.height_cm is None:
+            return None
+        metres = self.height_cm / 100
+        return self.weight_kg / (metres * metres)
+
+    @property
+    def adjusted_weight_kg(self) -> Decimal | None:
+        """The adjusted weight for a BMI of 30 or more (P14), else None.
+
+        Ideal weight = BMI 25 × height² (common practice); adjusted = ideal + 0.25 × (actual −
+        ideal). 110 kg at 170 cm: ideal 72.25 kg, adjusted 81.6875 kg.
+
+        >>> ProteinInput(Decimal(110), WeightUnit.KG, 70, height_cm=Decimal(170)).adjusted_weight_kg
+        Decimal('81.6875')
+        """
+        bmi = self.bmi
+        if self.height_cm is None or bmi is None or bmi < evidence.OBESITY_BMI:
+            return None
+        metres = self.height_cm / 100
+        ideal = evidence.IDEAL_BMI * metres * metres
+        return ideal + evidence.ADJUSTED_WEIGHT_FRACTION * (self.weight_kg - ideal)
 
     @classmethod
     def from_mapping(cls, payload: Mapping[str, object]) -> ProteinInput:
@@ -117,8 +144,17 @@ class ProteinInput:
         pregnant = reader.flag("pregnant_or_breastfeeding")
         liver = reader.flag("liver_disease")
         weight_loss = reader.flag("unintended_weight_loss")
+        height = evidence.HEIGHT_CM
+        height_cm = reader.optional_number(
+            "height_cm",
+            height,
+            f"Enter your height in centimetres, between {height.low} and {height.high}, or "
+            "leave it empty.",
+        )
         reader.finish()
-        return cls(weight, unit, age, situation, kidney, meals, pregnant, liver, weight_loss)
+        return cls(
+            weight, unit, age, situation, kidney, meals, pregnant, liver, weight_loss, height_cm
+        )
 
 
 @dataclass(frozen=True)
@@ -143,6 +179,8 @@ class ProteinResult:
     g_per_kg: GramsPerKg | None = None
     daily_g: GramRange | None = None
     per_meal_g: GramRange | None = None
+    protein_meals: int | None = None
+    adjusted_weight_kg: Decimal | None = None
     meals_reach_daily_low: bool | None = None
     suggestion: str | None = None
     notes: tuple[str, ...] = ()
@@ -161,6 +199,10 @@ class ProteinResult:
             "daily_g": None if self.daily_g is None else self.daily_g.to_wire(),
             "per_meal_g": None if self.per_meal_g is None else self.per_meal_g.to_wire(),
             "meals_per_day": self.meals_per_day,
+            "protein_meals": self.protein_meals,
+            "adjusted_weight_kg": None
+            if self.adjusted_weight_kg is None
+            else wire_number(round_half_up(self.adjusted_weight_kg, 1)),
             "meals_reach_daily_low": self.meals_reach_daily_low,
             "suggestion": self.suggestion,
             "notes": list(self.notes),
@@ -188,10 +230,13 @@ def daily_range(situation: Situation, age: int, kidney: KidneyStatus) -> GramsPe
         base = evidence.OLDER_ADULT
     else:
         base = evidence.GENERAL_ADULT
-    low, high, sources = base.low, base.high, base.sources
     if kidney is KidneyStatus.AT_RISK:
-        cap = evidence.AT_RISK_KIDNEY_CAP_G_PER_KG
-        low, high, sources = min(low, cap), min(high, cap), (*sources, Source.P13)
+        # No raised target until the kidneys are checked: the general range for the age (P13).
+        general = (
+            evidence.OLDER_ADULT if age >= evidence.OLDER_ADULT_AGE else evidence.GENERAL_ADULT
+        )
+        base = GramsPerKg(general.low, general.high, (*general.sources, Source.P13))
+    low, high, sources = base.low, base.high, base.sources
     low = min(max(low, evidence.PROTEIN_FLOOR_G_PER_KG), evidence.PROTEIN_CEILING_G_PER_KG)
     high = min(max(high, low), evidence.PROTEIN_CEILING_G_PER_KG)
     return GramsPerKg(low, high, cite(sources, (Source.P1,)))
@@ -208,55 +253,128 @@ def protein_target(answers: ProteinInput) -> ProteinResult:
     if referral is not None:
         return referral
     rates = daily_range(answers.situation, answers.age, answers.kidney)
-    weight_kg = answers.weight_kg
+    adjusted = answers.adjusted_weight_kg
+    weight_kg = answers.weight_kg if adjusted is None else adjusted
     daily = GramRange(grams(weight_kg, rates.low), grams(weight_kg, rates.high))
     older = answers.age >= evidence.OLDER_ADULT_AGE
-    meal_low, meal_high = evidence.PER_MEAL_OLDER_G if older else evidence.PER_MEAL_ADULT_G
-    meal_source = Source.P10 if older else Source.P8
-    meals = answers.meals_per_day
-    # Enough at each meal to reach the daily low end, within the evidence's per-meal range.
-    per_meal_low = min(max(meal_low, -(-daily.low // meals)), meal_high)
-    reaches = meals * per_meal_low >= daily.low
+    floor = evidence.PER_MEAL_FLOOR_OLDER_G if older else evidence.PER_MEAL_FLOOR_ADULT_G
+    plan = meal_plan(daily, answers.meals_per_day, floor)
+    high_weight = adjusted is not None or _maybe_high_weight(answers)
     return ProteinResult(
         status=Status.OK,
-        weight_kg=weight_kg,
-        meals_per_day=meals,
+        weight_kg=answers.weight_kg,
+        meals_per_day=answers.meals_per_day,
         g_per_kg=rates,
         daily_g=daily,
-        per_meal_g=GramRange(per_meal_low, meal_high),
-        meals_reach_daily_low=reaches,
-        suggestion=None if reaches else _meal_suggestion(meals, meal_low, meal_high, daily.low),
-        notes=_notes(answers, rates, daily, older),
+        per_meal_g=plan.per_meal,
+        protein_meals=plan.protein_meals,
+        adjusted_weight_kg=adjusted,
+        meals_reach_daily_low=plan.reaches,
+        suggestion=plan.suggestion(answers.meals_per_day, floor, daily.low),
+        notes=_notes(answers, rates, daily, older, plan),
         warnings=_ok_warnings(answers),
-        sources=cite(rates.sources, (meal_source,)),
+        sources=cite(
+            rates.sources,
+            (Source.P10 if older else Source.P8,),
+            (Source.P14,) if high_weight else (),
+        ),
     )
 
 
-def _meal_suggestion(meals: int, meal_low: int, meal_high: int, daily_low: int) -> str:
-    """What to change when even the top per-meal amount cannot reach the daily low end."""
-    enough = -(-daily_low // meal_high)  # ceiling division
-    meal_word = "meal" if meals == 1 else "meals"
-    return (
-        f"Even at {meal_high} g a meal, your {meals} {meal_word} give {meals * meal_high} g, "
-        f"short of {daily_low} g. Add protein-rich meals or snacks: about {enough} a day of "
-        f"{meal_low}–{meal_high} g each."
-    )
+@dataclass(frozen=True)
+class MealPlan:
+    """How the day's protein is spread: grams at each of `protein_meals` meals."""
+
+    per_meal: GramRange
+    protein_meals: int
+    reaches: bool
+    needed_meals: int
+
+    def suggestion(self, meals: int, floor: int, daily_low: int) -> str | None:
+        """What to change when even the top per-meal amount cannot reach the day's low end."""
+        if self.reaches:
+            return None
+        ceiling = evidence.PER_MEAL_CEILING_G
+        meals_give = "meal gives" if meals == 1 else "meals give"
+        return (
+            f"Even at {ceiling} g a meal, your {meals} {meals_give} {meals * ceiling} g, "
+            f"short of {daily_low} g. Add protein-rich meals or snacks: about "
+            f"{self.needed_meals} a day of {floor}–{ceiling} g each."
+        )
+
+
+def _ceil_div(numerator: int, denominator: int) -> int:
+    """Whole-number division rounded up (7 / 3 -> 3)."""
+    return -(-numerator // denominator)
+
+
+def meal_plan(daily: GramRange, meals: int, floor: int) -> MealPlan:
+    """The per-meal amount: the day's range split over the meals, never below `floor`.
+
+    Every meal gets the day split evenly (low end rounded up), raised to the floor (25 g from
+    65, P10; 20 g younger, P8). When the floor at every meal would add up to more than the
+    day's top end, only as many meals as the top end allows carry the floor (`protein_meals`
+    below `meals`), so the total stays within a few grams of the day's range. Above 40 g a meal
+    (P8's top end) the day cannot be reached with these meals: the plan says how many
+    protein-rich meals or snacks would.
+
+    >>> meal_plan(GramRange(96, 120), 3, 25)  # 80 kg, recovering, 72: 32-40 g at each meal
+    MealPlan(per_meal=GramRange(low=32, high=40), protein_meals=3, reaches=True, needed_meals=3)
+    >>> meal_plan(GramRange(50, 60), 3, 25).protein_meals  # 50 kg at 78: 25-30 g at 2 meals
+    2
+    """
+    ceiling = evidence.PER_MEAL_CEILING_G
+    protein_meals = meals if meals * floor <= daily.high else max(1, daily.high // floor)
+    while _ceil_div(daily.low, protein_meals) > ceiling and protein_meals < meals:
+        protein_meals += 1
+    low = max(floor, _ceil_div(daily.low, protein_meals))
+    if low > ceiling:
+        needed = _ceil_div(daily.low, ceiling)
+        return MealPlan(GramRange(ceiling, ceiling), meals, reaches=False, needed_meals=needed)
+    high = min(ceiling, max(low, daily.high // protein_meals))
+    return MealPlan(GramRange(low, high), protein_meals, reaches=True, needed_meals=protein_meals)
+
+
+def _maybe_high_weight(answers: ProteinInput) -> bool:
+    """No height given, and a weight at which a BMI of 30 or more is likely (a note, P14)."""
+    return answers.height_cm is None and answers.weight_kg >= evidence.HIGH_WEIGHT_NOTE_FROM_KG
 
 
 def _notes(
-    answers: ProteinInput, rates: GramsPerKg, daily: GramRange, older: bool
+    answers: ProteinInput, rates: GramsPerKg, daily: GramRange, older: bool, plan: MealPlan
 ) -> tuple[str, ...]:
     """How the numbers were worked out, and what the reader should know about them."""
     kg = f"{round_half_up(answers.weight_kg, 1)} kg"
     shown = kg if answers.unit is WeightUnit.KG else f"{answers.weight:f} lb = {kg}"
-    notes = [
-        f"{shown} × {rates.low}–{rates.high} g per kg = {daily.low}–{daily.high} g a day.",
-        "Spread your protein over your meals: about 25–30 g at each meal helps older muscles "
+    rate = f"{rates.low}–{rates.high} g per kg = {daily.low}–{daily.high} g a day."
+    adjusted = answers.adjusted_weight_kg
+    if adjusted is None:
+        notes = [f"{shown} × {rate}"]
+    else:
+        notes = [
+            f"Your weight ({shown}) and height ({answers.height_cm:f} cm) give a BMI of "
+            f"{round_half_up(answers.bmi or Decimal(0), 1)}. From a BMI of "
+            f"{evidence.OBESITY_BMI}, a range worked out on your full weight would be too high, "
+            f"so this one uses an adjusted weight of {round_half_up(adjusted, 1)} kg (P14). "
+            f"{round_half_up(adjusted, 1)} kg × {rate}",
+            f"The adjusted weight is your weight at a BMI of {evidence.IDEAL_BMI} (a common "
+            "practice, not from a study) plus a quarter of the rest of your weight.",
+        ]
+    floor = evidence.PER_MEAL_FLOOR_OLDER_G if older else evidence.PER_MEAL_FLOOR_ADULT_G
+    notes.append(
+        f"Spread your protein over your meals: at least {floor} g at a meal helps older muscles "
         "most (P10)."
         if older
-        else "Spread your protein over your meals: 20–40 g at each meal (P8).",
-    ]
-    if answers.situation is Situation.TRAINING:
+        else "Spread your protein over your meals: 20–40 g at a meal (P8)."
+    )
+    if plan.reaches and plan.protein_meals < answers.meals_per_day:
+        notes.append(
+            f"Your {daily.low}–{daily.high} g split evenly over your {answers.meals_per_day} "
+            f"meals would be less than {floor} g a meal. So have "
+            f"{plan.per_meal.low}–{plan.per_meal.high} g at {plan.protein_meals} of your meals, "
+            "and eat your other meals as usual."
+        )
+    if answers.situation is Situation.TRAINING and answers.kidney is not KidneyStatus.AT_RISK:
         notes.append("The benefit of extra protein levels off around 1.6 g per kg (P7).")
     if answers.situation is Situation.OLDER and not older:
         notes.append(
@@ -271,12 +389,41 @@ def _ok_warnings(answers: ProteinInput) -> tuple[Alert, ...]:
     """Cautions that go with a personal number."""
     alerts = []
     if answers.kidney is KidneyStatus.AT_RISK:
+        raised = answers.situation in {Situation.TRAINING, Situation.RECOVERING}
         alerts.append(
             Alert(
                 Severity.CAUTION,
                 "Diabetes and high blood pressure can harm the kidneys without symptoms. Ask "
-                "your doctor to check your kidney function before you eat more protein; until "
-                "then this range stops at 1.3 g per kg (P13).",
+                "your doctor for a kidney blood test (eGFR) before you eat more protein. Until "
+                "then, this is the general range for your age"
+                + (", not the higher range for training or recovery" if raised else "")
+                + " (P13).",
+            )
+        )
+    if answers.situation is Situation.RECOVERING:
+        alerts.append(
+            Alert(
+                Severity.CAUTION,
+                "You are recovering from an illness, surgery or injury: check this amount with "
+                "your care team. Severe illness or injury may need more protein than this range "
+                "(P4); a registered dietitian can work out your amount with you.",
+            )
+        )
+    if answers.adjusted_weight_kg is not None:
+        alerts.append(
+            Alert(
+                Severity.INFO,
+                "This range uses an adjusted weight, because your BMI is 30 or more (P14). A "
+                "registered dietitian can tell you the right amount for you.",
+            )
+        )
+    elif _maybe_high_weight(answers):
+        alerts.append(
+            Alert(
+                Severity.INFO,
+                "For a high body weight, this range may be too high: it is worked out on your "
+                "full weight (P14). Add your height to get a range worked out on an adjusted "
+                "weight, or ask a registered dietitian.",
             )
         )
     alerts.extend(_weight_loss_warning(answers))

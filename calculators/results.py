@@ -1,4 +1,4 @@
-"""Pieces every result shares: warnings with a severity, and numbers fit for the wire."""
+"""Pieces every result shares: warnings with a severity, rounding, and numbers for the wire."""
 
 from __future__ import annotations
 
@@ -40,10 +40,10 @@ def round_half_up(value: Decimal, places: int = 0) -> Decimal:
 
 
 def wire_number(value: Decimal) -> int | float:
-    """A finite Decimal as a JSON number; whole values without a point (1, not 1.0).
+    """A finite Decimal as a JSON number for the wire's data; whole values as ints (1, not 1.0).
 
-    JavaScript prints 1.0 as "1", so writing whole numbers as ints makes the page and Python
-    show the same text.
+    Nothing a reader sees is formatted from it: the views format the Decimals themselves
+    (`calculators.present.numbers`), so no ".0" is ever stripped or added for display.
 
     >>> wire_number(Decimal("1.0")), wire_number(Decimal("1.25"))
     (1, 1.25)

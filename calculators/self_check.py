@@ -14,14 +14,19 @@ Scoring (SARC-F, F1; chair stand, EWGSOP2, S3 and F2):
 | falls in the past year (`falls`) | none | 1 to 3 | 4 or more |
 
 - Total 0–10; **4 or more** is a positive screen (band `positive`, caution), below 4 is
-  `low-risk` (F1). The note on every result: it misses some people and flags some who are
-  fine (sensitivity about 65–85%, specificity about 55–70%, F3).
+  `below-cut-off` (F1), never "low risk": pooled, SARC-F finds only about 1 in 5 people with
+  sarcopenia (sensitivity about 21%, specificity about 90%, F3), so a score of 4 or more is
+  fairly reliable and a lower score does not rule muscle loss out. Below the cut-off without a
+  chair-stand time, the next step is the chair-stand test.
 - Five chair stands (optional) taking **more than 15 s** is low strength (S3, F2; exactly 15.0 s
   is not): caution, and the next step adds a check for sarcopenia per EWGSOP2. Times are
   rounded half up to a tenth of a second first, so the time shown is the time judged.
-- Four or more falls in a year (falls = 2): a **stop** warning, see a doctor soon whatever the
-  score (falls are among the red flags of NICE NG42/NG127). One to three falls: caution, tell
-  the doctor. Every result also lists the red flags that need a doctor whatever the score.
+- Falls (M4: a fall that hurt you, 2 or more falls in a year, not being able to get up, or
+  blacking out → ask for a falls assessment). Four or more falls (falls = 2) always meets the
+  rule: a **stop** warning, ask for a falls assessment soon, whatever the score. One to three
+  falls (falls = 1) may be a single harmless fall, so it is a **caution** that asks the M4
+  questions and says to ask for a falls assessment if any is true. Every result also lists the
+  red flags that need a doctor whatever the score, with the emergency numbers.
 
 Hand-off to the weekly plan (`plan_prefill`), so a physiotherapist would recognise it:
 
@@ -45,7 +50,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from enum import StrEnum
 
-from calculators import evidence
+from calculators import evidence, safety
 from calculators.evidence import Source
 from calculators.inputs import PayloadReader, decimal_or_none, is_missing
 from calculators.plan import Ability, Focus
@@ -64,10 +69,20 @@ class Item(StrEnum):
 
 
 class Band(StrEnum):
-    """Where the SARC-F total falls: below the cut-off, or at or above it (F1)."""
+    """Where the SARC-F total falls: below the cut-off, or at or above it (F1).
 
-    LOW_RISK = "low-risk"
+    Never "low risk": a score below the cut-off does not rule muscle loss out (F3).
+    """
+
+    BELOW_CUT_OFF = "below-cut-off"
     POSITIVE = "positive"
+
+    @property
+    def label(self) -> str:
+        """The band in the reader's words."""
+        if self is Band.POSITIVE:
+            return "worth a check with your doctor"
+        return "below the cut-off"
 
 
 NO_POINTS, MOST_POINTS = evidence.SARC_F_ITEM_POINTS[0], evidence.SARC_F_ITEM_POINTS[-1]
@@ -106,15 +121,11 @@ class SelfCheckInput:
         reader = PayloadReader(payload)
         points = {item: _read_points(reader, payload, item) for item in Item}
         bound = evidence.CHAIR_STAND_SECONDS
-        seconds = (
-            None
-            if is_missing(payload.get("chair_stand_seconds"))
-            else reader.number(
-                "chair_stand_seconds",
-                bound,
-                f"Enter how many seconds the five stands took, from {bound.low} to "
-                f"{bound.high}, or leave it empty if you did not do the test.",
-            )
+        seconds = reader.optional_number(
+            "chair_stand_seconds",
+            bound,
+            f"Enter how many seconds the five stands took, from {bound.low} to "
+            f"{bound.high}, or leave it empty if you did not do the test.",
         )
         age = reader.optional_whole_number(
             "age",
@@ -263,6 +274,7 @@ class SelfCheckResult:
             "items": {item.value: self.points[item] for item in Item},
             "positive_screen": self.band is Band.POSITIVE,
             "band": self.band.value,
+            "band_label": self.band.label,
             "chair_stand": None if self.chair_stand is None else self.chair_stand.to_wire(),
             "meaning": self.meaning,
             "next_step": self.next_step,
@@ -274,12 +286,12 @@ class SelfCheckResult:
 
 
 def sarc_f_band(score: int) -> Band:
-    """Positive from 4 points (F1), else low risk.
+    """Positive from 4 points (F1), else below the cut-off.
 
     >>> sarc_f_band(3).value, sarc_f_band(4).value
-    ('low-risk', 'positive')
+    ('below-cut-off', 'positive')
     """
-    return Band.POSITIVE if score >= evidence.SARC_F_POSITIVE_SCORE else Band.LOW_RISK
+    return Band.POSITIVE if score >= evidence.SARC_F_POSITIVE_SCORE else Band.BELOW_CUT_OFF
 
 
 def chair_stand(seconds: Decimal) -> ChairStand:
@@ -321,6 +333,8 @@ def self_check(answers: SelfCheckInput) -> SelfCheckResult:
     sources = [Source.F1, Source.F2, Source.F3, Source.NICE_NG42, Source.NICE_NG127]
     if test is not None:
         sources.append(Source.S3)
+    if falls > NO_POINTS:
+        sources.append(Source.M4)  # the falls rule: when to ask for a falls assessment
     if falls not in (NO_POINTS, MOST_POINTS):
         sources.append(Source.E2)  # the falls caution: balance exercise prevents falls
     return SelfCheckResult(
@@ -343,13 +357,13 @@ def _meaning(score: int, band: Band, test: ChairStand | None) -> str:
     if band is Band.POSITIVE:
         words = (
             f"Your score is {score} out of 10. A score of {cutoff} or more is a positive "
-            "screen: your answers suggest your muscle strength may be low, and it is worth "
-            "having it checked."
+            "screen, and it is fairly reliable: your muscle strength may well be low, and it is "
+            "worth having it checked."
         )
     else:
         words = (
-            f"Your score is {score} out of 10. Scores below {cutoff} do not point to low muscle "
-            "strength, but they do not rule it out."
+            f"Your score is {score} out of 10, below the cut-off of {cutoff}. This does not rule "
+            "muscle loss out: these questions miss most people who have it."
         )
     if test is None:
         return words
@@ -376,26 +390,41 @@ def _next_step(band: Band, test: ChairStand | None, falls: int) -> str:
             f"If your strength is low, {sarcopenia}."
         )
     if falls == MOST_POINTS:
-        return f"See your doctor soon about your falls, and talk to them about {assessment}"
+        return (
+            f"See your doctor soon and ask for a falls assessment. Talk to them about {assessment}"
+        )
+    falls_first = (
+        f"About your falls: if {safety.falls_signs_sentence()}, ask your doctor for a falls "
+        "assessment. "
+        if falls > NO_POINTS
+        else ""
+    )
     if band is Band.POSITIVE or (test is not None and test.low_strength):
-        return f"Talk to your doctor about {assessment}"
+        return f"{falls_first}Talk to your doctor about {assessment}"
+    if test is None:
+        return (
+            f"{falls_first}A score below the cut-off does not rule muscle loss out, so do the "
+            "chair-stand test next if you can do it safely: it checks the strength of your "
+            "legs. If you are worried about your strength, talk to your doctor anyway: ask for "
+            "a grip-strength test or a chair-stand test."
+        )
     return (
-        "Keep active with strength and balance exercise, and do this check again if everyday "
-        "tasks get harder. If you are worried about your strength, talk to your doctor anyway: "
-        "ask for a grip-strength test or a chair-stand test."
+        f"{falls_first}Keep active with strength and balance exercise, and do this check again "
+        "if everyday tasks get harder. If you are worried about your strength, talk to your "
+        "doctor anyway: ask for a grip-strength test."
     )
 
 
 def _notes(test: ChairStand | None) -> tuple[str, ...]:
     """What every reader should know about this check."""
-    found_low, found_high = evidence.SARC_F_SENSITIVITY_PERCENT
-    spec_low, spec_high = evidence.SARC_F_SPECIFICITY_PERCENT
+    cutoff = evidence.SARC_F_POSITIVE_SCORE
     notes = [
-        "This is a screen, not a diagnosis, and it can be wrong (F3). Of 100 people with "
-        f"sarcopenia (muscle loss with age), it finds about {found_low} to {found_high}, so it "
-        f"misses some (sensitivity about {found_low}–{found_high}%). And about "
-        f"{100 - spec_high} to {100 - spec_low} in 100 people without it still score "
-        f"{evidence.SARC_F_POSITIVE_SCORE} or more (specificity about {spec_low}–{spec_high}%).",
+        "This is a screen, not a diagnosis (F3). It misses most people who have sarcopenia "
+        "(muscle loss with age): pooled over several studies, it found only about 1 in 5 of "
+        f"them (sensitivity about {evidence.SARC_F_POOLED_SENSITIVITY_PERCENT}%). So a score "
+        f"below {cutoff} does not rule muscle loss out. A score of {cutoff} or more is fairly "
+        f"reliable: about 9 in 10 people without sarcopenia score below {cutoff} (specificity "
+        f"about {evidence.SARC_F_POOLED_SPECIFICITY_PERCENT}%).",
     ]
     if test is None:
         notes.append(
@@ -406,7 +435,7 @@ def _notes(test: ChairStand | None) -> tuple[str, ...]:
         "Whatever your score, see a doctor soon if your muscles are getting weaker over weeks, "
         "if only one side is weak, or if the weakness comes with numbness, tingling, pain, "
         "twitching, or trouble speaking or swallowing. Sudden weakness or numbness is an "
-        "emergency: call an ambulance (NICE NG42, NG127)."
+        f"emergency: call an ambulance on {safety.call_numbers()} (NICE NG42, NG127)."
     )
     return tuple(notes)
 
@@ -418,17 +447,20 @@ def _warnings(score: int, band: Band, test: ChairStand | None, falls: int) -> tu
         alerts.append(
             Alert(
                 Severity.STOP,
-                "Four or more falls in a year is a warning sign. See your doctor soon, whatever "
-                "your score: falls have many causes, and some need treatment. Ask which "
-                "exercises are safe for you before you start a new exercise plan.",
+                "Four or more falls in a year is a warning sign. See your doctor soon and ask for "
+                "a falls assessment, whatever your score: falls have many causes, and some need "
+                f"treatment. {safety.FALLS_ASSESSMENT} Ask which exercises are safe for you "
+                "before you start a new exercise plan (M4).",
             )
         )
     elif falls > NO_POINTS:
         alerts.append(
             Alert(
                 Severity.CAUTION,
-                "Tell your doctor about your falls, even if you were not hurt. Balance "
-                "exercises can help prevent the next one (E2).",
+                f"You fell 1 to 3 times in the past year. If {safety.falls_signs_sentence()}, "
+                "ask your doctor for a falls assessment (M4). Even after one fall that did not "
+                "hurt you, tell your doctor. Balance exercises can help prevent the next one "
+                "(E2).",
             )
         )
     if band is Band.POSITIVE:

@@ -52,13 +52,17 @@ function activate(event) {
 function message(event) {
   if (event.data && event.data.type === "cache-engine") {
     event.waitUntil(
-      caches.open(CACHE).then((cache) =>
-        Promise.all(
-          [...ENGINE].map(async (url) => {
-            if (!(await cache.match(url))) await cache.add(url);
-          }),
-        ),
-      ),
+      caches
+        .open(CACHE)
+        .then((cache) =>
+          Promise.all(
+            [...ENGINE].map(async (url) => {
+              if (!(await cache.match(url))) await cache.add(url);
+            }),
+          ),
+        )
+        // Tell the page once every engine file is completely stored (tests wait for this state).
+        .then(() => event.source && event.source.postMessage({ type: "engine-cached" })),
     );
   }
 }

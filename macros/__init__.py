@@ -9,13 +9,14 @@ one line per problem. `$REGAIN_DATA_DIR` points the build at another data folder
 from __future__ import annotations
 
 import json
+import posixpath
 from pathlib import Path
 from typing import Any
 
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
 
-from macros import render, static_answers
+from macros import render, safety, static_answers
 from macros.data import DataError, SiteData, data_dir, load_site_data
 
 __all__ = ["define_env", "on_post_build"]
@@ -135,6 +136,20 @@ def define_env(env: Any) -> None:
     def muscle_loss_chart() -> str:
         """The typical-muscle-loss-with-age chart (S1, S2), labelled as a population average."""
         return static_answers.muscle_loss_figure(render.relative_url(references_url, env.page.url))
+
+    def references_md() -> str:
+        """References as a Markdown link from the page being rendered (MkDocs checks it)."""
+        return posixpath.relpath(REFERENCES_PAGE, posixpath.dirname(env.page.file.src_uri))
+
+    @env.macro  # type: ignore[untyped-decorator]
+    def emergency_signs() -> str:
+        """The emergency-signs callout (M7) with the numbers to call."""
+        return safety.emergency_signs(references_md())
+
+    @env.macro  # type: ignore[untyped-decorator]
+    def falls_rule() -> str:
+        """The falls-assessment callout (M4)."""
+        return safety.falls_rule(references_md())
 
 
 def on_post_build(env: Any) -> None:

@@ -2,16 +2,15 @@
 
 from __future__ import annotations
 
-import gzip
 import importlib.util
 import json
 import sys
-import urllib.request
-from collections.abc import Iterator
 from pathlib import Path
 from types import ModuleType
 
 import pytest
+
+from bench import peer
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -61,8 +60,10 @@ def test_budgets_reject_an_unknown_key(tmp_path: Path) -> None:
     """A misspelt budget is an error, not a silently ignored line."""
     text = (ROOT / "bench" / "budgets.toml").read_text(encoding="utf-8")
     budgets = tmp_path / "budgets.toml"
-    budgets.write_text(text.replace("build_s =", "bulid_s ="), encoding="utf-8")
-    with pytest.raises(bench.BudgetError, match=r"missing budgets \['build_s'\].*'bulid_s'"):
+    budgets.write_text(text.replace("build_ratio =", "biuld_ratio ="), encoding="utf-8")
+    with pytest.raises(
+        bench.BudgetError, match=r"missing budgets \['build_ratio'\].*'biuld_ratio'"
+    ):
         bench.load_budgets(budgets)
 
 
@@ -70,8 +71,8 @@ def test_budgets_reject_a_negative_value(tmp_path: Path) -> None:
     """A budget must be a number >= 0."""
     text = (ROOT / "bench" / "budgets.toml").read_text(encoding="utf-8")
     budgets = tmp_path / "budgets.toml"
-    budgets.write_text(text.replace("build_s = 10", "build_s = -1"), encoding="utf-8")
-    with pytest.raises(bench.BudgetError, match="build_s must be a number >= 0"):
+    budgets.write_text(text.replace("build_ratio = 6", "build_ratio = -1"), encoding="utf-8")
+    with pytest.raises(bench.BudgetError, match="build_ratio must be a number >= 0"):
         bench.load_budgets(budgets)
 
 
@@ -170,84 +171,71 @@ def test_engine_task_keeps_to_its_window() -> None:
     """Only frames overlapping the window count (engine loading vs. answering)."""
     frames = [
         frame(100.0, 60.0, ("/engine/x.mjs", 60.0)),
-        frame(900.0, 80.0, ("/calc-client.mjs", 70.0)),
+        frame(900.0, 80.0, ("/javascripts/calc-client.mjs", 70.0)),
     ]
     assert bench.engine_task_ms(frames, 0.0, 500.0) == 60.0
     assert bench.engine_task_ms(frames, 500.0) == 70.0
 
 
-@pytest.fixture
-def served(tmp_path: Path) -> Iterator[str]:
-    """A tiny site served by the bench's static server."""
-    (tmp_path / "index.html").write_text("<p>hello</p>" * 200, encoding="utf-8")
-    (tmp_path / "engine").mkdir()
-    (tmp_path / "engine" / "core.wasm").write_bytes(b"\0asm" + bytes(4000))
-    (tmp_path / "engine" / "lib.zip").write_bytes(bytes(4000))
-    with bench.serving(tmp_path) as server:
-        yield server.url
+def test_no_timing_budget_is_in_absolute_time() -> None:
+    """Every timing budget is a ratio to the same-run peer; only bytes are absolute."""
+    budgets = bench.load_budgets(ROOT / "bench" / "budgets.toml")
+    for key in budgets:
+        assert key.endswith(("_ratio", "_bytes")), key
 
 
-def fetch(url: str, *, gzip_ok: bool) -> tuple[dict[str, str], bytes]:
-    """Headers and raw body of a GET, with or without Accept-Encoding: gzip."""
-    headers = {"Accept-Encoding": "gzip"} if gzip_ok else {}
-    with urllib.request.urlopen(urllib.request.Request(url, headers=headers)) as response:
-        return dict(response.headers), response.read()
+def visit(first_result_ms: float, task_ms: float = 10.0) -> object:
+    """A measured visit with the given first result and main-thread task."""
+    return bench.Visit(
+        first_result_ms=first_result_ms,
+        engine_ready_ms=first_result_ms - 50,
+        engine_start_ms=100.0,
+        engine_task_ms=task_ms,
+        result_task_ms=task_ms / 2,
+        longest_task_ms=task_ms,
+        long_tasks_while_loading=0,
+    )
 
 
-def test_server_gzips_html_for_a_client_that_accepts_it(served: str) -> None:
-    """HTML goes out gzip-compressed, with a matching Content-Length."""
-    headers, body = fetch(served, gzip_ok=True)
-    assert headers["Content-Encoding"] == "gzip"
-    assert headers["Content-Length"] == str(len(body))
-    assert gzip.decompress(body) == b"<p>hello</p>" * 200
+def runs(scale: float) -> object:
+    """Regain and peer visits with every time multiplied by `scale` (a slower machine)."""
+    return bench.CalculatorRuns(
+        cold=[visit(3000 * scale, 10 * scale), visit(3400 * scale, 10 * scale)],
+        warm=[visit(900 * scale, 10 * scale)],
+        peer_cold=[visit(4000 * scale, 2000 * scale)],
+        peer_warm=[visit(3000 * scale, 1500 * scale)],
+    )
 
 
-def test_server_sends_plain_html_without_accept_encoding(served: str) -> None:
-    """A client that does not ask for gzip gets the file as it is."""
-    headers, body = fetch(served, gzip_ok=False)
-    assert "Content-Encoding" not in headers
-    assert body == b"<p>hello</p>" * 200
+def test_ratios_are_medians_of_regain_over_the_peer() -> None:
+    """Cold 3.2 s ÷ 4 s = 0.8; repeat 0.9 s ÷ 3 s = 0.3; block 10 ms ÷ 2 s = 0.005."""
+    figures = {f.key: f for f in bench.calculator_figures("protein", runs(1.0))}
+    assert figures["protein.cold.first_result_ratio"].value == pytest.approx(0.8)
+    assert figures["protein.cold.first_result_ratio"].budget == "cold_first_result_ratio"
+    assert figures["protein.repeat.first_result_ratio"].value == pytest.approx(0.3)
+    assert figures["protein.main_thread_block_ratio"].value == pytest.approx(0.005)
+    assert figures["protein.cold.first_result_ms"].budget is None  # absolute: information only
 
 
-def test_server_gzips_wasm_with_its_mime_type(served: str) -> None:
-    """WebAssembly is compressed and typed application/wasm (streaming compile needs it)."""
-    headers, _ = fetch(served + "engine/core.wasm", gzip_ok=True)
-    assert headers["Content-Type"] == "application/wasm"
-    assert headers["Content-Encoding"] == "gzip"
+def test_ratios_keep_when_the_machine_is_twice_as_slow_or_fast() -> None:
+    """The same visits at half or double speed give the same ratios, doubled absolute times."""
+    base = {f.key: f.value for f in bench.calculator_figures("plan", runs(1.0))}
+    for scale in (0.5, 2.0):
+        scaled = {f.key: f.value for f in bench.calculator_figures("plan", runs(scale))}
+        for key, value in base.items():
+            if key.endswith("_ratio"):
+                assert scaled[key] == pytest.approx(value), key
+        assert scaled["plan.cold.first_result_ms"] == pytest.approx(
+            base["plan.cold.first_result_ms"] * scale
+        )
 
 
-def test_server_sends_archives_uncompressed(served: str) -> None:
-    """Zip archives are already compressed: a static host sends them as they are."""
-    headers, body = fetch(served + "engine/lib.zip", gzip_ok=True)
-    assert "Content-Encoding" not in headers
-    assert len(body) == 4000
-
-
-def test_server_lets_a_repeat_visit_use_the_http_cache(served: str) -> None:
-    """Responses carry GitHub Pages' max-age=600 and an ETag."""
-    headers, _ = fetch(served, gzip_ok=True)
-    assert headers["Cache-Control"] == "max-age=600"
-    assert headers["ETag"].startswith('"')
-
-
-@pytest.mark.parametrize(
-    ("suffix", "mime"),
-    [
-        (".mjs", "text/javascript; charset=utf-8"),
-        (".js", "text/javascript; charset=utf-8"),
-        (".wasm", "application/wasm"),
-        (".json", "application/json"),
-    ],
-)
-def test_content_type_of_engine_and_script_files(suffix: str, mime: str) -> None:
-    """Module scripts, WebAssembly and JSON get the types browsers insist on."""
-    assert bench.content_type(Path("file" + suffix)) == mime
-
-
-@pytest.mark.parametrize(
-    ("header", "accepted"),
-    [("gzip, deflate, br", True), ("br", False), (None, False), ("gzip;q=0", False), ("*", True)],
-)
-def test_accepts_gzip_reads_accept_encoding(header: str | None, accepted: bool) -> None:
-    """The server compresses only for a client that allows gzip."""
-    assert bench.accepts_gzip(header) is accepted
+def test_peer_page_starts_pyodide_on_the_main_thread_with_the_stock_package() -> None:
+    """The baseline is plain loadPyodide (default lock, full stdlib), no worker, no snapshot."""
+    html = peer.peer_page("protein")
+    assert 'import { loadPyodide } from "/peer/pyodide/pyodide.mjs"' in html
+    assert 'loadPyodide({ indexURL: "/peer/pyodide/" })' in html
+    assert "Worker" not in html
+    assert "lockFileContents" not in html
+    assert "_loadSnapshot" not in html
+    assert 'api.run_json("protein", payload, exercises)' in html

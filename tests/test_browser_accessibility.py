@@ -3,10 +3,17 @@
 from __future__ import annotations
 
 import pytest
-from conftest import BuiltSite, open_watched_page, run_axe
+from helpers.browser import (
+    FORM_PAGES,
+    fill_form,
+    open_watched_page,
+    run_axe,
+    site_paths,
+    submit_and_wait,
+)
 from playwright.sync_api import Browser
-from test_browser_calculators import FORM_PAGES, fill_form, submit_and_wait
-from test_browser_privacy import site_paths
+
+from harness import BuiltSite
 
 pytestmark = pytest.mark.browser
 

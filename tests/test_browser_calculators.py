@@ -2,52 +2,29 @@
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 import pytest
 from bs4 import BeautifulSoup
-from conftest import ROOT, BuiltSite, WatchedPage, open_watched_page
+from helpers.browser import (
+    FORM_PAGES,
+    WatchedPage,
+    cpython,
+    fill_form,
+    form_payload,
+    golden_cases,
+    open_watched_page,
+    site_exercises,
+    submit_and_wait,
+)
 from playwright.sync_api import Browser, Page
 
 from calculators import api
+from harness import BuiltSite
 
 pytestmark = pytest.mark.browser
 
-GOLDEN = ROOT / "tests" / "golden"
-RESULT_TIMEOUT_MS = 60_000
-FORM_PAGES = {
-    "protein": "tools/protein/",
-    "plan": "tools/plan/",
-    "self-check": "tools/self-check/",
-}
 CALCULATORS = list(FORM_PAGES)
-
-
-def golden_cases(calculator: str) -> list[dict[str, Any]]:
-    """The golden input/expected cases shared with the CPython tests."""
-    cases: list[dict[str, Any]] = json.loads(
-        (GOLDEN / f"{calculator.replace('-', '_')}.json").read_text(encoding="utf-8")
-    )
-    return cases
-
-
-def site_exercises(site: BuiltSite) -> list[dict[str, Any]]:
-    """The exercise list exactly as the browser engine reads it from the built site."""
-    data: list[dict[str, Any]] = json.loads(
-        (site.path / "data" / "exercises.json").read_text(encoding="utf-8")
-    )
-    return data
-
-
-def cpython(
-    calculator: str, payload: dict[str, Any], site: BuiltSite, root: str = ""
-) -> dict[str, Any]:
-    """The wire answer CPython gives, normalised through JSON like the browser's."""
-    exercises = site_exercises(site) if calculator in {"plan", "plan-calendar"} else []
-    answer = api.run(calculator, payload, exercises=exercises, root=root)
-    normalised: dict[str, Any] = json.loads(json.dumps(answer))
-    return normalised
 
 
 def engine_answer(page: Page, calculator: str, payload: dict[str, Any]) -> dict[str, Any]:
@@ -60,29 +37,6 @@ def engine_answer(page: Page, calculator: str, payload: dict[str, Any]) -> dict[
         [calculator, payload],
     )
     return answer
-
-
-def fill_form(page: Page, calculator: str, payload: dict[str, Any]) -> None:
-    """Set every form control named in the payload, the way a reader would."""
-    form = page.locator(f'form[data-calculator="{calculator}"]')
-    for name, value in payload.items():
-        controls = form.locator(f'[name="{name}"]')
-        kind = controls.first.get_attribute("type") or controls.first.evaluate(
-            "e => e.tagName.toLowerCase()"
-        )
-        if kind == "radio":
-            form.locator(f'[name="{name}"][value="{value}"]').check()
-        elif kind == "checkbox" and controls.count() > 1:
-            wanted = set(value or [])
-            for index in range(controls.count()):
-                box = controls.nth(index)
-                box.set_checked(box.get_attribute("value") in wanted)
-        elif kind == "checkbox":
-            controls.set_checked(value in (True, "true", "on"))
-        elif kind == "select":
-            controls.select_option(str(value))
-        else:
-            controls.fill("" if value is None else str(value))
 
 
 def form_can_express(page: Page, calculator: str, payload: dict[str, Any]) -> bool:
@@ -107,65 +61,6 @@ def form_can_express(page: Page, calculator: str, payload: dict[str, Any]) -> bo
         [calculator, payload],
     )
     return result
-
-
-def form_payload(page: Page, calculator: str) -> dict[str, Any]:
-    """The payload the page's client sends for the form as it stands (defaults included)."""
-    payload: dict[str, Any] = page.evaluate(
-        """async (calculator) => {
-            const client = await import(new URL("/javascripts/calc-client.mjs", location.href));
-            return client.formPayload(
-                document.querySelector(`form[data-calculator="${calculator}"]`));
-        }""",
-        calculator,
-    )
-    return payload
-
-
-def submit_and_wait(page: Page, calculator: str) -> str:
-    """Submit the form and wait for the answer; returns the result container's state."""
-    output = page.locator(f"#{calculator}-result")
-    output.evaluate("e => e.removeAttribute('data-state')")
-    page.locator(f'form[data-calculator="{calculator}"] [type="submit"]').click()
-    page.locator(f"#{calculator}-result[data-state]").wait_for(timeout=RESULT_TIMEOUT_MS)
-    return str(output.get_attribute("data-state"))
-
-
-def reset_form(page: Page, calculator: str) -> None:
-    """Back to the form's own defaults, messages cleared, without reloading the page."""
-    page.evaluate(
-        """(calculator) => {
-            const form = document.querySelector(`form[data-calculator="${calculator}"]`);
-            form.reset();
-            const unit = form.querySelector('[name="unit"]:checked');
-            if (unit) unit.dispatchEvent(new Event("change", { bubbles: true }));
-        }""",
-        calculator,
-    )
-
-
-def canonical(markup: str) -> list[tuple[str, tuple[tuple[str, str], ...], str]]:
-    """Markup as (tag, attributes, own text) per element, however the browser serialises it.
-
-    Attribute quoting, entities and SVG tag case differ between serialisers, not between DOMs.
-    """
-    tree = BeautifulSoup(markup, "html.parser")
-    return [
-        (
-            tag.name,
-            tuple(
-                sorted((k, " ".join(v) if isinstance(v, list) else v) for k, v in tag.attrs.items())
-            ),
-            "".join(t for t in tag.find_all(string=True, recursive=False)).strip(),
-        )
-        for tag in tree.find_all(True)
-    ]
-
-
-def shown_html(page: Page, calculator: str) -> str:
-    """The result area's markup as the page holds it now."""
-    markup: str = page.locator(f"#{calculator}-result").evaluate("e => e.innerHTML")
-    return markup
 
 
 @pytest.fixture(scope="module")
@@ -202,6 +97,49 @@ def test_engine_gives_cpython_answers_for_every_golden_case(
     watched.assert_clean()
 
 
+def reset_form(page: Page, calculator: str) -> None:
+    """Back to the form's own defaults, without reloading the page."""
+    page.evaluate(
+        """(calculator) => {
+            const form = document.querySelector(`form[data-calculator="${calculator}"]`);
+            form.reset();
+            const unit = form.querySelector('[name="unit"]:checked');
+            if (unit) unit.dispatchEvent(new Event("change", { bubbles: true }));
+        }""",
+        calculator,
+    )
+
+
+def canonical(markup: str) -> list[tuple[str, tuple[tuple[str, str], ...], str]]:
+    """Markup as (tag, attributes, own text) per element, however the browser serialises it.
+
+    Attribute quoting, entities and SVG tag case differ between serialisers, not between DOMs.
+    """
+    tree = BeautifulSoup(markup, "html.parser")
+    return [
+        (
+            tag.name,
+            tuple(
+                sorted((k, " ".join(v) if isinstance(v, list) else v) for k, v in tag.attrs.items())
+            ),
+            "".join(t for t in tag.find_all(string=True, recursive=False)).strip(),
+        )
+        for tag in tree.find_all(True)
+    ]
+
+
+def shown_html(page: Page, calculator: str) -> str:
+    """The result area's markup as the page holds it now."""
+    markup: str = page.locator(f"#{calculator}-result").evaluate("e => e.innerHTML")
+    return markup
+
+
+def cpython_html(calculator: str, payload: dict[str, Any], site: BuiltSite, root: str) -> str:
+    """The answer's HTML CPython renders for a page `root` away from the site root."""
+    exercises = site_exercises(site) if calculator == "plan" else []
+    return str(api.run(calculator, payload, exercises=exercises, root=root)["html"])
+
+
 def rendered_field_errors(page: Page, calculator: str) -> dict[str, str]:
     """Field name -> the message shown next to that field."""
     errors: dict[str, str] = page.evaluate(
@@ -236,16 +174,15 @@ def test_form_shows_cpython_answers_for_every_golden_case(
         # Fields the case leaves out keep the form's defaults: compare with CPython on what the
         # page really sends.
         state = submit_and_wait(page, calculator)
-        answer = cpython(calculator, sent, built_site, root=root or "")
+        answer = cpython(calculator, sent, built_site)
         if answer["ok"]:
             assert state == "result", case["name"]
-            assert canonical(shown_html(page, calculator)) == canonical(answer["html"]), case[
-                "name"
-            ]
+            expected = cpython_html(calculator, sent, built_site, root or "")
+            assert canonical(shown_html(page, calculator)) == canonical(expected), case["name"]
         else:
             assert state == "errors", case["name"]
-            expected = {e["field"]: e["message"] for e in answer["errors"]}
-            assert rendered_field_errors(page, calculator) == expected, case["name"]
+            errors = {e["field"]: e["message"] for e in answer["errors"]}
+            assert rendered_field_errors(page, calculator) == errors, case["name"]
         checked += 1
     assert checked >= 10
     watched.assert_clean()

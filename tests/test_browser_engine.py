@@ -3,24 +3,21 @@
 from __future__ import annotations
 
 import pytest
-from conftest import WatchedPage, open_watched_page
+from helpers.browser import (
+    RESULT_TIMEOUT_MS,
+    WatchedPage,
+    engine_info,
+    fill_form,
+    open_watched_page,
+    submit_and_wait,
+)
 from playwright.sync_api import Browser, Page, Route
-from test_browser_calculators import RESULT_TIMEOUT_MS, fill_form, submit_and_wait
 
 from calculators import api
 
 pytestmark = pytest.mark.browser
 
 FAILURE_TIMEOUT_MS = 15_000
-
-
-def engine_info(page: Page) -> dict[str, object]:
-    """The page client's view of its engine (state, restarts)."""
-    info: dict[str, object] = page.evaluate(
-        """async () => (await import(new URL("/javascripts/calc-client.mjs", location.href)))
-            .engineInfo()"""
-    )
-    return info
 
 
 def calc_workers(page: Page) -> list[str]:

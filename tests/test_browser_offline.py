@@ -2,19 +2,19 @@
 
 from __future__ import annotations
 
-import functools
 import shutil
 import threading
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, BuiltSite, QuietHandler, QuietServer, build_site, open_watched_page
+from helpers.browser import RESULT_TIMEOUT_MS, fill_form, open_watched_page, submit_and_wait
 from playwright.sync_api import Browser, Page
-from test_browser_calculators import RESULT_TIMEOUT_MS, fill_form, submit_and_wait
+
+from harness import ROOT, BuiltSite, StaticServer, build_site
 
 pytestmark = pytest.mark.browser
 
-SW_TIMEOUT_MS = 30_000
+SW_TIMEOUT_MS = 120_000  # hang guards only: every wait is for a state
 ENGINE_CACHED = """async () => {
     const names = (await caches.keys()).filter((name) => name.startsWith("regain-site-"));
     if (names.length !== 1) return false;
@@ -42,7 +42,11 @@ def test_site_and_calculator_work_offline_after_one_visit(browser: Browser, site
         fill_form(page, "protein", {"weight": "70", "age": "70"})
         assert submit_and_wait(page, "protein") == "result"
         wait_until_offline_ready(page)
-        page.wait_for_function(ENGINE_CACHED, timeout=SW_TIMEOUT_MS)
+        # The service worker says when every engine file is stored; then the cache is checked.
+        page.locator("html[data-engine-offline=cached]").wait_for(
+            state="attached", timeout=SW_TIMEOUT_MS
+        )
+        assert page.evaluate(ENGINE_CACHED) is True
 
         watched.context.set_offline(True)
         watched.goto("guide/early-signs/")
@@ -57,19 +61,20 @@ def test_site_and_calculator_work_offline_after_one_visit(browser: Browser, site
 
 
 class _SwappableSite:
-    """A static server whose document root can be replaced between visits (a new deploy)."""
+    """The GitHub-Pages-like server whose files can be replaced between visits (a new deploy)."""
 
     def __init__(self, root: Path) -> None:
         self.root = root
-        handler = functools.partial(QuietHandler, directory=str(root))
-        self.server = QuietServer(("127.0.0.1", 0), handler)
+        root.mkdir(parents=True, exist_ok=True)
+        self.server = StaticServer(root)
         threading.Thread(target=self.server.serve_forever, daemon=True).start()
-        self.url = f"http://127.0.0.1:{self.server.server_address[1]}/"
+        self.url = self.server.url
 
     def deploy(self, site: Path) -> None:
         """Replace everything served with the files of `site`."""
-        shutil.rmtree(self.root, ignore_errors=True)
-        shutil.copytree(site, self.root)
+        for child in self.root.iterdir():
+            shutil.rmtree(child) if child.is_dir() else child.unlink()
+        shutil.copytree(site, self.root, dirs_exist_ok=True)
 
     def close(self) -> None:
         """Stop serving."""

@@ -3,17 +3,11 @@
 from __future__ import annotations
 
 import pytest
-from conftest import BuiltSite, WatchedPage
+from helpers.browser import WatchedPage, site_paths
+
+from harness import BuiltSite
 
 pytestmark = pytest.mark.browser
-
-
-def site_paths(site: BuiltSite) -> list[str]:
-    """Site-relative URL paths of every reader-facing page."""
-    return [
-        page.parent.relative_to(site.path).as_posix().removeprefix(".") + "/"
-        for page in site.html_pages()
-    ]
 
 
 def test_no_page_requests_another_origin_or_logs_an_error(

@@ -3,9 +3,15 @@
 from __future__ import annotations
 
 import pytest
-from conftest import WatchedPage, open_watched_page, run_axe
+from helpers.browser import (
+    RESULT_TIMEOUT_MS,
+    WatchedPage,
+    fill_form,
+    open_watched_page,
+    run_axe,
+    submit_and_wait,
+)
 from playwright.sync_api import Browser, Page
-from test_browser_calculators import RESULT_TIMEOUT_MS, fill_form, submit_and_wait
 
 from calculators import api
 

@@ -5,17 +5,21 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
-from conftest import WatchedPage, open_watched_page
+from helpers.browser import (
+    WatchedPage,
+    engine_info,
+    fill_form,
+    open_watched_page,
+    submit_and_wait,
+)
 from playwright.sync_api import Browser, Page
-from test_browser_calculators import fill_form, submit_and_wait
-from test_browser_engine import engine_info
 
 from calculators import api
 
 pytestmark = pytest.mark.browser
 
 SNAPSHOT_CACHE = "regain-engine-snapshot"
-SNAPSHOT_TIMEOUT_MS = 30_000
+SNAPSHOT_TIMEOUT_MS = 180_000  # a hang guard only: the wait is for the worker's message
 ANSWERS = {"weight": "68", "age": "40", "situation": "training"}
 SNAPSHOT_SIZE = """async () => {
     const cache = await caches.open("regain-engine-snapshot");
@@ -48,8 +52,15 @@ def expected_range() -> str:
 
 
 def wait_for_snapshot(page: Page) -> int:
-    """Wait until exactly one large snapshot is stored; return its size in bytes."""
-    page.wait_for_function(f"async () => ({SNAPSHOT_SIZE})() > 1e6", timeout=SNAPSHOT_TIMEOUT_MS)
+    """Wait until the worker says the snapshot is completely stored; return its size in bytes.
+
+    Waits on the worker's "snapshot saved" message (a state), then reads the cache once: the
+    entry is complete by then, so there is no race between a check and a cache write.
+    """
+    marker = page.locator("html[data-engine-snapshot]")
+    marker.wait_for(state="attached", timeout=SNAPSHOT_TIMEOUT_MS)
+    state = marker.get_attribute("data-engine-snapshot")
+    assert state == "saved"
     size: int = page.evaluate(SNAPSHOT_SIZE)
     return size
 

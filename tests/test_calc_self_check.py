@@ -65,7 +65,7 @@ def test_every_answer_combination_scores_the_sum_in_the_right_band(
     assert found["score"] == sum(points)
     assert found["items"] == dict(zip(ITEMS, points, strict=True))
     assert found["positive_screen"] is (sum(points) >= 4)
-    assert found["band"] == ("positive" if sum(points) >= 4 else "low-risk")
+    assert found["band"] == ("positive" if sum(points) >= 4 else "below-cut-off")
 
 
 def test_every_answer_combination_warns_stop_exactly_for_four_or_more_falls() -> None:
@@ -77,12 +77,49 @@ def test_every_answer_combination_warns_stop_exactly_for_four_or_more_falls() ->
 
 
 def test_every_result_says_it_is_a_screen_not_a_diagnosis() -> None:
-    """Every answer set carries the F3 note with its sensitivity and specificity."""
+    """Every answer set carries the corrected F3 note: pooled sensitivity about 21%."""
     for points in ALL_ANSWERS:
         notes = " ".join(result(dict(zip(ITEMS, points, strict=True)))["notes"])
         assert "This is a screen, not a diagnosis" in notes
-        assert "65–85%" in notes
-        assert "55–70%" in notes
+        assert "about 1 in 5" in notes
+        assert "does not rule muscle loss out" in notes
+        assert "65" not in notes
+
+
+def test_no_result_calls_a_low_score_low_risk() -> None:
+    """Across all 243 answer sets, the band label never says "low risk" (F3)."""
+    for points in ALL_ANSWERS:
+        found = result(dict(zip(ITEMS, points, strict=True)))
+        assert "low risk" not in json.dumps(found).lower()
+        assert found["band_label"] == (
+            "worth a check with your doctor" if sum(points) >= 4 else "below the cut-off"
+        )
+
+
+@pytest.mark.parametrize("falls", [1, 2])
+def test_any_fall_prompts_the_falls_assessment_rule(falls: int) -> None:
+    """1-3 falls asks the M4 questions, 4 or more asks for a falls assessment outright."""
+    found = result(answers(falls=falls))
+    text = " ".join(warning["message"] for warning in found["warnings"])
+    assert "falls assessment" in text
+    assert "M4" in found["sources"]
+    if falls == 1:
+        assert "2 or more times" in text
+        assert "could not get up" in text
+        assert "blacked out" in text
+
+
+def test_below_the_cut_off_without_a_chair_time_offers_the_chair_stand_test() -> None:
+    """A score under 4 with no chair-stand time names the chair-stand test as the next step."""
+    found = result(answers())
+    assert found["band"] == "below-cut-off"
+    assert "do the chair-stand test next" in found["next_step"]
+
+
+def test_every_result_gives_the_emergency_numbers() -> None:
+    """The red-flag note names 999, 112 and 911 for sudden weakness or numbness."""
+    notes = " ".join(result(answers())["notes"])
+    assert all(number in notes for number in ("999", "112", "911"))
 
 
 @pytest.mark.parametrize(("seconds", "low"), [("15", False), ("15.0", False), ("15.1", True)])

@@ -183,7 +183,7 @@ def test_site_json_copy_of_exercises_with_null_reps_is_accepted() -> None:
         ("older", 80, "none", (1, 1.2), ["P1", "P2", "P10"]),
         ("training", 30, "none", (1.2, 1.6), ["P1", "P3", "P7", "P8"]),
         ("recovering", 70, "none", (1.2, 1.5), ["P1", "P4", "P10"]),
-        ("recovering", 70, "at-risk", (1.2, 1.3), ["P1", "P4", "P10", "P13"]),
+        ("recovering", 70, "at-risk", (1, 1.2), ["P1", "P2", "P10", "P13"]),
     ],
 )
 def test_rules_table_gives_each_group_its_range_and_sources(

@@ -14,15 +14,16 @@ from test_content_pages import NAV_PAGES
 # A made-up origin so that urljoin can resolve relative links the way a browser would.
 _ORIGIN = "http://regain.test/"
 
-# Every id in ../shared/EVIDENCE.md (P, E, S, D and F tables), plus the article's NIH source,
-# the red-flag guidelines, and the source article itself: the anchors of the References table.
+# Every id in ../shared/EVIDENCE.md cited on the site (P, E, S, D and F tables; M4 falls, M7
+# emergencies), plus the article's NIH source, the red-flag guidelines, and the source article
+# itself: the anchors of the References table.
 EVIDENCE_IDS = [
-    *(f"p{n}" for n in range(1, 14)),
+    *(f"p{n}" for n in range(1, 15)),
     *(f"e{n}" for n in range(1, 9)),
     *(f"s{n}" for n in range(1, 4)),
     *(f"d{n}" for n in range(1, 8)),
     *(f"f{n}" for n in range(1, 4)),
-    *(f"m{n}" for n in (1, 3, 4, 5, 6)),
+    *(f"m{n}" for n in (1, 3, 4, 5, 6, 7)),
     "nih",
     "nice-ng42",
     "nice-ng127",

@@ -109,9 +109,13 @@ class Form:
 
 
 def _choices(kind: type[StrEnum], labels: Mapping[str, str]) -> tuple[Choice, ...]:
-    """The enum's values in the order of `labels` (each must be a value of the enum)."""
+    """The enum's values in the order of `labels`; a label for no value of the enum is a bug."""
     allowed = {member.value for member in kind}
-    return tuple(Choice(value, label) for value, label in labels.items() if value in allowed)
+    unknown = set(labels) - allowed
+    if unknown:
+        message = f"form choices {sorted(unknown)} are not values of {kind.__name__}"
+        raise ValueError(message)
+    return tuple(Choice(value, label) for value, label in labels.items())
 
 
 def _flags(*pairs: tuple[str, str]) -> Group:
@@ -170,6 +174,16 @@ PROTEIN = Form(
             help=f"or {evidence.WEIGHT_LB.allowed()}",
             size=8,
             unit_label=True,
+        ),
+        Field(
+            "height_cm",
+            "Your height in centimetres (optional: for a high body weight, it gives a better "
+            "range)",
+            Kind.NUMBER,
+            bound=evidence.HEIGHT_CM,
+            optional=True,
+            slug="height",
+            size=5,
         ),
         _age(),
         Field(

@@ -64,17 +64,7 @@ def view(result: ProteinResult) -> View:
                 ),
                 kind="headline",
             ),
-            Paragraph(
-                (
-                    "At each of your ",
-                    Value("meals_per_day", str(result.meals_per_day)),
-                    " meals: " if result.meals_per_day != 1 else " meal: ",
-                    Value(
-                        "per_meal_g", numbers.grams(result.per_meal_g.low, result.per_meal_g.high)
-                    ),
-                    ".",
-                )
-            ),
+            Paragraph(_per_meal_line(result)),
         ]
         if result.suggestion:
             blocks.append(Paragraph((result.suggestion,), kind="suggestion"))
@@ -89,6 +79,30 @@ def view(result: ProteinResult) -> View:
     blocks += common(result.warnings, result.notes, tuple(s.value for s in result.sources))
     blocks.append(Actions((share_button(), Button("print", "Print this result"))))
     return View(tuple(blocks))
+
+
+def _per_meal_line(result: ProteinResult) -> Line:
+    """The per-meal amount: at each meal, or at some of them (`protein_meals`).
+
+    "At each of your 3 meals: 30 g", or "At 2 of your 3 meals: 25 g" when the day is better
+    put into fewer protein meals than the reader eats.
+    """
+    assert result.per_meal_g is not None
+    meals = result.meals_per_day
+    amount = Value("per_meal_g", numbers.grams(result.per_meal_g.low, result.per_meal_g.high))
+    protein_meals = result.protein_meals or meals
+    meal_word = "meal" if meals == 1 else "meals"
+    if protein_meals < meals:
+        return (
+            "At ",
+            Value("protein_meals", str(protein_meals)),
+            " of your ",
+            Value("meals_per_day", str(meals)),
+            f" {meal_word}: ",
+            amount,
+            ".",
+        )
+    return ("At each of your ", Value("meals_per_day", str(meals)), f" {meal_word}: ", amount, ".")
 
 
 def _rate(result: ProteinResult) -> str:

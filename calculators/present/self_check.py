@@ -9,9 +9,8 @@ from calculators.present import numbers
 from calculators.present.plan import share_button
 from calculators.present.view import Actions, Block, Button, Paragraph, Value, View, common
 from calculators.results import Severity
-from calculators.self_check import Band, SelfCheckResult
+from calculators.self_check import SelfCheckResult
 
-BAND_WORDS = {Band.POSITIVE: "worth a check with your doctor", Band.LOW_RISK: "low risk"}
 PLAN_PAGE = "tools/plan/"
 
 
@@ -30,7 +29,7 @@ def view(result: SelfCheckResult) -> View:
                 "Your SARC-F score: ",
                 Value("score", f"{result.score} out of 10"),
                 " — ",
-                Value("band", BAND_WORDS[result.band]),
+                Value("band", result.band.label),
                 ".",
             ),
             kind="headline",

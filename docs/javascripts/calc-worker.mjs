@@ -1,7 +1,8 @@
 // Regain calculator engine: Pyodide in a module Web Worker, so the page never freezes.
 // Protocol (documented in engine.mjs): the page posts {id, calculator, input, root}; the worker
 // answers {id, result} or {id, error}. Start-up progress is posted as {type: "status", state,
-// detail}: detail is "fresh" or "snapshot" on "ready", a technical reason on "failed".
+// detail}: detail is "fresh" or "snapshot" on "ready", a technical reason on "failed"; after a
+// fresh start, the memory snapshot's fate as {type: "snapshot", state: "saved" | "failed", bytes}.
 // Every URL is built from import.meta.url, so the site works under any sub-path.
 
 import { loadPyodide } from "../engine/pyodide.mjs";
@@ -81,13 +82,14 @@ async function readSnapshot(key) {
 }
 
 async function writeSnapshot(key, bytes) {
-  if (typeof caches === "undefined") return;
+  if (typeof caches === "undefined") return false;
   try {
     const cache = await caches.open(SNAPSHOT_CACHE);
     for (const old of await cache.keys()) if (old.url !== key) await cache.delete(old);
     await cache.put(key, new Response(bytes, { headers: { "Content-Type": "application/octet-stream" } }));
+    return true;
   } catch {
-    /* no room or no Cache Storage: the next visit starts normally */
+    return false; // no room or no Cache Storage: the next visit starts normally
   }
 }
 
@@ -125,12 +127,19 @@ async function startFresh(manifest, archive) {
   return api;
 }
 
-function saveSnapshot(pyodide, manifest) {
+// Once the snapshot is completely stored (or not), the page is told: {type: "snapshot", state:
+// "saved" | "failed", bytes}. Tests and the benchmark wait for this state, never for a size.
+async function saveSnapshot(pyodide, manifest) {
+  let bytes = 0;
+  let saved = false;
   try {
-    writeSnapshot(snapshotKey(manifest), pyodide.makeMemorySnapshot());
+    const snapshot = pyodide.makeMemorySnapshot();
+    bytes = snapshot.byteLength;
+    saved = await writeSnapshot(snapshotKey(manifest), snapshot);
   } catch {
     /* no snapshot this time: the next visit starts normally */
   }
+  self.postMessage({ type: "snapshot", state: saved ? "saved" : "failed", bytes });
 }
 
 let startedFrom = "fresh"; // reported with "ready", so tests and the bench can tell the paths apart

@@ -9,10 +9,13 @@
 //                   from the page back to the site root, for the links in the answer's HTML.
 //   worker -> page  {id, result}   the wire envelope from calculators.api (version 2: ok,
 //                                  result or errors, and html, the answer as the page shows it)
-//                   {id, error}    the worker could not run the request at all
+//                   {id, error}    the worker failed to run the request at all
 //                   {type: "status", state: "loading" | "ready" | "failed", detail}
 //                                  start-up progress; detail on "ready" is "fresh" or
 //                                  "snapshot", on "failed" a technical reason (not shown).
+//                   {type: "snapshot", state: "saved" | "failed", bytes}
+//                                  after a fresh start, whether the memory snapshot for the
+//                                  next visit was stored (html[data-engine-snapshot] = state).
 
 const WORKER_URL = new URL("./calc-worker.mjs", import.meta.url);
 const START_TIMEOUT_MS = 60000; // a slow phone on a slow network, then we give up and say so
@@ -44,6 +47,8 @@ const engine = {
   listeners: new Set(),
   startTimer: 0,
   startedFrom: null,
+  snapshot: null, // after a fresh start: "saved" or "failed" once the worker has stored it
+  snapshotBytes: 0,
 };
 
 function setState(state, reason = "") {
@@ -92,6 +97,12 @@ export function startEngine() {
   engine.startTimer = setTimeout(() => handleCrash(REASONS.slow), START_TIMEOUT_MS);
   worker.addEventListener("message", (event) => {
     const data = event.data || {};
+    if (data.type === "snapshot") {
+      engine.snapshot = data.state;
+      engine.snapshotBytes = data.bytes;
+      document.documentElement.dataset.engineSnapshot = data.state; // a state tests can wait on
+      return;
+    }
     if (data.type === "status") {
       if (data.state === "ready") {
         clearTimeout(engine.startTimer);
@@ -154,5 +165,7 @@ export function engineInfo() {
     restarts: engine.restarts,
     started: engine.worker !== null,
     from: engine.startedFrom, // "fresh" or "snapshot"
+    snapshot: engine.snapshot, // null until a fresh engine has stored (or failed to store) one
+    snapshotBytes: engine.snapshotBytes,
   };
 }

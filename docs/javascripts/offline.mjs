@@ -25,6 +25,11 @@ function showUpdateNotice() {
 
 function keepEngineOffline() {
   if (!("serviceWorker" in navigator)) return;
+  navigator.serviceWorker.addEventListener("message", (event) => {
+    if (event.data && event.data.type === "engine-cached") {
+      document.documentElement.dataset.engineOffline = "cached"; // a state tests can wait on
+    }
+  });
   navigator.serviceWorker.ready.then((registration) => {
     if (registration.active) registration.active.postMessage({ type: "cache-engine" });
   });

@@ -1,0 +1,152 @@
+"""The protein answer agrees with itself: per meal × meals reaches the day; units agree."""
+
+from __future__ import annotations
+
+import doctest
+from decimal import Decimal
+from typing import Any
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import calculators.protein
+from calculators import api, evidence
+from calculators.evidence import KG_PER_LB
+
+FAST = settings(max_examples=300, deadline=None)
+
+# Adults who get a personal number, with or without a height.
+numbers_payloads = st.fixed_dictionaries(
+    {
+        "weight": st.decimals(min_value=30, max_value=250, places=1).map(str),
+        "age": st.integers(min_value=18, max_value=110),
+        "situation": st.sampled_from(["general", "older", "training", "recovering"]),
+        "kidney": st.sampled_from(["none", "at-risk"]),
+        "meals_per_day": st.integers(min_value=1, max_value=8),
+        "height_cm": st.none() | st.integers(min_value=100, max_value=230),
+    }
+)
+# A meal plan may overshoot the day's top end by at most this many grams: the rounding of a few
+# meals, or one floor-sized meal where fewer meals would fall below the per-meal ceiling.
+OVERSHOOT_G = 10
+
+
+def result(payload: dict[str, Any]) -> dict[str, Any]:
+    """The protein result for a valid payload."""
+    answer = api.run("protein", payload)
+    assert answer["ok"] is True, answer
+    found: dict[str, Any] = answer["result"]
+    return found
+
+
+def floor_for(age: int) -> int:
+    """The per-meal floor for the age: 25 g from 65 (P10), 20 g younger (P8)."""
+    if age >= evidence.OLDER_ADULT_AGE:
+        return evidence.PER_MEAL_FLOOR_OLDER_G
+    return evidence.PER_MEAL_FLOOR_ADULT_G
+
+
+@FAST
+@given(numbers_payloads)
+def test_per_meal_times_meals_is_within_reach_of_the_daily_range(payload: dict[str, Any]) -> None:
+    """Per meal × protein meals reaches the day's low end and stays near its top end."""
+    found = result(payload)
+    daily, per_meal, meals = found["daily_g"], found["per_meal_g"], found["protein_meals"]
+    if found["meals_reach_daily_low"]:
+        assert meals * per_meal["low"] >= daily["low"]
+        assert meals * per_meal["low"] <= daily["high"] + OVERSHOOT_G
+        assert meals * per_meal["high"] <= max(daily["high"], meals * per_meal["low"])
+    else:
+        assert found["meals_per_day"] * evidence.PER_MEAL_CEILING_G < daily["low"]
+        assert found["suggestion"]
+
+
+@FAST
+@given(numbers_payloads)
+def test_per_meal_amount_is_never_below_the_floor_for_the_age(payload: dict[str, Any]) -> None:
+    """No reader is told less than 25 g a meal from 65 (P10), or 20 g younger (P8)."""
+    found = result(payload)
+    assert found["per_meal_g"]["low"] >= floor_for(payload["age"])
+    assert found["per_meal_g"]["low"] <= found["per_meal_g"]["high"]
+    assert found["per_meal_g"]["high"] <= evidence.PER_MEAL_CEILING_G
+
+
+@FAST
+@given(numbers_payloads)
+def test_per_meal_amount_is_the_day_split_over_the_meals(payload: dict[str, Any]) -> None:
+    """When every meal carries protein, the amount is the day split evenly (as the chart shows)."""
+    found = result(payload)
+    meals = found["meals_per_day"]
+    if found["meals_reach_daily_low"] and found["protein_meals"] == meals:
+        split_low = -(-found["daily_g"]["low"] // meals)
+        assert found["per_meal_g"]["low"] == max(split_low, floor_for(payload["age"]))
+    assert found["protein_meals"] <= meals
+
+
+@FAST
+@given(st.decimals(min_value=50, max_value=600, places=2))
+def test_a_weight_in_pounds_is_accepted_only_within_the_kg_bounds(pounds: Decimal) -> None:
+    """Any weight accepted in pounds is 30-250 kg, so the two units' bounds agree."""
+    answer = api.run("protein", {"weight": str(pounds), "unit": "lb", "age": 70})
+    if answer["ok"]:
+        assert evidence.WEIGHT_KG.low <= pounds * KG_PER_LB <= evidence.WEIGHT_KG.high
+    else:
+        assert [error["field"] for error in answer["errors"]] == ["weight"]
+
+
+@pytest.mark.parametrize(
+    ("weight", "unit", "accepted"),
+    [
+        ("66", "lb", False),
+        ("67", "lb", True),
+        ("551", "lb", True),
+        ("552", "lb", False),
+        ("29.9", "kg", False),
+        ("30", "kg", True),
+        ("250", "kg", True),
+        ("250.1", "kg", False),
+    ],
+)
+def test_weight_bounds_at_the_edges(weight: str, unit: str, accepted: bool) -> None:
+    """66 lb (29.9 kg) is refused like 29.9 kg; 67 lb (30.4 kg) is accepted like 30 kg."""
+    assert api.run("protein", {"weight": weight, "unit": unit, "age": 70})["ok"] is accepted
+
+
+@FAST
+@given(numbers_payloads.filter(lambda p: p["height_cm"] is not None))
+def test_an_adjusted_weight_is_used_exactly_from_a_bmi_of_30(payload: dict[str, Any]) -> None:
+    """With a height, BMI 30 or more uses a lighter adjusted weight (P14); below 30, none."""
+    found = result(payload)
+    metres = Decimal(payload["height_cm"]) / 100
+    bmi = Decimal(payload["weight"]) / (metres * metres)
+    if bmi >= evidence.OBESITY_BMI:
+        assert found["adjusted_weight_kg"] is not None
+        assert found["adjusted_weight_kg"] <= Decimal(payload["weight"])
+        assert "P14" in found["sources"]
+    else:
+        assert found["adjusted_weight_kg"] is None
+
+
+def test_recovering_reader_is_told_to_check_with_the_care_team() -> None:
+    """Recovering: a caution to check with the care team, and that severe illness may need more."""
+    found = result({"weight": 80, "age": 72, "situation": "recovering"})
+    text = " ".join(warning["message"] for warning in found["warnings"])
+    assert "check this amount with your care team" in text
+    assert "Severe illness or injury may need more" in text
+    assert "dietitian" in text
+
+
+@pytest.mark.parametrize("situation", ["training", "recovering"])
+def test_kidneys_at_risk_get_no_raised_target(situation: str) -> None:
+    """Kidneys at risk: the general range for the age, never the raised one, and an eGFR caution."""
+    found = result({"weight": 70, "age": 70, "situation": situation, "kidney": "at-risk"})
+    assert found["g_per_kg"] == {"low": 1, "high": 1.2}
+    assert "kidney blood test (eGFR)" in found["warnings"][0]["message"]
+
+
+def test_protein_docstring_examples_hold() -> None:
+    """The examples in calculators.protein's docstrings run as written."""
+    outcome = doctest.testmod(calculators.protein)
+    assert outcome.attempted > 0
+    assert outcome.failed == 0

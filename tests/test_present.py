@@ -1,0 +1,384 @@
+"""The presentation layer in CPython: one formatter, one phrase per dose and day, one markup.
+
+These are the render-parity checks that used to need a browser: the page now inserts the HTML
+`api.run` returns, so what the reader sees is checked here, in milliseconds.
+"""
+
+from __future__ import annotations
+
+import doctest
+import json
+import re
+import subprocess
+import sys
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+from bs4 import BeautifulSoup, Tag
+
+from calculators import api, evidence
+from calculators.present import forms, html, numbers, plan, protein, view
+from calculators.present import text as text_out
+from macros import static_answers
+
+ROOT = Path(__file__).resolve().parent.parent
+GOLDEN = ROOT / "tests" / "golden"
+EXERCISES = yaml.safe_load((ROOT / "data" / "exercises.yml").read_text(encoding="utf-8"))
+CALCULATORS = {"protein": "protein", "plan": "plan", "self-check": "self_check"}
+JAVASCRIPT = sorted((ROOT / "docs" / "javascripts").glob("*.mjs"))
+# A range whose two ends print the same ("30–30 g") must print as one number.
+SAME_ENDS = re.compile(r"(?<![\d.,])(\d[\d.,]*)–\1(?![\d.,])")
+
+
+def golden(calculator: str) -> list[dict[str, Any]]:
+    """The golden cases shared with the calculators' own tests."""
+    cases: list[dict[str, Any]] = json.loads(
+        (GOLDEN / f"{CALCULATORS[calculator]}.json").read_text(encoding="utf-8")
+    )
+    return cases
+
+
+def answered(calculator: str) -> list[dict[str, Any]]:
+    """The golden cases that give an answer (not field errors)."""
+    return [case for case in golden(calculator) if "expected_errors" not in case]
+
+
+OK_CASES = [
+    pytest.param(calculator, case["input"], id=f"{calculator}:{case['name'][:40]}")
+    for calculator in CALCULATORS
+    for case in answered(calculator)
+]
+ALL_CASES = [
+    pytest.param(calculator, case["input"], id=f"{calculator}:{case['name'][:40]}")
+    for calculator in CALCULATORS
+    for case in golden(calculator)
+]
+
+
+def answer(calculator: str, payload: dict[str, Any], root: str = "../../") -> dict[str, Any]:
+    """api.run's envelope, as the page's worker gets it."""
+    exercises = EXERCISES if calculator == "plan" else ()
+    result: dict[str, Any] = api.run(calculator, payload, exercises=exercises, root=root)
+    return result
+
+
+def soup(markup: str) -> BeautifulSoup:
+    """Parsed HTML."""
+    return BeautifulSoup(markup, "html.parser")
+
+
+def figures(markup: str) -> dict[str, str]:
+    """The `data-value` figures of a fragment, by name (the first of each name)."""
+    found: dict[str, str] = {}
+    for tag in soup(markup).select("[data-value]"):
+        found.setdefault(str(tag["data-value"]), tag.get_text())
+    return found
+
+
+# ---------------------------------------------------------------- the one number formatter
+
+
+@pytest.mark.parametrize(
+    ("low", "high", "unit", "places", "shown"),
+    [
+        (30, 30, "g", 0, "30 g"),
+        (82, 109, "g", 0, "82–109 g"),
+        (Decimal("1"), Decimal("1.2"), "", 1, "1.0–1.2"),
+        (Decimal("0.8"), Decimal("0.8"), "g/kg", 1, "0.8 g/kg"),
+        (Decimal("81.6"), Decimal("108.8"), "", 0, "82–109"),
+    ],
+)
+def test_span_prints_one_number_for_equal_ends_and_fixed_decimals(
+    low: Decimal, high: Decimal, unit: str, places: int, shown: str
+) -> None:
+    """Equal ends print once; g/kg keep one decimal ("1.0", never "1"); grams none."""
+    assert numbers.span(low, high, unit, places) == shown
+
+
+@pytest.mark.parametrize("module", [numbers, plan, forms, html, view])
+def test_docstring_examples_hold(module: Any) -> None:
+    """The examples in the presentation modules' docstrings run as written."""
+    assert doctest.testmod(module).failed == 0
+
+
+@pytest.mark.parametrize(("calculator", "payload"), ALL_CASES)
+def test_no_answer_prints_a_range_with_equal_ends(calculator: str, payload: dict[str, Any]) -> None:
+    """No golden answer shows "30–30 g" or "0.8–0.8": page and command line alike."""
+    _, shown = api.answer(calculator, payload, exercises=EXERCISES)
+    assert shown is not None
+    page_text = soup(html.render(shown)).get_text(" ")
+    assert SAME_ENDS.search(page_text) is None
+    assert SAME_ENDS.search(text_out.render(shown)) is None
+
+
+# ---------------------------------------------------------------- the answers' figures
+
+
+@pytest.mark.parametrize("case", answered("protein"), ids=lambda case: case["name"][:40])
+def test_protein_figures_are_the_results_numbers(case: dict[str, Any]) -> None:
+    """The headline figures are the result's grams and g/kg, through the one formatter."""
+    envelope = answer("protein", case["input"])
+    result = envelope["result"]
+    shown = figures(envelope["html"])
+    if result["status"] == "ok":
+        daily, rate, meal = result["daily_g"], result["g_per_kg"], result["per_meal_g"]
+        expected = {
+            "daily_g": numbers.grams(daily["low"], daily["high"]),
+            "g_per_kg": f"{numbers.grams_per_kg(Decimal(str(rate['low'])), Decimal(str(rate['high'])))} g per kg",  # noqa: E501
+            "meals_per_day": str(result["meals_per_day"]),
+            "per_meal_g": numbers.grams(meal["low"], meal["high"]),
+        }
+        if result["protein_meals"] < result["meals_per_day"]:
+            expected["protein_meals"] = str(result["protein_meals"])
+        assert shown == expected
+    else:
+        assert shown == {"status": protein.NO_NUMBER}
+
+
+@pytest.mark.parametrize(("calculator", "payload"), OK_CASES)
+def test_every_warning_is_shown_with_its_severity(calculator: str, payload: dict[str, Any]) -> None:
+    """Each warning of the result is a box with its severity and its message, in order."""
+    envelope = answer(calculator, payload)
+    boxes = soup(envelope["html"]).select("[data-severity]")
+    shown = [(str(box["data-severity"]), box.select("p")[-1].get_text()) for box in boxes]
+    expected = [(w["severity"], w["message"]) for w in envelope["result"]["warnings"]]
+    assert shown == expected
+
+
+@pytest.mark.parametrize("case", answered("plan"), ids=lambda case: case["name"][:40])
+def test_plan_rows_are_the_results_days(case: dict[str, Any]) -> None:
+    """The first week table (weeks 1–2): one row per day, its kind and exercises, in order."""
+    envelope = answer("plan", case["input"])
+    first = soup(envelope["html"]).select_one("table.rg-plan")
+    rows = [
+        (
+            int(str(row["data-day"])),
+            str(row["data-kind"]),
+            [str(item["data-exercise"]) for item in row.select("[data-exercise]")],
+        )
+        for row in (first.select("tr[data-day]") if first is not None else [])
+    ]
+    expected = [
+        (day["day"], day["kind"], [exercise["id"] for exercise in day["exercises"]])
+        for day in envelope["result"]["days"]
+    ]
+    assert rows == expected
+
+
+@pytest.mark.parametrize("case", answered("self-check"), ids=lambda case: case["name"][:40])
+def test_self_check_figures_are_the_results(case: dict[str, Any]) -> None:
+    """The score, its band in words and the chair-stand time (one decimal, as judged)."""
+    envelope = answer("self-check", case["input"])
+    result = envelope["result"]
+    expected = {
+        "score": f"{result['score']} out of 10",
+        "band": result["band_label"],
+    }
+    if result["chair_stand"]:
+        expected["chair_stand"] = f"{Decimal(str(result['chair_stand']['seconds'])):.1f} seconds"
+    assert figures(envelope["html"]) == expected
+
+
+def test_one_day_title_everywhere_says_whole_body() -> None:
+    """A whole-body day is "whole body" on the page, the sample weeks and the calendar."""
+    payload = {"age": 70, "ability": "tires-quickly", "strength_days": 2}
+    page = answer("plan", payload)["html"]
+    ics = api.run("plan-calendar", {**payload, "start_date": "2026-01-05"}, exercises=EXERCISES)
+    assert "Strength: whole body" in page
+    assert "Strength: whole body" in ics["result"]["content"]
+    assert "full body" not in page + ics["result"]["content"]
+
+
+def test_dose_phrase_says_sets_of_reps_and_each_side() -> None:
+    """A dose reads "2 sets of 10–12 reps" and, for one side at a time, " on each side"."""
+    payload = {"age": 50, "ability": "out-of-practice", "strength_days": 5, "focus": "balance"}
+    items = [
+        item.get_text()
+        for item in soup(answer("plan", payload)["html"]).select("li[data-exercise]")
+    ]
+    assert any(re.search(r": \d sets? of \d+(–\d+)? reps$", item) for item in items)
+    assert any(re.search(r" on each side(; when it feels easy: .+)?$", item) for item in items)
+    assert not any("×" in item for item in items)
+
+
+# ---------------------------------------------------------------- one markup, live and ready-made
+
+
+@pytest.mark.parametrize("unit", ["kg", "lb"])
+def test_ready_made_protein_cells_are_the_live_answers_figure(unit: str) -> None:
+    """Each cell of the ready-made tables is the live answer's daily figure for those answers."""
+    tables = soup(static_answers.protein_table(unit))
+    for row in tables.select("tbody tr"):
+        for cell in row.select("td"):
+            situation = next(
+                s for s in static_answers.PROTEIN_SITUATIONS if s.value == cell["data-situation"]
+            )
+            payload = static_answers.protein_payload(int(str(row["data-weight"])), unit, situation)
+            assert f"{cell.get_text()} g" == figures(answer("protein", payload)["html"])["daily_g"]
+
+
+def test_guideline_table_comes_from_the_evidence_table() -> None:
+    """The protein page's guideline rows are the calculator's own ranges, one decimal."""
+    table = soup(static_answers.protein_guideline_table("../../"))
+    cells = [row.select("td")[0].get_text() for row in table.select("tbody tr")]
+    rates = [evidence.GENERAL_ADULT, evidence.OLDER_ADULT, evidence.TRAINING, evidence.RECOVERING]
+    assert cells[:4] == [numbers.grams_per_kg(rate.low, rate.high) for rate in rates]
+    assert all(link["href"].startswith("../../references/#") for link in table.select("a"))
+
+
+# ---------------------------------------------------------------- safe markup (strict CSP)
+
+
+HOSTILE = '<img src=x onerror="alert(1)"> & "quotes"'
+
+
+@pytest.mark.parametrize(("calculator", "payload"), ALL_CASES)
+def test_answers_have_no_script_no_inline_style_no_handler(
+    calculator: str, payload: dict[str, Any]
+) -> None:
+    """The strict CSP allows no inline script or style: the fragments hold none."""
+    markup = answer(calculator, payload)["html"]
+    tags = soup(markup).find_all(True)
+    assert not [tag for tag in tags if isinstance(tag, Tag) and tag.name in {"script", "style"}]
+    assert not [
+        (tag.name, name)
+        for tag in tags
+        for name in tag.attrs
+        if name == "style" or name.startswith("on")
+    ]
+
+
+def test_every_text_in_a_view_is_escaped() -> None:
+    """Markup inside any text of a view reaches the page as text, never as HTML."""
+    hostile = view.View(
+        (
+            view.Paragraph((HOSTILE, view.Value(HOSTILE, HOSTILE), view.Link(HOSTILE, HOSTILE))),
+            view.Warning(view.Severity.STOP, HOSTILE, items=(view.Item((HOSTILE,)),)),
+            view.Sources((HOSTILE,)),
+        )
+    )
+    parsed = soup(html.render(hostile, root=HOSTILE))
+    assert parsed.select("img") == []
+    assert HOSTILE in parsed.get_text()
+
+
+def test_error_answer_names_each_field_and_counts_them() -> None:
+    """Bad answers give one box: how many to check, and each message with its field."""
+    envelope = answer("protein", {"weight": "abc", "age": "200"})
+    box = soup(envelope["html"]).select_one("[data-severity=caution]")
+    assert box is not None
+    assert box.select_one(".admonition-title").get_text() == "Please check 2 answers"
+    shown = {str(item["data-field"]): item.get_text() for item in box.select("li")}
+    assert shown == {error["field"]: error["message"] for error in envelope["errors"]}
+
+
+# ---------------------------------------------------------------- forms from the field specs
+
+
+@pytest.mark.parametrize("name", list(forms.FORMS))
+def test_form_has_a_control_and_an_error_slot_for_every_field(name: str) -> None:
+    """Each field of the spec is on the form (by name) and has its error slot."""
+    page = soup(forms.form_html(name, "../../"))
+    for field in forms.FORMS[name].fields:
+        assert page.select(f'[name="{field.name}"]'), field.name
+        if field.kind is not forms.Kind.FLAG:
+            assert page.select(f'[data-error-for="{field.name}"]'), field.name
+
+
+@pytest.mark.parametrize("name", list(forms.FORMS))
+def test_form_defaults_give_the_calculators_defaults(name: str) -> None:
+    """What the form sends untouched is accepted where the calculator has defaults."""
+    form = forms.FORMS[name]
+    for field in form.fields:
+        for choice in field.choices:
+            probe = {
+                field.name: [choice.value] if field.kind is forms.Kind.CHECKS else choice.value
+            }
+            errors = api.run(name, probe, exercises=EXERCISES).get("errors", [])
+            assert field.name not in {e["field"] for e in errors}, (field.name, choice.value)
+
+
+@pytest.mark.parametrize(
+    ("field", "ident"),
+    [("weight", "protein-weight"), ("meals_per_day", "protein-meals"), ("age", "protein-age")],
+)
+def test_protein_form_keeps_its_ids(field: str, ident: str) -> None:
+    """The ids tests, labels and bookmarks rely on stay as they were."""
+    control = soup(forms.form_html("protein")).select_one(f'[name="{field}"]')
+    assert control is not None
+    assert control["id"] == ident
+
+
+@pytest.mark.parametrize("name", list(forms.FORMS))
+def test_cli_options_are_the_form_fields(name: str) -> None:
+    """The command line has one option per field of the form (plus --json, --exercises)."""
+    from calculators.cli import build_parser  # noqa: PLC0415 - the CLI's parser only here
+
+    sub = build_parser()._subparsers._group_actions[0].choices[name]  # type: ignore[union-attr]
+    options = {action.dest for action in sub._actions} - {"help", "json", "exercises"}
+    assert options == {field.name for field in forms.FORMS[name].fields}
+
+
+# ---------------------------------------------------------------- JavaScript: behaviour only
+
+
+PHRASES = [
+    "Aim for",
+    "No personal number",
+    "Please check",
+    "Stop and ask first",
+    "Take care",
+    "Copy a link",
+    "Print my plan",
+    "Start the timer",
+    "could not run",
+    "see the table below",
+    "Your week",
+    "A new version",
+]
+
+
+@pytest.mark.parametrize("phrase", PHRASES)
+def test_no_result_wording_in_javascript(phrase: str) -> None:
+    """Every word a reader sees is written in Python: no .mjs file holds it."""
+    assert JAVASCRIPT
+    holders = [path.name for path in JAVASCRIPT if phrase in path.read_text(encoding="utf-8")]
+    assert holders == []
+
+
+def test_protein_only_hint_is_not_on_other_forms() -> None:
+    """The hint "see the table below the form" is on the protein form only."""
+    hint = "see the table below the form"
+    assert hint in forms.form_html("protein")
+    assert hint not in forms.form_html("plan") + forms.form_html("self-check")
+
+
+# ---------------------------------------------------------------- the command line
+
+
+def test_cli_piped_into_a_closed_reader_exits_quietly() -> None:
+    """`python -m calculators … | head` whose reader is gone: no BrokenPipeError traceback."""
+    process = subprocess.Popen(
+        [sys.executable, "-m", "calculators", "plan", "--age", "70"],
+        cwd=ROOT,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    assert process.stdout is not None
+    process.stdout.close()  # the reader is gone before the first line is written
+    _, errors = process.communicate(timeout=60)
+    assert errors.decode() == ""
+    assert process.returncode == 0
+
+
+def test_cli_text_is_the_pages_words() -> None:
+    """The command line prints the same view as the page: every paragraph's text is there."""
+    payload = {"weight": "80", "age": "72", "situation": "recovering"}
+    _, shown = api.answer("protein", payload)
+    assert shown is not None
+    printed = text_out.render(shown)
+    for paragraph in soup(html.render(shown)).select("p.rg-headline, p.rg-suggestion"):
+        assert paragraph.get_text() in printed
