@@ -33,6 +33,7 @@ from enum import StrEnum
 
 from calculators import evidence
 from calculators.results import round_half_up, wire_number
+from calculators.safety import FALLS_SIGNS
 
 
 class FunctionLevel(StrEnum):
@@ -59,12 +60,22 @@ class FallsTrigger(StrEnum):
     SLOW_WALK = "slow-walk"
 
 
+# The reader's words for each trigger: the falls rule's own (calculators.safety, M4), and M3's
+# slow walk.
 FALLS_TRIGGER_TEXT = {
-    FallsTrigger.FALL_WITH_INJURY: "a fall with an injury in the past year",
-    FallsTrigger.TWO_OR_MORE_FALLS: "2 or more falls in the past year",
-    FallsTrigger.CANNOT_GET_UP: "not being able to get up from the floor after a fall",
-    FallsTrigger.BLACKOUTS: "blackouts or faints",
-    FallsTrigger.SLOW_WALK: "walking slower than 0.8 metres a second (4 m in more than 5 s)",
+    **dict(
+        zip(
+            (
+                FallsTrigger.FALL_WITH_INJURY,
+                FallsTrigger.TWO_OR_MORE_FALLS,
+                FallsTrigger.CANNOT_GET_UP,
+                FallsTrigger.BLACKOUTS,
+            ),
+            FALLS_SIGNS,
+            strict=True,
+        )
+    ),
+    FallsTrigger.SLOW_WALK: "you walk slower than 0.8 metres a second (4 m in more than 5 s)",
 }
 
 _HUNDREDTHS = 2

@@ -58,6 +58,7 @@ from calculators.function import (
 )
 from calculators.inputs import PayloadReader, decimal_or_none, is_missing
 from calculators.results import Alert, Severity, Status, cite
+from calculators.safety import FALLS_ASSESSMENT, call_numbers
 from calculators.steps import StepPlan, step_progression
 
 
@@ -1066,8 +1067,9 @@ def _cautions(
         alerts.append(
             Alert(
                 Severity.CAUTION,
-                f"Ask your doctor for a falls assessment (M4): you told us of {reasons}. The "
-                "plan has balance work on every day but the rest day, always holding on.",
+                f"Ask your doctor for a falls assessment (M4), because {reasons}. "
+                f"{FALLS_ASSESSMENT} Meanwhile the plan has balance work on every day but the "
+                "rest day, always holding on.",
             )
         )
         sources += [Source.M4, Source.E2]
@@ -1159,7 +1161,7 @@ def _referral(answers: PlanInput) -> PlanResult | None:
                 Severity.STOP,
                 "Chest pain or feeling faint when you exert yourself needs a doctor's check "
                 "before you start any exercise plan: see a doctor first. If you have chest "
-                "pain now, call emergency services.",
+                f"pain now, call an ambulance: {call_numbers()}.",
             )
         )
         sources.append(Source.E4)

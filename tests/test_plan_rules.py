@@ -67,8 +67,8 @@ def test_falls_risk_asks_for_a_falls_assessment_naming_the_reasons() -> None:
     """M4: the warning asks for a falls assessment and says why."""
     plan = result(two_or_more_falls=True, blackouts=True)
     message = plan["warnings"][1]["message"]
-    assert message.startswith("Ask your doctor for a falls assessment (M4)")
-    assert "2 or more falls in the past year; blackouts or faints" in message
+    assert message.startswith("Ask your doctor for a falls assessment (M4), because ")
+    assert "you fell 2 or more times in the past year; you blacked out or fainted" in message
 
 
 def test_level_b_never_gets_the_wall_sit_or_single_leg_work() -> None:
