@@ -963,7 +963,7 @@ def _walk_goal(level: FunctionLevel, steps: StepPlan | None, week: int) -> WalkG
             evidence.WALK_MINUTES_START + evidence.WALK_MINUTES_WEEKLY_INCREASE * (week - 1),
             evidence.WALK_MINUTES_MAX,
         )
-        first = "Count your steps on 3 ordinary days first; then walk" if week == 1 else "Walk"
+        first = "count your steps on 3 ordinary days first; then walk" if week == 1 else "walk"
         text = (
             f"Walking: {first} {minutes} minutes a day in all, in short walks if you like, "
             "with your stick or frame (common practice)."
