@@ -42,7 +42,12 @@ class Source(StrEnum):
     F1 = "F1"
     F2 = "F2"
     F3 = "F3"
+    M1 = "M1"
+    M2 = "M2"
+    M3 = "M3"
     M4 = "M4"
+    M5 = "M5"
+    M6 = "M6"
     M7 = "M7"
     NICE_NG42 = "NICE-NG42"
     NICE_NG127 = "NICE-NG127"
@@ -248,3 +253,71 @@ CHAIR_STAND_LOW_ABOVE_SECONDS: Final = Decimal(15)
 # Chair-stand times are judged as shown: rounded half up to a tenth of a second (a stopwatch's
 # precision), so 15.04 s shows and counts as 15.0 s.
 CHAIR_STAND_DECIMAL_PLACES: Final = 1
+
+# ---------------------------------------------------------------- physical function (issue 12)
+
+# SPPB (M1, Guralnik 1994, the NIA protocol): each stand is held up to 10 s; the tandem stand
+# scores 1 point from 3 s (2 points at 10 s). Each of the three parts scores 0-4.
+SPPB_BALANCE_HOLD_SECONDS: Final = Decimal(10)
+SPPB_TANDEM_PARTIAL_SECONDS: Final = Decimal(3)
+SPPB_PART_MAX: Final = 4
+SPPB_WALK_METRES: Final = Decimal(4)
+# 4 m walk (M1): up to and including each time (rounded to hundredths), the points; slower
+# than 8.70 s is 1 point (unable is 0).
+SPPB_WALK_BANDS: Final = (
+    (Decimal("4.81"), 4),
+    (Decimal("6.20"), 3),
+    (Decimal("8.70"), 2),
+)
+SPPB_WALK_SLOWEST_POINTS: Final = 1
+# Five chair rises (M1): up to and including each time, the points; over 60 s or unable is 0.
+# M1 writes the first band "< 11.19" and the next "11.20-13.69": with times in hundredths
+# 11.19 must belong to one of them, and the NIA protocol puts it in the first (<= 11.19 s).
+SPPB_CHAIR_BANDS: Final = (
+    (Decimal("11.19"), 4),
+    (Decimal("13.69"), 3),
+    (Decimal("16.69"), 2),
+    (Decimal("60"), 1),
+)
+# Vivifrail levels from the SPPB total (M3): 0-3 A, 4-6 B, 7-9 C, 10-12 D (the top of each).
+VIVIFRAIL_LEVEL_TOPS: Final = (3, 6, 9, 12)
+# Falls risk "+" (M3, M4): gait speed under 0.8 m/s.
+FALLS_GAIT_SPEED_BELOW: Final = Decimal("0.8")
+# Balance stands are entered in seconds held; the test stops at 10 s (M1).
+BALANCE_HOLD_SECONDS: Final = Bound(0, 10, "seconds", "each stand is timed up to 10 s (M1)")
+# The 4 m walk at the usual pace: under 2 s is faster than a sprint over 4 m from standing
+# (a typo); over 2 minutes is not a walk test (or minutes were typed).
+WALK_4M_SECONDS: Final = Bound(2, 120, "seconds", "4 m at the usual pace; outside is a typo")
+
+# ---------------------------------------------------------------- the 12-week programme (issue 12)
+
+# Strength days a week (M6: beginners 2-3; E3: 2-3): at most 3 for levels A-C; level D, active
+# but out of practice, up to 4 with lower and upper body on alternate days (M6, E3 "2-3 per
+# muscle group": 4 days of alternating halves is 2 per muscle group).
+MAX_STRENGTH_DAYS_A_TO_C: Final = 3
+MAX_STRENGTH_DAYS_D: Final = 4
+# The programme's length: Vivifrail and Otago are programmes of weeks with re-tests (M3, M5);
+# 12 weeks is the span over which strength gains show (D6, D7 "longer is better").
+PROGRAMME_WEEKS: Final = 12
+# Weeks 1-2 learn the moves: 1 set, easier versions (M6: start with 1 set when frail; E3 1-3).
+LEARNING_WEEKS: Final = 2
+# Re-test of the chair rise and balance stands (M1) every 4 weeks: common practice (Vivifrail
+# re-assesses the level during its programme, M3; the interval is not in EVIDENCE).
+RETEST_WEEKS: Final = (4, 8, 12)
+# Sets per week, by track (M6: 1-3 sets; frail older adults and those just out of hospital
+# start with 1 and stay at 1-2). The week each step up happens is common practice.
+SETS_GENTLE: Final = (1, 1, 1, 1, 1, 1, 2, 2, 2, 2, 2, 2)  # levels A, B, or after hospital
+SETS_C: Final = (1, 1, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2)
+SETS_D: Final = (1, 1, 2, 2, 2, 2, 3, 3, 3, 3, 3, 3)
+# Where in an exercise's own rep or hold range each week sits (E3: 8-12 reps): 0 = the low end
+# (e.g. 8), 1 = low to middle (8-10), 2 = middle to top (10-12). Common practice schedule.
+DOSE_STAGE_BY_WEEK: Final = (0, 0, 1, 1, 2, 2, 2, 2, 2, 2, 2, 2)
+# Level B's daily walking, in minutes: common practice (EVIDENCE has no minutes for frail
+# walkers; E6 only says ~3,000 steps is about 30 minutes of moderate walking). Start at 5
+# minutes a day, add 1 a week, up to 15.
+WALK_MINUTES_START: Final = 5
+WALK_MINUTES_WEEKLY_INCREASE: Final = 1
+WALK_MINUTES_MAX: Final = 15
+# A recent hospital stay: "in the past 3 months" (the form's wording; common practice, the
+# span in which deconditioning after a stay is still recovering, D1, D5).
+HOSPITAL_STAY_MONTHS: Final = 3

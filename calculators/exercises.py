@@ -12,6 +12,7 @@ from enum import StrEnum
 from typing import TypeVar
 
 from calculators.errors import FieldError, InvalidInput
+from calculators.function import FunctionLevel
 
 
 class Category(StrEnum):
@@ -47,6 +48,24 @@ class Equipment(StrEnum):
     MAT = "mat"
 
 
+class Position(StrEnum):
+    """How the body is held during an exercise: what decides who may do it safely."""
+
+    SEATED = "seated"
+    STANDING_SUPPORTED = "standing-supported"
+    STANDING_UNSUPPORTED = "standing-unsupported"
+    FLOOR = "floor"
+
+
+class Support(StrEnum):
+    """What the reader holds or leans on; anything but `none` is also in the equipment."""
+
+    NONE = "none"
+    CHAIR = "chair"
+    COUNTER = "counter"
+    WALL = "wall"
+
+
 Span = tuple[int, int]
 E = TypeVar("E", bound=StrEnum)
 
@@ -70,10 +89,18 @@ class Exercise:
     category: Category
     level: Level
     equipment: frozenset[Equipment]
+    position: Position
+    support: Support
+    min_level: FunctionLevel
+    max_level: FunctionLevel
     easier: str | None
     harder: str | None
     safety: str
     dose: Dose
+
+    def suits(self, level: FunctionLevel) -> bool:
+        """Whether the exercise is meant for readers at this functional level."""
+        return self.min_level.rank <= level.rank <= self.max_level.rank
 
     @classmethod
     def from_mapping(cls, row: object, index: int) -> Exercise:
@@ -89,6 +116,10 @@ class Exercise:
             category=_enum(row, "category", Category, index, ident),
             level=_enum(row, "level", Level, index, ident),
             equipment=_equipment(row, index, ident),
+            position=_enum(row, "position", Position, index, ident),
+            support=_enum(row, "support", Support, index, ident),
+            min_level=_enum(row, "min_level", FunctionLevel, index, ident),
+            max_level=_enum(row, "max_level", FunctionLevel, index, ident),
             easier=_optional_text(row, "easier", index, ident),
             harder=_optional_text(row, "harder", index, ident),
             safety=_text(row, "safety", index, ident),

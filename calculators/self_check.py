@@ -46,13 +46,13 @@ Hand-off to the weekly plan (`plan_prefill`), so a physiotherapist would recogni
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
 from enum import StrEnum
 
 from calculators import evidence, safety
 from calculators.evidence import Source
-from calculators.inputs import PayloadReader, decimal_or_none
+from calculators.inputs import PayloadReader, decimal_or_none, is_missing
 from calculators.plan import Ability, Focus
 from calculators.present import numbers
 from calculators.results import Alert, Severity, Status, cite, round_half_up, wire_number
@@ -106,6 +106,10 @@ class SelfCheckInput:
     points: Mapping[Item, int]
     chair_stand_seconds: Decimal | None = None
     age: int | None = None
+    # The at-home SPPB's other tests (M1), only passed on to the plan: seconds each balance
+    # stand was held (0-10) and the 4 m walk's seconds; None = not done.
+    balance_seconds: tuple[Decimal | None, Decimal | None, Decimal | None] = (None, None, None)
+    walk_4m_seconds: Decimal | None = None
 
     @classmethod
     def from_mapping(cls, payload: Mapping[str, object]) -> SelfCheckInput:
@@ -129,10 +133,47 @@ class SelfCheckInput:
             f"Enter your age in whole years, between {evidence.AGE_YEARS.low} and "
             f"{evidence.AGE_YEARS.high}, or leave it empty.",
         )
+        holds = tuple(
+            _optional(reader, payload, name, evidence.BALANCE_HOLD_SECONDS, message)
+            for name, message in _HOLD_MESSAGES
+        )
+        walk = _optional(
+            reader,
+            payload,
+            "walk_4m_seconds",
+            evidence.WALK_4M_SECONDS,
+            "Enter the seconds your 4 m walk took, from 2 to 120, or leave it empty.",
+        )
         reader.finish()
         if seconds is not None:
             seconds = round_half_up(seconds, evidence.CHAIR_STAND_DECIMAL_PLACES)
-        return cls(points, seconds, age)
+        return cls(points, seconds, age, (holds[0], holds[1], holds[2]), walk)
+
+
+_HOLD_MESSAGES = tuple(
+    (
+        f"balance_{key}_seconds",
+        f"Enter how many seconds you held the {words} stand, from 0 to 10, or leave it empty.",
+    )
+    for key, words in (
+        ("side_by_side", "feet side by side"),
+        ("semi_tandem", "half heel-to-toe"),
+        ("tandem", "heel-to-toe"),
+    )
+)
+
+
+def _optional(
+    reader: PayloadReader,
+    payload: Mapping[str, object],
+    name: str,
+    bound: evidence.Bound,
+    message: str,
+) -> Decimal | None:
+    """An optional number within `bound` (absent, null or "" = not done)."""
+    if is_missing(payload.get(name)):
+        return None
+    return reader.number(name, bound, message)
 
 
 def _read_points(reader: PayloadReader, payload: Mapping[str, object], item: Item) -> int:
@@ -169,15 +210,40 @@ class PlanPrefill:
     fall_past_year: bool
     focus: Focus
     age: int | None
+    tests: Mapping[str, Decimal] = field(default_factory=dict)
 
     def to_wire(self) -> dict[str, object]:
-        """The plan form's values: ability, fall_past_year, focus, age (null when not given)."""
+        """The plan form's values: ability, fall_past_year, focus, age (null if not given).
+
+        Plus the measured tests the plan scores, only when they make a complete set.
+        """
         return {
             "ability": self.ability.value,
             "fall_past_year": self.fall_past_year,
             "focus": self.focus.value,
             "age": self.age,
+            **{name: wire_number(value) for name, value in self.tests.items()},
         }
+
+
+def measured_tests(answers: SelfCheckInput) -> dict[str, Decimal]:
+    """The tests to hand to the plan, all or none (so the plan never asks for one not done).
+
+    All: the chair stand and each balance stand the SPPB needs, up to the first not held
+    10 s, plus the walk if timed (M1).
+    """
+    if answers.chair_stand_seconds is None:
+        return {}
+    tests = {"chair_rise_seconds": answers.chair_stand_seconds}
+    for (name, _), held in zip(_HOLD_MESSAGES, answers.balance_seconds, strict=True):
+        if held is None:
+            return {}
+        tests[name] = held
+        if held < evidence.SPPB_BALANCE_HOLD_SECONDS:
+            break
+    if answers.walk_4m_seconds is not None:
+        tests["walk_4m_seconds"] = answers.walk_4m_seconds
+    return tests
 
 
 @dataclass(frozen=True)
@@ -254,7 +320,7 @@ def plan_prefill(answers: SelfCheckInput, band: Band, test: ChairStand | None) -
         focus = Focus.LEGS
     else:
         focus = Focus.GENERAL
-    return PlanPrefill(ability, fell, focus, answers.age)
+    return PlanPrefill(ability, fell, focus, answers.age, measured_tests(answers))
 
 
 def self_check(answers: SelfCheckInput) -> SelfCheckResult:

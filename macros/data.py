@@ -35,7 +35,8 @@ from pydantic import (
 from pydantic_core import ErrorDetails
 
 # The closed vocabularies are the calculators' own, so pages and plans can never disagree.
-from calculators.exercises import Category, Equipment, Level
+from calculators.exercises import Category, Equipment, Level, Position, Support
+from calculators.function import FunctionLevel
 
 ROOT = Path(__file__).resolve().parent.parent
 # Points the build at another data folder (absolute, or relative to the project root); the
@@ -153,6 +154,10 @@ class Exercise(_Model):
     category: Category
     level: Level
     equipment: tuple[Equipment, ...] = Field(min_length=1)
+    position: Position
+    support: Support
+    min_level: FunctionLevel
+    max_level: FunctionLevel
     muscles: tuple[Text, ...] = Field(min_length=1)
     steps: tuple[Text, ...] = Field(min_length=3, max_length=5)
     easier: ExerciseRef | None
@@ -169,6 +174,30 @@ class Exercise(_Model):
             raise ValueError(message)
         if Equipment.NONE in value and len(value) > 1:
             message = "'none' cannot be combined with other equipment"
+            raise ValueError(message)
+        return value
+
+    @field_validator("support")
+    @classmethod
+    def _support_is_equipment(cls, value: Support, info: ValidationInfo) -> Support:
+        """What the reader holds is in the equipment list: a reader who lacks it never gets it."""
+        equipment = info.data.get("equipment")
+        if (
+            value is not Support.NONE
+            and equipment is not None
+            and Equipment(value.value) not in equipment
+        ):
+            message = f"{value.value!r} is not in 'equipment'; list it there too"
+            raise ValueError(message)
+        return value
+
+    @field_validator("max_level")
+    @classmethod
+    def _levels_low_to_high(cls, value: FunctionLevel, info: ValidationInfo) -> FunctionLevel:
+        """The lowest level that suits an exercise comes first."""
+        low = info.data.get("min_level")
+        if low is not None and low.rank > value.rank:
+            message = f"{value.value!r} is below min_level {low.value!r}; allowed: {low.value}–D"
             raise ValueError(message)
         return value
 

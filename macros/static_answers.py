@@ -60,11 +60,11 @@ PROTEIN_GROUPS = (
 )
 # The plan form's answers to "How do you manage today?", in its words.
 ABILITIES = {
+    "mostly-seated": "I spend most of the day sitting and need a person's help to stand or walk",
     "needs-support": "I need support (a hand, a frame or furniture) to stand up",
     "tires-quickly": "I can walk, but I tire quickly",
     "out-of-practice": "I am active, but out of practice with exercise",
 }
-COUNT_FIRST = "Count your steps first if you can, for a better start."
 SAMPLE_PLAN_PAYLOAD: Mapping[str, object] = {
     "age": 70,
     "strength_days": 3,
@@ -161,15 +161,14 @@ def sample_plan(ability: str, exercise_rows: Sequence[Mapping[str, Any]]) -> Pla
 def sample_plan_table(
     ability: str, exercise_rows: Sequence[Mapping[str, Any]], links: Links
 ) -> str:
-    """One sample week, collapsible: the very week table the plan form shows, then the steps."""
+    """One sample programme, collapsible: the very level, tables and week list the form shows."""
     plan = sample_plan(ability, exercise_rows)
     root = site_root(links.page_url)
-    steps = f"{plan_view.steps_summary(plan)} {COUNT_FIRST}"
+    blocks = "\n".join(html.block(part, root) for part in plan_view.sample_programme(plan))
     return (
         f'<details class="note" data-answers="plan-{escape(ability)}">\n'
-        f"<summary>Sample week: {escape(ABILITIES[ability])}</summary>\n"
-        f"{html.block(plan_view.week_table(plan), root)}\n"
-        f"<p>{escape(steps)}</p>\n</details>"
+        f"<summary>Sample programme: {escape(ABILITIES[ability])}</summary>\n"
+        f"{blocks}\n</details>"
     )
 
 

@@ -112,3 +112,38 @@ def test_build_a_plan_from_the_result_prefills_the_plan_form(watched_page: Watch
     assert page.locator("[name=age]").input_value() == str(prefill["age"])
     assert page.locator("[data-link-notice]").count() == 0
     watched_page.assert_clean()
+
+
+def test_hand_off_carries_the_measured_tests_and_the_plan_scores_them(
+    watched_page: WatchedPage,
+) -> None:
+    """Stands, walk and chair stand reach the plan form, which scores them (level D, 12 weeks)."""
+    page = watched_page.page
+    watched_page.goto("tools/self-check/")
+    answers = {
+        "strength": 0,
+        "assistance": 0,
+        "rise": 1,
+        "climb": 1,
+        "falls": 0,
+        "age": "72",
+        "balance_side_by_side_seconds": "10",
+        "balance_semi_tandem_seconds": "10",
+        "balance_tandem_seconds": "6.5",
+        "walk_4m_seconds": "4.5",
+        "chair_stand_seconds": "12",
+    }
+    fill_form(page, "self-check", answers)
+    assert submit_and_wait(page, "self-check") == "result"
+    prefill = api.run("self-check", answers)["result"]["plan_prefill"]  # type: ignore[index]
+    page.locator('[data-action="build-plan"]').click()
+    page.wait_for_url("**/tools/plan/?*")
+    page.locator("#plan-result[data-state=result]").wait_for(timeout=RESULT_TIMEOUT_MS)
+    for name in ("balance_tandem_seconds", "walk_4m_seconds", "chair_rise_seconds"):
+        shown = page.locator(f"[name={name}]").input_value()
+        assert float(shown) == float(prefill[name]), name  # type: ignore[arg-type]
+    # 3 + 4 + 3 = 10 of 12 (M1): level D, as CPython scores the same tests.
+    assert page.locator('#plan-result [data-value="level"]').inner_text() == "Level D"
+    assert page.locator("#plan-result li[data-week]").count() == 12
+    assert page.locator("[data-link-notice]").count() == 0
+    watched_page.assert_clean()

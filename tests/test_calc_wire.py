@@ -15,6 +15,10 @@ ROW: dict[str, Any] = {
     "category": "lower-body",
     "level": "start",
     "equipment": ["chair"],
+    "position": "seated",
+    "support": "chair",
+    "min_level": "A",
+    "max_level": "D",
     "muscles": ["thighs"],
     "steps": ["Stand up.", "Sit down.", "Repeat."],
     "easier": None,
@@ -139,11 +143,14 @@ def test_site_json_copy_of_exercises_with_null_reps_is_accepted() -> None:
     assert monday["exercises"][0] == {
         "id": "sit-to-stand",
         "name": "Sit-to-stand",
-        "sets": 2,
-        "reps": "8–12",
+        "position": "seated",
+        "sets": 1,
+        "reps": "8",
         "hold_seconds": None,
         "per_side": False,
+        "dose": "1 set of 8 reps",
         "note": "Use a chair that cannot slide.",
+        "harder": None,
     }
 
 

@@ -49,12 +49,18 @@ def session_days(payload: dict[str, Any]) -> list[str]:
     return [BYDAY[day["day"] - 1] for day in plan["days"] if day["kind"] != "rest"]
 
 
+def plan_weeks(payload: dict[str, Any]) -> list[Any]:
+    """The programme's weeks for a payload (the wire's `weeks`)."""
+    result: list[Any] = api.run("plan", payload, exercises=EXERCISES)["result"]["weeks"]
+    return result
+
+
 def test_result_names_the_file_and_counts_the_events() -> None:
-    """The result is {filename, content, events, weeks} with events = VEVENTs in the file."""
+    """The result is {filename, content, events, weeks} with events = VEVENTs, weeks = 12."""
     result = ics()
     assert result["filename"] == "regain-weekly-plan.ics"
-    assert result["events"] == len(events(result["content"])) == 6
-    assert result["weeks"] == 8
+    assert result["events"] == len(events(result["content"]))
+    assert result["weeks"] == 12
 
 
 def test_calendar_has_version_prodid_and_calscale() -> None:
@@ -73,36 +79,44 @@ def test_every_event_has_the_required_properties() -> None:
 
 
 @pytest.mark.parametrize("strength_days", range(1, 8))
-def test_one_event_per_session_on_the_plan_days(strength_days: int) -> None:
-    """The events' weekdays are exactly the plan's non-rest days, one event each."""
+def test_each_session_day_is_covered_for_all_12_weeks(strength_days: int) -> None:
+    """Per weekday the events' COUNTs add up to 12, on exactly the plan's non-rest days."""
     payload = {**PLAN, "strength_days": strength_days}
-    found = [str(event["RRULE"]["BYDAY"][0]) for event in events(ics(payload)["content"])]
-    assert found == session_days(payload)
+    weeks: dict[str, int] = {}
+    for event in events(ics(payload)["content"]):
+        day = str(event["RRULE"]["BYDAY"][0])
+        weeks[day] = weeks.get(day, 0) + event["RRULE"]["COUNT"][0]
+    assert sorted(weeks) == sorted(session_days(payload))
+    assert set(weeks.values()) == {12}
 
 
-def test_events_repeat_weekly_for_the_calendar_weeks() -> None:
-    """RRULE is FREQ=WEEKLY on the event's own day with COUNT = the calendar's weeks."""
+def test_events_repeat_weekly_on_their_own_day() -> None:
+    """RRULE is FREQ=WEEKLY on one day, with a COUNT of at least 1."""
     for event in events(ics()["content"]):
         rule = event["RRULE"]
         assert rule["FREQ"] == ["WEEKLY"]
-        assert rule["COUNT"] == [8]
+        assert rule["COUNT"][0] >= 1
         assert len(rule["BYDAY"]) == 1
 
 
-def test_weeks_cover_a_longer_step_progression() -> None:
-    """A step build-up longer than 8 weeks (from 0 steps: 12 weeks) sets COUNT to its length."""
-    result = ics({**PLAN, "steps_per_day": 0})
-    assert result["weeks"] == 12
-    assert all(event["RRULE"]["COUNT"] == [12] for event in events(result["content"]))
+def test_learning_weeks_are_one_event_repeating_twice() -> None:
+    """Weeks 1–2 have the same sessions, so each weekday's first event repeats twice."""
+    for event in events(ics()["content"]):
+        if str(event["DESCRIPTION"]).startswith("Weeks 1–2:"):
+            assert event["RRULE"]["COUNT"] == [2]
+    assert any(str(e["DESCRIPTION"]).startswith("Weeks 1–2:") for e in events(ics()["content"]))
 
 
-def test_first_event_is_on_the_first_matching_day_from_the_start_date() -> None:
-    """DTSTART falls on its BYDAY, on or after the start date and within a week of it."""
+def test_first_event_of_each_run_is_in_its_first_week() -> None:
+    """DTSTART falls on its BYDAY, within the week its run starts (week 1 = the start date)."""
     start = date(2025, 1, 8)
     for event in events(ics()["content"]):
         first = event["DTSTART"].dt
+        text = str(event["DESCRIPTION"])
+        week = int(text.split(":", 1)[0].split()[1].split("–", 1)[0])
+        week_start = start + timedelta(weeks=week - 1)
         assert BYDAY[first.weekday()] == str(event["RRULE"]["BYDAY"][0])
-        assert start <= first.date() < start + timedelta(days=7)
+        assert week_start <= first.date() < week_start + timedelta(days=7)
 
 
 def test_sessions_start_at_ten_in_floating_local_time() -> None:
@@ -121,30 +135,27 @@ def test_strength_sessions_last_45_minutes_others_30() -> None:
         assert minutes == (45 if str(event["SUMMARY"]).startswith("Strength") else 30)
 
 
-def test_summaries_name_the_session() -> None:
-    """Titles say what the session is, Monday first, as the plan does."""
-    summaries = [str(event["SUMMARY"]) for event in events(ics()["content"])]
-    assert summaries == [
-        "Strength: lower body",
-        "Balance and core",
-        "Strength: upper body",
-        "Balance and core",
-        "Strength: whole body",
-        "Balance and core",
-    ]
+def test_summaries_are_the_plans_day_titles() -> None:
+    """Event titles are the plan's own day titles (one phrase everywhere)."""
+    titles = {day["title"] for week in plan_weeks(PLAN) for day in week["days"]}
+    summaries = {str(event["SUMMARY"]) for event in events(ics()["content"])}
+    assert summaries == titles - {"Rest"}
 
 
-def test_walking_day_summary_gives_the_steps() -> None:
-    """A day with only walking and stretching says how many steps, from week 1 to the target."""
+def test_walking_goal_for_every_week_is_in_the_description() -> None:
+    """A step goal's 12 weeks are listed in each event, as the plan gives them."""
     payload = {**PLAN, "age": 40, "strength_days": 2, "steps_per_day": 5000}
-    summaries = [str(event["SUMMARY"]) for event in events(ics(payload)["content"])]
-    assert "Walk and stretch: 5,500 steps, building to 8,000" in summaries
+    goals = [week["walking"]["steps_per_day"] for week in plan_weeks(payload)]
+    line = "; ".join(f"week {w}: {steps:,}" for w, steps in enumerate(goals, 1))
+    assert all(line in str(event["DESCRIPTION"]) for event in events(ics(payload)["content"]))
 
 
 def test_description_lists_exercises_as_the_page_does_and_the_effort_rule() -> None:
     """Each exercise line of a strength description is the page's line (one dose phrase)."""
     page = BeautifulSoup(str(api.run("plan", PLAN, exercises=EXERCISES)["html"]), "html.parser")
-    shown = [item.get_text() for item in page.select('tr[data-day="1"] li[data-exercise]')]
+    first = page.select_one("table.rg-plan")  # weeks 1–2, the first event's weeks
+    assert first is not None
+    shown = [item.get_text() for item in first.select('tr[data-day="1"] li[data-exercise]')]
     description = str(events(ics()["content"])[0]["DESCRIPTION"])
     assert shown
     for line in shown:

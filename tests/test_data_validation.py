@@ -67,7 +67,8 @@ def _delete(index: int, field: str) -> Edit:
 ALL_CATEGORIES = "lower-body, upper-body, full-body, core, balance, mobility"
 ALL_EQUIPMENT = "none, chair, wall, counter, step, band, dumbbells, gym-machine, mat"
 EXERCISE_FIELDS = (
-    "id, name, category, level, equipment, muscles, steps, easier, harder, safety, dose"
+    "id, name, category, level, equipment, position, support, min_level, max_level, muscles, "
+    "steps, easier, harder, safety, dose"
 )
 
 # (kind of mistake, file, edit, the exact line expected after "<file>: ")
@@ -138,6 +139,45 @@ BAD_ENTRIES = [
         EXERCISES_FILE,
         _delete(1, "safety"),
         "entry 'chair-stand' (index 1): field 'safety': missing; it is required",
+    ),
+    (
+        "missing-position-tag",
+        EXERCISES_FILE,
+        _delete(1, "position"),
+        "entry 'chair-stand' (index 1): field 'position': missing; it is required",
+    ),
+    (
+        "missing-min-level-tag",
+        EXERCISES_FILE,
+        _delete(1, "min_level"),
+        "entry 'chair-stand' (index 1): field 'min_level': missing; it is required",
+    ),
+    (
+        "unknown-position",
+        EXERCISES_FILE,
+        _set(1, "position", "lying"),
+        "entry 'chair-stand' (index 1): field 'position': 'lying' is not allowed; "
+        "allowed: seated, standing-supported, standing-unsupported, floor",
+    ),
+    (
+        "unknown-level-letter",
+        EXERCISES_FILE,
+        _set(1, "max_level", "E"),
+        "entry 'chair-stand' (index 1): field 'max_level': 'E' is not allowed; allowed: A, B, C, D",
+    ),
+    (
+        "levels-backwards",
+        EXERCISES_FILE,
+        _set(1, "max_level", "A"),
+        "entry 'chair-stand' (index 1): field 'max_level': 'A' is below min_level 'B'; "
+        "allowed: B–D",
+    ),
+    (
+        "support-not-in-equipment",
+        EXERCISES_FILE,
+        _set(1, "support", "counter"),
+        "entry 'chair-stand' (index 1): field 'support': 'counter' is not in 'equipment'; "
+        "list it there too",
     ),
     (
         "missing-dose-field",

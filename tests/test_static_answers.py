@@ -21,7 +21,7 @@ EXERCISES = yaml.safe_load((ROOT / "data" / "exercises.yml").read_text(encoding=
 LINKS = Links(page_url="tools/plan/", library_url="guide/exercises/")
 WEIGHTS = {"kg": list(range(45, 121, 5)), "lb": list(range(100, 261, 10))}
 SITUATIONS = {s.value: s for s in static_answers.PROTEIN_SITUATIONS}
-ABILITIES = ["needs-support", "tires-quickly", "out-of-practice"]
+ABILITIES = ["mostly-seated", "needs-support", "tires-quickly", "out-of-practice"]
 
 
 def soup(html: str) -> BeautifulSoup:
@@ -117,9 +117,13 @@ def test_sample_plan_equals_the_calculator(ability: str) -> None:
 
 @pytest.mark.parametrize("ability", ABILITIES)
 def test_sample_week_is_the_live_answers_markup(ability: str) -> None:
-    """The ready-made week is the very table markup the form's answer inserts (one view)."""
-    html = static_answers.sample_plan_table(ability, EXERCISES, LINKS)
-    assert str(week_table(soup(html), ability)) == str(live_table(ability))
+    """The ready-made programme is the markup the form's answer inserts: tables and weeks."""
+    html = soup(static_answers.sample_plan_table(ability, EXERCISES, LINKS))
+    assert str(week_table(html, ability)) == str(live_table(ability))
+    payload = {**static_answers.SAMPLE_PLAN_PAYLOAD, "ability": ability}
+    live = soup(str(api.run("plan", payload, exercises=EXERCISES, root="../../")["html"]))
+    for part in ("table.rg-plan", 'ol[class*="weeks"], ol'):
+        assert [str(t) for t in html.select(part)] == [str(t) for t in live.select(part)]
 
 
 def test_sample_plan_links_exercises_to_their_cards() -> None:
@@ -133,18 +137,22 @@ def test_sample_plan_links_exercises_to_their_cards() -> None:
     )
 
 
-def test_sample_plan_gives_the_steps_week_by_week() -> None:
-    """Under the table: the calculator's steps a day for each week and the target."""
-    html = static_answers.sample_plan_table("tires-quickly", EXERCISES, LINKS)
-    payload = {**static_answers.SAMPLE_PLAN_PAYLOAD, "ability": "tires-quickly"}
-    steps = api.run("plan", payload, exercises=EXERCISES)["result"]["steps"]
-    weekly = ", ".join(f"{week['steps_per_day']:,}" for week in steps["weekly"])
-    assert f"week by week: {weekly}." in soup(html).get_text()
+@pytest.mark.parametrize("ability", ABILITIES)
+def test_sample_plan_lists_all_12_weeks_with_their_walking_goal(ability: str) -> None:
+    """Under the table: each of the 12 weeks, its title and the calculator's walking goal."""
+    html = soup(static_answers.sample_plan_table(ability, EXERCISES, LINKS))
+    payload = {**static_answers.SAMPLE_PLAN_PAYLOAD, "ability": ability}
+    weeks = api.run("plan", payload, exercises=EXERCISES)["result"]["weeks"]
+    items = html.select("li[data-week]")
+    assert len(items) == len(weeks) == 12
+    for item, week in zip(items, weeks, strict=True):
+        assert item.get_text().startswith(f"{week['title']}. ")
+        assert week["walking"]["text"] in item.get_text()
 
 
 def test_unknown_ability_is_a_render_error() -> None:
     """An ability the plan form does not offer stops the build with the allowed ones."""
-    with pytest.raises(RenderError, match="allowed: needs-support"):
+    with pytest.raises(RenderError, match="allowed: mostly-seated, needs-support"):
         static_answers.sample_plan_table("athlete", EXERCISES, LINKS)
 
 

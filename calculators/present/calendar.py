@@ -1,18 +1,21 @@
-"""The weekly plan as an iCalendar file (RFC 5545): one weekly repeating event per session.
+"""The 12-week programme as an iCalendar file (RFC 5545): weekly repeating sessions.
 
 Design:
 
-- One event per day with a session (strength, balance and core, or walk and stretch); the rest
-  day has none. Each repeats weekly on its day (`RRULE:FREQ=WEEKLY;BYDAY=MO;COUNT=…`) for
-  `weeks_in_calendar` weeks: at least 8 (the plan's "weeks 4–8: strength often improves"), or
-  as many as the step progression has, so the calendar covers the whole build-up.
-- The first event is on the first matching weekday on or after the start date the page passes
-  in (the reader's local date: the calculator never reads a clock). Sessions start at 10:00 in
-  *floating* local time (no time zone: 10:00 wherever the reader is) and last 45 minutes for
-  strength, 30 for balance and for walking.
-- UID: a hash of the day, title and description, `@regain`: the same plan gives the same UIDs
-  whatever the start date, so importing it again updates the events instead of doubling them.
-  DTSTAMP is the start date at midnight UTC, so equal input gives byte-identical files.
+- One event per day with a session (strength, balance, or walking and stretching) for each run
+  of weeks in which that day's session stays the same (e.g. weeks 1–2 while you learn the
+  moves); the rest day has none. Each repeats weekly on its day
+  (`RRULE:FREQ=WEEKLY;BYDAY=MO;COUNT=…`), so the events of one weekday cover the 12 weeks once.
+- The first week starts on the start date the page passes in (the reader's local date: the
+  calculator never reads a clock); each event starts on the first matching weekday on or after
+  the first day of its first week. Sessions start at 10:00 in *floating* local time (no time
+  zone: 10:00 wherever the reader is) and last 45 minutes for strength, 30 for balance and for
+  walking.
+- Titles and doses are the plan's own phrases (`PlanDay.title`, `Dose.phrase`).
+- UID: a hash of the day, first week, title and description, `@regain`: the same plan gives
+  the same UIDs whatever the start date, so importing it again updates the events instead of
+  doubling them. DTSTAMP is the start date at midnight UTC, so equal input gives
+  byte-identical files.
 - Text values escape backslash, `;`, `,` and newlines; lines end in CRLF and are folded at 75
   octets, never inside a UTF-8 character.
 """
@@ -26,17 +29,15 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from calculators.errors import FieldError, InvalidInput
-from calculators.plan import PROGRESSION_NOTE, DayKind, PlanDay, PlanInput, PlanResult
+from calculators.plan import PROGRESSION_NOTE, DayKind, PlanDay, PlanInput, PlanResult, PlanWeek
 from calculators.plan import weekly_plan as build_weekly_plan
-from calculators.present import numbers
-from calculators.present.plan import calendar_saved, day_title, dose_phrase
+from calculators.present.plan import calendar_saved, day_title, dose_phrase, walking_line
 from calculators.results import Status
 
 FILENAME = "regain-weekly-plan.ics"
 PRODID = "-//Regain//Weekly plan//EN"
 START_TIME = "100000"  # 10:00, floating local time
 MINUTES = {DayKind.STRENGTH: 45, DayKind.BALANCE: 30, DayKind.MOVEMENT: 30}
-MIN_WEEKS = 8  # the plan's timeline: "weeks 4–8: strength often improves"
 BYDAY = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
 # A sanity bound, not evidence: a start date outside these years is a typo or a wrong clock.
 START_YEARS = (2000, 2100)
@@ -51,9 +52,11 @@ _DISCLAIMER = (
 
 @dataclass(frozen=True)
 class Session:
-    """One weekly event: its weekday (0 = Monday), title, description and length."""
+    """One weekly event: its weekday (0 = Monday), first week (1–12), weeks, title, text, length."""
 
     weekday: int
+    first_week: int
+    weeks: int
     summary: str
     description: str
     minutes: int
@@ -61,7 +64,7 @@ class Session:
     @property
     def uid(self) -> str:
         """A UID from the content: the same session gives the same UID in every file."""
-        content = f"{BYDAY[self.weekday]}\n{self.summary}\n{self.description}"
+        content = f"{BYDAY[self.weekday]}\n{self.first_week}\n{self.summary}\n{self.description}"
         return f"{hashlib.sha256(content.encode('utf-8')).hexdigest()[:32]}@regain"
 
 
@@ -145,67 +148,54 @@ def read_start_date(value: object) -> date:
 
 
 def weeks_in_calendar(plan: PlanResult) -> int:
-    """How many weeks each event repeats: 8, or the step progression's length if longer."""
-    steps = 0 if plan.steps is None else len(plan.steps.weekly)
-    return max(MIN_WEEKS, steps)
+    """How many weeks the calendar covers: the whole programme."""
+    return len(plan.weeks)
 
 
 def sessions(plan: PlanResult) -> tuple[Session, ...]:
-    """The plan's sessions, Monday first; the rest day has none."""
-    return tuple(_session(day, plan) for day in plan.days if day.kind is not DayKind.REST)
+    """The programme's sessions, Monday first, then by first week; the rest day has none."""
+    found: list[Session] = []
+    for weekday in range(7):
+        runs: list[tuple[int, int, str, str, int]] = []
+        for week in plan.weeks:
+            day = week.days[weekday]
+            if day.kind is DayKind.REST:
+                continue
+            body = _body(day, week, plan)
+            if runs and runs[-1][3] == body and runs[-1][0] + runs[-1][1] == week.week:
+                first, count, title, text, minutes = runs[-1]
+                runs[-1] = (first, count + 1, title, text, minutes)
+            else:
+                runs.append((week.week, 1, day_title(day), body, MINUTES[day.kind]))
+        for first, count, title, body, minutes in runs:
+            label = f"Week {first}" if count == 1 else f"Weeks {first}–{first + count - 1}"
+            description = f"{label}: {title}. About {minutes} minutes.\n\n{body}"
+            found.append(Session(weekday, first, count, title, description, minutes))
+    return tuple(found)
 
 
-def _session(day: PlanDay, plan: PlanResult) -> Session:
-    """A day of the plan as a calendar session."""
-    minutes = MINUTES[day.kind]
-    summary = _summary(day, plan)
-    lines = [f"{summary}. About {minutes} minutes.", "", "Exercises:"]
+def _body(day: PlanDay, week: PlanWeek, plan: PlanResult) -> str:
+    """A session's text, without the weeks it covers (equal texts make one repeating event)."""
+    lines = ["Exercises:"]
     for planned in day.exercises:
         lines.append(f"- {planned.exercise.name}: {dose_phrase(planned)}")
         lines.append(f"  Safety: {planned.exercise.safety}")
+        if planned.harder is not None:
+            lines.append(f"  Harder version when it feels easy: {planned.harder.name}")
     if not day.exercises:
         lines.append("- None today: nothing in the library fits your level and equipment.")
-    lines += ["", *day.notes]
+    lines += ["", *day.notes, *week.notes]
     if day.kind is DayKind.STRENGTH:
         lines.append(PROGRESSION_NOTE)
-    lines += ["", _steps_line(plan), "", _DISCLAIMER]
-    return Session(day.day - 1, summary, "\n".join(lines), minutes)
-
-
-def _summary(day: PlanDay, plan: PlanResult) -> str:
-    """The event's title: "Strength: lower body", "Balance and core", "Walk and stretch: …"."""
-    title = day_title(day)
-    if day.kind is not DayKind.MOVEMENT:
-        return title
-    weekly = () if plan.steps is None else plan.steps.weekly
-    if len(weekly) == 1:
-        return f"{title}: about {numbers.steps(weekly[0])} steps"
-    if weekly and plan.steps is not None:
-        return (
-            f"{title}: {numbers.steps(weekly[0])} steps, building to "
-            f"{numbers.steps(plan.steps.target_low)}"
-        )
-    return title
-
-
-def _steps_line(plan: PlanResult) -> str:
-    """Steps a day for every week of the calendar (the last week's goal holds after it)."""
-    if plan.steps is None:
-        return ""
-    weekly = plan.steps.weekly
-    weeks = "; ".join(
-        f"week {week}: {numbers.steps(steps)}" for week, steps in enumerate(weekly, 1)
-    )
-    after = f"; then keep to {numbers.steps(weekly[-1])} or more" if len(weekly) > 1 else ""
-    target = numbers.span(plan.steps.target_low, plan.steps.target_high, grouping=True)
-    return f"Steps a day, on every day but the rest day: {weeks}{after} (target {target})."
+    lines += ["", walking_line(plan), "", _DISCLAIMER]
+    return "\n".join(lines)
 
 
 # ---------------------------------------------------------------- writing RFC 5545
 
 
 def calendar_file(plan: PlanResult, start: date) -> CalendarFile:
-    """The .ics text of a plan's sessions, each repeating weekly from `start` on."""
+    """The .ics text of a plan's sessions; week 1 starts on `start`."""
     weeks = weeks_in_calendar(plan)
     stamp = f"{start:%Y%m%d}T000000Z"
     lines = [
@@ -217,14 +207,15 @@ def calendar_file(plan: PlanResult, start: date) -> CalendarFile:
     ]
     chosen = sessions(plan)
     for session in chosen:
-        first = first_on_or_after(start, session.weekday)
+        week_start = start + timedelta(weeks=session.first_week - 1)
+        first = first_on_or_after(week_start, session.weekday)
         lines += [
             "BEGIN:VEVENT",
             f"UID:{session.uid}",
             f"DTSTAMP:{stamp}",
             f"DTSTART:{first:%Y%m%d}T{START_TIME}",
             f"DURATION:PT{session.minutes}M",
-            f"RRULE:FREQ=WEEKLY;BYDAY={BYDAY[session.weekday]};COUNT={weeks}",
+            f"RRULE:FREQ=WEEKLY;BYDAY={BYDAY[session.weekday]};COUNT={session.weeks}",
             f"SUMMARY:{escape_text(session.summary)}",
             f"DESCRIPTION:{escape_text(session.description)}",
             "END:VEVENT",

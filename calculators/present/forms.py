@@ -17,7 +17,7 @@ from html import escape
 from calculators import evidence
 from calculators.evidence import Bound
 from calculators.exercises import Equipment
-from calculators.plan import Ability, Focus
+from calculators.plan import LEVEL_SENTENCE, Ability, Focus, HomeSupport
 from calculators.present.html import line as html_line
 from calculators.present.view import Line, Link
 from calculators.protein import KidneyStatus, Situation, WeightUnit
@@ -126,6 +126,34 @@ def _age(label: str = "Your age (years)", *, optional: bool = False) -> Field:
     return Field("age", label, Kind.WHOLE, bound=evidence.AGE_YEARS, optional=optional)
 
 
+# The at-home SPPB's balance stands and walk (M1): the self-check asks them and hands them to
+# the plan, whose form takes them too (one definition each).
+BALANCE_FIELDS = tuple(
+    Field(
+        f"balance_{name}_seconds",
+        f"{words}: seconds held, up to 10 (leave empty if you did not try it)",
+        Kind.NUMBER,
+        bound=evidence.BALANCE_HOLD_SECONDS,
+        optional=True,
+        slug=name.replace("_", "-"),
+    )
+    for name, words in (
+        ("side_by_side", "Feet side by side"),
+        ("semi_tandem", "Half heel-to-toe"),
+        ("tandem", "Heel-to-toe"),
+    )
+)
+WALK_FIELD = Field(
+    "walk_4m_seconds",
+    "Seconds to walk 4 m at your usual pace (leave empty if you did not do it)",
+    Kind.NUMBER,
+    bound=evidence.WALK_4M_SECONDS,
+    optional=True,
+    slug="walk",
+    size=6,
+)
+
+
 _POINTS = {"0": "None", "1": "Some"}
 
 PROTEIN = Form(
@@ -222,17 +250,36 @@ PLAN = Form(
         _age(),
         Field(
             "ability",
-            "How do you manage today?",
+            "Which sentence fits you best? (or enter your test results below)",
             Kind.RADIO,
-            _choices(
-                Ability,
-                {
-                    "needs-support": "I need support (a hand, a frame or furniture) to stand up",
-                    "tires-quickly": "I can walk, but I tire quickly",
-                    "out-of-practice": "I am active, but out of practice with exercise",
-                },
+            tuple(Choice(ability.value, LEVEL_SENTENCE[ability.level]) for ability in Ability),
+            default=Ability.TIRES_QUICKLY.value,
+        ),
+        Group(
+            "Optional: your test results from the self-check page",
+            (
+                *BALANCE_FIELDS,
+                WALK_FIELD,
+                Field(
+                    "chair_rise_seconds",
+                    "Five chair rises without your arms: seconds",
+                    Kind.NUMBER,
+                    bound=evidence.CHAIR_STAND_SECONDS,
+                    optional=True,
+                    slug="chair-rise",
+                    size=6,
+                ),
+                Field(
+                    "chair_rise_unable",
+                    "I could not do five chair rises without my arms",
+                    Kind.FLAG,
+                ),
             ),
-            default="tires-quickly",
+            intro=(
+                "If you did the balance stands, the walk and the chair rises on the self-check "
+                "page, enter what you measured. The plan scores them and uses the lower of that "
+                "level and the sentence you picked, so it never asks more than you can do."
+            ),
         ),
         Field(
             "strength_days",
@@ -257,14 +304,12 @@ PLAN = Form(
         ),
         Field(
             "equipment",
-            "What do you have at home? (tick all that apply)",
+            "What else do you have? A sturdy chair, a clear wall and a kitchen counter or "
+            "sturdy table are assumed (tick all that apply)",
             Kind.CHECKS,
             _choices(
                 Equipment,
                 {
-                    "chair": "A sturdy chair",
-                    "wall": "A clear wall",
-                    "counter": "A kitchen counter",
                     "step": "A low step or stair",
                     "mat": "An exercise mat",
                     "band": "A resistance band",
@@ -272,7 +317,21 @@ PLAN = Form(
                     "gym-machine": "Gym machines",
                 },
             ),
-            default=("chair", "wall", "counter"),
+            optional=True,
+        ),
+        Field(
+            "lacks",
+            "Tick anything you do not have at home",
+            Kind.CHECKS,
+            _choices(
+                HomeSupport,
+                {
+                    "chair": "A sturdy chair",
+                    "wall": "A clear wall",
+                    "counter": "A kitchen counter or sturdy table",
+                },
+            ),
+            optional=True,
         ),
         Field(
             "focus",
@@ -289,9 +348,14 @@ PLAN = Form(
             default="general",
         ),
         _flags(
+            ("floor_ok", "I can get down to the floor and up again safely on my own"),
             ("chronic_condition", "I have a long-term health condition"),
-            ("recent_hospital_stay", "I was in hospital or had surgery recently"),
+            ("recent_hospital_stay", "I was in hospital or had surgery in the past 3 months"),
             ("fall_past_year", "I had a fall in the past year"),
+            ("fall_with_injury", "A fall in the past year hurt me"),
+            ("two_or_more_falls", "I fell 2 or more times in the past year"),
+            ("cannot_get_up", "After a fall I could not get up from the floor"),
+            ("blackouts", "I have blacked out or fainted"),
             ("chest_pain_or_fainting", "I get chest pain or feel faint when I exert myself"),
         ),
     ),
@@ -305,7 +369,7 @@ PLAN = Form(
         ),
     ),
     failure_hint="The ready-made weeks at the end of this page still apply.",
-    summary="a 7-day plan of strength, balance, walking and rest",
+    summary="a 12-week programme of strength, balance and walking",
 )
 
 
@@ -380,6 +444,46 @@ SELF_CHECK = Form(
             css="rg-chair-stand",
             timer_for="chair_stand_seconds",
         ),
+        Group(
+            "Optional: three balance stands",
+            (*BALANCE_FIELDS,),
+            intro=(
+                "These stands check your balance; the plan uses them to choose safe exercises. "
+                "Only do them if you can stand on your own. Skip them if you feel unwell or dizzy."
+            ),
+            steps=(
+                "Stand at a kitchen counter you can grab, with a sturdy chair right behind you.",
+                "Ask someone to stay near you, in case you lose your balance.",
+                "Stand with your feet side by side, touching. Let go of the counter, keeping "
+                "your hands just above it, and hold for up to 10 seconds.",
+                "If you held it 10 seconds: stand with the heel of one foot beside the big toe "
+                "of the other (half heel-to-toe), and time it the same way.",
+                "If you held that 10 seconds too: stand with one foot right in front of the "
+                "other, heel touching toes (heel-to-toe), and time it.",
+                "Hold the counter again as soon as you wobble: the time stops there. Stop "
+                "after the first stand you cannot hold for 10 seconds.",
+            ),
+            css="rg-balance-stands",
+        ),
+        Group(
+            "Optional: the 4 m walk",
+            (WALK_FIELD,),
+            intro=(
+                "This test times your usual walking pace. Only do it if you can walk on your "
+                "own, with your usual stick or frame if you use one."
+            ),
+            steps=(
+                "Measure 4 metres (about 13 feet) on a clear, flat floor, along a kitchen "
+                "counter or a wall you can hold if you need to, with a chair at the end.",
+                "Ask someone to walk beside you, or stay near you, in case you lose your balance.",
+                "Stand with your toes at the start line. Walk at your usual pace, not fast, "
+                "past the end line.",
+                'Time it from "go" until your first foot crosses the end line.',
+                "Stop straight away if you feel pain, dizzy or short of breath.",
+            ),
+            css="rg-walk-test",
+            timer_for="walk_4m_seconds",
+        ),
     ),
     submit="Check my answers",
     noscript=(
@@ -387,7 +491,7 @@ SELF_CHECK = Form(
         ("Without it, score it by hand with the table below.",),
     ),
     failure_hint="You can still score it by hand with the table below the form.",
-    summary="SARC-F questions and the chair-stand test",
+    summary="SARC-F questions, the chair-stand test, balance stands and a 4 m walk",
 )
 
 FORMS: Mapping[str, Form] = {form.calculator: form for form in (PROTEIN, PLAN, SELF_CHECK)}

@@ -1,4 +1,4 @@
-"""The weekly plan as a reader sees it: one phrase per day title and per dose, one view.
+"""The 12-week programme as a reader sees it: one phrase per day title and per dose, one view.
 
 Used by the page (through the wire's HTML), the ready-made sample weeks, the command line and
 the calendar file, so "whole body" and "2 sets of 8–12 reps, each side" read the same in all.
@@ -6,9 +6,7 @@ the calendar file, so "whole body" and "2 sets of 8–12 reps, each side" read t
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-
-from calculators.plan import DAY_NAMES, DayKind, Muscles, PlanDay, PlannedExercise, PlanResult
+from calculators.plan import DAY_NAMES, PlanDay, PlannedExercise, PlanResult, PlanWeek
 from calculators.present import charts, numbers
 from calculators.present.view import (
     Actions,
@@ -32,11 +30,6 @@ from calculators.present.view import (
 from calculators.present.view import Sources as SourceList
 from calculators.results import Status
 
-MUSCLE_WORDS: Mapping[Muscles, str] = {
-    Muscles.LOWER: "lower body",
-    Muscles.UPPER: "upper body",
-    Muscles.FULL: "whole body",
-}
 WEEK_CAPTION = "Your week"
 EXERCISE_PAGE = "guide/exercises/"
 
@@ -44,37 +37,18 @@ EXERCISE_PAGE = "guide/exercises/"
 def day_title(day: PlanDay) -> str:
     """A day's title, the one phrase for it on the page, the CLI and the calendar.
 
+    The words are the plan's own (`PlanDay.title`): one home for each phrase.
+
     >>> from calculators.plan import DayKind, Muscles, PlanDay
     >>> day_title(PlanDay(1, DayKind.STRENGTH, Muscles.FULL, True, (), None, ()))
-    'Strength: whole body, with balance and core'
+    'Strength: whole body + balance'
     """
-    if day.kind is DayKind.STRENGTH and day.muscles is not None:
-        extra = ", with balance and core" if day.balance_core else ""
-        return f"Strength: {MUSCLE_WORDS[day.muscles]}{extra}"
-    if day.kind is DayKind.BALANCE:
-        return "Balance and core"
-    if day.kind is DayKind.MOVEMENT:
-        return "Walk and stretch"
-    return "Rest"
+    return day.title
 
 
 def dose_phrase(planned: PlannedExercise) -> str:
-    """An exercise's dose: "2 sets of 8–12 reps", "1 set of 10–30 s holds, each side"."""
-    dose = planned.exercise.dose
-    sets = numbers.plural(planned.sets, "set")
-    if dose.reps is not None:
-        amount = f"{numbers.span(*dose.reps)} reps"
-    elif dose.hold_seconds is not None:
-        amount = f"{numbers.span(*dose.hold_seconds)} s holds"
-    else:  # pragma: no cover - the library's reader requires reps or a hold
-        amount = ""
-    side = ", each side" if dose.per_side else ""
-    return f"{sets} of {amount}{side}"
-
-
-def steps_phrase(steps: int | None) -> str:
-    """A day's step goal: "2,500 steps", or "—" on the rest day."""
-    return "—" if steps is None else f"{numbers.steps(steps)} steps"
+    """An exercise's dose this week: "2 sets of 10–12 reps on each side" (`Dose.phrase`)."""
+    return planned.dose.phrase()
 
 
 def exercise_link(planned: PlannedExercise) -> Link:
@@ -83,8 +57,35 @@ def exercise_link(planned: PlannedExercise) -> Link:
     return Link(exercise.name, f"{EXERCISE_PAGE}#{exercise.id}")
 
 
-def week_table(result: PlanResult) -> Table:
-    """The week, a row per day: its title, its exercises with doses, its notes, its steps."""
+def phases(result: PlanResult) -> tuple[tuple[PlanWeek, ...], ...]:
+    """Runs of consecutive weeks with the same exercises and doses (weeks 1–2, 3–4, …)."""
+    runs: list[list[PlanWeek]] = []
+    for week in result.weeks:
+        if runs and _sessions(runs[-1][-1]) == _sessions(week):
+            runs[-1].append(week)
+        else:
+            runs.append([week])
+    return tuple(tuple(run) for run in runs)
+
+
+def _sessions(week: PlanWeek) -> tuple[object, ...]:
+    """What a week's tables show: each day's kind, exercises, doses and notes (not steps)."""
+    return tuple((day.title, day.exercises, day.notes) for day in week.days)
+
+
+def weeks_label(weeks: tuple[PlanWeek, ...]) -> str:
+    """The weeks of a run in words: "Week 3" or "Weeks 1–2"."""
+    first, last = weeks[0].week, weeks[-1].week
+    return f"Week {first}" if first == last else f"Weeks {first}–{last}"
+
+
+def week_table(result: PlanResult, weeks: tuple[PlanWeek, ...] | None = None) -> Table:
+    """A run of weeks as a table, a row per day: title, exercises with doses, notes.
+
+    Without `weeks`, the first run (the learning weeks).
+    """
+    run = weeks or phases(result)[0]
+    week = run[0]
     rows = tuple(
         Row(
             DAY_NAMES[day.day - 1],
@@ -96,20 +97,22 @@ def week_table(result: PlanResult) -> Table:
                         *notes(day.notes),
                     )
                 ),
-                Cell((Paragraph((steps_phrase(day.steps_target),)),)),
                 Cell((), print_only=True),
             ),
             data=(("day", str(day.day)), ("kind", day.kind.value)),
         )
-        for day in result.days
+        for day in week.days
     )
-    columns = (
-        Column("Day"),
-        Column("What to do"),
-        Column("Steps"),
-        Column("Done", print_only=True),
-    )
-    return Table(WEEK_CAPTION, columns, rows, kind="plan")
+    columns = (Column("Day"), Column("What to do"), Column("Done", print_only=True))
+    caption = f"{weeks_label(run)}: {_phase_words(run)}"
+    data = (("weeks", f"{run[0].week}-{run[-1].week}"),)
+    return Table(caption, columns, rows, kind="plan", data=data)
+
+
+def _phase_words(run: tuple[PlanWeek, ...]) -> str:
+    """What a run of weeks is for, and its sets."""
+    words = "learn the moves" if run[0].learning else "build up"
+    return f"{words}, {numbers.plural(run[0].sets, 'set')} of each exercise"
 
 
 def _exercise_list(day: PlanDay) -> tuple[Items, ...]:
@@ -117,7 +120,7 @@ def _exercise_list(day: PlanDay) -> tuple[Items, ...]:
         return ()
     items = tuple(
         Item(
-            (exercise_link(planned), f": {dose_phrase(planned)}"),
+            (exercise_link(planned), f": {dose_phrase(planned)}", *_harder(planned)),
             data=(("exercise", planned.exercise.id),),
         )
         for planned in day.exercises
@@ -125,30 +128,74 @@ def _exercise_list(day: PlanDay) -> tuple[Items, ...]:
     return (Items(items, kind="exercises"),)
 
 
-def steps_summary(result: PlanResult) -> str:
-    """The step goal week by week in one sentence (for the sample weeks and the calendar)."""
-    if result.steps is None:
-        return ""
-    weekly = ", ".join(numbers.steps(steps) for steps in result.steps.weekly)
-    target = numbers.span(result.steps.target_low, result.steps.target_high, grouping=True)
-    return f"Steps a day, week by week: {weekly}. The target is {target} a day."
-
-
-def _steps_blocks(result: PlanResult) -> tuple[Block, ...]:
-    if result.steps is None:
+def _harder(planned: PlannedExercise) -> tuple[str | Link, ...]:
+    """The harder version to move to when the E3 rule is met, linked."""
+    if planned.harder is None:
         return ()
+    harder = planned.harder
+    return ("; when it feels easy: ", Link(harder.name, f"{EXERCISE_PAGE}#{harder.id}"))
+
+
+def week_list(result: PlanResult) -> Items:
+    """Every week: its title, its walking goal, and its notes (learning, re-test)."""
     items = tuple(
         Item(
-            (f"Week {week}: about {numbers.steps(steps)} steps a day",),
-            data=(("week", str(week)),),
+            (Value("week", week.title), ". ", week.walking.text, *(f" {n}" for n in week.notes)),
+            data=(("week", str(week.week)),),
         )
-        for week, steps in enumerate(result.steps.weekly, 1)
+        for week in result.weeks
     )
-    return (Heading("Your steps, week by week"), Items(items, kind="steps", ordered=True))
+    return Items(items, kind="weeks", ordered=True)
+
+
+def walking_line(result: PlanResult) -> str:
+    """The walking goal for all weeks in one sentence (the calendar and the sample weeks)."""
+    goals = [week.walking for week in result.weeks]
+    if not goals:
+        return ""
+    if goals[0].steps_per_day is not None:
+        steps = "; ".join(
+            f"week {w}: {numbers.steps(g.steps_per_day or 0)}" for w, g in enumerate(goals, 1)
+        )
+        return f"Steps a day, on every day but the rest day: {steps}."
+    if goals[0].minutes is not None:
+        minutes = "; ".join(f"week {w}: {g.minutes}" for w, g in enumerate(goals, 1))
+        return f"Minutes of walking a day: {minutes}. {goals[0].text}"
+    return goals[0].text
+
+
+def steps_summary(result: PlanResult) -> str:
+    """The walking goal week by week (kept for the sample weeks)."""
+    return walking_line(result)
+
+
+def level_blocks(result: PlanResult) -> tuple[Block, ...]:
+    """The reader's level, what it means, and how it was found."""
+    assessment = result.assessment
+    if assessment is None:
+        return ()
+    level = assessment.to_wire()
+    return (
+        Paragraph((Value("level", assessment.label), f": {level['sentence']}"), kind="headline"),
+        Paragraph((str(level["what_changes"]),)),
+    )
+
+
+def programme_blocks(result: PlanResult) -> tuple[Block, ...]:
+    """The 12 weeks: a table per run of weeks with the same doses, then the week-by-week list."""
+    if not result.weeks:
+        return ()
+    tables = tuple(week_table(result, run) for run in phases(result))
+    return (
+        Heading(f"Your {len(result.weeks)}-week programme"),
+        *tables,
+        Heading("Week by week"),
+        week_list(result),
+    )
 
 
 def steps_chart(result: PlanResult) -> tuple[Chart, ...]:
-    """Daily steps week by week against the target (none on a referral)."""
+    """Daily steps week by week against the target (none without a step goal)."""
     if result.steps is None:
         return ()
     target = (result.steps.target_low, result.steps.target_high)
@@ -157,10 +204,8 @@ def steps_chart(result: PlanResult) -> tuple[Chart, ...]:
 
 def view(result: PlanResult) -> View:
     """The whole plan result, as the page, the print view and the command line show it."""
-    blocks: list[Block] = [*warnings(result.warnings)]
-    if result.days:
-        blocks.append(week_table(result))
-    blocks += _steps_blocks(result)
+    blocks: list[Block] = [*level_blocks(result), *warnings(result.warnings)]
+    blocks += programme_blocks(result)
     blocks += steps_chart(result)
     blocks += notes(result.timeline)
     blocks += notes(result.notes)
@@ -207,7 +252,6 @@ def calendar_saved(events: int) -> str:
     )
 
 
-def sample_week(result: PlanResult, summary: str, ability: str) -> tuple[str, Table, str]:
-    """A ready-made week: its summary line, the same week table as the page, and its steps."""
-    del ability  # the caller names the details element
-    return summary, week_table(result), steps_summary(result)
+def sample_programme(result: PlanResult) -> tuple[Block, ...]:
+    """A ready-made programme: the same level, tables and week list as the page."""
+    return (*level_blocks(result), *programme_blocks(result))

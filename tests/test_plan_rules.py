@@ -1,0 +1,191 @@
+"""The plan's safety and referral rules, one behaviour each (issue 12; E4, M3–M6)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+from calculators import api
+from calculators.plan import PHYSIO_NOTE
+
+ROOT = Path(__file__).resolve().parent.parent
+EXERCISES = yaml.safe_load((ROOT / "data" / "exercises.yml").read_text(encoding="utf-8"))
+ROWS = {row["id"]: row for row in EXERCISES}
+NO_DOCTOR = "do not need to see a doctor first"
+READER = {"age": 70, "ability": "tires-quickly", "strength_days": 3}
+EVERYTHING = ["step", "band", "dumbbells", "gym-machine", "mat"]
+
+
+def result(**changes: Any) -> dict[str, Any]:
+    """The plan result for the default reader with some answers changed."""
+    answer = api.run("plan", {**READER, **changes}, exercises=EXERCISES)
+    assert answer["ok"], answer
+    out: dict[str, Any] = answer["result"]
+    return out
+
+
+def ids(plan: dict[str, Any]) -> set[str]:
+    """Every exercise id in the programme."""
+    return {e["id"] for w in plan["weeks"] for d in w["days"] for e in d["exercises"]}
+
+
+@pytest.mark.parametrize(
+    "changes",
+    [
+        {"ability": "mostly-seated"},
+        {"ability": "needs-support"},
+        {"fall_with_injury": True},
+        {"recent_hospital_stay": True},
+        {"chronic_condition": True},
+    ],
+    ids=["level A", "level B", "falls risk", "hospital stay", "long-term condition"],
+)
+def test_physiotherapist_comes_first_and_no_doctor_note_never(changes: dict[str, Any]) -> None:
+    """The physiotherapist note comes first and the "no doctor needed" note never (E4)."""
+    plan = result(**changes)
+    assert plan["warnings"][0]["message"] == PHYSIO_NOTE
+    assert not any(NO_DOCTOR in note for note in plan["notes"])
+
+
+def test_healthy_reader_at_70_may_simply_start() -> None:
+    """Level C at 70 without flags: no physiotherapist caution, and the E4 note."""
+    plan = result()
+    assert plan["warnings"] == []
+    assert any(NO_DOCTOR in note for note in plan["notes"])
+
+
+def test_chest_pain_gives_no_plan_even_at_level_a() -> None:
+    """Chest pain or fainting on exertion: refer, no weeks, whatever the level (E4)."""
+    plan = result(ability="mostly-seated", chest_pain_or_fainting=True)
+    assert (plan["status"], plan["weeks"], plan["level"]) == ("refer", [], None)
+
+
+def test_falls_risk_asks_for_a_falls_assessment_naming_the_reasons() -> None:
+    """M4: the warning asks for a falls assessment and says why."""
+    plan = result(two_or_more_falls=True, blackouts=True)
+    message = plan["warnings"][1]["message"]
+    assert message.startswith("Ask your doctor for a falls assessment (M4), because ")
+    assert "you fell 2 or more times in the past year; you blacked out or fainted" in message
+
+
+def test_level_b_never_gets_the_wall_sit_or_single_leg_work() -> None:
+    """Issue 12's first complaint: no wall sit, single-leg or heel-to-toe stand for level B."""
+    plan = result(ability="needs-support", equipment=EVERYTHING, floor_ok=True, focus="balance")
+    assert not ids(plan) & {"wall-sit", "single-leg-stand", "tandem-stand", "hip-hinge"}
+
+
+def test_a_reader_without_a_counter_gets_nothing_that_needs_one() -> None:
+    """Lacking a counter removes every exercise that needs one."""
+    plan = result(lacks=["counter"], equipment=EVERYTHING)
+    assert all("counter" not in ROWS[i]["equipment"] for i in ids(plan))
+
+
+def test_hospital_stay_leaves_out_the_hardest_versions() -> None:
+    """After a hospital stay no exercise of the library's strong level is used (or suggested)."""
+    plan = result(ability="out-of-practice", recent_hospital_stay=True, equipment=EVERYTHING)
+    suggested = {
+        e["harder"]["id"]
+        for w in plan["weeks"]
+        for d in w["days"]
+        for e in d["exercises"]
+        if e["harder"]
+    }
+    assert all(ROWS[i]["level"] != "strong" for i in ids(plan) | suggested)
+
+
+def test_learning_weeks_use_the_easier_version_then_the_planned_one() -> None:
+    """Level D's squat is a sit-to-stand in weeks 1–2 and a squat from week 3."""
+    plan = result(ability="out-of-practice")
+    mondays = [[e["id"] for e in w["days"][0]["exercises"]] for w in plan["weeks"][1:3]]
+    assert "sit-to-stand" in mondays[0]
+    assert "squat" in mondays[1]
+    assert "sit-to-stand" not in mondays[1]
+
+
+def test_harder_version_is_suggested_only_after_the_learning_weeks() -> None:
+    """The harder version (E3 rule) is offered from week 3, never in weeks 1–2."""
+    plan = result(ability="out-of-practice", equipment=["dumbbells"])
+    harder = [
+        [e["harder"] for d in w["days"] for e in d["exercises"] if e["harder"]]
+        for w in plan["weeks"]
+    ]
+    assert harder[0] == harder[1] == []
+    assert harder[2]
+
+
+@pytest.mark.parametrize(
+    ("ability", "better"),
+    [
+        ("mostly-seated", "A score of 4 or more (level B)"),
+        ("needs-support", "A score of 7 or more (level C)"),
+        ("tires-quickly", "A score of 10 or more (level D)"),
+        ("out-of-practice", "You are at the top level"),
+    ],
+)
+def test_retest_weeks_say_what_a_better_score_would_change(ability: str, better: str) -> None:
+    """Weeks 4, 8 and 12 ask for a re-test and say what the next level adds."""
+    for week in result(ability=ability)["weeks"]:
+        said = any(better in note for note in week["notes"])
+        assert said is week["retest"], week["week"]
+
+
+def test_level_a_and_b_retests_need_someone_beside_them() -> None:
+    """The re-test of a reader who needs help to stand is only with someone beside them."""
+    notes = result(ability="needs-support")["weeks"][3]["notes"]
+    assert any("only with someone beside you" in note for note in notes)
+
+
+@pytest.mark.parametrize(
+    ("ability", "kind"),
+    [
+        ("mostly-seated", "more-steps"),
+        ("needs-support", "minutes"),
+        ("tires-quickly", "steps"),
+        ("out-of-practice", "steps"),
+    ],
+)
+def test_walking_goal_fits_the_level(ability: str, kind: str) -> None:
+    """A: a few more steps; B: minutes; C and D: a step count (week 1 asks A and B to count)."""
+    weeks = result(ability=ability)["weeks"]
+    assert {w["walking"]["kind"] for w in weeks} == {kind}
+    if kind != "steps":
+        assert "count" in weeks[0]["walking"]["text"].lower()
+
+
+def test_day_titles_and_doses_are_one_phrase_each() -> None:
+    """Every title is one of the plan's titles; every dose reads "N set(s) of …"."""
+    titles = {
+        "Strength: legs and hips",
+        "Strength: arms, chest and back",
+        "Strength: whole body",
+        "Balance",
+        "Walking and stretching",
+        "Rest",
+    }
+    for week in result(strength_days=2)["weeks"]:
+        for day in week["days"]:
+            assert day["title"].removesuffix(" + balance") in titles
+            for exercise in day["exercises"]:
+                assert exercise["dose"].startswith(f"{exercise['sets']} ")
+
+
+def test_short_days_are_a_caution_naming_what_is_missing() -> None:
+    """Level B without a chair: the plan says days are short, names the chair, and the physio."""
+    warnings = result(ability="needs-support", lacks=["chair"])["warnings"]
+    message = warnings[-1]["message"]
+    assert message.startswith("Some days have fewer exercises than they should")
+    assert "without a sturdy chair" in message
+    assert PHYSIO_NOTE in message
+
+
+def test_level_a_balance_days_say_how_to_sit_not_where_to_stand() -> None:
+    """Seated balance days (level A) get the chair note, never the counter-and-chair one."""
+    days = result(ability="mostly-seated")["weeks"][0]["days"]
+    balance = [day for day in days if day["balance_core"]]
+    assert balance
+    for day in balance:
+        assert any("sturdy chair without wheels" in note for note in day["notes"])
+        assert not any("kitchen counter" in note for note in day["notes"])
