@@ -2,15 +2,19 @@
 
 Only the files a pure-Python engine needs are copied (no CDN, no package wheels), and the
 `calculators` package is zipped from the very source the CPython tests cover, so the browser and
-the tests can never run different code.
+the tests can never run different code. The standard library is trimmed to the modules Pyodide's
+start-up and our calculators import (hooks/engine_stdlib.toml): about a third of Pyodide's.
 """
 
 from __future__ import annotations
 
 import hashlib
+import io
 import json
 import shutil
+import tomllib
 import zipfile
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -18,7 +22,14 @@ from mkdocs.exceptions import PluginError
 
 # The engine files Pyodide loads at start-up for a stdlib-only program.
 ENGINE_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip")
+# Shipped trimmed (only the modules listed in STDLIB_LISTS), not copied.
+STDLIB_ARCHIVE = "python_stdlib.zip"
+STDLIB_LISTS = Path(__file__).with_name("engine_stdlib.toml")
 ENGINE_DIR = "engine"
+# Pyodide 314 restores a memory snapshot into the heap its WebAssembly module declares, 30 MiB,
+# whatever the snapshot's size: a larger heap fails with "RangeError: offset is out of bounds"
+# (pyodide issue #6254). A snapshot is a small header and then the heap.
+SNAPSHOT_HEAP_LIMIT = 30 * 1024 * 1024
 CALCULATORS_ARCHIVE = "calculators.zip"
 # A fixed timestamp keeps the archive byte-identical between builds of the same source.
 _ZIP_EPOCH = (2020, 1, 1, 0, 0, 0)
@@ -81,6 +92,72 @@ def calculators_archive(package_dir: Path) -> bytes:
     return data
 
 
+@dataclass(frozen=True)
+class StdlibLists:
+    """hooks/engine_stdlib.toml: which standard-library modules the engine ships, and why."""
+
+    calculators: frozenset[str]
+    forbidden: tuple[str, ...]
+    pyodide_version: str
+    startup: frozenset[str]
+    worker: frozenset[str]
+    margin_packages: tuple[str, ...]
+    margin_modules: frozenset[str]
+
+    def is_forbidden(self, module: str) -> bool:
+        """A forbidden module or one of its submodules."""
+        return any(module == name or module.startswith(f"{name}.") for name in self.forbidden)
+
+    def shipped_modules(self) -> frozenset[str]:
+        """Every module shipped by name (the margin's whole packages come on top)."""
+        return self.calculators | self.startup | self.worker | self.margin_modules
+
+
+def stdlib_lists(path: Path = STDLIB_LISTS) -> StdlibLists:
+    """Read the lists (a malformed file fails the build with its own error)."""
+    data = tomllib.loads(path.read_text(encoding="utf-8"))
+    return StdlibLists(
+        calculators=frozenset(data["calculators"]),
+        forbidden=tuple(data["forbidden"]),
+        pyodide_version=str(data["pyodide"]["version"]),
+        startup=frozenset(data["pyodide"]["startup"]),
+        worker=frozenset(data["pyodide"]["worker"]),
+        margin_packages=tuple(data["margin"]["packages"]),
+        margin_modules=frozenset(data["margin"]["modules"]),
+    )
+
+
+def module_name(member: str) -> str | None:
+    """The module a stdlib zip member holds ("json/decoder.py" -> "json.decoder"), if any.
+
+    >>> module_name("json/__init__.py"), module_name("json/decoder.py"), module_name("json/")
+    ('json', 'json.decoder', None)
+    """
+    if not member.endswith(".py"):
+        return None
+    return member.removesuffix(".py").removesuffix("/__init__").replace("/", ".")
+
+
+def trimmed_stdlib(full: bytes, lists: StdlibLists) -> bytes:
+    """Pyodide's python_stdlib.zip with only the listed modules, byte-identical between builds."""
+    wanted = lists.shipped_modules()
+    packages = tuple(f"{name.replace('.', '/')}/" for name in lists.margin_packages)
+    out = io.BytesIO()
+    with (
+        zipfile.ZipFile(io.BytesIO(full)) as source,
+        zipfile.ZipFile(out, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=9) as archive,
+    ):
+        for member in source.namelist():
+            name = module_name(member)
+            if name is None or not (name in wanted or member.startswith(packages)):
+                continue
+            info = zipfile.ZipInfo(member, _ZIP_EPOCH)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.external_attr = 0o644 << 16
+            archive.writestr(info, source.read(member))
+    return out.getvalue()
+
+
 def _copy_if_changed(src: Path, dest: Path) -> None:
     fresh = (
         dest.is_file()
@@ -98,10 +175,23 @@ def on_post_build(config: Any) -> None:
     dest = Path(config.site_dir) / ENGINE_DIR
     dest.mkdir(parents=True, exist_ok=True)
     for name in ENGINE_FILES:
-        _copy_if_changed(src / name, dest / name)
+        if name != STDLIB_ARCHIVE:
+            _copy_if_changed(src / name, dest / name)
+    lists = stdlib_lists()
+    if lists.pyodide_version != pinned_pyodide_version(root):
+        msg = (
+            f"{STDLIB_LISTS.name} was measured with pyodide {lists.pyodide_version}, package.json "
+            f"pins {pinned_pyodide_version(root)}: measure its start-up list again with "
+            "hooks/pyodide_modules.mjs and update the file."
+        )
+        raise PluginError(msg)
+    stdlib = trimmed_stdlib((src / STDLIB_ARCHIVE).read_bytes(), lists)
+    (dest / STDLIB_ARCHIVE).write_bytes(stdlib)
     archive = calculators_archive(root / "calculators")
     (dest / CALCULATORS_ARCHIVE).write_bytes(archive)
-    digest = hashlib.sha256(archive).hexdigest()[:16]
+    # The snapshot key (calc-worker.mjs) is built from this digest: a memory snapshot holds
+    # zipimport's index of the standard library, so it must never meet another stdlib zip.
+    digest = hashlib.sha256(archive + stdlib).hexdigest()[:16]
     (dest / "version.json").write_text(
         json.dumps(
             {
@@ -109,6 +199,8 @@ def on_post_build(config: Any) -> None:
                 "calculators": digest,
                 # Passed to loadPyodide as lockFileContents: one request fewer at start-up.
                 "lock": trimmed_lock(src),
+                # The worker stores no memory snapshot whose heap is larger than this.
+                "snapshotHeapLimit": SNAPSHOT_HEAP_LIMIT,
             }
         ),
         encoding="utf-8",
