@@ -161,3 +161,14 @@ def test_guide_pages_reference_no_engine_file(built_site: BuiltSite) -> None:
         html = page.read_text(encoding="utf-8")
         assert "pyodide" not in html
         assert "calc-worker" not in html
+
+
+def test_engine_snapshot_fits_the_restorable_heap(engine_in_node: Any) -> None:
+    """The memory snapshot after every calculator ran has a heap Pyodide 314 can restore."""
+    assert engine_in_node["snapshotHeapBytes"] <= engine.SNAPSHOT_HEAP_LIMIT
+
+
+def test_version_file_carries_the_snapshot_limit(built_site: BuiltSite) -> None:
+    """The worker reads the restorable heap size from version.json (one source: hooks/engine.py)."""
+    manifest = json.loads((built_site.path / "engine" / "version.json").read_text())
+    assert manifest["snapshotHeapLimit"] == engine.SNAPSHOT_HEAP_LIMIT
