@@ -3,7 +3,8 @@
 Only the files a pure-Python engine needs are copied (no CDN, no package wheels), and the
 `calculators` package is zipped from the very source the CPython tests cover, so the browser and
 the tests can never run different code. The standard library is trimmed to the modules Pyodide's
-start-up and our calculators import (hooks/engine_stdlib.toml): about a third of Pyodide's.
+start-up and our calculators import (hooks/engine_stdlib.toml), about a third of Pyodide's, and
+compiled to bytecode by Pyodide itself, so a cold start does not compile it in the browser.
 """
 
 from __future__ import annotations
@@ -12,6 +13,8 @@ import hashlib
 import io
 import json
 import shutil
+import subprocess
+import tempfile
 import tomllib
 import zipfile
 from dataclasses import dataclass
@@ -25,6 +28,7 @@ ENGINE_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_st
 # Shipped trimmed (only the modules listed in STDLIB_LISTS), not copied.
 STDLIB_ARCHIVE = "python_stdlib.zip"
 STDLIB_LISTS = Path(__file__).with_name("engine_stdlib.toml")
+COMPILER = Path(__file__).with_name("compile_stdlib.mjs")
 ENGINE_DIR = "engine"
 # Pyodide 314 restores a memory snapshot into the heap its WebAssembly module declares, 30 MiB,
 # whatever the snapshot's size: a larger heap fails with "RangeError: offset is out of bounds"
@@ -130,12 +134,13 @@ def stdlib_lists(path: Path = STDLIB_LISTS) -> StdlibLists:
 def module_name(member: str) -> str | None:
     """The module a stdlib zip member holds ("json/decoder.py" -> "json.decoder"), if any.
 
-    >>> module_name("json/__init__.py"), module_name("json/decoder.py"), module_name("json/")
+    >>> module_name("json/__init__.py"), module_name("json/decoder.pyc"), module_name("json/")
     ('json', 'json.decoder', None)
     """
-    if not member.endswith(".py"):
-        return None
-    return member.removesuffix(".py").removesuffix("/__init__").replace("/", ".")
+    for suffix in (".py", ".pyc"):
+        if member.endswith(suffix):
+            return member.removesuffix(suffix).removesuffix("/__init__").replace("/", ".")
+    return None
 
 
 def trimmed_stdlib(full: bytes, lists: StdlibLists) -> bytes:
@@ -156,6 +161,37 @@ def trimmed_stdlib(full: bytes, lists: StdlibLists) -> bytes:
             info.external_attr = 0o644 << 16
             archive.writestr(info, source.read(member))
     return out.getvalue()
+
+
+def compiled_stdlib(trimmed: bytes, root: Path) -> bytes:
+    """The trimmed stdlib as bytecode, compiled by Pyodide in Node (hooks/compile_stdlib.mjs).
+
+    Compiling takes a Pyodide start (seconds), so the result is kept in node_modules/.cache,
+    keyed by the zip, the pinned Pyodide and the compiler: only the first build pays.
+    """
+    key = hashlib.sha256(
+        trimmed + pinned_pyodide_version(root).encode() + COMPILER.read_bytes()
+    ).hexdigest()[:16]
+    cache = root / "node_modules" / ".cache" / "regain-engine" / f"python_stdlib-{key}.zip"
+    if cache.is_file():
+        return cache.read_bytes()
+    with tempfile.TemporaryDirectory(prefix="regain-stdlib-") as work:
+        source, target = Path(work) / "source.zip", Path(work) / "compiled.zip"
+        source.write_bytes(trimmed)
+        done = subprocess.run(
+            ["node", str(COMPILER), str(source), str(target)],
+            capture_output=True,
+            text=True,
+            check=False,
+            timeout=600,
+        )
+        if done.returncode != 0 or not target.is_file():
+            msg = f"Compiling the engine's standard library failed:\n{done.stderr[-2000:]}"
+            raise PluginError(msg)
+        compiled = target.read_bytes()
+    cache.parent.mkdir(parents=True, exist_ok=True)
+    cache.write_bytes(compiled)
+    return compiled
 
 
 def _copy_if_changed(src: Path, dest: Path) -> None:
@@ -185,7 +221,7 @@ def on_post_build(config: Any) -> None:
             "hooks/pyodide_modules.mjs and update the file."
         )
         raise PluginError(msg)
-    stdlib = trimmed_stdlib((src / STDLIB_ARCHIVE).read_bytes(), lists)
+    stdlib = compiled_stdlib(trimmed_stdlib((src / STDLIB_ARCHIVE).read_bytes(), lists), root)
     (dest / STDLIB_ARCHIVE).write_bytes(stdlib)
     archive = calculators_archive(root / "calculators")
     (dest / CALCULATORS_ARCHIVE).write_bytes(archive)
