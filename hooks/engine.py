@@ -12,6 +12,7 @@ from __future__ import annotations
 import hashlib
 import io
 import json
+import os
 import shutil
 import subprocess
 import tempfile
@@ -163,18 +164,26 @@ def trimmed_stdlib(full: bytes, lists: StdlibLists) -> bytes:
     return out.getvalue()
 
 
-def compiled_stdlib(trimmed: bytes, root: Path) -> bytes:
-    """The trimmed stdlib as bytecode, compiled by Pyodide in Node (hooks/compile_stdlib.mjs).
+def engine_stdlib(full: bytes, lists: StdlibLists, root: Path) -> bytes:
+    """Pyodide's stdlib trimmed to the lists and compiled to bytecode by Pyodide in Node.
 
-    Compiling takes a Pyodide start (seconds), so the result is kept in node_modules/.cache,
-    keyed by the zip, the pinned Pyodide and the compiler: only the first build pays.
+    Compiling takes a Pyodide start (seconds) and trimming recompresses ~200 files, so the result
+    is kept in node_modules/.cache, keyed by everything it is made from: only the first build pays.
     """
-    key = hashlib.sha256(
-        trimmed + pinned_pyodide_version(root).encode() + COMPILER.read_bytes()
-    ).hexdigest()[:16]
+    inputs = (full, STDLIB_LISTS.read_bytes(), COMPILER.read_bytes(), Path(__file__).read_bytes())
+    key = hashlib.sha256(b"".join(inputs)).hexdigest()[:16]
     cache = root / "node_modules" / ".cache" / "regain-engine" / f"python_stdlib-{key}.zip"
-    if cache.is_file():
-        return cache.read_bytes()
+    if not cache.is_file():
+        cache.parent.mkdir(parents=True, exist_ok=True)
+        # Written aside and renamed: a build running in parallel never reads half a file.
+        partial = cache.with_suffix(f".{os.getpid()}.tmp")
+        partial.write_bytes(compiled_stdlib(trimmed_stdlib(full, lists)))
+        partial.replace(cache)
+    return cache.read_bytes()
+
+
+def compiled_stdlib(trimmed: bytes) -> bytes:
+    """A stdlib zip as bytecode (hooks/compile_stdlib.mjs: Pyodide's own Python compiles it)."""
     with tempfile.TemporaryDirectory(prefix="regain-stdlib-") as work:
         source, target = Path(work) / "source.zip", Path(work) / "compiled.zip"
         source.write_bytes(trimmed)
@@ -188,10 +197,7 @@ def compiled_stdlib(trimmed: bytes, root: Path) -> bytes:
         if done.returncode != 0 or not target.is_file():
             msg = f"Compiling the engine's standard library failed:\n{done.stderr[-2000:]}"
             raise PluginError(msg)
-        compiled = target.read_bytes()
-    cache.parent.mkdir(parents=True, exist_ok=True)
-    cache.write_bytes(compiled)
-    return compiled
+        return target.read_bytes()
 
 
 def _copy_if_changed(src: Path, dest: Path) -> None:
@@ -221,7 +227,7 @@ def on_post_build(config: Any) -> None:
             "hooks/pyodide_modules.mjs and update the file."
         )
         raise PluginError(msg)
-    stdlib = compiled_stdlib(trimmed_stdlib((src / STDLIB_ARCHIVE).read_bytes(), lists), root)
+    stdlib = engine_stdlib((src / STDLIB_ARCHIVE).read_bytes(), lists, root)
     (dest / STDLIB_ARCHIVE).write_bytes(stdlib)
     archive = calculators_archive(root / "calculators")
     (dest / CALCULATORS_ARCHIVE).write_bytes(archive)
