@@ -130,6 +130,7 @@ BUDGET_KEYS = (
     "build_ratio",
     "guide_engine_bytes",
     "calculator_engine_gzip_bytes",
+    "engine_snapshot_bytes",
 )
 
 
@@ -355,6 +356,14 @@ def new_context(browser: Browser, *, service_workers: bool = True) -> BrowserCon
     return context
 
 
+# The page client's view of its engine after the snapshot was stored: how big it was.
+SNAPSHOT_INFO = """async () => {
+  const client = await import(new URL("/javascripts/calc-client.mjs", location.href));
+  const info = client.engineInfo();
+  return { state: info.snapshot, bytes: info.snapshotBytes };
+}"""
+
+
 def settle(page: Page) -> None:
     """Let the service worker and the engine finish writing their caches."""
     started = time.monotonic()
@@ -372,6 +381,8 @@ class CalculatorRuns:
     peer_cold: list[Visit] = field(default_factory=list)
     peer_warm: list[Visit] = field(default_factory=list)
     peer_throttled: list[Visit] = field(default_factory=list)
+    # The engine's memory snapshot after each cold visit (bytes, as the worker made it).
+    snapshot_bytes: list[int] = field(default_factory=list)
 
 
 # The answers the Regain form holds when submitted (defaults included), for the peer page.
@@ -426,6 +437,9 @@ def time_calculator(
         answers.update(page.evaluate(FORM_ANSWERS, calculator.name))
         if warm is not None:
             settle(page)
+            snapshot: dict[str, Any] = page.evaluate(SNAPSHOT_INFO)
+            progress(f"  engine snapshot {snapshot['state']}: {snapshot['bytes']:,} bytes")
+            measured.snapshot_bytes.append(int(snapshot["bytes"]))
             warm.append(visit_calculator(page, server.url, calculator))
         context.close()
 
@@ -636,6 +650,17 @@ def calculator_figures(name: str, runs: CalculatorRuns) -> list[Figure]:
             "ms",
         ),
     ]
+    if runs.snapshot_bytes:
+        # Pyodide 314 restores a snapshot only up to a 30 MiB heap (pyodide#6254): the largest.
+        figures.append(
+            Figure(
+                f"{name}.engine_snapshot_bytes",
+                f"{name}: engine memory snapshot (largest of {len(runs.snapshot_bytes)})",
+                max(runs.snapshot_bytes),
+                "bytes",
+                "engine_snapshot_bytes",
+            )
+        )
     return figures
 
 

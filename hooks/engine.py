@@ -2,15 +2,23 @@
 
 Only the files a pure-Python engine needs are copied (no CDN, no package wheels), and the
 `calculators` package is zipped from the very source the CPython tests cover, so the browser and
-the tests can never run different code.
+the tests can never run different code. The standard library is trimmed to the modules Pyodide's
+start-up and our calculators import (hooks/engine_stdlib.toml), about a third of Pyodide's, and
+compiled to bytecode by Pyodide itself, so a cold start does not compile it in the browser.
 """
 
 from __future__ import annotations
 
 import hashlib
+import io
 import json
+import os
 import shutil
+import subprocess
+import tempfile
+import tomllib
 import zipfile
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -18,7 +26,15 @@ from mkdocs.exceptions import PluginError
 
 # The engine files Pyodide loads at start-up for a stdlib-only program.
 ENGINE_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip")
+# Shipped trimmed (only the modules listed in STDLIB_LISTS), not copied.
+STDLIB_ARCHIVE = "python_stdlib.zip"
+STDLIB_LISTS = Path(__file__).with_name("engine_stdlib.toml")
+COMPILER = Path(__file__).with_name("compile_stdlib.mjs")
 ENGINE_DIR = "engine"
+# Pyodide 314 restores a memory snapshot into the heap its WebAssembly module declares, 30 MiB,
+# whatever the snapshot's size: a larger heap fails with "RangeError: offset is out of bounds"
+# (pyodide issue #6254). A snapshot is a small header and then the heap.
+SNAPSHOT_HEAP_LIMIT = 30 * 1024 * 1024
 CALCULATORS_ARCHIVE = "calculators.zip"
 # A fixed timestamp keeps the archive byte-identical between builds of the same source.
 _ZIP_EPOCH = (2020, 1, 1, 0, 0, 0)
@@ -81,6 +97,109 @@ def calculators_archive(package_dir: Path) -> bytes:
     return data
 
 
+@dataclass(frozen=True)
+class StdlibLists:
+    """hooks/engine_stdlib.toml: which standard-library modules the engine ships, and why."""
+
+    calculators: frozenset[str]
+    forbidden: tuple[str, ...]
+    pyodide_version: str
+    startup: frozenset[str]
+    worker: frozenset[str]
+    margin_packages: tuple[str, ...]
+    margin_modules: frozenset[str]
+
+    def is_forbidden(self, module: str) -> bool:
+        """A forbidden module or one of its submodules."""
+        return any(module == name or module.startswith(f"{name}.") for name in self.forbidden)
+
+    def shipped_modules(self) -> frozenset[str]:
+        """Every module shipped by name (the margin's whole packages come on top)."""
+        return self.calculators | self.startup | self.worker | self.margin_modules
+
+
+def stdlib_lists(path: Path = STDLIB_LISTS) -> StdlibLists:
+    """Read the lists (a malformed file fails the build with its own error)."""
+    data = tomllib.loads(path.read_text(encoding="utf-8"))
+    return StdlibLists(
+        calculators=frozenset(data["calculators"]),
+        forbidden=tuple(data["forbidden"]),
+        pyodide_version=str(data["pyodide"]["version"]),
+        startup=frozenset(data["pyodide"]["startup"]),
+        worker=frozenset(data["pyodide"]["worker"]),
+        margin_packages=tuple(data["margin"]["packages"]),
+        margin_modules=frozenset(data["margin"]["modules"]),
+    )
+
+
+def module_name(member: str) -> str | None:
+    """The module a stdlib zip member holds ("json/decoder.py" -> "json.decoder"), if any.
+
+    >>> module_name("json/__init__.py"), module_name("json/decoder.pyc"), module_name("json/")
+    ('json', 'json.decoder', None)
+    """
+    for suffix in (".py", ".pyc"):
+        if member.endswith(suffix):
+            return member.removesuffix(suffix).removesuffix("/__init__").replace("/", ".")
+    return None
+
+
+def trimmed_stdlib(full: bytes, lists: StdlibLists) -> bytes:
+    """Pyodide's python_stdlib.zip with only the listed modules, byte-identical between builds."""
+    wanted = lists.shipped_modules()
+    packages = tuple(f"{name.replace('.', '/')}/" for name in lists.margin_packages)
+    out = io.BytesIO()
+    with (
+        zipfile.ZipFile(io.BytesIO(full)) as source,
+        zipfile.ZipFile(out, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=9) as archive,
+    ):
+        for member in source.namelist():
+            name = module_name(member)
+            if name is None or not (name in wanted or member.startswith(packages)):
+                continue
+            info = zipfile.ZipInfo(member, _ZIP_EPOCH)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.external_attr = 0o644 << 16
+            archive.writestr(info, source.read(member))
+    return out.getvalue()
+
+
+def engine_stdlib(full: bytes, lists: StdlibLists, root: Path) -> bytes:
+    """Pyodide's stdlib trimmed to the lists and compiled to bytecode by Pyodide in Node.
+
+    Compiling takes a Pyodide start (seconds) and trimming recompresses ~200 files, so the result
+    is kept in node_modules/.cache, keyed by everything it is made from: only the first build pays.
+    """
+    inputs = (full, STDLIB_LISTS.read_bytes(), COMPILER.read_bytes(), Path(__file__).read_bytes())
+    key = hashlib.sha256(b"".join(inputs)).hexdigest()[:16]
+    cache = root / "node_modules" / ".cache" / "regain-engine" / f"python_stdlib-{key}.zip"
+    if not cache.is_file():
+        cache.parent.mkdir(parents=True, exist_ok=True)
+        # Written aside and renamed: a build running in parallel never reads half a file.
+        partial = cache.with_suffix(f".{os.getpid()}.tmp")
+        partial.write_bytes(compiled_stdlib(trimmed_stdlib(full, lists)))
+        partial.replace(cache)
+    return cache.read_bytes()
+
+
+def compiled_stdlib(trimmed: bytes) -> bytes:
+    """A stdlib zip as bytecode (hooks/compile_stdlib.mjs: Pyodide's own Python compiles it)."""
+    with tempfile.TemporaryDirectory(prefix="regain-stdlib-") as work:
+        source, target = Path(work) / "source.zip", Path(work) / "compiled.zip"
+        source.write_bytes(trimmed)
+        done = subprocess.run(
+            ["node", str(COMPILER), str(source), str(target)],
+            capture_output=True,
+            text=True,
+            check=False,
+            timeout=600,
+        )
+        if done.returncode != 0 or not target.is_file():
+            msg = f"Compiling the engine's standard library failed:\n{done.stderr[-2000:]}"
+            raise PluginError(msg)
+        return target.read_bytes()
+
+
 def _copy_if_changed(src: Path, dest: Path) -> None:
     fresh = (
         dest.is_file()
@@ -98,10 +217,23 @@ def on_post_build(config: Any) -> None:
     dest = Path(config.site_dir) / ENGINE_DIR
     dest.mkdir(parents=True, exist_ok=True)
     for name in ENGINE_FILES:
-        _copy_if_changed(src / name, dest / name)
+        if name != STDLIB_ARCHIVE:
+            _copy_if_changed(src / name, dest / name)
+    lists = stdlib_lists()
+    if lists.pyodide_version != pinned_pyodide_version(root):
+        msg = (
+            f"{STDLIB_LISTS.name} was measured with pyodide {lists.pyodide_version}, package.json "
+            f"pins {pinned_pyodide_version(root)}: measure its start-up list again with "
+            "hooks/pyodide_modules.mjs and update the file."
+        )
+        raise PluginError(msg)
+    stdlib = engine_stdlib((src / STDLIB_ARCHIVE).read_bytes(), lists, root)
+    (dest / STDLIB_ARCHIVE).write_bytes(stdlib)
     archive = calculators_archive(root / "calculators")
     (dest / CALCULATORS_ARCHIVE).write_bytes(archive)
-    digest = hashlib.sha256(archive).hexdigest()[:16]
+    # The snapshot key (calc-worker.mjs) is built from this digest: a memory snapshot holds
+    # zipimport's index of the standard library, so it must never meet another stdlib zip.
+    digest = hashlib.sha256(archive + stdlib).hexdigest()[:16]
     (dest / "version.json").write_text(
         json.dumps(
             {
@@ -109,6 +241,8 @@ def on_post_build(config: Any) -> None:
                 "calculators": digest,
                 # Passed to loadPyodide as lockFileContents: one request fewer at start-up.
                 "lock": trimmed_lock(src),
+                # The worker stores no memory snapshot whose heap is larger than this.
+                "snapshotHeapLimit": SNAPSHOT_HEAP_LIMIT,
             }
         ),
         encoding="utf-8",

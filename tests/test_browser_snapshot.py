@@ -102,3 +102,32 @@ def test_corrupt_snapshot_is_dropped_for_a_fresh_start(context_page: WatchedPage
     assert protein_answer(second) == expected_range()
     assert engine_info(second)["from"] == "fresh"
     assert wait_for_snapshot(second) > 1_000_000
+
+
+def test_oversized_snapshot_is_dropped_for_a_fresh_start(context_page: WatchedPage) -> None:
+    """A snapshot whose heap outgrew what Pyodide restores (pyodide#6254) still gives the answer.
+
+    The stored snapshot gets 64 KiB more heap (one WebAssembly page, as if the engine had grown):
+    restoring it fails, so the engine starts fresh, answers right and stores a restorable one.
+    """
+    first = context_page.page
+    context_page.goto("tools/protein/")
+    protein_answer(first)
+    size = wait_for_snapshot(first)
+    first.evaluate(
+        """async () => {
+            const cache = await caches.open("regain-engine-snapshot");
+            const [key] = await cache.keys();
+            const stored = new Uint8Array(await (await cache.match(key)).arrayBuffer());
+            const grown = new Uint8Array(stored.byteLength + 65536);
+            grown.set(stored);
+            await cache.put(key, new Response(grown));
+        }"""
+    )
+    assert first.evaluate(SNAPSHOT_SIZE) == size + 65536
+
+    second = context_page.context.new_page()
+    second.goto(context_page.base_url + "tools/protein/")
+    assert protein_answer(second) == expected_range()
+    assert engine_info(second)["from"] == "fresh"
+    assert 1_000_000 < wait_for_snapshot(second) < size + 65536

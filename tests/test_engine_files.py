@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import io
 import json
+import subprocess
 import zipfile
 from pathlib import Path
+from typing import Any
 
 import pytest
 from conftest import ROOT, BuiltSite
+from helpers.browser import cpython, golden_cases
 from mkdocs.exceptions import PluginError
 
 from hooks import engine
@@ -21,12 +24,108 @@ def test_engine_directory_holds_exactly_the_needed_files(built_site: BuiltSite) 
 
 
 def test_engine_files_are_the_pinned_npm_package(built_site: BuiltSite) -> None:
-    """Each shipped engine file is byte-identical to node_modules/pyodide at the pinned version."""
+    """Each shipped engine file but the trimmed stdlib is node_modules/pyodide's, byte for byte."""
     source = ROOT / "node_modules" / "pyodide"
     pinned = json.loads((ROOT / "package.json").read_text())["dependencies"]["pyodide"]
     assert json.loads((source / "package.json").read_text())["version"] == pinned
     for name in engine.ENGINE_FILES:
-        assert (built_site.path / "engine" / name).read_bytes() == (source / name).read_bytes()
+        if name != engine.STDLIB_ARCHIVE:
+            assert (built_site.path / "engine" / name).read_bytes() == (source / name).read_bytes()
+
+
+def shipped_stdlib(site: BuiltSite) -> zipfile.ZipFile:
+    """The standard library the site ships."""
+    return zipfile.ZipFile(site.path / "engine" / engine.STDLIB_ARCHIVE)
+
+
+def test_stdlib_is_trimmed(built_site: BuiltSite) -> None:
+    """The shipped stdlib is smaller than Pyodide's (2.5 MB) with under half its 614 modules."""
+    full = ROOT / "node_modules" / "pyodide" / engine.STDLIB_ARCHIVE
+    shipped = built_site.path / "engine" / engine.STDLIB_ARCHIVE
+    assert shipped.stat().st_size < full.stat().st_size
+    modules = [engine.module_name(name) for name in shipped_stdlib(built_site).namelist()]
+    assert len(modules) < len(zipfile.ZipFile(full).namelist()) / 2
+
+
+def test_stdlib_is_bytecode_only(built_site: BuiltSite) -> None:
+    """Every shipped module is bytecode of one Python (Pyodide's), no source: nothing to compile."""
+    archive = shipped_stdlib(built_site)
+    names = archive.namelist()
+    assert names
+    assert all(name.endswith(".pyc") for name in names)
+    magic = {archive.read(name)[:4] for name in names}
+    assert len(magic) == 1
+
+
+def test_stdlib_holds_every_module_of_the_closure(built_site: BuiltSite) -> None:
+    """Every listed module that Pyodide's zip has (start-up, calculators, margin) is shipped."""
+    lists = engine.stdlib_lists()
+    full = zipfile.ZipFile(ROOT / "node_modules" / "pyodide" / engine.STDLIB_ARCHIVE)
+    in_pyodide = {engine.module_name(member) for member in full.namelist()} - {None}
+    shipped = {engine.module_name(member) for member in shipped_stdlib(built_site).namelist()}
+    assert sorted((lists.shipped_modules() & in_pyodide) - shipped) == []
+    assert {"_pyodide", "pyodide", "json", "decimal", "dataclasses", "html"} <= shipped
+
+
+def test_stdlib_leaves_out_the_network_stack(built_site: BuiltSite) -> None:
+    """Modules nothing imports stay out: e.g. http, email, xml, unittest."""
+    shipped = {engine.module_name(member) for member in shipped_stdlib(built_site).namelist()}
+    assert {"http.client", "email", "xml.sax", "unittest", "urllib.request"}.isdisjoint(shipped)
+
+
+def test_stdlib_archive_is_reproducible() -> None:
+    """Two trimmings of the same zip are byte-identical (stable caching between builds)."""
+    full = (ROOT / "node_modules" / "pyodide" / engine.STDLIB_ARCHIVE).read_bytes()
+    lists = engine.stdlib_lists()
+    assert engine.trimmed_stdlib(full, lists) == engine.trimmed_stdlib(full, lists)
+
+
+def test_stdlib_lists_match_the_pinned_pyodide() -> None:
+    """engine_stdlib.toml was measured with the pyodide version package.json pins."""
+    assert engine.stdlib_lists().pyodide_version == engine.pinned_pyodide_version(ROOT)
+
+
+@pytest.fixture(scope="module")
+def engine_in_node(built_site: BuiltSite, tmp_path_factory: pytest.TempPathFactory) -> Any:
+    """Pyodide in Node on the shipped stdlib: its start-up modules and every golden answer."""
+    cases = [
+        [calculator, case["input"]]
+        for calculator in ("protein", "self-check", "plan", "plan-calendar")
+        for case in golden_cases("plan" if calculator == "plan-calendar" else calculator)
+    ]
+    cases_file = tmp_path_factory.mktemp("node") / "cases.json"
+    cases_file.write_text(json.dumps(cases), encoding="utf-8")
+    engine_dir = built_site.path / "engine"
+    done = subprocess.run(
+        [
+            "node",
+            str(ROOT / "hooks" / "pyodide_modules.mjs"),
+            str(engine_dir / engine.STDLIB_ARCHIVE),
+            str(engine_dir / engine.CALCULATORS_ARCHIVE),
+            str(built_site.path / "data" / "exercises.json"),
+            str(cases_file),
+        ],
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=300,
+    )
+    return {"cases": cases, **json.loads(done.stdout)}
+
+
+def test_pyodide_starts_on_the_trimmed_stdlib_as_listed(engine_in_node: Any) -> None:
+    """Pyodide's start-up on the shipped stdlib imports exactly the modules the list records."""
+    assert sorted(engine_in_node["startup"]) == sorted(engine.stdlib_lists().startup)
+
+
+def test_every_calculator_answers_on_the_trimmed_stdlib(
+    engine_in_node: Any, built_site: BuiltSite
+) -> None:
+    """Every golden case (and the plan's calendar) answers in Pyodide exactly as in CPython."""
+    expected = [
+        cpython(calculator, payload, built_site) for calculator, payload in engine_in_node["cases"]
+    ]
+    assert engine_in_node["answers"] == expected
 
 
 def test_inline_lock_lists_no_packages(built_site: BuiltSite) -> None:
@@ -74,3 +173,14 @@ def test_guide_pages_reference_no_engine_file(built_site: BuiltSite) -> None:
         html = page.read_text(encoding="utf-8")
         assert "pyodide" not in html
         assert "calc-worker" not in html
+
+
+def test_engine_snapshot_fits_the_restorable_heap(engine_in_node: Any) -> None:
+    """The memory snapshot after every calculator ran has a heap Pyodide 314 can restore."""
+    assert engine_in_node["snapshotHeapBytes"] <= engine.SNAPSHOT_HEAP_LIMIT
+
+
+def test_version_file_carries_the_snapshot_limit(built_site: BuiltSite) -> None:
+    """The worker reads the restorable heap size from version.json (one source: hooks/engine.py)."""
+    manifest = json.loads((built_site.path / "engine" / "version.json").read_text())
+    assert manifest["snapshotHeapLimit"] == engine.SNAPSHOT_HEAP_LIMIT

@@ -1,0 +1,49 @@
+// Which modules Pyodide imports, measured in Node with the pinned npm package (no browser).
+//
+//   node hooks/pyodide_modules.mjs <python_stdlib.zip> <calculators.zip> <exercises.json> <cases.json>
+//
+// Starts Pyodide the way the worker does (calc-worker.mjs: `_makeSnapshot`, the given standard
+// library as `stdLibURL`), records sys.modules, unpacks our calculators, runs every case of
+// <cases.json> ([[calculator, input], ...]) through calculators.api.run_json, makes the memory
+// snapshot, and prints one JSON object: {startup, closure, answers, snapshotBytes,
+// snapshotHeapBytes, heapUsed (the heap's break: how much of it Python uses), startMs}.
+// hooks/engine_stdlib.toml's [pyodide] startup list is this script's `startup`; the tests run it
+// on the trimmed standard library to prove every calculator answers on it.
+
+import { readFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..");
+const { loadPyodide } = await import(join(ROOT, "node_modules", "pyodide", "pyodide.mjs"));
+const [stdlib, calculators, exercises, cases] = process.argv.slice(2);
+
+const quiet = () => {};
+const started = Date.now();
+const pyodide = await loadPyodide({
+  indexURL: join(ROOT, "node_modules", "pyodide") + "/",
+  stdLibURL: stdlib,
+  _makeSnapshot: true,
+  stdout: quiet,
+  stderr: quiet,
+});
+const startMs = Date.now() - started;
+const modules = () => JSON.parse(pyodide.runPython("import json, sys; json.dumps(sorted(sys.modules))"));
+const startup = modules();
+
+pyodide.unpackArchive(new Uint8Array(readFileSync(calculators)), "zip", { extractDir: "/home/pyodide/regain" });
+pyodide.pyimport("sys").path.insert(0, "/home/pyodide/regain");
+const api = pyodide.pyimport("calculators.api");
+const library = api.read_exercises(readFileSync(exercises, "utf8"));
+const answers = JSON.parse(readFileSync(cases, "utf8")).map(([calculator, input]) =>
+  JSON.parse(api.run_json(calculator, JSON.stringify(input), library, "")),
+);
+const module = pyodide._module;
+const heapUsed = module.HEAPU32[module._emscripten_get_sbrk_ptr() >>> 2]; // the heap's break
+const snapshot = pyodide.makeMemorySnapshot();
+const snapshotBytes = snapshot.byteLength;
+const snapshotHeapBytes = snapshotBytes - new DataView(snapshot.buffer, snapshot.byteOffset).getUint32(4, true);
+const closure = modules().filter((name) => !startup.includes(name));
+process.stdout.write(
+  JSON.stringify({ startup, closure, answers, snapshotBytes, snapshotHeapBytes, heapUsed, startMs }),
+);
