@@ -71,7 +71,7 @@ def test_budgets_reject_a_negative_value(tmp_path: Path) -> None:
     """A budget must be a number >= 0."""
     text = (ROOT / "bench" / "budgets.toml").read_text(encoding="utf-8")
     budgets = tmp_path / "budgets.toml"
-    budgets.write_text(text.replace("build_ratio = 6", "build_ratio = -1"), encoding="utf-8")
+    budgets.write_text(text.replace("build_ratio = 8", "build_ratio = -1"), encoding="utf-8")
     with pytest.raises(bench.BudgetError, match="build_ratio must be a number >= 0"):
         bench.load_budgets(budgets)
 
