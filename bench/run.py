@@ -292,7 +292,13 @@ class Visit:
 
 
 # Main-thread scripts that belong to the engine: its files, the worker and the page client.
-ENGINE_SOURCES = ("/engine/", "/calc-worker.mjs", "/calc-client.mjs")
+ENGINE_SOURCES = (
+    "/engine/",
+    "/javascripts/calc-worker.mjs",
+    "/javascripts/calc-client.mjs",
+    "/javascripts/engine.mjs",
+    "/javascripts/forms.mjs",
+)
 
 
 def engine_task_ms(frames: list[dict[str, Any]], start: float = 0.0, end: float = 1e12) -> float:

@@ -171,7 +171,7 @@ def test_engine_task_keeps_to_its_window() -> None:
     """Only frames overlapping the window count (engine loading vs. answering)."""
     frames = [
         frame(100.0, 60.0, ("/engine/x.mjs", 60.0)),
-        frame(900.0, 80.0, ("/calc-client.mjs", 70.0)),
+        frame(900.0, 80.0, ("/javascripts/calc-client.mjs", 70.0)),
     ]
     assert bench.engine_task_ms(frames, 0.0, 500.0) == 60.0
     assert bench.engine_task_ms(frames, 500.0) == 70.0
