@@ -54,7 +54,11 @@ def block(part: Block, root: str = "") -> str:  # noqa: PLR0911 - one branch per
     if isinstance(part, Table):
         return _table(part, root)
     if isinstance(part, Chart):
-        return f'<figure class="rg-chart" data-chart="{escape(part.name)}">{part.svg}</figure>'
+        # tabindex: on a narrow screen the chart scrolls in its box (extra.css); keys can scroll it.
+        return (
+            f'<figure class="rg-chart" data-chart="{escape(part.name)}" tabindex="0">'
+            f"{part.svg}</figure>"
+        )
     if isinstance(part, Sources):
         if not part.ids:
             return ""

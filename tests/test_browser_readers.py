@@ -1,0 +1,103 @@
+"""Readers on phones, with large text, slow connections or scripts off (issue 16).
+
+Sizes are read with getComputedStyle (and, for SVG text, scaled by the chart's on-screen
+transform), never guessed from the CSS. Every wait is on a state of the page.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from helpers.browser import FORM_PAGES, WatchedPage, open_watched_page
+from playwright.sync_api import Browser, BrowserContext, Page
+
+from harness.browser import CHROMIUM, CHROMIUM_ARGS
+
+pytestmark = pytest.mark.browser
+
+PHONE = {"width": 360, "height": 740}
+LARGE_DEFAULT_FONT_PX = 32  # Chrome's Settings > Appearance > Font size, at its largest steps
+
+BODY_SIZE_JS = """() => parseFloat(
+    getComputedStyle(document.querySelector('.md-typeset p')).fontSize)"""
+SIZES_JS = """(selector) => [...document.querySelectorAll(selector)].map(
+    (element) => parseFloat(getComputedStyle(element).fontSize))"""
+# The size SVG text is drawn at on screen: its font size in user units times the chart's scale.
+CHART_TEXT_JS = """() => [...document.querySelectorAll('.rg-chart svg text')].map((text) =>
+    parseFloat(getComputedStyle(text).fontSize) * text.ownerSVGElement.getScreenCTM().a)"""
+
+
+@pytest.fixture
+def large_font_context(tmp_path: Path, browser: Browser) -> Iterator[BrowserContext]:
+    """A Chromium profile whose default font size is 32 px, set as the reader sets it.
+
+    The setting lives in the profile's Preferences (webkit.webprefs.default_font_size), which is
+    what Chrome's font-size setting writes; a CSS override on <html> would not be the same test,
+    because rem-based media queries and the browser's own defaults would not follow it.
+    """
+    profile = tmp_path / "profile"
+    (profile / "Default").mkdir(parents=True)
+    preferences = {"webkit": {"webprefs": {"default_font_size": LARGE_DEFAULT_FONT_PX}}}
+    (profile / "Default" / "Preferences").write_text(json.dumps(preferences))
+    context = browser.browser_type.launch_persistent_context(
+        str(profile), executable_path=str(CHROMIUM), args=CHROMIUM_ARGS, service_workers="block"
+    )
+    yield context
+    context.close()
+
+
+def _safety_text_sizes(page: Page) -> dict[str, list[float]]:
+    """Font sizes of warnings, FAQ answers and tables on the current page."""
+    return {
+        "admonition": page.evaluate(SIZES_JS, ".md-typeset .admonition"),
+        "details": page.evaluate(SIZES_JS, ".md-typeset details"),
+        "table": page.evaluate(SIZES_JS, ".md-typeset table"),
+    }
+
+
+@pytest.mark.parametrize("path", ["faq/", FORM_PAGES["protein"], "guide/exercises/"])
+def test_warnings_tables_and_faq_answers_are_at_body_size(
+    watched_page: WatchedPage, path: str
+) -> None:
+    """Every admonition, details block and table on the page is as large as the body text."""
+    watched_page.goto(path)
+    body = watched_page.page.evaluate(BODY_SIZE_JS)
+    sizes = _safety_text_sizes(watched_page.page)
+    assert any(sizes.values()), f"{path} has none of the elements this test checks"
+    smaller = {kind: [s for s in found if s < body] for kind, found in sizes.items()}
+    assert smaller == {"admonition": [], "details": [], "table": []}, f"body is {body}px"
+
+
+def test_chart_text_is_drawn_at_body_size_on_a_phone(browser: Browser, site_url: str) -> None:
+    """On a 360 px screen the chart's labels are drawn as large as the body text."""
+    watched = open_watched_page(browser, site_url)
+    try:
+        watched.page.set_viewport_size(PHONE)
+        watched.goto("guide/why-it-matters/")
+        body = watched.page.evaluate(BODY_SIZE_JS)
+        drawn = watched.page.evaluate(CHART_TEXT_JS)
+        assert drawn, "the page has no chart"
+        assert min(drawn) == pytest.approx(body, rel=0.02)
+        page_width = watched.page.evaluate("() => document.documentElement.scrollWidth")
+        assert page_width <= PHONE["width"], "the chart pushed the page sideways"
+    finally:
+        watched.context.close()
+
+
+def test_safety_and_chart_text_follow_a_32px_default_font(
+    large_font_context: BrowserContext, site_url: str
+) -> None:
+    """With the browser's default font at 32 px, body, warnings, tables and charts all grow."""
+    page = large_font_context.new_page()
+    page.goto(site_url + "guide/why-it-matters/")
+    body = page.evaluate(BODY_SIZE_JS)
+    assert body == pytest.approx(LARGE_DEFAULT_FONT_PX * 1.25 * 0.9, rel=0.02)
+    drawn = page.evaluate(CHART_TEXT_JS)
+    assert drawn
+    assert min(drawn) == pytest.approx(body, rel=0.02)
+    page.goto(site_url + "faq/")
+    sizes = _safety_text_sizes(page)
+    assert min(sizes["details"] + sizes["admonition"]) >= body
