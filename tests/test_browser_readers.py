@@ -101,3 +101,29 @@ def test_safety_and_chart_text_follow_a_32px_default_font(
     page.goto(site_url + "faq/")
     sizes = _safety_text_sizes(page)
     assert min(sizes["details"] + sizes["admonition"]) >= body
+
+
+def test_home_leads_to_the_after_hospital_guide(watched_page: WatchedPage) -> None:
+    """From the home page a phone reader reaches the hospital guide, with its cited numbers."""
+    page = watched_page.page
+    page.set_viewport_size(PHONE)
+    watched_page.goto("")
+    page.locator('.md-content__inner a[href$="guide/after-hospital/"]').click()
+    page.locator("h1", has_text="Just home from hospital").wait_for()  # instant navigation
+    assert page.url.endswith("/guide/after-hospital/")
+    assert page.locator("article h1").count() == 1
+    cited = page.eval_on_selector_all(
+        'article a[href*="references/#d"]', "links => links.map((a) => a.hash)"
+    )
+    assert {"#d1", "#d2", "#d3", "#d4", "#d5"} <= set(cited)
+    assert page.locator("article .admonition.danger").is_visible()  # the emergency signs
+    watched_page.assert_clean()
+
+
+@pytest.mark.parametrize("word", ["hospital", "pneumonia"])
+def test_search_finds_the_after_hospital_guide(watched_page: WatchedPage, word: str) -> None:
+    """The site's search index has the hospital guide under the words a reader would type."""
+    index = watched_page.page.request.get(watched_page.base_url + "search/search_index.json")
+    pages = [doc for doc in index.json()["docs"] if doc["location"] == "guide/after-hospital/"]
+    assert pages
+    assert word in pages[0]["text"].lower()
