@@ -127,3 +127,68 @@ def test_search_finds_the_after_hospital_guide(watched_page: WatchedPage, word: 
     pages = [doc for doc in index.json()["docs"] if doc["location"] == "guide/after-hospital/"]
     assert pages
     assert word in pages[0]["text"].lower()
+
+
+TABLE_PAGES = [
+    "references/",
+    FORM_PAGES["protein"],
+    FORM_PAGES["plan"],
+    FORM_PAGES["self-check"],
+    "guide/weekly-plan/",
+    "guide/regain-strength/",
+]
+# Tables wider than the page, or scrolling sideways inside their box, on the current page.
+OVERFLOW_JS = """() => {
+    const width = document.documentElement.clientWidth;
+    const wide = [...document.querySelectorAll('article table')].filter((table) => {
+        const box = table.getBoundingClientRect();
+        const scroller = table.closest('.md-typeset__scrollwrap, .md-typeset__table');
+        return box.right > width + 0.5 || box.left < -0.5
+            || table.scrollWidth > table.clientWidth + 1
+            || (scroller && scroller.scrollWidth > scroller.clientWidth + 1);
+    });
+    return {tables: document.querySelectorAll('article table').length,
+            wide: wide.map((table) => table.querySelector('th').textContent.trim()),
+            page: document.documentElement.scrollWidth - width};
+}"""
+
+
+def _open_every_table(page: Page) -> None:
+    """Open the collapsed blocks that hold tables, so their tables are laid out too."""
+    page.evaluate("() => document.querySelectorAll('details').forEach((d) => { d.open = true; })")
+
+
+def _table_overflow(page: Page, base_url: str) -> dict[str, object]:
+    """Each table page's overflowing tables (none expected), and the table count as a check."""
+    found = {}
+    for path in TABLE_PAGES:
+        page.goto(base_url + path)
+        _open_every_table(page)
+        found[path] = page.evaluate(OVERFLOW_JS)
+    return found
+
+
+def test_no_table_overflows_a_360px_phone(watched_page: WatchedPage) -> None:
+    """At 360 px every table fits the screen: no sideways scrolling of the page or the table."""
+    watched_page.page.set_viewport_size(PHONE)
+    found = _table_overflow(watched_page.page, watched_page.base_url)
+    assert all(result["tables"] for result in found.values()), found
+    assert {path: (r["wide"], r["page"]) for path, r in found.items()} == {
+        path: ([], 0) for path in TABLE_PAGES
+    }
+
+
+@pytest.mark.parametrize(
+    "viewport", [PHONE, {"width": 1280, "height": 800}], ids=["phone", "desktop"]
+)
+def test_no_table_overflows_at_200_percent_text(
+    large_font_context: BrowserContext, site_url: str, viewport: dict[str, int]
+) -> None:
+    """With the browser's text at 200% (32 px), every table still fits, on a phone and a desktop."""
+    page = large_font_context.new_page()
+    page.set_viewport_size(viewport)
+    found = _table_overflow(page, site_url)
+    assert all(result["tables"] for result in found.values()), found
+    assert {path: (r["wide"], r["page"]) for path, r in found.items()} == {
+        path: ([], 0) for path in TABLE_PAGES
+    }

@@ -102,7 +102,8 @@ def _table(table: Table, root: str) -> str:
         f'<th scope="col"{_print_only(column.print_only)}>{escape(column.text)}</th>'
         for column in table.columns
     )
-    rows = "".join(_row(row, root) for row in table.rows)
+    labels = [column.text for column in table.columns]
+    rows = "".join(_row(row, labels, root) for row in table.rows)
     classes = f' class="rg-{escape(table.kind)}"' if table.kind else ""
     return (
         f"<table{classes}{_data(table.data)}><caption>{escape(table.caption)}</caption>"
@@ -110,16 +111,22 @@ def _table(table: Table, root: str) -> str:
     )
 
 
-def _row(row: Row, root: str) -> str:
-    cells = "".join(_cell(cell, root) for cell in row.cells)
-    return f'<tr{_data(row.data)}><th scope="row">{escape(row.header)}</th>{cells}</tr>'
+def _row(row: Row, labels: list[str], root: str) -> str:
+    # data-label: the column heading, shown before the value when rows become cards (extra.css).
+    heading = [*labels, *[""] * (len(row.cells) + 1)]
+    cells = "".join(_cell(cell, heading[i], root) for i, cell in enumerate(row.cells, 1))
+    return (
+        f'<tr{_data(row.data)}><th scope="row" data-label="{escape(heading[0])}">'
+        f"{escape(row.header)}</th>{cells}</tr>"
+    )
 
 
-def _cell(cell: Cell, root: str) -> str:
+def _cell(cell: Cell, label: str, root: str) -> str:
     if cell.print_only:
         # A tick box on paper: decoration, hidden from screen readers.
         return '<td class="rg-print-only rg-done" aria-hidden="true">☐</td>'
-    return f"<td>{''.join(block(part, root) for part in cell.blocks)}</td>"
+    blocks = "".join(block(part, root) for part in cell.blocks)
+    return f'<td data-label="{escape(label)}">{blocks}</td>'
 
 
 def _actions(actions: Actions, root: str) -> str:
