@@ -192,3 +192,40 @@ def test_no_table_overflows_at_200_percent_text(
     assert {path: (r["wide"], r["page"]) for path, r in found.items()} == {
         path: ([], 0) for path in TABLE_PAGES
     }
+
+
+@pytest.mark.parametrize("calculator", sorted(FORM_PAGES))
+def test_without_javascript_the_notice_comes_first_and_the_form_is_hidden(
+    browser: Browser, site_url: str, calculator: str
+) -> None:
+    """Scripts off: the "needs JavaScript" notice shows above where the form was, the form is
+    hidden (it could not answer) and the page's ready-made table is still there."""
+    context = browser.new_context(java_script_enabled=False, viewport=PHONE)
+    try:
+        page = context.new_page()
+        page.goto(site_url + FORM_PAGES[calculator])
+        notice = page.locator(".rg-noscript")
+        form = page.locator(f'form[data-calculator="{calculator}"]')
+        assert notice.is_visible()
+        assert form.is_hidden()
+        notice_before_form = notice.evaluate(
+            "(n, f) => !!(n.compareDocumentPosition(f) & Node.DOCUMENT_POSITION_FOLLOWING)",
+            form.element_handle(),
+        )
+        assert notice_before_form
+        # The ready-made table is on show, or one click away in a collapsed block.
+        table = page.locator("article table").first
+        shown = table.evaluate(
+            "(t) => t.checkVisibility() || !!t.closest('details')?.querySelector('summary')"
+            "?.checkVisibility()"
+        )
+        assert shown
+    finally:
+        context.close()
+
+
+def test_with_javascript_the_form_shows_and_the_notice_does_not(watched_page: WatchedPage) -> None:
+    """Scripts on: the form is there to fill in and the no-script notice is not shown."""
+    watched_page.goto(FORM_PAGES["protein"])
+    assert watched_page.page.locator('form[data-calculator="protein"]').is_visible()
+    assert watched_page.page.locator(".rg-noscript").count() == 0  # inside <noscript>: not parsed

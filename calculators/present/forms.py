@@ -431,7 +431,12 @@ def form_html(name: str, root: str = "") -> str:
     prefix = form.calculator
     texts = "".join(f' data-text-{key}="{escape(text)}"' for key, text in ENGINE_TEXT.items())
     body = "\n".join(_part(part, prefix) for part in form.parts)
+    # Scripts off: the notice comes first and the form is hidden (extra.css, scripting: none),
+    # so nobody fills in a form that cannot answer; the page's ready-made tables stay.
     return (
+        '<noscript><div class="admonition info rg-noscript">'
+        f'<p class="admonition-title">{escape(form.noscript[0])}</p>'
+        f"<p>{html_line(form.noscript[1], root)}</p></div></noscript>\n"
         f'<form class="rg-calculator" data-calculator="{escape(prefix)}" '
         f'data-output="{escape(prefix)}-result" data-site-root="{escape(root)}"{texts} '
         "novalidate>\n"
@@ -440,8 +445,6 @@ def form_html(name: str, root: str = "") -> str:
         f'data-ready-label="{escape(form.submit)}">{escape(form.submit)}</button></p>\n'
         '<p class="rg-status" data-engine-status role="status"></p>\n'
         '<progress class="rg-progress" hidden aria-label="Loading the calculator"></progress>\n'
-        f'<noscript><p class="rg-noscript"><strong>{escape(form.noscript[0])}</strong> '
-        f"{html_line(form.noscript[1], root)}</p></noscript>\n"
         f"{_failure_template(form)}\n{_link_template()}\n"
         "</form>\n"
         f'<div id="{escape(prefix)}-result" class="rg-result" aria-live="polite"></div>'
