@@ -198,8 +198,7 @@ def test_no_table_overflows_at_200_percent_text(
 def test_without_javascript_the_notice_comes_first_and_the_form_is_hidden(
     browser: Browser, site_url: str, calculator: str
 ) -> None:
-    """Scripts off: the "needs JavaScript" notice shows above where the form was, the form is
-    hidden (it could not answer) and the page's ready-made table is still there."""
+    """Scripts off: the notice comes before the hidden form; the ready-made table stays."""
     context = browser.new_context(java_script_enabled=False, viewport=PHONE)
     try:
         page = context.new_page()
