@@ -11,7 +11,14 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from helpers.browser import FORM_PAGES, WatchedPage, open_watched_page
+from helpers.browser import (
+    FORM_PAGES,
+    RESULT_TIMEOUT_MS,
+    WatchedPage,
+    fill_form,
+    open_watched_page,
+    submit_and_wait,
+)
 from playwright.sync_api import Browser, BrowserContext, Page
 
 from harness.browser import CHROMIUM, CHROMIUM_ARGS
@@ -228,3 +235,49 @@ def test_with_javascript_the_form_shows_and_the_notice_does_not(watched_page: Wa
     watched_page.goto(FORM_PAGES["protein"])
     assert watched_page.page.locator('form[data-calculator="protein"]').is_visible()
     assert watched_page.page.locator(".rg-noscript").count() == 0  # inside <noscript>: not parsed
+
+
+# Where the focused element sits: inside the answer? on screen, below the sticky header?
+FOCUS_JS = """(id) => {
+    const focused = document.activeElement;
+    const box = focused.getBoundingClientRect();
+    const header = document.querySelector('.md-header').getBoundingClientRect().bottom;
+    return {inAnswer: focused.closest('#' + id) !== null, text: focused.textContent.trim(),
+            onScreen: box.top >= header - 1 && box.top < innerHeight};
+}"""
+LIVE_REGIONS_JS = """(calculator) => {
+    const form = document.querySelector(`form[data-calculator="${calculator}"]`);
+    const output = document.getElementById(form.dataset.output);
+    const live = (e) => e.matches(
+        '[aria-live]:not([aria-live="off"]), [role=status], [role=alert]');
+    return {form: [...form.querySelectorAll('*')].filter(live).length, output: live(output)};
+}"""
+
+
+def test_answer_takes_focus_and_comes_into_view_at_large_text(
+    large_font_context: BrowserContext, site_url: str
+) -> None:
+    """On a phone at 200% text, the answer's first line gets the focus, below the header."""
+    page = large_font_context.new_page()
+    page.set_viewport_size(PHONE)
+    page.goto(site_url + FORM_PAGES["protein"])
+    fill_form(page, "protein", {"weight": "68", "age": "74"})
+    assert submit_and_wait(page, "protein") == "result"
+    focus = page.evaluate(FOCUS_JS, "protein-result")
+    assert focus["inAnswer"], focus
+    assert focus["text"].startswith("Aim for"), focus
+    assert focus["onScreen"], focus
+    assert page.evaluate(LIVE_REGIONS_JS, "protein") == {"form": 1, "output": False}
+
+
+def test_a_share_link_opens_with_the_answer_in_view(watched_page: WatchedPage) -> None:
+    """A shared plan link answers at once, and the answer's first line is focused and in view."""
+    page = watched_page.page
+    page.set_viewport_size(PHONE)
+    watched_page.goto(FORM_PAGES["plan"] + "?age=74&days=3")
+    page.locator("#plan-result[data-state]").wait_for(timeout=RESULT_TIMEOUT_MS)
+    assert page.locator("#plan-result").get_attribute("data-state") == "result"
+    focus = page.evaluate(FOCUS_JS, "plan-result")
+    assert focus["inAnswer"], focus
+    assert focus["onScreen"], focus
+    watched_page.assert_clean()

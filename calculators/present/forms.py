@@ -447,7 +447,9 @@ def form_html(name: str, root: str = "") -> str:
         '<progress class="rg-progress" hidden aria-label="Loading the calculator"></progress>\n'
         f"{_failure_template(form)}\n{_link_template()}\n"
         "</form>\n"
-        f'<div id="{escape(prefix)}-result" class="rg-result" aria-live="polite"></div>'
+        # Not a live region: the answer's first line takes the focus (forms.mjs), which reads
+        # it once; the status line above is the form's one polite live region.
+        f'<div id="{escape(prefix)}-result" class="rg-result"></div>'
     )
 
 

@@ -68,6 +68,18 @@ function placeErrors(form, output) {
   if (first) first.focus();
 }
 
+/** Move the reader to the answer: focus its top line (a box's title, not the whole box) (read once by a screen reader: the
+ * result area is not a live region) and scroll it to the top of the screen, under the header. */
+function bringIntoView(output) {
+  const top = output.firstElementChild;
+  const boxed = top?.matches("div, section, table, figure");
+  const first = boxed ? top.querySelector("caption, .admonition-title, h2, h3, p") || top : top;
+  if (!first) return;
+  if (!first.hasAttribute("tabindex")) first.setAttribute("tabindex", "-1");
+  first.focus({ preventScroll: true });
+  first.scrollIntoView({ block: "start" });
+}
+
 function showFailure(form, output, reason) {
   const template = form.querySelector("template[data-engine-failure]");
   if (!template) return;
@@ -75,6 +87,7 @@ function showFailure(form, output, reason) {
   const words = template.dataset[`reason${capitalised(reason)}`] || template.dataset.reasonStart;
   box.querySelector("[data-reason]").textContent = words;
   output.replaceChildren(box);
+  bringIntoView(output);
 }
 
 function capitalised(text) {
@@ -308,6 +321,8 @@ function initForm(form) {
       output.replaceChildren(...fragment(answer.html || ""));
       if (answer.ok) {
         wireActions(form, output, payload);
+        if (status) status.textContent = "";
+        bringIntoView(output);
         output.dataset.state = "result";
         performance.mark("regain:result");
       } else {
