@@ -19,6 +19,7 @@ from mkdocs.exceptions import PluginError
 # The engine files Pyodide loads at start-up for a stdlib-only program.
 ENGINE_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip")
 ENGINE_DIR = "engine"
+DOWNLOAD_FILES = ("pyodide.asm.wasm", "python_stdlib.zip")  # calc-worker.mjs WATCHED_DOWNLOADS
 CALCULATORS_ARCHIVE = "calculators.zip"
 # A fixed timestamp keeps the archive byte-identical between builds of the same source.
 _ZIP_EPOCH = (2020, 1, 1, 0, 0, 0)
@@ -109,6 +110,9 @@ def on_post_build(config: Any) -> None:
                 "calculators": digest,
                 # Passed to loadPyodide as lockFileContents: one request fewer at start-up.
                 "lock": trimmed_lock(src),
+                # The engine download the page shows progress against (calc-worker.mjs counts
+                # the same files as they arrive): the served sizes, after any trimming.
+                "bytes": sum((dest / name).stat().st_size for name in DOWNLOAD_FILES),
             }
         ),
         encoding="utf-8",

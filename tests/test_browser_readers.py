@@ -19,7 +19,7 @@ from helpers.browser import (
     open_watched_page,
     submit_and_wait,
 )
-from playwright.sync_api import Browser, BrowserContext, Page
+from playwright.sync_api import Browser, BrowserContext, Page, Route
 
 from harness.browser import CHROMIUM, CHROMIUM_ARGS
 
@@ -281,3 +281,78 @@ def test_a_share_link_opens_with_the_answer_in_view(watched_page: WatchedPage) -
     assert focus["inAnswer"], focus
     assert focus["onScreen"], focus
     watched_page.assert_clean()
+
+
+# Chromium's network emulation (DevTools protocol): bytes per second down and up, latency in ms.
+SLOW_NETWORK = {
+    "offline": False,
+    "latency": 150,
+    "downloadThroughput": 1_000_000,
+    "uploadThroughput": 100_000,
+}
+ENGINE_STATE_JS = """() => {
+    const form = document.querySelector('form[data-calculator="protein"]');
+    const bar = form.querySelector('progress');
+    return {engine: form.dataset.engine, button: form.querySelector('[type=submit]').textContent,
+            status: form.querySelector('[data-engine-status]').textContent,
+            bar: bar.hidden ? null : [bar.value, bar.max],
+            failed: document.querySelector('#protein-result [data-engine-failed]') !== null};
+}"""
+
+
+def test_a_slow_download_shows_its_size_and_progress_then_answers(
+    watched_page: WatchedPage,
+) -> None:
+    """On a throttled connection the page says the size, the bar fills, and the answer comes."""
+    page = watched_page.page
+    cdp = watched_page.context.new_cdp_session(page)
+    cdp.send("Network.enable")
+    cdp.send("Network.emulateNetworkConditions", SLOW_NETWORK)
+    watched_page.goto(FORM_PAGES["protein"])
+    page.wait_for_function(
+        "() => { const b = document.querySelector('form[data-calculator=protein] progress');"
+        " return !b.hidden && b.value > 0 && b.value < b.max; }",
+        timeout=RESULT_TIMEOUT_MS,
+    )
+    during = page.evaluate(ENGINE_STATE_JS)
+    assert during["engine"] == "loading"
+    assert "about" in during["status"]
+    assert " MB" in during["status"]
+    assert during["button"] == "Calculator loading…"
+    assert not during["failed"]
+    fill_form(page, "protein", {"weight": "68", "age": "74"})
+    assert submit_and_wait(page, "protein") == "result"
+    after = page.evaluate(ENGINE_STATE_JS)
+    assert after["engine"] == "ready"
+    assert after["bar"] is None
+    assert not after["failed"]
+    watched_page.assert_clean()
+
+
+def test_a_stalled_download_fails_once_clearly_and_try_again_restarts(
+    watched_page: WatchedPage,
+) -> None:
+    """A stall gives one failed state blaming the connection; "Try again" then answers."""
+    page = watched_page.page
+    stalled: list[Route] = []
+
+    def stall(route: Route) -> None:
+        stalled.append(route)  # never answered: no byte ever arrives
+
+    watched_page.context.route("**/engine/pyodide.asm.wasm", stall)
+    watched_page.goto(FORM_PAGES["protein"])
+    fill_form(page, "protein", {"weight": "68", "age": "74"})
+    page.locator('form[data-calculator="protein"] [type=submit]').click()
+    page.locator("#protein-result [data-engine-failed]").wait_for(timeout=RESULT_TIMEOUT_MS)
+    failed = page.evaluate(ENGINE_STATE_JS)
+    assert failed["engine"] == "failed"
+    assert failed["button"] == "Work out my protein target"
+    assert failed["bar"] is None
+    message = page.locator("#protein-result [data-engine-failed]").inner_text()
+    assert "connection" in message
+    assert "browser" not in message
+    assert stalled
+    watched_page.context.unroute("**/engine/pyodide.asm.wasm", stall)
+    page.locator('#protein-result [data-action="retry"]').click()
+    page.locator("#protein-result[data-state=result]").wait_for(timeout=RESULT_TIMEOUT_MS)
+    assert page.evaluate(ENGINE_STATE_JS)["engine"] == "ready"

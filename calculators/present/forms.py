@@ -394,20 +394,32 @@ FORMS: Mapping[str, Form] = {form.calculator: form for form in (PROTEIN, PLAN, S
 
 # What the page's script says around every form: engine states and failures, shared links, the
 # timer. Written once here; the script reads them from data attributes and templates.
+# {mb} is the size of the first download in megabytes, {done} what has arrived so far.
 ENGINE_TEXT = {
     "loading-button": "Calculator loading…",
     "loading": "Loading the calculator…",
+    "loading-size": (
+        "Loading the calculator. The first time, this downloads about {mb} MB; after that it "
+        "is saved on this device."
+    ),
+    "progress": "{done} of {mb} MB",
     "ready": "The calculator is ready.",
     "failed": "The calculator could not start.",
 }
-FAILURE_TITLE = "The calculator could not run in this browser"
+FAILURE_TITLE = "The calculator could not run"
 FAILURE_REASONS = {
     "unsupported": "This browser cannot run the calculator (no Web Workers or WebAssembly).",
-    "slow": "The calculator engine took too long to start.",
-    "start": "The calculator engine could not start.",
-    "crash": "The calculator engine stopped unexpectedly.",
+    "slow": (
+        "The download stopped: nothing arrived for a while. The connection may be slow or "
+        "offline."
+    ),
+    "start": (
+        "The calculator could not be downloaded or started. The connection may have dropped."
+    ),
+    "crash": "The calculator stopped unexpectedly.",
     "late": "The calculator did not answer in time.",
 }
+RETRY = "Try again"
 LINK_TITLE = "Some values in this link were left out"
 LINK_INTRO = "The link you opened had values this page cannot use, so they were ignored:"
 LINK_REASONS = {
@@ -444,7 +456,8 @@ def form_html(name: str, root: str = "") -> str:
         '<p class="rg-actions"><button type="submit" class="md-button md-button--primary" '
         f'data-ready-label="{escape(form.submit)}">{escape(form.submit)}</button></p>\n'
         '<p class="rg-status" data-engine-status role="status"></p>\n'
-        '<progress class="rg-progress" hidden aria-label="Loading the calculator"></progress>\n'
+        '<progress class="rg-progress" hidden aria-label="Loading the calculator"></progress>'
+        '<span class="rg-progress-text" data-engine-progress hidden></span>\n'
         f"{_failure_template(form)}\n{_link_template()}\n"
         "</form>\n"
         # Not a live region: the answer's first line takes the focus (forms.mjs), which reads
@@ -461,7 +474,9 @@ def _failure_template(form: Form) -> str:
         f"<template data-engine-failure{reasons}>"
         '<div class="admonition rg-warning rg-stop" data-severity="stop" data-engine-failed>'
         f'<p class="admonition-title">{escape(FAILURE_TITLE)}</p><p data-reason></p>'
-        f"<p>{escape(form.failure_hint)}</p></div></template>"
+        f"<p>{escape(form.failure_hint)}</p>"
+        f'<p><button type="button" class="md-button" data-action="retry">{escape(RETRY)}</button>'
+        "</p></div></template>"
     )
 
 

@@ -3,7 +3,7 @@
 // the page comes from Python, in the answer's HTML or in the form's data attributes and
 // templates (calculators/present/forms.py).
 
-import { calculate, onEngineState, startEngine } from "./engine.mjs";
+import { calculate, onEngineState, restartEngine, startEngine } from "./engine.mjs";
 
 const MATERIAL_PARAMETERS = new Set(["h", "q"]); // search highlighting, not ours
 const MAX_LINK_VALUE = 40; // longer than any real answer: a tampered link gets no further
@@ -83,9 +83,17 @@ function bringIntoView(output) {
 function showFailure(form, output, reason) {
   const template = form.querySelector("template[data-engine-failure]");
   if (!template) return;
+  if (output.dataset.state === "failed" && output.querySelector("[data-engine-failed]")) return;
   const box = template.content.cloneNode(true);
   const words = template.dataset[`reason${capitalised(reason)}`] || template.dataset.reasonStart;
   box.querySelector("[data-reason]").textContent = words;
+  // "Try again" starts a new engine from the beginning and asks again.
+  box.querySelector('[data-action="retry"]')?.addEventListener("click", () => {
+    output.replaceChildren();
+    delete output.dataset.state;
+    restartEngine();
+    form.requestSubmit();
+  });
   output.replaceChildren(box);
   bringIntoView(output);
 }
@@ -280,22 +288,31 @@ function initForm(form) {
   const button = form.querySelector('[type="submit"]');
   const status = form.querySelector("[data-engine-status]");
   const progress = form.querySelector("progress");
+  const progressText = form.querySelector("[data-engine-progress]");
   const readyLabel = button.dataset.readyLabel || button.textContent;
   const words = form.dataset;
 
-  onEngineState((state, reason) => {
+  const megabytes = (bytes) => (bytes / 1e6).toFixed(1);
+  // One state at a time for the button, the status line, the bar and the message.
+  onEngineState((state, reason, { bytes, total }) => {
     form.dataset.engine = state;
+    if (progress) progress.hidden = state !== "loading";
+    if (progressText) progressText.hidden = state !== "loading" || !total;
     if (state === "loading") {
       button.textContent = words.textLoadingButton;
-      if (status) status.textContent = words.textLoading;
-      if (progress) progress.hidden = false;
+      const loading = total ? words.textLoadingSize.replace("{mb}", megabytes(total)) : words.textLoading;
+      if (status && status.textContent !== loading) status.textContent = loading; // said once
+      if (progress && total) Object.assign(progress, { max: total, value: Math.min(bytes, total) });
+      if (progressText && total) {
+        progressText.textContent = words.textProgress
+          .replace("{done}", megabytes(Math.min(bytes, total)))
+          .replace("{mb}", megabytes(total));
+      }
     } else if (state === "ready") {
       button.textContent = readyLabel;
       if (status) status.textContent = words.textReady;
-      if (progress) progress.hidden = true;
     } else if (state === "failed") {
       button.textContent = readyLabel;
-      if (progress) progress.hidden = true;
       if (status) status.textContent = words.textFailed;
       showFailure(form, output, reason);
       output.dataset.state = "failed";
