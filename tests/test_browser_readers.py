@@ -316,7 +316,7 @@ def test_a_slow_download_shows_its_size_and_progress_then_answers(
     )
     during = page.evaluate(ENGINE_STATE_JS)
     assert during["engine"] == "loading"
-    assert "about" in during["status"]
+    assert "up to" in during["status"]
     assert " MB" in during["status"]
     assert during["button"] == "Calculator loading…"
     assert not during["failed"]

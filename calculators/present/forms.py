@@ -374,7 +374,8 @@ SELF_CHECK = Form(
                 "chest.",
                 "Stand up fully and sit down again, five times, as quickly as you safely can. "
                 "Do not use your arms.",
-                'Time it from "go" until you sit down after the fifth stand.',
+                'Time it from "go" until you sit down after the fifth stand. Your arms stay '
+                "crossed, so ask your helper to press Start and Stop on the timer below.",
                 "Stop straight away if you feel pain, dizzy or short of breath.",
             ),
             css="rg-chair-stand",
@@ -399,7 +400,7 @@ ENGINE_TEXT = {
     "loading-button": "Calculator loading…",
     "loading": "Loading the calculator…",
     "loading-size": (
-        "Loading the calculator. The first time, this downloads about {mb} MB; after that it "
+        "Loading the calculator. The first time, this downloads up to {mb} MB; after that it "
         "is saved on this device."
     ),
     "progress": "{done} of {mb} MB",
