@@ -356,3 +356,14 @@ def test_a_stalled_download_fails_once_clearly_and_try_again_restarts(
     page.locator('#protein-result [data-action="retry"]').click()
     page.locator("#protein-result[data-state=result]").wait_for(timeout=RESULT_TIMEOUT_MS)
     assert page.evaluate(ENGINE_STATE_JS)["engine"] == "ready"
+
+
+def test_abbreviations_are_explained_as_tooltips(watched_page: WatchedPage) -> None:
+    """SARC-F on the self-check page carries its plain meaning, shown as a tooltip on hover."""
+    page = watched_page.page
+    watched_page.goto(FORM_PAGES["self-check"])
+    abbreviation = page.locator("article abbr", has_text="SARC-F").first
+    assert "five-question check" in str(abbreviation.get_attribute("title"))
+    abbreviation.hover()
+    page.locator(".md-tooltip2--active, .md-tooltip--active").first.wait_for()
+    watched_page.assert_clean()
