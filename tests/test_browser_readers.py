@@ -280,6 +280,15 @@ def test_a_share_link_opens_with_the_answer_in_view(watched_page: WatchedPage) -
     focus = page.evaluate(FOCUS_JS, "plan-result")
     assert focus["inAnswer"], focus
     assert focus["onScreen"], focus
+    # The answer's buttons (copy link, print, calendar) sit above it, on screen too.
+    buttons = page.evaluate(
+        "() => { const a = document.querySelector('#plan-result .rg-result-actions');"
+        " const top = a.getBoundingClientRect().top;"
+        " const header = document.querySelector('.md-header').getBoundingClientRect().bottom;"
+        " return {onScreen: top >= header - 1 && top < innerHeight,"
+        " above: top < document.activeElement.getBoundingClientRect().top}; }"
+    )
+    assert buttons == {"onScreen": True, "above": True}
     watched_page.assert_clean()
 
 

@@ -397,6 +397,6 @@ def test_self_check_headline_follows_a_slow_chair_stand() -> None:
             "age": "74",
         },
     )
-    headline = str(answer["html"]).split("</p>", 1)[0]
+    headline = str(answer["html"]).split('<p class="rg-headline">', 1)[1].split("</p>", 1)[0]
     assert "below the cut-off" in headline
     assert "low leg strength" in headline

@@ -411,8 +411,7 @@ FAILURE_TITLE = "The calculator could not run"
 FAILURE_REASONS = {
     "unsupported": "This browser cannot run the calculator (no Web Workers or WebAssembly).",
     "slow": (
-        "The download stopped: nothing arrived for a while. The connection may be slow or "
-        "offline."
+        "The download stopped: nothing arrived for a while. The connection may be slow or offline."
     ),
     "start": (
         "The calculator could not be downloaded or started. The connection may have dropped."

@@ -34,8 +34,14 @@ SOURCES_HEADING = "Sources"
 
 
 def render(view: View, root: str = "") -> str:
-    """The whole view as one fragment, a block per line."""
-    return "\n".join(block(part, root) for part in view.blocks)
+    """The whole view as one fragment, a block per line, its buttons first.
+
+    Share, print and calendar come above the answer, so a carer finds them without scrolling
+    past a long result (issue 16).
+    """
+    first = [part for part in view.blocks if isinstance(part, Actions)]
+    rest = [part for part in view.blocks if not isinstance(part, Actions)]
+    return "\n".join(block(part, root) for part in (*first, *rest))
 
 
 def block(part: Block, root: str = "") -> str:  # noqa: PLR0911 - one branch per block type

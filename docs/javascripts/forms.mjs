@@ -68,16 +68,18 @@ function placeErrors(form, output) {
   if (first) first.focus();
 }
 
-/** Move the reader to the answer: focus its top line (a box's title, not the whole box) (read once by a screen reader: the
+/** Move the reader to the answer: focus its top line (a box's title, not the whole box; not
+ * the buttons above it) (read once by a screen reader: the
  * result area is not a live region) and scroll it to the top of the screen, under the header. */
 function bringIntoView(output) {
-  const top = output.firstElementChild;
+  const top = [...output.children].find((child) => !child.matches(".rg-result-actions, .rg-action-status"));
   const boxed = top?.matches("div, section, table, figure");
   const first = boxed ? top.querySelector("caption, .admonition-title, h2, h3, p") || top : top;
   if (!first) return;
   if (!first.hasAttribute("tabindex")) first.setAttribute("tabindex", "-1");
   first.focus({ preventScroll: true });
-  first.scrollIntoView({ block: "start" });
+  // The answer's buttons sit above its first line: bring both into view.
+  output.scrollIntoView({ block: "start" });
 }
 
 function showFailure(form, output, reason) {
