@@ -7,6 +7,7 @@ transform), never guessed from the CSS. Every wait is on a state of the page.
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -376,3 +377,18 @@ def test_abbreviations_are_explained_as_tooltips(watched_page: WatchedPage) -> N
     abbreviation.hover()
     page.locator(".md-tooltip2--active, .md-tooltip--active").first.wait_for()
     watched_page.assert_clean()
+
+
+# Each page of a Chromium PDF is one "/Type /Page" object (the page tree is "/Type /Pages").
+PDF_PAGE = re.compile(rb"/Type\s*/Page(?!s)")
+
+
+def test_a_three_day_plan_prints_on_two_a4_pages(watched_page: WatchedPage) -> None:
+    """A carer's print of a plan with 3 strength days fits on at most two A4 pages."""
+    page = watched_page.page
+    watched_page.goto(FORM_PAGES["plan"] + "?age=74&strength_days=3")
+    page.locator("#plan-result[data-state=result]").wait_for(timeout=RESULT_TIMEOUT_MS)
+    page.emulate_media(media="print")
+    pages = len(PDF_PAGE.findall(page.pdf(format="A4")))
+    assert 1 <= pages <= 2, f"{pages} pages"
+    assert page.locator("#plan-result table.rg-plan").is_visible()
