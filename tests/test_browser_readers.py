@@ -361,6 +361,7 @@ def test_a_stalled_download_fails_once_clearly_and_try_again_restarts(
     message = page.locator("#protein-result [data-engine-failed]").inner_text()
     assert "connection" in message
     assert "browser" not in message
+    assert page.evaluate(FOCUS_JS, "protein-result")["inAnswer"]  # the reader had pressed
     assert stalled
     watched_page.context.unroute("**/engine/pyodide.asm.wasm", stall)
     page.locator('#protein-result [data-action="retry"]').click()

@@ -97,7 +97,6 @@ function showFailure(form, output, reason) {
     form.requestSubmit();
   });
   output.replaceChildren(box);
-  bringIntoView(output);
 }
 
 function capitalised(text) {
@@ -351,6 +350,7 @@ function initForm(form) {
       output.dispatchEvent(new CustomEvent("regain:answer", { bubbles: true }));
     } catch (error) {
       showFailure(form, output, error.reason);
+      bringIntoView(output); // the reader pressed and is waiting: take them to the message
       output.dataset.state = "failed";
     } finally {
       output.removeAttribute("aria-busy");
