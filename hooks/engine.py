@@ -35,6 +35,7 @@ ENGINE_DIR = "engine"
 # whatever the snapshot's size: a larger heap fails with "RangeError: offset is out of bounds"
 # (pyodide issue #6254). A snapshot is a small header and then the heap.
 SNAPSHOT_HEAP_LIMIT = 30 * 1024 * 1024
+DOWNLOAD_FILES = ("pyodide.asm.wasm", "python_stdlib.zip")  # calc-worker.mjs WATCHED_DOWNLOADS
 CALCULATORS_ARCHIVE = "calculators.zip"
 # A fixed timestamp keeps the archive byte-identical between builds of the same source.
 _ZIP_EPOCH = (2020, 1, 1, 0, 0, 0)
@@ -243,6 +244,9 @@ def on_post_build(config: Any) -> None:
                 "lock": trimmed_lock(src),
                 # The worker stores no memory snapshot whose heap is larger than this.
                 "snapshotHeapLimit": SNAPSHOT_HEAP_LIMIT,
+                # The engine download the page shows progress against (calc-worker.mjs counts
+                # the same files as they arrive): the served sizes, after any trimming.
+                "bytes": sum((dest / name).stat().st_size for name in DOWNLOAD_FILES),
             }
         ),
         encoding="utf-8",

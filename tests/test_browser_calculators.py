@@ -129,8 +129,12 @@ def canonical(markup: str) -> list[tuple[str, tuple[tuple[str, str], ...], str]]
 
 
 def shown_html(page: Page, calculator: str) -> str:
-    """The result area's markup as the page holds it now."""
-    markup: str = page.locator(f"#{calculator}-result").evaluate("e => e.innerHTML")
+    """The result area's markup as the page holds it now (less the focus target's tabindex)."""
+    markup: str = page.locator(f"#{calculator}-result").evaluate(
+        "e => { const c = e.cloneNode(true);"
+        " c.querySelectorAll('[tabindex=\"-1\"]').forEach((n) => n.removeAttribute('tabindex'));"
+        " return c.innerHTML; }"
+    )
     return markup
 
 

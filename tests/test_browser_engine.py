@@ -54,7 +54,7 @@ def test_keyboard_alone_reaches_every_field_submits_and_reads_the_result(
     page.keyboard.press("Enter")
     result = page.locator("#protein-result[data-state=result]")
     result.wait_for(timeout=RESULT_TIMEOUT_MS)
-    assert page.locator("#protein-result").get_attribute("aria-live") == "polite"
+    assert page.evaluate("() => document.activeElement.closest('#protein-result') !== null")
     answer = api.run("protein", {"weight": "68", "age": "70"})
     assert isinstance(answer["result"], dict)
     low, high = answer["result"]["daily_g"]["low"], answer["result"]["daily_g"]["high"]
@@ -126,7 +126,7 @@ def test_without_javascript_the_page_explains_and_still_gives_the_guidelines(
         page.goto(site_url + path)
         text = page.locator("main").inner_text()
         assert "needs JavaScript" in text
-        assert page.locator("form[data-calculator]").is_visible()
+        assert page.locator("form[data-calculator]").is_hidden()  # it could not answer (issue 16)
         assert page.locator("main h2").count() >= 1
     finally:
         context.close()

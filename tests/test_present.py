@@ -383,3 +383,22 @@ def test_cli_text_is_the_pages_words() -> None:
     printed = text_out.render(shown)
     for paragraph in soup(html.render(shown)).select("p.rg-headline, p.rg-suggestion"):
         assert paragraph.get_text() in printed
+
+
+def test_self_check_headline_follows_a_slow_chair_stand() -> None:
+    """A score below the cut-off with a slow chair stand: the headline says both (issue 16)."""
+    answer = api.run(
+        "self-check",
+        {
+            "strength": "0",
+            "assistance": "0",
+            "rise": "0",
+            "climb": "0",
+            "falls": "0",
+            "chair_stand_seconds": "19",
+            "age": "74",
+        },
+    )
+    headline = str(answer["html"]).split('<p class="rg-headline">', 1)[1].split("</p>", 1)[0]
+    assert "below the cut-off" in headline
+    assert "low leg strength" in headline

@@ -438,7 +438,8 @@ SELF_CHECK = Form(
                 "chest.",
                 "Stand up fully and sit down again, five times, as quickly as you safely can. "
                 "Do not use your arms.",
-                'Time it from "go" until you sit down after the fifth stand.',
+                'Time it from "go" until you sit down after the fifth stand. Your arms stay '
+                "crossed, so ask your helper to press Start and Stop on the timer below.",
                 "Stop straight away if you feel pain, dizzy or short of breath.",
             ),
             css="rg-chair-stand",
@@ -498,20 +499,31 @@ FORMS: Mapping[str, Form] = {form.calculator: form for form in (PROTEIN, PLAN, S
 
 # What the page's script says around every form: engine states and failures, shared links, the
 # timer. Written once here; the script reads them from data attributes and templates.
+# {mb} is the size of the first download in megabytes, {done} what has arrived so far.
 ENGINE_TEXT = {
     "loading-button": "Calculator loading…",
     "loading": "Loading the calculator…",
+    "loading-size": (
+        "Loading the calculator. The first time, this downloads up to {mb} MB; after that it "
+        "is saved on this device."
+    ),
+    "progress": "{done} of {mb} MB",
     "ready": "The calculator is ready.",
     "failed": "The calculator could not start.",
 }
-FAILURE_TITLE = "The calculator could not run in this browser"
+FAILURE_TITLE = "The calculator could not run"
 FAILURE_REASONS = {
     "unsupported": "This browser cannot run the calculator (no Web Workers or WebAssembly).",
-    "slow": "The calculator engine took too long to start.",
-    "start": "The calculator engine could not start.",
-    "crash": "The calculator engine stopped unexpectedly.",
+    "slow": (
+        "The download stopped: nothing arrived for a while. The connection may be slow or offline."
+    ),
+    "start": (
+        "The calculator could not be downloaded or started. The connection may have dropped."
+    ),
+    "crash": "The calculator stopped unexpectedly.",
     "late": "The calculator did not answer in time.",
 }
+RETRY = "Try again"
 LINK_TITLE = "Some values in this link were left out"
 LINK_INTRO = "The link you opened had values this page cannot use, so they were ignored:"
 LINK_REASONS = {
@@ -535,7 +547,12 @@ def form_html(name: str, root: str = "") -> str:
     prefix = form.calculator
     texts = "".join(f' data-text-{key}="{escape(text)}"' for key, text in ENGINE_TEXT.items())
     body = "\n".join(_part(part, prefix) for part in form.parts)
+    # Scripts off: the notice comes first and the form is hidden (extra.css, scripting: none),
+    # so nobody fills in a form that cannot answer; the page's ready-made tables stay.
     return (
+        '<noscript><div class="admonition info rg-noscript">'
+        f'<p class="admonition-title">{escape(form.noscript[0])}</p>'
+        f"<p>{html_line(form.noscript[1], root)}</p></div></noscript>\n"
         f'<form class="rg-calculator" data-calculator="{escape(prefix)}" '
         f'data-output="{escape(prefix)}-result" data-site-root="{escape(root)}"{texts} '
         "novalidate>\n"
@@ -543,12 +560,13 @@ def form_html(name: str, root: str = "") -> str:
         '<p class="rg-actions"><button type="submit" class="md-button md-button--primary" '
         f'data-ready-label="{escape(form.submit)}">{escape(form.submit)}</button></p>\n'
         '<p class="rg-status" data-engine-status role="status"></p>\n'
-        '<progress class="rg-progress" hidden aria-label="Loading the calculator"></progress>\n'
-        f'<noscript><p class="rg-noscript"><strong>{escape(form.noscript[0])}</strong> '
-        f"{html_line(form.noscript[1], root)}</p></noscript>\n"
+        '<progress class="rg-progress" hidden aria-label="Loading the calculator"></progress>'
+        '<span class="rg-progress-text" data-engine-progress hidden></span>\n'
         f"{_failure_template(form)}\n{_link_template()}\n"
         "</form>\n"
-        f'<div id="{escape(prefix)}-result" class="rg-result" aria-live="polite"></div>'
+        # Not a live region: the answer's first line takes the focus (forms.mjs), which reads
+        # it once; the status line above is the form's one polite live region.
+        f'<div id="{escape(prefix)}-result" class="rg-result"></div>'
     )
 
 
@@ -560,7 +578,9 @@ def _failure_template(form: Form) -> str:
         f"<template data-engine-failure{reasons}>"
         '<div class="admonition rg-warning rg-stop" data-severity="stop" data-engine-failed>'
         f'<p class="admonition-title">{escape(FAILURE_TITLE)}</p><p data-reason></p>'
-        f"<p>{escape(form.failure_hint)}</p></div></template>"
+        f"<p>{escape(form.failure_hint)}</p>"
+        f'<p><button type="button" class="md-button" data-action="retry">{escape(RETRY)}</button>'
+        "</p></div></template>"
     )
 
 

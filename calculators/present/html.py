@@ -34,8 +34,14 @@ SOURCES_HEADING = "Sources"
 
 
 def render(view: View, root: str = "") -> str:
-    """The whole view as one fragment, a block per line."""
-    return "\n".join(block(part, root) for part in view.blocks)
+    """The whole view as one fragment, a block per line, its buttons first.
+
+    Share, print and calendar come above the answer, so a carer finds them without scrolling
+    past a long result (issue 16).
+    """
+    first = [part for part in view.blocks if isinstance(part, Actions)]
+    rest = [part for part in view.blocks if not isinstance(part, Actions)]
+    return "\n".join(block(part, root) for part in (*first, *rest))
 
 
 def block(part: Block, root: str = "") -> str:  # noqa: PLR0911 - one branch per block type
@@ -54,7 +60,11 @@ def block(part: Block, root: str = "") -> str:  # noqa: PLR0911 - one branch per
     if isinstance(part, Table):
         return _table(part, root)
     if isinstance(part, Chart):
-        return f'<figure class="rg-chart" data-chart="{escape(part.name)}">{part.svg}</figure>'
+        # tabindex: on a narrow screen the chart scrolls in its box (extra.css); keys can scroll it.
+        return (
+            f'<figure class="rg-chart" data-chart="{escape(part.name)}" tabindex="0">'
+            f"{part.svg}</figure>"
+        )
     if isinstance(part, Sources):
         if not part.ids:
             return ""
@@ -98,7 +108,8 @@ def _table(table: Table, root: str) -> str:
         f'<th scope="col"{_print_only(column.print_only)}>{escape(column.text)}</th>'
         for column in table.columns
     )
-    rows = "".join(_row(row, root) for row in table.rows)
+    labels = [column.text for column in table.columns]
+    rows = "".join(_row(row, labels, root) for row in table.rows)
     classes = f' class="rg-{escape(table.kind)}"' if table.kind else ""
     return (
         f"<table{classes}{_data(table.data)}><caption>{escape(table.caption)}</caption>"
@@ -106,16 +117,22 @@ def _table(table: Table, root: str) -> str:
     )
 
 
-def _row(row: Row, root: str) -> str:
-    cells = "".join(_cell(cell, root) for cell in row.cells)
-    return f'<tr{_data(row.data)}><th scope="row">{escape(row.header)}</th>{cells}</tr>'
+def _row(row: Row, labels: list[str], root: str) -> str:
+    # data-label: the column heading, shown before the value when rows become cards (extra.css).
+    heading = [*labels, *[""] * (len(row.cells) + 1)]
+    cells = "".join(_cell(cell, heading[i], root) for i, cell in enumerate(row.cells, 1))
+    return (
+        f'<tr{_data(row.data)}><th scope="row" data-label="{escape(heading[0])}">'
+        f"{escape(row.header)}</th>{cells}</tr>"
+    )
 
 
-def _cell(cell: Cell, root: str) -> str:
+def _cell(cell: Cell, label: str, root: str) -> str:
     if cell.print_only:
         # A tick box on paper: decoration, hidden from screen readers.
         return '<td class="rg-print-only rg-done" aria-hidden="true">☐</td>'
-    return f"<td>{''.join(block(part, root) for part in cell.blocks)}</td>"
+    blocks = "".join(block(part, root) for part in cell.blocks)
+    return f'<td data-label="{escape(label)}">{blocks}</td>'
 
 
 def _actions(actions: Actions, root: str) -> str:

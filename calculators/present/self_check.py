@@ -9,7 +9,7 @@ from calculators.present import numbers
 from calculators.present.plan import share_button
 from calculators.present.view import Actions, Block, Button, Paragraph, Value, View, common
 from calculators.results import Severity
-from calculators.self_check import SelfCheckResult
+from calculators.self_check import Band, SelfCheckResult
 
 PLAN_PAGE = "tools/plan/"
 
@@ -23,6 +23,10 @@ def seconds(value: object) -> str:
 
 def view(result: SelfCheckResult) -> View:
     """The whole self-check result."""
+    test = result.chair_stand
+    # The headline follows both results: a score below the cut-off never stands alone in bold
+    # above a chair-stand time that shows low leg strength (issue 16).
+    low_legs = test is not None and test.low_strength and result.band is Band.BELOW_CUT_OFF
     blocks: list[Block] = [
         Paragraph(
             (
@@ -30,13 +34,14 @@ def view(result: SelfCheckResult) -> View:
                 Value("score", f"{result.score} out of 10"),
                 " — ",
                 Value("band", result.band.label),
-                ".",
+                f"; but your chair-stand time shows low leg strength: {Band.POSITIVE.label}."
+                if low_legs
+                else ".",
             ),
             kind="headline",
         ),
         Paragraph((result.meaning,)),
     ]
-    test = result.chair_stand
     if test is not None:
         limit = numbers.number(evidence.CHAIR_STAND_LOW_ABOVE_SECONDS)
         blocks.append(

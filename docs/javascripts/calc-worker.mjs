@@ -24,6 +24,27 @@ const engineDownloadFailure = new Promise((_, reject) => {
 engineDownloadFailure.catch(() => {}); // observed through Promise.race below
 const WATCHED_DOWNLOADS = ["pyodide.asm.wasm", "python_stdlib.zip"];
 const browserFetch = self.fetch.bind(self);
+
+// The page shows the download as bytes of a known total (the total is in version.json, written
+// by the build): every chunk of the watched downloads is counted as it arrives.
+let downloaded = 0;
+let downloadTotal = 0;
+function progress() {
+  self.postMessage({ type: "progress", bytes: downloaded, total: downloadTotal });
+}
+function counted(response) {
+  if (!response.body) return response;
+  const counter = new TransformStream({
+    transform(chunk, controller) {
+      downloaded += chunk.byteLength;
+      progress();
+      controller.enqueue(chunk);
+    },
+  });
+  const { status, statusText, headers } = response;
+  return new Response(response.body.pipeThrough(counter), { status, statusText, headers });
+}
+
 self.fetch = async (resource, options) => {
   const url = String(resource instanceof Request ? resource.url : resource);
   const watched = WATCHED_DOWNLOADS.some((name) => url.endsWith(`/engine/${name}`));
@@ -32,7 +53,7 @@ self.fetch = async (resource, options) => {
     if (watched && !response.ok) {
       reportEngineDownloadFailure(new Error(`${url} answered ${response.status}`));
     }
-    return response;
+    return watched && response.ok ? counted(response) : response;
   } catch (error) {
     if (watched) reportEngineDownloadFailure(new Error(`could not download ${url}`));
     throw error;
@@ -161,6 +182,8 @@ async function start() {
     fetchText(new URL("version.json", ENGINE_URL)).then(JSON.parse),
     fetchBytes(new URL("calculators.zip", ENGINE_URL)),
   ]);
+  downloadTotal = manifest.bytes || 0;
+  progress();
   const snapshot = await readSnapshot(snapshotKey(manifest));
   if (snapshot) {
     try {

@@ -13,12 +13,17 @@
 //                   {type: "status", state: "loading" | "ready" | "failed", detail}
 //                                  start-up progress; detail on "ready" is "fresh" or
 //                                  "snapshot", on "failed" a technical reason (not shown).
+//                   {type: "progress", bytes, total}
+//                                  the engine download: bytes received so far of the total
+//                                  (total from the build's version.json; 0 if unknown)
 //                   {type: "snapshot", state: "saved" | "failed", bytes}
 //                                  after a fresh start, whether the memory snapshot for the
 //                                  next visit was stored (html[data-engine-snapshot] = state).
 
 const WORKER_URL = new URL("./calc-worker.mjs", import.meta.url);
-const START_TIMEOUT_MS = 60000; // a slow phone on a slow network, then we give up and say so
+// A slow connection is not a failure: the start-up only times out when nothing has arrived for
+// STALL_MS (no bytes, no start-up step). An answer has ANSWER_TIMEOUT_MS once the engine is ready.
+const STALL_MS = 30000;
 const ANSWER_TIMEOUT_MS = 15000;
 
 /** Why the engine failed; the page turns each code into the words of its template. */
@@ -45,7 +50,9 @@ const engine = {
   nextId: 1,
   pending: new Map(),
   listeners: new Set(),
-  startTimer: 0,
+  stallTimer: 0,
+  bytes: 0,
+  total: 0,
   startedFrom: null,
   snapshot: null, // after a fresh start: "saved" or "failed" once the worker has stored it
   snapshotBytes: 0,
@@ -54,7 +61,25 @@ const engine = {
 function setState(state, reason = "") {
   engine.state = state;
   engine.reason = reason;
-  for (const listener of engine.listeners) listener(state, reason);
+  const progress = { bytes: engine.bytes, total: engine.total };
+  for (const listener of engine.listeners) listener(state, reason, progress);
+}
+
+/** Something arrived: the start-up is alive, so the stall clock starts again. */
+function stillAlive() {
+  clearTimeout(engine.stallTimer);
+  engine.stallTimer = setTimeout(() => handleCrash(REASONS.slow), STALL_MS);
+}
+
+/** Requests wait while the engine loads; their answer clock starts when it is ready. */
+function armAnswerTimers() {
+  for (const [id, waiting] of engine.pending) {
+    if (waiting.timer) continue;
+    waiting.timer = setTimeout(() => {
+      engine.pending.delete(id);
+      waiting.reject(new EngineError(REASONS.late));
+    }, ANSWER_TIMEOUT_MS);
+  }
 }
 
 function failPending(reason) {
@@ -66,10 +91,12 @@ function failPending(reason) {
 }
 
 function handleCrash(reason) {
-  clearTimeout(engine.startTimer);
+  clearTimeout(engine.stallTimer);
   if (engine.worker) engine.worker.terminate();
   engine.worker = null;
-  if (engine.restarts < 1) {
+  // A stalled download is the connection: starting again at once would only stall again, so
+  // the reader is told and offered "Try again" (restartEngine) instead.
+  if (engine.restarts < 1 && reason !== REASONS.slow) {
     engine.restarts += 1;
     startEngine();
     return;
@@ -94,9 +121,19 @@ export function startEngine() {
     return;
   }
   engine.worker = worker;
-  engine.startTimer = setTimeout(() => handleCrash(REASONS.slow), START_TIMEOUT_MS);
+  engine.bytes = 0;
+  stillAlive();
   worker.addEventListener("message", (event) => {
     const data = event.data || {};
+    if (data.type === "progress") {
+      engine.bytes = data.bytes;
+      engine.total = data.total || engine.total;
+      if (engine.state === "loading") {
+        stillAlive();
+        setState("loading");
+      }
+      return;
+    }
     if (data.type === "snapshot") {
       engine.snapshot = data.state;
       engine.snapshotBytes = data.bytes;
@@ -105,7 +142,7 @@ export function startEngine() {
     }
     if (data.type === "status") {
       if (data.state === "ready") {
-        clearTimeout(engine.startTimer);
+        clearTimeout(engine.stallTimer);
         engine.startedFrom = data.detail;
         performance.mark("regain:engine-ready");
         document.dispatchEvent(new CustomEvent("regain:engine-ready"));
@@ -114,7 +151,9 @@ export function startEngine() {
         handleCrash(REASONS.start);
         return;
       }
+      if (data.state === "loading") stillAlive();
       setState(data.state);
+      if (data.state === "ready") armAnswerTimers();
       return;
     }
     const waiting = engine.pending.get(data.id);
@@ -137,19 +176,28 @@ export function calculate(calculator, input, options = {}) {
   if (engine.state === "failed") return Promise.reject(new EngineError(engine.reason));
   const id = engine.nextId++;
   return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => {
-      engine.pending.delete(id);
-      reject(new EngineError(REASONS.late));
-    }, START_TIMEOUT_MS + ANSWER_TIMEOUT_MS);
-    engine.pending.set(id, { resolve, reject, timer });
+    engine.pending.set(id, { resolve, reject, timer: 0 });
+    if (engine.state === "ready") armAnswerTimers();
     engine.worker.postMessage({ id, calculator, input, root: options.root || "" });
   });
 }
 
-/** Hear the engine's state now and on every change; returns a function that stops it. */
+/** "Try again": forget a failed (or stalled) engine and start a new one from the beginning. */
+export function restartEngine() {
+  clearTimeout(engine.stallTimer);
+  if (engine.worker) engine.worker.terminate();
+  engine.worker = null;
+  failPending(REASONS.start);
+  engine.restarts = 0;
+  setState("idle");
+  startEngine();
+}
+
+/** Hear the engine's state (and download progress) now and on every change; returns a
+ * function that stops it. */
 export function onEngineState(listener) {
   engine.listeners.add(listener);
-  listener(engine.state, engine.reason);
+  listener(engine.state, engine.reason, { bytes: engine.bytes, total: engine.total });
   return () => engine.listeners.delete(listener);
 }
 
@@ -167,5 +215,7 @@ export function engineInfo() {
     from: engine.startedFrom, // "fresh" or "snapshot"
     snapshot: engine.snapshot, // null until a fresh engine has stored (or failed to store) one
     snapshotBytes: engine.snapshotBytes,
+    bytes: engine.bytes, // engine download so far, of total (from the build)
+    total: engine.total,
   };
 }

@@ -3,7 +3,7 @@
 // the page comes from Python, in the answer's HTML or in the form's data attributes and
 // templates (calculators/present/forms.py).
 
-import { calculate, onEngineState, startEngine } from "./engine.mjs";
+import { calculate, onEngineState, restartEngine, startEngine } from "./engine.mjs";
 
 const MATERIAL_PARAMETERS = new Set(["h", "q"]); // search highlighting, not ours
 const MAX_LINK_VALUE = 40; // longer than any real answer: a tampered link gets no further
@@ -68,12 +68,34 @@ function placeErrors(form, output) {
   if (first) first.focus();
 }
 
+/** Move the reader to the answer: focus its top line (a box's title, not the whole box; not
+ * the buttons above it) (read once by a screen reader: the
+ * result area is not a live region) and scroll it to the top of the screen, under the header. */
+function bringIntoView(output) {
+  const top = [...output.children].find((child) => !child.matches(".rg-result-actions, .rg-action-status"));
+  const boxed = top?.matches("div, section, table, figure");
+  const first = boxed ? top.querySelector("caption, .admonition-title, h2, h3, p") || top : top;
+  if (!first) return;
+  if (!first.hasAttribute("tabindex")) first.setAttribute("tabindex", "-1");
+  first.focus({ preventScroll: true });
+  // The answer's buttons sit above its first line: bring both into view.
+  output.scrollIntoView({ block: "start" });
+}
+
 function showFailure(form, output, reason) {
   const template = form.querySelector("template[data-engine-failure]");
   if (!template) return;
+  if (output.dataset.state === "failed" && output.querySelector("[data-engine-failed]")) return;
   const box = template.content.cloneNode(true);
   const words = template.dataset[`reason${capitalised(reason)}`] || template.dataset.reasonStart;
   box.querySelector("[data-reason]").textContent = words;
+  // "Try again" starts a new engine from the beginning and asks again.
+  box.querySelector('[data-action="retry"]')?.addEventListener("click", () => {
+    output.replaceChildren();
+    delete output.dataset.state;
+    restartEngine();
+    form.requestSubmit();
+  });
   output.replaceChildren(box);
 }
 
@@ -267,22 +289,31 @@ function initForm(form) {
   const button = form.querySelector('[type="submit"]');
   const status = form.querySelector("[data-engine-status]");
   const progress = form.querySelector("progress");
+  const progressText = form.querySelector("[data-engine-progress]");
   const readyLabel = button.dataset.readyLabel || button.textContent;
   const words = form.dataset;
 
-  onEngineState((state, reason) => {
+  const megabytes = (bytes) => (bytes / 1e6).toFixed(1);
+  // One state at a time for the button, the status line, the bar and the message.
+  onEngineState((state, reason, { bytes, total }) => {
     form.dataset.engine = state;
+    if (progress) progress.hidden = state !== "loading";
+    if (progressText) progressText.hidden = state !== "loading" || !total;
     if (state === "loading") {
       button.textContent = words.textLoadingButton;
-      if (status) status.textContent = words.textLoading;
-      if (progress) progress.hidden = false;
+      const loading = total ? words.textLoadingSize.replace("{mb}", megabytes(total)) : words.textLoading;
+      if (status && status.textContent !== loading) status.textContent = loading; // said once
+      if (progress && total) Object.assign(progress, { max: total, value: Math.min(bytes, total) });
+      if (progressText && total) {
+        progressText.textContent = words.textProgress
+          .replace("{done}", megabytes(Math.min(bytes, total)))
+          .replace("{mb}", megabytes(total));
+      }
     } else if (state === "ready") {
       button.textContent = readyLabel;
       if (status) status.textContent = words.textReady;
-      if (progress) progress.hidden = true;
     } else if (state === "failed") {
       button.textContent = readyLabel;
-      if (progress) progress.hidden = true;
       if (status) status.textContent = words.textFailed;
       showFailure(form, output, reason);
       output.dataset.state = "failed";
@@ -308,6 +339,8 @@ function initForm(form) {
       output.replaceChildren(...fragment(answer.html || ""));
       if (answer.ok) {
         wireActions(form, output, payload);
+        if (status) status.textContent = "";
+        bringIntoView(output);
         output.dataset.state = "result";
         performance.mark("regain:result");
       } else {
@@ -317,6 +350,7 @@ function initForm(form) {
       output.dispatchEvent(new CustomEvent("regain:answer", { bubbles: true }));
     } catch (error) {
       showFailure(form, output, error.reason);
+      bringIntoView(output); // the reader pressed and is waiting: take them to the message
       output.dataset.state = "failed";
     } finally {
       output.removeAttribute("aria-busy");

@@ -1,0 +1,395 @@
+"""Readers on phones, with large text, slow connections or scripts off (issue 16).
+
+Sizes are read with getComputedStyle (and, for SVG text, scaled by the chart's on-screen
+transform), never guessed from the CSS. Every wait is on a state of the page.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from helpers.browser import (
+    FORM_PAGES,
+    RESULT_TIMEOUT_MS,
+    WatchedPage,
+    fill_form,
+    open_watched_page,
+    submit_and_wait,
+)
+from playwright.sync_api import Browser, BrowserContext, Page, Route
+
+from harness.browser import CHROMIUM, CHROMIUM_ARGS
+
+pytestmark = pytest.mark.browser
+
+PHONE = {"width": 360, "height": 740}
+LARGE_DEFAULT_FONT_PX = 32  # Chrome's Settings > Appearance > Font size, at its largest steps
+
+BODY_SIZE_JS = """() => parseFloat(
+    getComputedStyle(document.querySelector('.md-typeset p')).fontSize)"""
+SIZES_JS = """(selector) => [...document.querySelectorAll(selector)].map(
+    (element) => parseFloat(getComputedStyle(element).fontSize))"""
+# The size SVG text is drawn at on screen: its font size in user units times the chart's scale.
+CHART_TEXT_JS = """() => [...document.querySelectorAll('.rg-chart svg text')].map((text) =>
+    parseFloat(getComputedStyle(text).fontSize) * text.ownerSVGElement.getScreenCTM().a)"""
+
+
+@pytest.fixture
+def large_font_context(tmp_path: Path, browser: Browser) -> Iterator[BrowserContext]:
+    """A Chromium profile whose default font size is 32 px, set as the reader sets it.
+
+    The setting lives in the profile's Preferences (webkit.webprefs.default_font_size), which is
+    what Chrome's font-size setting writes; a CSS override on <html> would not be the same test,
+    because rem-based media queries and the browser's own defaults would not follow it.
+    """
+    profile = tmp_path / "profile"
+    (profile / "Default").mkdir(parents=True)
+    preferences = {"webkit": {"webprefs": {"default_font_size": LARGE_DEFAULT_FONT_PX}}}
+    (profile / "Default" / "Preferences").write_text(json.dumps(preferences))
+    context = browser.browser_type.launch_persistent_context(
+        str(profile), executable_path=str(CHROMIUM), args=CHROMIUM_ARGS, service_workers="block"
+    )
+    yield context
+    context.close()
+
+
+def _safety_text_sizes(page: Page) -> dict[str, list[float]]:
+    """Font sizes of warnings, FAQ answers and tables on the current page."""
+    return {
+        "admonition": page.evaluate(SIZES_JS, ".md-typeset .admonition"),
+        "details": page.evaluate(SIZES_JS, ".md-typeset details"),
+        "table": page.evaluate(SIZES_JS, ".md-typeset table"),
+    }
+
+
+@pytest.mark.parametrize("path", ["faq/", FORM_PAGES["protein"], "guide/exercises/"])
+def test_warnings_tables_and_faq_answers_are_at_body_size(
+    watched_page: WatchedPage, path: str
+) -> None:
+    """Every admonition, details block and table on the page is as large as the body text."""
+    watched_page.goto(path)
+    body = watched_page.page.evaluate(BODY_SIZE_JS)
+    sizes = _safety_text_sizes(watched_page.page)
+    assert any(sizes.values()), f"{path} has none of the elements this test checks"
+    smaller = {kind: [s for s in found if s < body] for kind, found in sizes.items()}
+    assert smaller == {"admonition": [], "details": [], "table": []}, f"body is {body}px"
+
+
+def test_chart_text_is_drawn_at_body_size_on_a_phone(browser: Browser, site_url: str) -> None:
+    """On a 360 px screen the chart's labels are drawn as large as the body text."""
+    watched = open_watched_page(browser, site_url)
+    try:
+        watched.page.set_viewport_size(PHONE)
+        watched.goto("guide/why-it-matters/")
+        body = watched.page.evaluate(BODY_SIZE_JS)
+        drawn = watched.page.evaluate(CHART_TEXT_JS)
+        assert drawn, "the page has no chart"
+        assert min(drawn) == pytest.approx(body, rel=0.02)
+        page_width = watched.page.evaluate("() => document.documentElement.scrollWidth")
+        assert page_width <= PHONE["width"], "the chart pushed the page sideways"
+    finally:
+        watched.context.close()
+
+
+def test_safety_and_chart_text_follow_a_32px_default_font(
+    large_font_context: BrowserContext, site_url: str
+) -> None:
+    """With the browser's default font at 32 px, body, warnings, tables and charts all grow."""
+    page = large_font_context.new_page()
+    page.goto(site_url + "guide/why-it-matters/")
+    body = page.evaluate(BODY_SIZE_JS)
+    assert body == pytest.approx(LARGE_DEFAULT_FONT_PX * 1.25 * 0.9, rel=0.02)
+    drawn = page.evaluate(CHART_TEXT_JS)
+    assert drawn
+    assert min(drawn) == pytest.approx(body, rel=0.02)
+    page.goto(site_url + "faq/")
+    sizes = _safety_text_sizes(page)
+    assert min(sizes["details"] + sizes["admonition"]) >= body
+
+
+def test_home_leads_to_the_after_hospital_guide(watched_page: WatchedPage) -> None:
+    """From the home page a phone reader reaches the hospital guide, with its cited numbers."""
+    page = watched_page.page
+    page.set_viewport_size(PHONE)
+    watched_page.goto("")
+    page.locator('.md-content__inner a[href$="guide/after-hospital/"]').click()
+    page.locator("h1", has_text="Just home from hospital").wait_for()  # instant navigation
+    assert page.url.endswith("/guide/after-hospital/")
+    assert page.locator("article h1").count() == 1
+    cited = page.eval_on_selector_all(
+        'article a[href*="references/#d"]', "links => links.map((a) => a.hash)"
+    )
+    assert {"#d1", "#d2", "#d3", "#d4", "#d5"} <= set(cited)
+    assert page.locator("article .admonition.danger").is_visible()  # the emergency signs
+    watched_page.assert_clean()
+
+
+@pytest.mark.parametrize("word", ["hospital", "pneumonia"])
+def test_search_finds_the_after_hospital_guide(watched_page: WatchedPage, word: str) -> None:
+    """The site's search index has the hospital guide under the words a reader would type."""
+    index = watched_page.page.request.get(watched_page.base_url + "search/search_index.json")
+    pages = [doc for doc in index.json()["docs"] if doc["location"] == "guide/after-hospital/"]
+    assert pages
+    assert word in pages[0]["text"].lower()
+
+
+TABLE_PAGES = [
+    "references/",
+    FORM_PAGES["protein"],
+    FORM_PAGES["plan"],
+    FORM_PAGES["self-check"],
+    "guide/weekly-plan/",
+    "guide/regain-strength/",
+]
+# Tables wider than the page, or scrolling sideways inside their box, on the current page.
+OVERFLOW_JS = """() => {
+    const width = document.documentElement.clientWidth;
+    const wide = [...document.querySelectorAll('article table')].filter((table) => {
+        const box = table.getBoundingClientRect();
+        const scroller = table.closest('.md-typeset__scrollwrap, .md-typeset__table');
+        return box.right > width + 0.5 || box.left < -0.5
+            || table.scrollWidth > table.clientWidth + 1
+            || (scroller && scroller.scrollWidth > scroller.clientWidth + 1);
+    });
+    return {tables: document.querySelectorAll('article table').length,
+            wide: wide.map((table) => table.querySelector('th').textContent.trim()),
+            page: document.documentElement.scrollWidth - width};
+}"""
+
+
+def _open_every_table(page: Page) -> None:
+    """Open the collapsed blocks that hold tables, so their tables are laid out too."""
+    page.evaluate("() => document.querySelectorAll('details').forEach((d) => { d.open = true; })")
+
+
+def _table_overflow(page: Page, base_url: str) -> dict[str, object]:
+    """Each table page's overflowing tables (none expected), and the table count as a check."""
+    found = {}
+    for path in TABLE_PAGES:
+        page.goto(base_url + path)
+        _open_every_table(page)
+        found[path] = page.evaluate(OVERFLOW_JS)
+    return found
+
+
+def test_no_table_overflows_a_360px_phone(watched_page: WatchedPage) -> None:
+    """At 360 px every table fits the screen: no sideways scrolling of the page or the table."""
+    watched_page.page.set_viewport_size(PHONE)
+    found = _table_overflow(watched_page.page, watched_page.base_url)
+    assert all(result["tables"] for result in found.values()), found
+    assert {path: (r["wide"], r["page"]) for path, r in found.items()} == {
+        path: ([], 0) for path in TABLE_PAGES
+    }
+
+
+@pytest.mark.parametrize(
+    "viewport", [PHONE, {"width": 1280, "height": 800}], ids=["phone", "desktop"]
+)
+def test_no_table_overflows_at_200_percent_text(
+    large_font_context: BrowserContext, site_url: str, viewport: dict[str, int]
+) -> None:
+    """With the browser's text at 200% (32 px), every table still fits, on a phone and a desktop."""
+    page = large_font_context.new_page()
+    page.set_viewport_size(viewport)
+    found = _table_overflow(page, site_url)
+    assert all(result["tables"] for result in found.values()), found
+    assert {path: (r["wide"], r["page"]) for path, r in found.items()} == {
+        path: ([], 0) for path in TABLE_PAGES
+    }
+
+
+@pytest.mark.parametrize("calculator", sorted(FORM_PAGES))
+def test_without_javascript_the_notice_comes_first_and_the_form_is_hidden(
+    browser: Browser, site_url: str, calculator: str
+) -> None:
+    """Scripts off: the notice comes before the hidden form; the ready-made table stays."""
+    context = browser.new_context(java_script_enabled=False, viewport=PHONE)
+    try:
+        page = context.new_page()
+        page.goto(site_url + FORM_PAGES[calculator])
+        notice = page.locator(".rg-noscript")
+        form = page.locator(f'form[data-calculator="{calculator}"]')
+        assert notice.is_visible()
+        assert form.is_hidden()
+        notice_before_form = notice.evaluate(
+            "(n, f) => !!(n.compareDocumentPosition(f) & Node.DOCUMENT_POSITION_FOLLOWING)",
+            form.element_handle(),
+        )
+        assert notice_before_form
+        # The ready-made table is on show, or one click away in a collapsed block.
+        table = page.locator("article table").first
+        shown = table.evaluate(
+            "(t) => t.checkVisibility() || !!t.closest('details')?.querySelector('summary')"
+            "?.checkVisibility()"
+        )
+        assert shown
+    finally:
+        context.close()
+
+
+def test_with_javascript_the_form_shows_and_the_notice_does_not(watched_page: WatchedPage) -> None:
+    """Scripts on: the form is there to fill in and the no-script notice is not shown."""
+    watched_page.goto(FORM_PAGES["protein"])
+    assert watched_page.page.locator('form[data-calculator="protein"]').is_visible()
+    assert watched_page.page.locator(".rg-noscript").count() == 0  # inside <noscript>: not parsed
+
+
+# Where the focused element sits: inside the answer? on screen, below the sticky header?
+FOCUS_JS = """(id) => {
+    const focused = document.activeElement;
+    const box = focused.getBoundingClientRect();
+    const header = document.querySelector('.md-header').getBoundingClientRect().bottom;
+    return {inAnswer: focused.closest('#' + id) !== null, text: focused.textContent.trim(),
+            onScreen: box.top >= header - 1 && box.top < innerHeight};
+}"""
+LIVE_REGIONS_JS = """(calculator) => {
+    const form = document.querySelector(`form[data-calculator="${calculator}"]`);
+    const output = document.getElementById(form.dataset.output);
+    const live = (e) => e.matches(
+        '[aria-live]:not([aria-live="off"]), [role=status], [role=alert]');
+    return {form: [...form.querySelectorAll('*')].filter(live).length, output: live(output)};
+}"""
+
+
+def test_answer_takes_focus_and_comes_into_view_at_large_text(
+    large_font_context: BrowserContext, site_url: str
+) -> None:
+    """On a phone at 200% text, the answer's first line gets the focus, below the header."""
+    page = large_font_context.new_page()
+    page.set_viewport_size(PHONE)
+    page.goto(site_url + FORM_PAGES["protein"])
+    fill_form(page, "protein", {"weight": "68", "age": "74"})
+    assert submit_and_wait(page, "protein") == "result"
+    focus = page.evaluate(FOCUS_JS, "protein-result")
+    assert focus["inAnswer"], focus
+    assert focus["text"].startswith("Aim for"), focus
+    assert focus["onScreen"], focus
+    assert page.evaluate(LIVE_REGIONS_JS, "protein") == {"form": 1, "output": False}
+
+
+def test_a_share_link_opens_with_the_answer_in_view(watched_page: WatchedPage) -> None:
+    """A shared plan link answers at once, and the answer's first line is focused and in view."""
+    page = watched_page.page
+    page.set_viewport_size(PHONE)
+    watched_page.goto(FORM_PAGES["plan"] + "?age=74&days=3")
+    page.locator("#plan-result[data-state]").wait_for(timeout=RESULT_TIMEOUT_MS)
+    assert page.locator("#plan-result").get_attribute("data-state") == "result"
+    focus = page.evaluate(FOCUS_JS, "plan-result")
+    assert focus["inAnswer"], focus
+    assert focus["onScreen"], focus
+    # The answer's buttons (copy link, print, calendar) sit above it, on screen too.
+    buttons = page.evaluate(
+        "() => { const a = document.querySelector('#plan-result .rg-result-actions');"
+        " const top = a.getBoundingClientRect().top;"
+        " const header = document.querySelector('.md-header').getBoundingClientRect().bottom;"
+        " return {onScreen: top >= header - 1 && top < innerHeight,"
+        " above: top < document.activeElement.getBoundingClientRect().top}; }"
+    )
+    assert buttons == {"onScreen": True, "above": True}
+    watched_page.assert_clean()
+
+
+# Chromium's network emulation (DevTools protocol): bytes per second down and up, latency in ms.
+SLOW_NETWORK = {
+    "offline": False,
+    "latency": 150,
+    "downloadThroughput": 1_000_000,
+    "uploadThroughput": 100_000,
+}
+ENGINE_STATE_JS = """() => {
+    const form = document.querySelector('form[data-calculator="protein"]');
+    const bar = form.querySelector('progress');
+    return {engine: form.dataset.engine, button: form.querySelector('[type=submit]').textContent,
+            status: form.querySelector('[data-engine-status]').textContent,
+            bar: bar.hidden ? null : [bar.value, bar.max],
+            failed: document.querySelector('#protein-result [data-engine-failed]') !== null};
+}"""
+
+
+def test_a_slow_download_shows_its_size_and_progress_then_answers(
+    watched_page: WatchedPage,
+) -> None:
+    """On a throttled connection the page says the size, the bar fills, and the answer comes."""
+    page = watched_page.page
+    cdp = watched_page.context.new_cdp_session(page)
+    cdp.send("Network.enable")
+    cdp.send("Network.emulateNetworkConditions", SLOW_NETWORK)
+    watched_page.goto(FORM_PAGES["protein"])
+    page.wait_for_function(
+        "() => { const b = document.querySelector('form[data-calculator=protein] progress');"
+        " return !b.hidden && b.value > 0 && b.value < b.max; }",
+        timeout=RESULT_TIMEOUT_MS,
+    )
+    during = page.evaluate(ENGINE_STATE_JS)
+    assert during["engine"] == "loading"
+    assert "up to" in during["status"]
+    assert " MB" in during["status"]
+    assert during["button"] == "Calculator loading…"
+    assert not during["failed"]
+    fill_form(page, "protein", {"weight": "68", "age": "74"})
+    assert submit_and_wait(page, "protein") == "result"
+    after = page.evaluate(ENGINE_STATE_JS)
+    assert after["engine"] == "ready"
+    assert after["bar"] is None
+    assert not after["failed"]
+    watched_page.assert_clean()
+
+
+def test_a_stalled_download_fails_once_clearly_and_try_again_restarts(
+    watched_page: WatchedPage,
+) -> None:
+    """A stall gives one failed state blaming the connection; "Try again" then answers."""
+    page = watched_page.page
+    stalled: list[Route] = []
+
+    def stall(route: Route) -> None:
+        stalled.append(route)  # never answered: no byte ever arrives
+
+    watched_page.context.route("**/engine/pyodide.asm.wasm", stall)
+    watched_page.goto(FORM_PAGES["protein"])
+    fill_form(page, "protein", {"weight": "68", "age": "74"})
+    page.locator('form[data-calculator="protein"] [type=submit]').click()
+    page.locator("#protein-result [data-engine-failed]").wait_for(timeout=RESULT_TIMEOUT_MS)
+    failed = page.evaluate(ENGINE_STATE_JS)
+    assert failed["engine"] == "failed"
+    assert failed["button"] == "Work out my protein target"
+    assert failed["bar"] is None
+    message = page.locator("#protein-result [data-engine-failed]").inner_text()
+    assert "connection" in message
+    assert "browser" not in message
+    assert page.evaluate(FOCUS_JS, "protein-result")["inAnswer"]  # the reader had pressed
+    assert stalled
+    watched_page.context.unroute("**/engine/pyodide.asm.wasm", stall)
+    page.locator('#protein-result [data-action="retry"]').click()
+    page.locator("#protein-result[data-state=result]").wait_for(timeout=RESULT_TIMEOUT_MS)
+    assert page.evaluate(ENGINE_STATE_JS)["engine"] == "ready"
+
+
+def test_abbreviations_are_explained_as_tooltips(watched_page: WatchedPage) -> None:
+    """SARC-F on the self-check page carries its plain meaning, shown as a tooltip on hover."""
+    page = watched_page.page
+    watched_page.goto(FORM_PAGES["self-check"])
+    abbreviation = page.locator("article abbr", has_text="SARC-F").first
+    assert "five-question check" in str(abbreviation.get_attribute("title"))
+    abbreviation.hover()
+    page.locator(".md-tooltip2--active, .md-tooltip--active").first.wait_for()
+    watched_page.assert_clean()
+
+
+# Each page of a Chromium PDF is one "/Type /Page" object (the page tree is "/Type /Pages").
+PDF_PAGE = re.compile(rb"/Type\s*/Page(?!s)")
+
+
+def test_a_three_day_plan_prints_on_two_a4_pages(watched_page: WatchedPage) -> None:
+    """A carer's print of a plan with 3 strength days fits on at most two A4 pages."""
+    page = watched_page.page
+    watched_page.goto(FORM_PAGES["plan"] + "?age=74&strength_days=3")
+    page.locator("#plan-result[data-state=result]").wait_for(timeout=RESULT_TIMEOUT_MS)
+    page.emulate_media(media="print")
+    pages = len(PDF_PAGE.findall(page.pdf(format="A4")))
+    assert 1 <= pages <= 2, f"{pages} pages"
+    assert page.locator("#plan-result table.rg-plan").is_visible()
