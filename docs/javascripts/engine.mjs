@@ -24,6 +24,7 @@ const WORKER_URL = new URL("./calc-worker.mjs", import.meta.url);
 // A slow connection is not a failure: the start-up only times out when nothing has arrived for
 // STALL_MS (no bytes, no start-up step). An answer has ANSWER_TIMEOUT_MS once the engine is ready.
 const STALL_MS = 30000;
+const START_WORK_MS = 180000; // a hang guard for the start-up after the download
 const ANSWER_TIMEOUT_MS = 15000;
 
 /** Why the engine failed; the page turns each code into the words of its template. */
@@ -68,7 +69,13 @@ function setState(state, reason = "") {
 /** Something arrived: the start-up is alive, so the stall clock starts again. */
 function stillAlive() {
   clearTimeout(engine.stallTimer);
-  engine.stallTimer = setTimeout(() => handleCrash(REASONS.slow), STALL_MS);
+  // Once every byte is here, the rest is the device's own work (compiling, starting Python): a
+  // slow or busy phone is not a stalled connection, so it gets a much longer guard.
+  const downloaded = engine.total > 0 && engine.bytes >= engine.total;
+  engine.stallTimer = setTimeout(
+    () => handleCrash(downloaded ? REASONS.start : REASONS.slow),
+    downloaded ? START_WORK_MS : STALL_MS,
+  );
 }
 
 /** Requests wait while the engine loads; their answer clock starts when it is ready. */
