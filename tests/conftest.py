@@ -8,9 +8,7 @@ import pytest
 from helpers.browser import WatchedPage, open_watched_page
 from playwright.sync_api import Browser, sync_playwright
 
-from harness import ROOT, BrowserMissingError, BuiltSite, build_site, launch_chromium, serving
-
-__all__ = ["ROOT", "BuiltSite", "WatchedPage", "build_site", "open_watched_page"]
+from harness import BrowserMissingError, BuiltSite, build_site, launch_chromium, serving
 
 
 @pytest.fixture(scope="session")

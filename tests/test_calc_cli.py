@@ -3,30 +3,14 @@
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
-import yaml
+from helpers.calc import EXERCISES, cli
 
 from calculators import api
 
-ROOT = Path(__file__).resolve().parent.parent
-EXERCISES = yaml.safe_load((ROOT / "data" / "exercises.yml").read_text(encoding="utf-8"))
 PLAN_ARGS = ["plan", "--age", "70", "--ability", "tires-quickly", "--strength-days", "3"]
-
-
-def cli(*args: str) -> subprocess.CompletedProcess[str]:
-    """Run `python -m calculators` with arguments."""
-    return subprocess.run(
-        [sys.executable, "-m", "calculators", *args],
-        capture_output=True,
-        text=True,
-        check=False,
-        cwd=ROOT,
-        encoding="utf-8",
-    )
 
 
 def test_protein_prints_the_daily_range_in_words() -> None:

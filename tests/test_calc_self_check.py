@@ -9,10 +9,9 @@ from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
 import pytest
+from helpers.calc import EXERCISES, GOLDEN, cases, check, cli
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from test_calc_cli import cli
-from test_calc_golden import EXERCISES, GOLDEN, cases, check
 
 from calculators import api
 

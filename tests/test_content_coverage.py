@@ -2,32 +2,11 @@
 
 from __future__ import annotations
 
-import re
-
 import pytest
 from bs4 import BeautifulSoup
-from conftest import BuiltSite
+from helpers.content import page_text
 
-# Dashes and the spaces typographers put inside numbers, mapped to what a test can type.
-_DASHES = dict.fromkeys(map(ord, "\u2010\u2011\u2012\u2013\u2014\u2212"), "-")
-_SPACES = dict.fromkeys(map(ord, "\u00a0\u2009\u202f\u2007"), " ")
-
-
-def normalise(text: str) -> str:
-    """Lower-case text with plain hyphens and single ordinary spaces."""
-    text = text.translate(_DASHES).translate(_SPACES)
-    return re.sub(r"\s+", " ", text).lower()
-
-
-def page_text(built_site: BuiltSite, url_path: str) -> str:
-    """The normalised text of a page's article, without the shared disclaimer."""
-    soup = BeautifulSoup(built_site.page(url_path).read_text(encoding="utf-8"), "html.parser")
-    article = soup.find("article")
-    assert article is not None, f"{url_path} has no <article>"
-    for aside in article.select("aside.rg-disclaimer"):
-        aside.decompose()
-    return normalise(article.get_text(" "))
-
+from harness import BuiltSite
 
 # The numbers of the source article, each on the page that teaches it.
 SEED_NUMBERS = [

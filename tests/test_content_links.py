@@ -8,8 +8,9 @@ from urllib.parse import unquote, urljoin, urlsplit
 
 import pytest
 from bs4 import BeautifulSoup
-from conftest import BuiltSite
-from test_content_pages import NAV_PAGES
+from helpers.content import NAV_PAGES
+
+from harness import BuiltSite
 
 # A made-up origin so that urljoin can resolve relative links the way a browser would.
 _ORIGIN = "http://regain.test/"

@@ -5,36 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-import yaml
 from bs4 import BeautifulSoup
-from conftest import ROOT, BuiltSite
+from helpers.content import NAV_PAGES
 
-
-# The reader-facing pages named in the nav (site-relative URLs).
-def _nav_pages() -> list[str]:
-    """Site-relative URLs of every page in mkdocs.yml's nav, in nav order."""
-
-    class _Loader(yaml.SafeLoader):
-        """Reads mkdocs.yml, taking `!ENV [NAME, default]` as its default."""
-
-    _Loader.add_constructor("!ENV", lambda loader, node: loader.construct_sequence(node)[-1])
-    config = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_Loader)
-
-    def walk(items: list[object]) -> list[str]:
-        pages: list[str] = []
-        for item in items:
-            target = next(iter(item.values())) if isinstance(item, dict) else item
-            if isinstance(target, list):
-                pages += walk(target)
-            else:
-                pages.append(str(target).removesuffix("index.md").removesuffix(".md") + "/")
-        return pages
-
-    return [page.removeprefix("/") for page in walk(config["nav"])]
-
-
-# Every page of the nav, read from mkdocs.yml so a new page is checked without editing tests.
-NAV_PAGES = _nav_pages()
+from harness import BuiltSite
 
 
 def _soup(path: Path) -> BeautifulSoup:

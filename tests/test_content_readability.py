@@ -9,8 +9,9 @@ import pytest
 import textstat
 import textstat.backend.counts._count_syllables as syllable_counter
 from bs4 import BeautifulSoup, Tag
-from conftest import BuiltSite
-from test_content_pages import NAV_PAGES
+from helpers.content import NAV_PAGES
+
+from harness import BuiltSite
 
 MAX_GRADE = 10.0  # hard limit per page; the writing aims for about 8
 

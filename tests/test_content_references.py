@@ -6,7 +6,8 @@ import re
 
 import pytest
 from bs4 import BeautifulSoup, Tag
-from conftest import BuiltSite
+
+from harness import BuiltSite
 
 # A DOI: "10." then a registrant code of 4-9 digits, "/", then a suffix without spaces
 # (Crossref's recommended pattern for modern DOIs).

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
-from conftest import BuiltSite, build_site
 
+from harness import BuiltSite, build_site
 from hooks import review_dates
 
 TODAY = dt.date(2026, 11, 26)

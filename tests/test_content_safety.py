@@ -6,9 +6,9 @@ import re
 
 import pytest
 from bs4 import BeautifulSoup
-from conftest import BuiltSite
-from test_content_coverage import normalise, page_text
+from helpers.content import normalise, page_text
 
+from harness import BuiltSite
 from macros import safety
 
 # Pages that describe exercise or say "stop and get advice": each carries the emergency signs.

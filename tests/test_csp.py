@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from bs4 import BeautifulSoup
-from conftest import BuiltSite
 
+from harness import BuiltSite
 from hooks import csp
 
 

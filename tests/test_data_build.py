@@ -6,8 +6,8 @@ import shutil
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, build_site
 
+from harness import ROOT, build_site
 from macros.data import DATA_DIR_VARIABLE, EXERCISES_FILE
 
 

@@ -13,8 +13,8 @@ import sys
 from dataclasses import dataclass
 
 import pytest
-from conftest import ROOT
 
+from harness import ROOT
 from hooks import engine
 
 # Run in a fresh interpreter: isolated (-I: no user site, no PYTHON* variables), without `site`

@@ -10,10 +10,10 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import ROOT, BuiltSite
 from helpers.browser import cpython, golden_cases
 from mkdocs.exceptions import PluginError
 
+from harness import ROOT, BuiltSite
 from hooks import engine
 
 

@@ -11,8 +11,8 @@ from urllib.parse import urljoin, urlsplit
 import pytest
 import yaml
 from bs4 import BeautifulSoup
-from conftest import BuiltSite
 
+from harness import BuiltSite
 from macros.data import ROOT, SiteData, Weekday, data_dir, load_site_data
 from macros.render import CATEGORY_LABELS
 

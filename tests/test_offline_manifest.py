@@ -5,8 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from conftest import BuiltSite
-
+from harness import BuiltSite
 from hooks import offline
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from conftest import BuiltSite
+from harness import BuiltSite
 
 # MkDocs's log lines look like "WARNING -  message". Material 9.8's end-of-life notice is
 # printed as a banner, not a log warning, and is documented in the README.

@@ -10,9 +10,9 @@ from typing import Any
 import pytest
 import yaml
 from bs4 import BeautifulSoup, Tag
-from conftest import BuiltSite
 
 from calculators import api
+from harness import BuiltSite
 from macros import static_answers
 from macros.render import Links, RenderError
 
