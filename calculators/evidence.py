@@ -8,6 +8,7 @@ each with its reason.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from decimal import ROUND_CEILING, ROUND_FLOOR, Decimal
 from enum import StrEnum
@@ -51,6 +52,79 @@ class Source(StrEnum):
     M7 = "M7"
     NICE_NG42 = "NICE-NG42"
     NICE_NG127 = "NICE-NG127"
+
+
+@dataclass(frozen=True)
+class Citation:
+    """A source as a reader reads it: a short title and its year ("" when the row has none).
+
+    Written out wherever an answer cites a source, so no reader meets a bare id like "E3".
+    """
+
+    title: str
+    year: str = ""
+
+    def words(self) -> str:
+        """The source as "title, year", or the title alone.
+
+        >>> Citation("WHO guidelines on physical activity", "2020").words()
+        'WHO guidelines on physical activity, 2020'
+        """
+        return f"{self.title}, {self.year}" if self.year else self.title
+
+
+_PROT_AGE = Citation("PROT-AGE recommendations on protein for older people", "2013")
+_PROT_AGE_ESPEN = Citation(
+    "PROT-AGE and ESPEN recommendations on protein for older people", "2013–2014"
+)
+_EWGSOP2 = Citation("EWGSOP2 European consensus on sarcopenia", "2019")
+
+# Each id's source as the References page's "Source" column names it (tests/test_present.py
+# checks each year against that page).
+CITATIONS: Final[Mapping[Source, Citation]] = {
+    Source.P1: Citation("Wu, Dietary protein intake and human health", "2016"),
+    Source.P2: _PROT_AGE_ESPEN,
+    Source.P3: _PROT_AGE,
+    Source.P4: _PROT_AGE_ESPEN,
+    Source.P5: _PROT_AGE,
+    Source.P7: Citation(
+        "Morton, a meta-analysis of protein supplements and strength training", "2018"
+    ),
+    Source.P8: Citation("ISSN position stand: protein and exercise", "2017"),
+    Source.P10: Citation(
+        "English and Paddon-Jones, protecting muscle mass in older adults", "2010"
+    ),
+    Source.P12: Citation("KDOQI guideline on nutrition in chronic kidney disease", "2020"),
+    Source.P13: Citation("KDIGO guideline on chronic kidney disease", "2024"),
+    Source.P14: Citation(
+        "ESPEN intensive-care guideline and ASPEN/SCCM guidelines", "2019 and 2016"
+    ),
+    Source.E1: Citation("WHO guidelines on physical activity and sedentary behaviour", "2020"),
+    Source.E2: Citation("Sherrington, a review of physical activity and falls prevention", "2020"),
+    Source.E3: Citation("ACSM position stand on strength training", "2009"),
+    Source.E4: Citation("Physical Activity Guidelines for Americans, 2nd edition", "2018"),
+    Source.E5: Citation("Paluch, a meta-analysis of daily steps and mortality", "2022"),
+    Source.E6: Citation("Tudor-Locke, how many steps a day are enough for older adults", "2011"),
+    Source.E7: Citation("Practice tools for walking programmes, not trials"),
+    Source.E8: Citation("National Sleep Foundation sleep duration recommendations", "2015"),
+    Source.D6: Citation(
+        "Peterson, meta-analyses of strength training in older adults", "2010 and 2011"
+    ),
+    Source.D7: Citation("Borde, a meta-analysis of strength training in older adults", "2015"),
+    Source.S3: _EWGSOP2,
+    Source.F1: Citation("Malmstrom and Morley, the SARC-F questionnaire", "2013"),
+    Source.F2: _EWGSOP2,
+    Source.F3: Citation("SARC-F screening accuracy: a meta-analysis", "2018"),
+    Source.M1: Citation("Guralnik, the Short Physical Performance Battery", "1994"),
+    Source.M2: _EWGSOP2,
+    Source.M3: Citation("Vivifrail exercise guide and the VIVIFRAIL-COGN protocol", "2022"),
+    Source.M4: Citation("World guidelines for falls prevention", "2022"),
+    Source.M5: Citation("Otago Exercise Programme manual; Sherrington's review, 2020"),
+    Source.M6: Citation("ACSM position stand on strength training, 2009; the Vivifrail guide"),
+    Source.M7: Citation("NHS and NICE patient guidance on emergency signs"),
+    Source.NICE_NG42: Citation("NICE guideline NG42 on motor neurone disease"),
+    Source.NICE_NG127: Citation("NICE guideline NG127 on nerve conditions"),
+}
 
 
 @dataclass(frozen=True)

@@ -141,8 +141,55 @@ def test_every_warning_is_shown_with_its_severity(calculator: str, payload: dict
     envelope = answer(calculator, payload)
     boxes = soup(envelope["html"]).select("[data-severity]")
     shown = [(str(box["data-severity"]), box.select("p")[-1].get_text()) for box in boxes]
-    expected = [(w["severity"], w["message"]) for w in envelope["result"]["warnings"]]
+    expected = [(w["severity"], as_read(w["message"])) for w in envelope["result"]["warnings"]]
     assert shown == expected
+
+
+def as_read(message: str) -> str:
+    """A result's message as the reader sees it: each "(E3)" is a "(source)" link."""
+    return "".join(
+        f"({part.word})" if isinstance(part, view.Cite) else part for part in view.cited(message)
+    )
+
+
+# A source id in brackets, as the evidence table writes it: "(E3)", "(E5, E7)", "(NG42)".
+BARE_CODE = re.compile(
+    r"\((?:NICE )?(?:[A-Z]\d{1,2}|NG\d+)(?:[,–] ?(?:NICE )?(?:[A-Z]\d{1,2}|NG\d+))*\)"
+)
+
+
+@pytest.mark.parametrize(("calculator", "payload"), OK_CASES)
+def test_no_answer_shows_a_bare_source_code(calculator: str, payload: dict[str, Any]) -> None:
+    """No answer's visible text or text form holds a bare id like "(E3)" (issue 16, point 8)."""
+    envelope = answer(calculator, payload)
+    shown = soup(envelope["html"]).get_text(" ")
+    exercises = EXERCISES if calculator == "plan" else ()
+    output = text_out.render(api.answer(calculator, payload, exercises=exercises)[1])
+    assert BARE_CODE.findall(shown) == []
+    assert BARE_CODE.findall(output) == []
+    assert not re.search(r"\b(?:[PEDSFM]\d{1,2}|NICE-NG\d+)\b", shown)
+
+
+@pytest.mark.parametrize(("calculator", "payload"), OK_CASES)
+def test_every_citation_link_names_its_source(calculator: str, payload: dict[str, Any]) -> None:
+    """Each "(source)" link goes to a References row and its name says which source it is."""
+    links = soup(answer(calculator, payload)["html"]).select("a.rg-cite")
+    for link in links:
+        anchor = str(link["href"]).removeprefix("../../references/#")
+        assert link.get_text() in {"source", "sources"}
+        assert str(link["aria-label"]).startswith(f"{link.get_text()}: ")
+        assert evidence.CITATIONS[evidence.Source(anchor.upper())].words() in link["aria-label"]
+
+
+def test_every_citation_year_is_on_its_references_row() -> None:
+    """Each source written out in answers has a row on the References page with its years."""
+    page = (ROOT / "docs" / "references.md").read_text(encoding="utf-8")
+    rows = dict(re.findall(r'^\| <span id="([a-z0-9-]+)">(.*)$', page, re.MULTILINE))
+    cited = {source for source in evidence.Source if source is not evidence.Source.M2}
+    for source in cited:  # M2 is cited by no answer and has no row of its own
+        row = rows[source.value.lower()]
+        years = re.findall(r"\b(?:19|20)\d\d\b", evidence.CITATIONS[source].words())
+        assert all(year in row for year in years), (source, years)
 
 
 @pytest.mark.parametrize("case", answered("plan"), ids=lambda case: case["name"][:40])

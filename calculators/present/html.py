@@ -15,6 +15,7 @@ from calculators.present.view import (
     Button,
     Cell,
     Chart,
+    Cite,
     Data,
     Heading,
     Inline,
@@ -28,6 +29,9 @@ from calculators.present.view import (
     Value,
     View,
     Warning,
+    cited,
+    source_name,
+    source_path,
 )
 
 SOURCES_HEADING = "Sources"
@@ -56,7 +60,7 @@ def block(part: Block, root: str = "") -> str:  # noqa: PLR0911 - one branch per
         items = "".join(f"<li{_data(i.data)}>{line(i.line, root)}</li>" for i in part.items)
         return f'<{tag} class="rg-{escape(part.kind)}">{items}</{tag}>'
     if isinstance(part, Warning):
-        return warning(part)
+        return warning(part, root)
     if isinstance(part, Table):
         return _table(part, root)
     if isinstance(part, Chart):
@@ -69,19 +73,19 @@ def block(part: Block, root: str = "") -> str:  # noqa: PLR0911 - one branch per
         if not part.ids:
             return ""
         links = "".join(
-            f'<li><a href="{escape(root)}references/#{escape(ident.lower())}">'
-            f"{escape(ident)}</a></li>"
+            f'<li><a href="{escape(root + source_path(ident))}">'
+            f"{escape(source_name(ident))}</a></li>"
             for ident in part.ids
         )
         return f'<div><h3>{SOURCES_HEADING}</h3><ul class="rg-sources">{links}</ul></div>'
     return _actions(part, root)
 
 
-def warning(part: Warning) -> str:
+def warning(part: Warning, root: str = "") -> str:
     """A warning box (Material's admonition look), with an optional list under the message."""
     severity = escape(part.severity.value)
-    message = f"<p>{escape(part.message)}</p>" if part.message else ""
-    listed = "".join(f"<li{_data(item.data)}>{line(item.line)}</li>" for item in part.items)
+    message = f"<p>{line(cited(part.message), root)}</p>" if part.message else ""
+    listed = "".join(f"<li{_data(item.data)}>{line(item.line, root)}</li>" for item in part.items)
     return (
         f'<div class="admonition rg-warning rg-{severity}" data-severity="{severity}">'
         f'<p class="admonition-title">{escape(part.title)}</p>{message}'
@@ -100,7 +104,22 @@ def inline(part: Inline, root: str = "") -> str:
         return f'<strong data-value="{escape(part.name)}">{escape(part.text)}</strong>'
     if isinstance(part, Link):
         return f'<a href="{escape(root + part.path)}">{escape(part.text)}</a>'
-    return escape(part)
+    if isinstance(part, Cite):
+        return cite(part, root)
+    return "".join(
+        cite(piece, root) if isinstance(piece, Cite) else escape(str(piece))
+        for piece in cited(part)
+    )
+
+
+def cite(part: Cite, root: str = "") -> str:
+    """A citation: "(source)" linked to the first source's References row, named by every source.
+
+    The accessible name says which source, so a list of links is not a row of "source".
+    """
+    href = escape(root + source_path(part.ids[0]))
+    label = escape(f"{part.word}: {part.names}")
+    return f'(<a class="rg-cite" href="{href}" aria-label="{label}">{part.word}</a>)'
 
 
 def _table(table: Table, root: str) -> str:

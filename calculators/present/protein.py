@@ -25,6 +25,8 @@ from calculators.present.view import (
     Value,
     View,
     common,
+    source_name,
+    source_path,
 )
 from calculators.protein import ProteinResult
 from calculators.results import Status
@@ -119,7 +121,7 @@ def _guideline_table(result: ProteinResult) -> Table:
                 Cell(
                     (Paragraph((f"{numbers.grams_per_kg(guideline.low, guideline.high)} g/kg",)),)
                 ),
-                Cell((Paragraph((guideline.source.value,)),)),
+                Cell((Paragraph(source_links((guideline.source,))),)),
             ),
         )
         for guideline in result.guideline_ranges
@@ -143,11 +145,11 @@ KIDNEY_ROW = (
 
 
 def source_links(sources: tuple[Source, ...]) -> Line:
-    """Source ids, each linked to its row on the References page, comma-separated."""
+    """Sources written out, each linked to its row on the References page."""
     parts: list[str | Link] = []
     for index, source in enumerate(sources):
-        parts += [", "] if index else []
-        parts.append(Link(source.value, f"references/#{source.value.lower()}"))
+        parts += ["; "] if index else []
+        parts.append(Link(source_name(source.value), source_path(source.value)))
     return tuple(parts)
 
 

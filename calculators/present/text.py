@@ -6,6 +6,7 @@ from calculators.present.view import (
     Actions,
     Block,
     Chart,
+    Cite,
     Heading,
     Items,
     Line,
@@ -16,6 +17,8 @@ from calculators.present.view import (
     Value,
     View,
     Warning,
+    cited,
+    source_name,
 )
 
 INDENT = "  "
@@ -42,23 +45,30 @@ def block(part: Block, depth: int = 0) -> list[str]:  # noqa: PLR0911 - one bran
             for number, item in enumerate(part.items, 1)
         ]
     if isinstance(part, Warning):
-        return [f"{pad}{part.title}: {part.message}".rstrip(": ")] + [
+        return [f"{pad}{part.title}: {line(cited(part.message))}".rstrip(": ")] + [
             f"{pad}{INDENT}- {line(item.line)}" for item in part.items
         ]
     if isinstance(part, Table):
         return _table(part, depth)
     if isinstance(part, Sources):
-        return (
-            [f"{pad}Sources (see the References page): {', '.join(part.ids)}"] if part.ids else []
-        )
+        names = [f"{pad}{INDENT}- {source_name(ident)}" for ident in part.ids]
+        return [f"{pad}Sources (on the References page):", *names] if part.ids else []
     if isinstance(part, Chart | Actions):
         return []
     return []  # pragma: no cover - every block type is handled above
 
 
 def line(parts: Line) -> str:
-    """Inline pieces as text (a link is its text)."""
-    return "".join(part.text if isinstance(part, Value | Link) else part for part in parts)
+    """Inline pieces as text (a link is its text; a citation names its sources)."""
+    return "".join(_inline(part) for part in parts)
+
+
+def _inline(part: Value | Link | Cite | str) -> str:
+    if isinstance(part, Value | Link):
+        return part.text
+    if isinstance(part, Cite):
+        return f"({part.word}: {part.names})"
+    return "".join(_inline(piece) if isinstance(piece, Cite) else piece for piece in cited(part))
 
 
 def _table(table: Table, depth: int) -> list[str]:

@@ -11,9 +11,11 @@ the page's way back to the root, so the same view links right from any page.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
+from calculators.evidence import CITATIONS, Source
 from calculators.results import Alert, Severity
 
 Data = tuple[tuple[str, str], ...]  # data-* attributes, in order: (("day", "1"), ...)
@@ -35,7 +37,27 @@ class Link:
     path: str
 
 
-Inline = str | Value | Link
+@dataclass(frozen=True)
+class Cite:
+    """A citation in the reader's text: written "(source)", linked to the References page.
+
+    Never the bare id ("(E3)"): the link's name says which source it is (issue 16).
+    """
+
+    ids: tuple[str, ...]
+
+    @property
+    def word(self) -> str:
+        """The link's word: "source", or "sources" for several."""
+        return "source" if len(self.ids) == 1 else "sources"
+
+    @property
+    def names(self) -> str:
+        """The sources written out: "ACSM position stand on strength training, 2009"."""
+        return "; ".join(source_name(ident) for ident in self.ids)
+
+
+Inline = str | Value | Link | Cite
 Line = tuple[Inline, ...]
 
 
@@ -177,6 +199,54 @@ class View:
     blocks: tuple[Block, ...]
     state: str = "result"
     data: Data = field(default=())
+
+
+REFERENCES_PAGE = "references/"
+
+# A source id as the evidence table writes it in a sentence: "(E3)", "(E5, E7)", "(NICE NG42,
+# NG127)".
+_ID = r"(?:NICE[ -]NG\d{2,3}|NG\d{2,3}|[PEDSFM]\d{1,2})"
+_CITATION = re.compile(rf"\((?P<ids>{_ID}(?:,\s*{_ID})*)\)")
+
+
+def source_id(code: str) -> str:
+    """An id as written in a sentence, as the evidence table's id ("NG127" → "NICE-NG127").
+
+    >>> source_id("NICE NG42"), source_id("NG127"), source_id("E3")
+    ('NICE-NG42', 'NICE-NG127', 'E3')
+    """
+    code = code.removeprefix("NICE").strip(" -")
+    return f"NICE-{code}" if code.startswith("NG") else code
+
+
+def source_name(ident: str) -> str:
+    """A source written out ("title, year"); an unknown id stays as it is."""
+    try:
+        return CITATIONS[Source(ident)].words()
+    except ValueError:
+        return ident
+
+
+def source_path(ident: str) -> str:
+    """The source's row on the References page, from the site root."""
+    return f"{REFERENCES_PAGE}#{ident.lower()}"
+
+
+def cited(text: str) -> tuple[str | Cite, ...]:
+    """Text with its source ids in brackets turned into citations.
+
+    >>> cited("Rest 1–3 minutes between sets (E3).")
+    ('Rest 1–3 minutes between sets ', Cite(ids=('E3',)), '.')
+    """
+    parts: list[str | Cite] = []
+    start = 0
+    for match in _CITATION.finditer(text):
+        parts.append(text[start : match.start()])
+        codes = re.split(r",\s*", match["ids"])
+        parts.append(Cite(tuple(source_id(code) for code in codes)))
+        start = match.end()
+    parts.append(text[start:])
+    return tuple(part for part in parts if part != "")
 
 
 def warnings(alerts: tuple[Alert, ...]) -> tuple[Warning, ...]:
