@@ -97,6 +97,7 @@ class Exercise:
     harder: str | None
     safety: str
     dose: Dose
+    how: str = ""  # the steps in one line, for the printed plan; "" if the row has none
 
     def suits(self, level: FunctionLevel) -> bool:
         """Whether the exercise is meant for readers at this functional level."""
@@ -124,6 +125,7 @@ class Exercise:
             harder=_optional_text(row, "harder", index, ident),
             safety=_text(row, "safety", index, ident),
             dose=_dose(row.get("dose"), index, ident),
+            how=_optional_text(row, "how", index, ident) or "",
         )
 
 

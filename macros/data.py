@@ -89,6 +89,9 @@ ID_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 ExerciseId = Annotated[StrictStr, Field(pattern=ID_PATTERN)]
 Text = Annotated[StrictStr, Field(min_length=1)]
 Count = Annotated[StrictInt, Field(gt=0)]
+# One line on the printed plan (issue 16): short enough to stay one or two printed lines.
+HOW_MAX_CHARS = 140
+HowLine = Annotated[StrictStr, Field(min_length=1, max_length=HOW_MAX_CHARS)]
 
 
 def _low_to_high(pair: tuple[int, int]) -> tuple[int, int]:
@@ -159,6 +162,7 @@ class Exercise(_Model):
     min_level: FunctionLevel
     max_level: FunctionLevel
     muscles: tuple[Text, ...] = Field(min_length=1)
+    how: HowLine
     steps: tuple[Text, ...] = Field(min_length=3, max_length=5)
     easier: ExerciseRef | None
     harder: ExerciseRef | None

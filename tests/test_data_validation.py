@@ -68,7 +68,7 @@ ALL_CATEGORIES = "lower-body, upper-body, full-body, core, balance, mobility"
 ALL_EQUIPMENT = "none, chair, wall, counter, step, band, dumbbells, gym-machine, mat"
 EXERCISE_FIELDS = (
     "id, name, category, level, equipment, position, support, min_level, max_level, muscles, "
-    "steps, easier, harder, safety, dose"
+    "how, steps, easier, harder, safety, dose"
 )
 
 # (kind of mistake, file, edit, the exact line expected after "<file>: ")

@@ -24,6 +24,7 @@ from calculators.present.view import (
     Link,
     Paragraph,
     Row,
+    Section,
     Sources,
     Table,
     Value,
@@ -48,7 +49,7 @@ def render(view: View, root: str = "") -> str:
     return "\n".join(block(part, root) for part in (*first, *rest))
 
 
-def block(part: Block, root: str = "") -> str:  # noqa: PLR0911 - one branch per block type
+def block(part: Block, root: str = "") -> str:  # noqa: PLR0911 - one branch a block type
     """One block as HTML."""
     if isinstance(part, Paragraph):
         classes = f' class="rg-{escape(part.kind)}"' if part.kind else ""
@@ -69,6 +70,11 @@ def block(part: Block, root: str = "") -> str:  # noqa: PLR0911 - one branch per
             f'<figure class="rg-chart" data-chart="{escape(part.name)}" tabindex="0">'
             f"{part.svg}</figure>"
         )
+    if isinstance(part, Section):
+        media = "rg-print-only" if part.media == "print" else "rg-screen-only"
+        kind = f" rg-{escape(part.kind)}" if part.kind else ""
+        inner = "".join(block(piece, root) for piece in part.blocks)
+        return f'<div class="{media}{kind}">{inner}</div>'
     if isinstance(part, Sources):
         if not part.ids:
             return ""

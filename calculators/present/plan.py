@@ -6,6 +6,9 @@ the calendar file, so "whole body" and "2 sets of 8–12 reps, each side" read t
 
 from __future__ import annotations
 
+from calculators import safety
+from calculators.evidence import Source
+from calculators.exercises import Exercise
 from calculators.plan import DAY_NAMES, PlanDay, PlannedExercise, PlanResult, PlanWeek
 from calculators.present import charts, numbers
 from calculators.present.view import (
@@ -21,14 +24,16 @@ from calculators.present.view import (
     Link,
     Paragraph,
     Row,
+    Section,
     Table,
     Value,
     View,
+    Warning,
     notes,
     warnings,
 )
 from calculators.present.view import Sources as SourceList
-from calculators.results import Status
+from calculators.results import Severity, Status
 
 WEEK_CAPTION = "Your week"
 EXERCISE_PAGE = "guide/exercises/"
@@ -203,15 +208,127 @@ def steps_chart(result: PlanResult) -> tuple[Chart, ...]:
 
 
 def view(result: PlanResult) -> View:
-    """The whole plan result, as the page, the print view and the command line show it."""
-    blocks: list[Block] = [*level_blocks(result), *warnings(result.warnings)]
-    blocks += programme_blocks(result)
+    """The whole plan result, as the page, the print view and the command line show it.
+
+    On paper the long week-by-week programme gives way to a compact printout (`printout`).
+    """
+    blocks: list[Block] = [*print_title(result), *level_blocks(result)]
+    blocks += warnings(result.warnings)
+    if result.weeks:
+        blocks += [Section(programme_blocks(result), "screen"), printout(result)]
     blocks += steps_chart(result)
     blocks += notes(result.timeline)
     blocks += notes(result.notes)
     blocks.append(SourceList(tuple(source.value for source in result.sources)))
     blocks.append(actions(result))
     return View(tuple(blocks))
+
+
+def print_title(result: PlanResult) -> tuple[Section, ...]:
+    """The printout's title: the plan, not the page's "Weekly plan builder"."""
+    if not result.weeks:
+        return ()
+    title = f"Your {len(result.weeks)}-week exercise plan"
+    return (Section((Paragraph((title,), kind="print-title"),), "print"),)
+
+
+def printout(result: PlanResult) -> Section:
+    """The programme on paper, on at most two A4 pages for a 3-day plan (issue 16).
+
+    One compact table per run of weeks (a box to tick each week), each day's notes once, the
+    walking goal in one line, one how-to line per exercise, and the signs to stop and get help.
+    """
+    runs = phases(result)
+    return Section(
+        (
+            *(print_table(run) for run in runs),
+            *notes(day_notes(result), kind="print-notes"),
+            Paragraph(("Walking: ", walking_line(result))),
+            Heading("How to do each exercise"),
+            how_list(result),
+            *safety_blocks(),
+        ),
+        "print",
+        kind="printout",
+    )
+
+
+def print_table(run: tuple[PlanWeek, ...]) -> Table:
+    """A run of weeks on paper: a row per day, its exercises in one line, a box a week."""
+    boxes = " ".join("☐" for _ in run)
+    rows = tuple(
+        Row(
+            DAY_NAMES[day.day - 1],
+            (
+                Cell(_print_day(day)),
+                Cell((Paragraph((boxes,)),)),
+            ),
+        )
+        for day in run[0].days
+    )
+    columns = (Column("Day"), Column("What to do"), Column("Done"))
+    return Table(f"{weeks_label(run)}: {_phase_words(run)}", columns, rows, kind="print-plan")
+
+
+def _print_day(day: PlanDay) -> tuple[Block, ...]:
+    """A day's title and exercises, set as one run-on line on paper (a rest day: its note)."""
+    if not day.exercises:
+        return (Paragraph((" ".join(day.notes),)),)
+    items = tuple(
+        Item((f"{planned.exercise.name}: {dose_phrase(planned)}", *_harder(planned)))
+        for planned in day.exercises
+    )
+    return (Paragraph((day_title(day),), kind="day"), Items(items, kind="print-exercises"))
+
+
+def day_notes(result: PlanResult) -> tuple[str, ...]:
+    """The notes the training days repeat, once each, unless the plan's notes already say them."""
+    seen: dict[str, None] = {}
+    for week in result.weeks:
+        for day in week.days:
+            if day.exercises:
+                seen.update((note, None) for note in day.notes if note not in result.notes)
+    return tuple(seen)
+
+
+def how_list(result: PlanResult) -> Items:
+    """Each exercise of the plan (and each harder version it offers) in one how-to line."""
+    found: dict[str, Exercise] = {}
+    for week in result.weeks:
+        for day in week.days:
+            for planned in day.exercises:
+                found.setdefault(planned.exercise.id, planned.exercise)
+                if planned.harder is not None:
+                    found.setdefault(planned.harder.id, planned.harder)
+    items = tuple(
+        Item((Link(exercise.name, f"{EXERCISE_PAGE}#{exercise.id}"), f": {exercise.how}"))
+        for exercise in found.values()
+    )
+    return Items(items, kind="how")
+
+
+def safety_blocks() -> tuple[Block, ...]:
+    """The signs to stop and get help, and the falls rule: they stay on the paper."""
+    sources = ", ".join(source.value for source in safety.EMERGENCY_SOURCES)
+    signs = tuple(Item((f"{sign.key} {sign.rest}",)) for sign in safety.EMERGENCY_NOW)
+    same_day = "; ".join(f"{sign.key.lower()} {sign.rest.rstrip('.')}" for sign in safety.SAME_DAY)
+    return (
+        Warning(
+            Severity.STOP,
+            f"Stop and call an ambulance on {safety.call_numbers()} for any of these ({sources}):",
+            heading="Stop and get help",
+            items=(
+                *signs,
+                Item((f"See a doctor the same day for {same_day}.",)),
+                Item(
+                    (
+                        f"Ask your doctor for a falls assessment if {safety.falls_signs_sentence()}"
+                        f" ({Source.M4.value}).",
+                    )
+                ),
+            ),
+        ),
+    )
 
 
 def actions(result: PlanResult) -> Actions:

@@ -12,6 +12,7 @@ from calculators.present.view import (
     Line,
     Link,
     Paragraph,
+    Section,
     Sources,
     Table,
     Value,
@@ -53,6 +54,10 @@ def block(part: Block, depth: int = 0) -> list[str]:  # noqa: PLR0911 - one bran
     if isinstance(part, Sources):
         names = [f"{pad}{INDENT}- {source_name(ident)}" for ident in part.ids]
         return [f"{pad}Sources (on the References page):", *names] if part.ids else []
+    if isinstance(part, Section):
+        # The command line is a screen: the compact version for paper is left out.
+        inner = [] if part.media == "print" else part.blocks
+        return [text for piece in inner for text in block(piece, depth)]
     if isinstance(part, Chart | Actions):
         return []
     return []  # pragma: no cover - every block type is handled above

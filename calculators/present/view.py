@@ -189,7 +189,20 @@ class Actions:
     buttons: tuple[Button, ...]
 
 
-Block = Paragraph | Heading | Items | Warning | Table | Chart | Sources | Actions
+@dataclass(frozen=True)
+class Section:
+    """Blocks for one medium only: `media` "print" (paper, hidden on screen) or "screen".
+
+    A long answer can have a compact version for paper (the printed plan, issue 16) without
+    a screen reader or the command line meeting it twice.
+    """
+
+    blocks: tuple[Block, ...]
+    media: str
+    kind: str = ""
+
+
+Block = Paragraph | Heading | Items | Warning | Table | Chart | Sources | Actions | Section
 
 
 @dataclass(frozen=True)
