@@ -417,6 +417,20 @@ class Dose:
         hold = span_text(self.hold_seconds or (0, 0))
         return f"{_count(self.sets, 'hold')} of {hold} seconds{side}"
 
+    def short(self) -> str:
+        """The dose in the printed plan's short form, sides left to the exercise's name.
+
+        Its key is `present.plan.SHORT_DOSE_KEY`.
+
+        >>> Dose(2, (10, 12), None, True).short()
+        '2 × 10–12'
+        >>> Dose(1, None, (10, 10), False).short()
+        '1 × 10 s'
+        """
+        if self.reps is not None:
+            return f"{self.sets} × {span_text(self.reps)}"
+        return f"{self.sets} × {span_text(self.hold_seconds or (0, 0))} s"
+
 
 @dataclass(frozen=True)
 class PlannedExercise:

@@ -145,6 +145,9 @@ def _table(table: Table, root: str) -> str:
 def _row(row: Row, labels: list[str], root: str) -> str:
     # data-label: the column heading, shown before the value when rows become cards (extra.css).
     heading = [*labels, *[""] * (len(row.cells) + 1)]
+    if not row.header:  # a row without a header cell (the printed plan)
+        cells = "".join(_cell(cell, heading[i], root) for i, cell in enumerate(row.cells))
+        return f"<tr{_data(row.data)}>{cells}</tr>"
     cells = "".join(_cell(cell, heading[i], root) for i, cell in enumerate(row.cells, 1))
     return (
         f'<tr{_data(row.data)}><th scope="row" data-label="{escape(heading[0])}">'

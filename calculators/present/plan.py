@@ -232,20 +232,27 @@ def print_title(result: PlanResult) -> tuple[Section, ...]:
     return (Section((Paragraph((title,), kind="print-title"),), "print"),)
 
 
+SHORT_DOSE_KEY = (
+    "2 × 10–12 means 2 sets of 10 to 12 repetitions; 2 × 20 s means hold for 20 seconds, twice. "
+    "Each side: do them with one leg or arm, then the other."
+)
+
+
 def printout(result: PlanResult) -> Section:
     """The programme on paper, on at most two A4 pages for a 3-day plan (issue 16).
 
-    One compact table per run of weeks (a box to tick each week), each day's notes once, the
-    walking goal in one line, one how-to line per exercise, and the signs to stop and get help.
+    One table: each day's exercises with a how-to line, how much to do in each run of weeks in
+    columns; the versions later weeks move to, each in one how-to line; the days' notes once;
+    the walking goal in one line; and the signs to stop and get help.
     """
-    runs = phases(result)
+    later = later_versions(result)
     return Section(
         (
-            *(print_table(run) for run in runs),
+            print_table(result),
+            Paragraph((SHORT_DOSE_KEY,)),
+            *((Paragraph(("Later weeks move on to:",)), later) if later.items else ()),
             *notes(day_notes(result), kind="print-notes"),
             Paragraph(("Walking: ", walking_line(result))),
-            Heading("How to do each exercise"),
-            how_list(result),
             *safety_blocks(),
         ),
         "print",
@@ -253,32 +260,56 @@ def printout(result: PlanResult) -> Section:
     )
 
 
-def print_table(run: tuple[PlanWeek, ...]) -> Table:
-    """A run of weeks on paper: a row per day, its exercises in one line, a box a week."""
-    boxes = " ".join("☐" for _ in run)
-    rows = tuple(
-        Row(
-            DAY_NAMES[day.day - 1],
-            (
-                Cell(_print_day(day)),
-                Cell((Paragraph((boxes,)),)),
-            ),
-        )
-        for day in run[0].days
-    )
-    columns = (Column("Day"), Column("What to do"), Column("Done"))
-    return Table(f"{weeks_label(run)}: {_phase_words(run)}", columns, rows, kind="print-plan")
+def print_table(result: PlanResult) -> Table:
+    """The 12 weeks in one table: a row per exercise of each day, a column per run of weeks.
+
+    Rows have no header cell: the day's row names the day, and paper needs no row headers.
+
+    The day's exercises keep their places from week to week (a harder version takes the
+    easier one's place), so a column shows what to do in those weeks: the dose, and the
+    exercise's name too where it is not the one in the first column.
+    """
+    runs = phases(result)
+    rows: list[Row] = []
+    shown: set[str] = set()
+    for index, day in enumerate(result.weeks[0].days):
+        name = DAY_NAMES[day.day - 1]
+        if not day.exercises:
+            rows.append(Row("", (Cell((Paragraph((f"{name}: {' '.join(day.notes)}",)),)),)))
+            continue
+        rows.append(Row("", (Cell((Paragraph((f"{name}: {day_title(day)}",), kind="day"),)),)))
+        for slot, first in enumerate(day.exercises):
+            exercise = first.exercise
+            how = "as above." if exercise.id in shown else exercise.how
+            shown.add(exercise.id)
+            planned = tuple(run[0].days[index].exercises[slot] for run in runs)
+            doses = tuple(Cell((Paragraph((p.dose.short(),), kind="dose"),)) for p in planned)
+            link = Link(_print_name(first), f"{EXERCISE_PAGE}#{exercise.id}")
+            named = Paragraph((link, f": {how}", *_moves_on(runs, planned)))
+            rows.append(Row("", (Cell((named,)), *doses)))
+    columns = (Column("Exercise and how to do it"), *(Column(weeks_label(run)) for run in runs))
+    caption = f"Your {len(result.weeks)} weeks: what to do and how much"
+    return Table(caption, columns, tuple(rows), kind="print-plan")
 
 
-def _print_day(day: PlanDay) -> tuple[Block, ...]:
-    """A day's title and exercises, set as one run-on line on paper (a rest day: its note)."""
-    if not day.exercises:
-        return (Paragraph((" ".join(day.notes),)),)
-    items = tuple(
-        Item((f"{planned.exercise.name}: {dose_phrase(planned)}", *_harder(planned)))
-        for planned in day.exercises
-    )
-    return (Paragraph((day_title(day),), kind="day"), Items(items, kind="print-exercises"))
+def _print_name(planned: PlannedExercise) -> str:
+    """An exercise's name on paper, with "each side" when the dose is for each side."""
+    return f"{planned.exercise.name}, each side" if planned.dose.per_side else planned.exercise.name
+
+
+def _moves_on(
+    runs: tuple[tuple[PlanWeek, ...], ...], planned: tuple[PlannedExercise, ...]
+) -> tuple[str, ...]:
+    """Where later weeks take another version, e.g. " From week 3: Squat."."""
+    moves = [
+        f"from week {run[0].week}: {_print_name(now)}"
+        for run, before, now in zip(runs[1:], planned, planned[1:], strict=False)
+        if _print_name(now) != _print_name(before)
+    ]
+    if not moves:
+        return ()
+    sentence = "; ".join(moves)
+    return (f" {sentence[0].upper()}{sentence[1:]}.",)
 
 
 def day_notes(result: PlanResult) -> tuple[str, ...]:
@@ -291,15 +322,15 @@ def day_notes(result: PlanResult) -> tuple[str, ...]:
     return tuple(seen)
 
 
-def how_list(result: PlanResult) -> Items:
-    """Each exercise of the plan (and each harder version it offers) in one how-to line."""
+def later_versions(result: PlanResult) -> Items:
+    """The versions later weeks move to (week 1 does not use them), each in one how-to line."""
     found: dict[str, Exercise] = {}
+    first = {planned.exercise.id for day in result.days for planned in day.exercises}
     for week in result.weeks:
         for day in week.days:
             for planned in day.exercises:
-                found.setdefault(planned.exercise.id, planned.exercise)
-                if planned.harder is not None:
-                    found.setdefault(planned.harder.id, planned.harder)
+                if planned.exercise.id not in first:
+                    found.setdefault(planned.exercise.id, planned.exercise)
     items = tuple(
         Item((Link(exercise.name, f"{EXERCISE_PAGE}#{exercise.id}"), f": {exercise.how}"))
         for exercise in found.values()

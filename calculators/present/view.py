@@ -126,7 +126,7 @@ class Cell:
 
 @dataclass(frozen=True)
 class Row:
-    """A table row: a header cell (the row's name) and the other cells."""
+    """A table row: a header cell (the row's name; none when "") and the other cells."""
 
     header: str
     cells: tuple[Cell, ...]
