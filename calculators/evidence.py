@@ -365,6 +365,9 @@ WALK_4M_SECONDS: Final = Bound(2, 120, "seconds", "4 m at the usual pace; outsid
 
 # ---------------------------------------------------------------- the 12-week programme (issue 12)
 
+# The name on a printed plan (issue 16): long enough for a full name, short enough for one line.
+PRINT_NAME_MAX_CHARS: Final = 60
+
 # Strength days a week (M6: beginners 2-3; E3: 2-3): at most 3 for levels A-C; level D, active
 # but out of practice, up to 4 with lower and upper body on alternate days (M6, E3 "2-3 per
 # muscle group": 4 days of alternating halves is 2 per muscle group).

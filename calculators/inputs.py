@@ -109,6 +109,17 @@ class PayloadReader:
             return None
         return self.whole_number(field, bound, message)
 
+    def optional_text(self, field: str, max_chars: int, message: str) -> str:
+        """Short free text, trimmed; missing is ""; too long or with control characters fails."""
+        raw = self._payload.get(field)
+        if is_missing(raw):
+            return ""
+        text = raw.strip() if isinstance(raw, str) else ""
+        if not text or len(text) > max_chars or not text.isprintable():
+            self.fail(field, message, f"up to {max_chars} characters")
+            return ""
+        return text
+
     def choice(self, field: str, kind: type[E], what: str, *, default: E | None = None) -> E:
         """One value of the enum `kind` (case and surrounding spaces ignored)."""
         raw = self._payload.get(field)

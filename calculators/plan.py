@@ -251,6 +251,7 @@ class PlanInput:
     blackouts: bool = False
     chest_pain_or_fainting: bool = False
     tests: FunctionTests | None = None
+    print_name: str = ""  # only printed on the plan: never in a link, never sent anywhere
 
     @property
     def available(self) -> frozenset[Equipment]:
@@ -291,6 +292,12 @@ class PlanInput:
         equipment = reader.choices("equipment", Equipment, "what you have")
         lacks = reader.choices("lacks", HomeSupport, "what you do not have at home")
         focus = reader.choice("focus", Focus, "what matters most", default=Focus.GENERAL)
+        most = evidence.PRINT_NAME_MAX_CHARS
+        print_name = reader.optional_text(
+            "print_name",
+            most,
+            f"Write the name for the printout in up to {most} letters, or leave it empty.",
+        )
         flag = reader.flag
         answers = cls(
             age,
@@ -310,6 +317,7 @@ class PlanInput:
             blackouts=flag("blackouts"),
             chest_pain_or_fainting=flag("chest_pain_or_fainting"),
             tests=tests,
+            print_name=print_name,
         )
         reader.finish()
         return answers
@@ -595,6 +603,7 @@ class PlanResult:
     notes: tuple[str, ...]
     warnings: tuple[Alert, ...]
     sources: tuple[Source, ...]
+    print_name: str = ""  # the reader's, for the printout's title only
 
     @property
     def days(self) -> tuple[PlanDay, ...]:
@@ -709,6 +718,7 @@ def weekly_plan(answers: PlanInput, exercise_rows: Sequence[object]) -> PlanResu
         notes=tuple(notes),
         warnings=warnings,
         sources=cite(sources),
+        print_name=answers.print_name,
     )
 
 

@@ -442,3 +442,25 @@ def test_every_level_prints_on_few_a4_pages(watched_page: WatchedPage) -> None:
     assert counts == {
         level: min(counts[level], most) for level, (_, most) in PRINTED_PAGES_BY_LEVEL.items()
     }
+
+
+def test_the_name_to_print_is_on_paper_and_never_in_a_share_link(
+    watched_page: WatchedPage,
+) -> None:
+    """A carer's name for the printout titles the print, and the copied link leaves it out."""
+    page = watched_page.page
+    watched_page.context.grant_permissions(["clipboard-read", "clipboard-write"])
+    watched_page.goto(FORM_PAGES["plan"])
+    fill_form(page, "plan", {"age": "78", "print_name": "Ann Lee"})
+    assert submit_and_wait(page, "plan") == "result"
+    page.locator('[data-action="copy-link"]').click()
+    page.locator(".rg-action-status", has_text="Link copied").wait_for()
+    link = str(page.evaluate("navigator.clipboard.readText()"))
+    assert "age=78" in link
+    assert "print_name" not in link
+    assert "Ann" not in link
+    assert "print_name" not in page.url
+    page.emulate_media(media="print")
+    title = page.locator("#plan-result .rg-print-title")
+    assert title.inner_text() == "12-week exercise plan for Ann Lee"
+    watched_page.assert_clean()

@@ -33,6 +33,7 @@ class Kind(StrEnum):
     RADIO = "radio"  # one choice from buttons
     CHECKS = "checks"  # any number of choices
     FLAG = "flag"  # one tick box: yes or no
+    TEXT = "text"  # short free text, kept in the page: never put in a share link
 
 
 @dataclass(frozen=True)
@@ -358,6 +359,13 @@ PLAN = Form(
             ("blackouts", "I have blacked out or fainted"),
             ("chest_pain_or_fainting", "I get chest pain or feel faint when I exert myself"),
         ),
+        Field(
+            "print_name",
+            "Name to print on the plan (optional; it stays on this page, never in a shared link)",
+            Kind.TEXT,
+            optional=True,
+            size=24,
+        ),
     ),
     submit="Build my plan",
     noscript=(
@@ -643,6 +651,13 @@ def _field(field: Field, prefix: str) -> str:
         control = (
             f'<select id="{escape(ident)}" name="{escape(field.name)}" '
             f'aria-describedby="{escape(error)}">{options}</select>'
+        )
+    elif field.kind is Kind.TEXT:
+        # data-private: the page leaves it out of share links (docs/javascripts/forms.mjs).
+        control = (
+            f'<input id="{escape(ident)}" name="{escape(field.name)}" type="text" '
+            f'maxlength="{evidence.PRINT_NAME_MAX_CHARS}" autocomplete="off" data-private '
+            f'aria-describedby="{escape(error)}" size="{field.size}">'
         )
     else:
         mode = "decimal" if field.kind is Kind.NUMBER else "numeric"

@@ -225,10 +225,12 @@ def view(result: PlanResult) -> View:
 
 
 def print_title(result: PlanResult) -> tuple[Section, ...]:
-    """The printout's title: the plan, not the page's "Weekly plan builder"."""
+    """The printout's title: the plan (for the reader's name, if given), not the page's."""
     if not result.weeks:
         return ()
     title = f"Your {len(result.weeks)}-week exercise plan"
+    if result.print_name:
+        title = f"{len(result.weeks)}-week exercise plan for {result.print_name}"
     return (Section((Paragraph((title,), kind="print-title"),), "print"),)
 
 

@@ -134,7 +134,10 @@ function applyLink(form, query) {
   const names = new Set([...query.keys()].filter((name) => !MATERIAL_PARAMETERS.has(name)));
   for (const name of names) {
     const values = query.getAll(name);
-    const controls = [...form.elements].filter((control) => control.name === name);
+    // A private field (the name to print) never comes from a link, as it never goes into one.
+    const controls = [...form.elements].filter(
+      (control) => control.name === name && !("private" in control.dataset),
+    );
     const label = name.replace(/[^a-z0-9_ -]/gi, "").slice(0, MAX_LINK_VALUE) || "?";
     if (!controls.length) {
       ignored.push([label, "unknown"]);
@@ -207,7 +210,9 @@ function wireActions(form, output, payload) {
     if (status) status.textContent = text;
   };
   const link = new URL(location.href);
-  link.search = queryOf(payload).toString();
+  const shared = { ...payload };
+  for (const field of form.querySelectorAll("[data-private]")) delete shared[field.name];
+  link.search = queryOf(shared).toString();
   link.hash = "";
 
   const copy = output.querySelector('[data-action="copy-link"]');
