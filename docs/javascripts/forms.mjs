@@ -72,7 +72,9 @@ function placeErrors(form, output) {
  * the buttons above it) (read once by a screen reader: the
  * result area is not a live region) and scroll it to the top of the screen, under the header. */
 function bringIntoView(output) {
-  const top = [...output.children].find((child) => !child.matches(".rg-result-actions, .rg-action-status"));
+  // Paper-only parts (the printed plan's title) are hidden on screen: never focused.
+  const skip = ".rg-result-actions, .rg-action-status, .rg-print-only";
+  const top = [...output.children].find((child) => !child.matches(skip));
   const boxed = top?.matches("div, section, table, figure");
   const first = boxed ? top.querySelector("caption, .admonition-title, h2, h3, p") || top : top;
   if (!first) return;
@@ -365,9 +367,32 @@ function initForm(form) {
   if (used) form.requestSubmit();
 }
 
+/* ---------- print: the paper's title is the plan's, as Python words it ---------- */
+
+let printTitleWired = false;
+
+/** While printing an answer with a print title, the document's title (which the browser's
+ * print header shows) is that title, then the page's again. Wired once per page load. */
+function wirePrintTitle() {
+  if (printTitleWired) return;
+  printTitleWired = true;
+  let pageTitle = null;
+  window.addEventListener("beforeprint", () => {
+    const title = document.querySelector('.rg-result[data-state="result"] .rg-print-title');
+    if (!title) return;
+    pageTitle = document.title;
+    document.title = title.textContent;
+  });
+  window.addEventListener("afterprint", () => {
+    if (pageTitle !== null) document.title = pageTitle;
+    pageTitle = null;
+  });
+}
+
 /** Bring every calculator form on the page to life, and start the engine if there is one. */
 export function initForms() {
   const forms = document.querySelectorAll("form[data-calculator]");
   for (const form of forms) initForm(form);
+  if (forms.length) wirePrintTitle();
   if (forms.length) startEngine();
 }
