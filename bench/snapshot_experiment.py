@@ -245,23 +245,39 @@ def renderers() -> list[int]:
     return [pid for pid, cmd in descendants(os.getpid()).items() if b"--type=renderer" in cmd]
 
 
+def renice(pids: list[int], nice: int) -> None:
+    """Give every thread of these processes the niceness `nice` (Linux: per thread)."""
+    for pid in pids:
+        try:
+            threads = os.listdir(f"/proc/{pid}/task")
+        except OSError:
+            continue
+        for tid in threads:
+            with suppress(OSError):
+                if os.getpriority(os.PRIO_PROCESS, int(tid)) != nice:
+                    os.setpriority(os.PRIO_PROCESS, int(tid), nice)
+
+
 class CpuThrottle:
     """Run our Chromium's renderer processes 1/rate of the time: a CPU `rate`× slower.
 
     Every `period_s`, the renderers (page, dedicated worker, service worker: all their threads)
     run for period/rate and are stopped for the rest, as CDP's throttling does to a page's main
     thread. The list of renderers is refreshed each period, so a new one is caught at once.
+    With `nice`, every thread of our Chromium also gets that niceness each period (Chromium sets
+    its own children's niceness, so inheriting it is not enough).
     """
 
-    def __init__(self, rate: float, period_s: float = 0.1) -> None:
+    def __init__(self, rate: float, *, nice: int = 0, period_s: float = 0.1) -> None:
         self.rate = rate
+        self.nice = nice
         self.period_s = period_s
         self._stop = threading.Event()
         self._thread: threading.Thread | None = None
         self._stopped: set[int] = set()
 
     def __enter__(self) -> CpuThrottle:
-        if self.rate > 1:
+        if self.rate > 1 or self.nice:
             self._thread = threading.Thread(target=self._run, daemon=True)
             self._thread.start()
         return self
@@ -287,6 +303,11 @@ class CpuThrottle:
             os.sched_setscheduler(0, os.SCHED_FIFO, os.sched_param(10))
         running = self.period_s / self.rate
         while not self._stop.is_set():
+            if self.nice:
+                renice(list(descendants(os.getpid())), self.nice)
+            if self.rate <= 1:
+                time.sleep(self.period_s)
+                continue
             pids = set(renderers())
             self._signal(self._stopped | pids, signal.SIGCONT)
             time.sleep(running)
@@ -306,7 +327,7 @@ CALIBRATE = """async (loop) => {
 }"""
 
 
-def calibrate(browser: Browser, rate: float, rounds: int = 3) -> dict[str, float]:
+def calibrate(browser: Browser, rate: float, *, nice: int = 0, rounds: int = 3) -> dict[str, float]:
     """How much slower the busy loop runs throttled, on the main thread and in a worker."""
     times: dict[str, list[float]] = {"main": [], "worker": [], "main_slow": [], "worker_slow": []}
     for _ in range(rounds):
@@ -314,7 +335,7 @@ def calibrate(browser: Browser, rate: float, rounds: int = 3) -> dict[str, float
             context = browser.new_context()
             page = context.new_page()
             page.goto("about:blank")
-            with CpuThrottle(rate if slow else 1):
+            with CpuThrottle(rate if slow else 1, nice=nice):
                 measured: dict[str, float] = page.evaluate(CALIBRATE, BUSY_LOOP)
             context.close()
             for where in ("main", "worker"):
@@ -393,6 +414,7 @@ def visit(
     profile: Profile,
     variant: str,
     answers: dict[str, Any],
+    nice: int = 0,
 ) -> Sample:
     """One cold visit (new context: empty HTTP cache, no service worker) under `profile`."""
     context = new_context(browser, service_workers=variant != "peer")
@@ -401,7 +423,7 @@ def visit(
     server.take_log()
     server.link = profile.link
     try:
-        with CpuThrottle(profile.cpu_rate):
+        with CpuThrottle(profile.cpu_rate, nice=nice):
             cpu_before = browser_cpu_s()
             if variant == "peer":
                 measured = visit_peer(page, peer_url(server.url, calculator.name, answers))
@@ -447,6 +469,7 @@ def run_profile(
     runs: int,
     answers: dict[str, Any],
     variants: tuple[str, ...] = VARIANTS,
+    nice: int = 0,
 ) -> list[Sample]:
     """`runs` rounds of one cold visit per variant, the order turning each round.
 
@@ -463,6 +486,7 @@ def run_profile(
                 profile=profile,
                 variant=variant,
                 answers=answers,
+                nice=nice,
             )
             progress(
                 f"  {profile.name} round {number + 1} {variant}: first result "
@@ -561,8 +585,8 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
         "--nice",
         type=int,
         default=0,
-        help="run the servers and Chromium at this niceness (e.g. -10 as root: a busy shared "
-        "machine then gives them the CPU an idle one would; default 0, unchanged)",
+        help="run the servers and Chromium at this niceness during visits (e.g. -10, as root: "
+        "a busy shared machine then gives them about the CPU an idle one would; default 0)",
     )
     parser.add_argument("--calculator", choices=[c.name for c in CALCULATORS], default="protein")
     parser.add_argument("--site", type=Path, default=ROOT / "site", help="the built site")
@@ -596,8 +620,8 @@ def run(args: argparse.Namespace) -> int:
         return 2
     calculator = next(c for c in CALCULATORS if c.name == args.calculator)
     if args.nice:
-        # This thread's niceness: the server threads, Playwright's driver and Chromium started
-        # from it inherit it.
+        # This thread's niceness: the server threads and Playwright's driver started from it
+        # inherit it; Chromium's processes get it from CpuThrottle during every visit.
         os.setpriority(os.PRIO_PROCESS, 0, args.nice)
     samples: list[Sample] = []
     with tempfile.TemporaryDirectory(prefix="regain-snapshot-site-") as work:
@@ -610,7 +634,7 @@ def run(args: argparse.Namespace) -> int:
             browser = launch_chromium(playwright)
             try:
                 rate = max(p.cpu_rate for p in PROFILES.values())
-                calibration = calibrate(browser, rate)
+                calibration = calibrate(browser, rate, nice=args.nice)
                 progress(
                     f"  CPU throttle {rate:g}×: main thread {calibration['main_slowdown']:.1f}× "
                     f"slower, worker {calibration['worker_slowdown']:.1f}× slower"
@@ -628,6 +652,7 @@ def run(args: argparse.Namespace) -> int:
                         runs=args.runs,
                         answers=answers,
                         variants=VARIANTS if args.peer else VARIANTS[:2],
+                        nice=args.nice,
                     )
                 chromium = browser.version
             finally:
