@@ -13,7 +13,9 @@ the site, gzipped, so that even a first visit restores it. Nothing here changes 
 3. serve the built site and the variant (each on its own port, like GitHub Pages: bench's
    harness) and time cold first results of the protein page on both, interleaved A/B, B/A, …,
    plus the peer page (bench/peer.py), under four profiles: fast (no throttling), 20 Mbit/s +
-   40 ms (bench/run.py's server-side link), CPU 4× slower, and both.
+   40 ms (bench/run.py's server-side link), CPU 4× slower, and both (`--profiles net5` adds
+   5 Mbit/s). Each visit also records the CPU seconds Chromium used, in all its processes and
+   in the engine's worker thread alone (/proc): a figure other sessions' load does not inflate.
 
 The CPU profile: CDP's `Emulation.setCPUThrottlingRate` slows the page's main thread only, and
 Chromium refuses it on a dedicated worker's target ("Operation is only supported for pages, not
@@ -21,10 +23,11 @@ workers", Chromium 156), where our engine runs. So the slow CPU is made outside 
 every renderer process of our Chromium is stopped and continued (SIGSTOP/SIGCONT) on a duty
 cycle, running 1/rate of the time; main thread and worker alike. A busy loop timed on the main
 thread and in a worker, with and without it, checks the slowdown at the start of every run
-(reported as `calibration`).
+(reported as `calibration`). Results: a table on stdout and bench/snapshot_results.json; the
+figures and the decision are in bench/README.md ("Build-time snapshot experiment").
 
     .venv/bin/python -m bench.snapshot_experiment            # 3 rounds per profile
-    .venv/bin/python -m bench.snapshot_experiment --runs 5 --profiles fast cpu
+    .venv/bin/python -m bench.snapshot_experiment --runs 3 --no-peer --profiles fast net5
 """
 
 from __future__ import annotations
