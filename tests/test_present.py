@@ -452,3 +452,15 @@ def test_self_check_headline_follows_a_slow_chair_stand() -> None:
     headline = str(answer["html"]).split('<p class="rg-headline">', 1)[1].split("</p>", 1)[0]
     assert "below the cut-off" in headline
     assert "low leg strength" in headline
+
+
+@pytest.mark.parametrize(("calculator", "payload"), OK_CASES)
+def test_the_sources_list_names_each_source_once(calculator: str, payload: dict[str, Any]) -> None:
+    """The Sources list writes each source out (no ids), once even when two ids share it."""
+    names = [
+        item.get_text()
+        for item in soup(answer(calculator, payload)["html"]).select(".rg-sources li")
+    ]
+    assert names
+    assert len(names) == len(set(names))
+    assert not any(re.fullmatch(r"[A-Z]\d{1,2}|NICE-NG\d+", name) for name in names)

@@ -31,6 +31,7 @@ from calculators.present.view import (
     View,
     Warning,
     cited,
+    distinct_sources,
     source_name,
     source_path,
 )
@@ -81,7 +82,7 @@ def block(part: Block, root: str = "") -> str:  # noqa: PLR0911 - one branch a b
         links = "".join(
             f'<li><a href="{escape(root + source_path(ident))}">'
             f"{escape(source_name(ident))}</a></li>"
-            for ident in part.ids
+            for ident in distinct_sources(part.ids)
         )
         return f'<div><h3>{SOURCES_HEADING}</h3><ul class="rg-sources">{links}</ul></div>'
     return _actions(part, root)

@@ -19,6 +19,7 @@ from calculators.present.view import (
     View,
     Warning,
     cited,
+    distinct_sources,
     source_name,
 )
 
@@ -52,7 +53,7 @@ def block(part: Block, depth: int = 0) -> list[str]:  # noqa: PLR0911 - one bran
     if isinstance(part, Table):
         return _table(part, depth)
     if isinstance(part, Sources):
-        names = [f"{pad}{INDENT}- {source_name(ident)}" for ident in part.ids]
+        names = [f"{pad}{INDENT}- {source_name(ident)}" for ident in distinct_sources(part.ids)]
         return [f"{pad}Sources (on the References page):", *names] if part.ids else []
     if isinstance(part, Section):
         # The command line is a screen: the compact version for paper is left out.

@@ -240,6 +240,14 @@ def source_name(ident: str) -> str:
         return ident
 
 
+def distinct_sources(ids: tuple[str, ...]) -> tuple[str, ...]:
+    """The ids whose written-out sources differ (S3 and F2 are both EWGSOP2: listed once)."""
+    seen: dict[str, str] = {}
+    for ident in ids:
+        seen.setdefault(source_name(ident), ident)
+    return tuple(seen.values())
+
+
 def source_path(ident: str) -> str:
     """The source's row on the References page, from the site root."""
     return f"{REFERENCES_PAGE}#{ident.lower()}"
