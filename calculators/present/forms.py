@@ -14,13 +14,15 @@ from dataclasses import dataclass
 from enum import StrEnum
 from html import escape
 
-from calculators import evidence
+from calculators import evidence, schedule
 from calculators.evidence import Bound
 from calculators.exercises import Equipment
 from calculators.plan import LEVEL_SENTENCE, Ability, Focus, HomeSupport
+from calculators.present import numbers
 from calculators.present.html import line as html_line
 from calculators.present.view import Line, Link
 from calculators.protein import KidneyStatus, Situation, WeightUnit
+from calculators.schedule import DEFAULT_SESSION_TIME, Reminder
 from calculators.self_check import Item
 
 
@@ -33,6 +35,7 @@ class Kind(StrEnum):
     RADIO = "radio"  # one choice from buttons
     CHECKS = "checks"  # any number of choices
     FLAG = "flag"  # one tick box: yes or no
+    TIME = "time"  # a time of day, hours and minutes (the browser's time box)
 
 
 @dataclass(frozen=True)
@@ -495,6 +498,55 @@ SELF_CHECK = Form(
     summary="SARC-F questions, the chair-stand test, balance stands and a 4 m walk",
 )
 
+
+def reminder_time(reminder: Reminder) -> str:
+    """How long before a session a reminder comes, in words: "15 minutes", "1 hour"."""
+    minutes = reminder.minutes
+    if minutes % 60 == 0:
+        return numbers.plural(minutes // 60, "hour")
+    return numbers.plural(minutes, "minute")
+
+
+# The calendar's choices sit next to its button in the plan's answer (`calendar_options`): they
+# only shape the calendar file, so the plan form stays as it was.
+CALENDAR_FIELDS = (
+    Field(
+        "session_time",
+        f"Time of each session, between {schedule.EARLIEST_SESSION:%H:%M} and "
+        f"{schedule.LATEST_SESSION:%H:%M}",
+        Kind.TIME,
+        default=f"{DEFAULT_SESSION_TIME:%H:%M}",
+        slug="session-time",
+    ),
+    Field(
+        "reminder",
+        "Reminder",
+        Kind.SELECT,
+        tuple(
+            Choice(
+                reminder.value,
+                "No reminder" if reminder is Reminder.NONE else f"{reminder_time(reminder)} before",
+            )
+            for reminder in Reminder
+        ),
+        default=Reminder.NONE.value,
+    ),
+)
+CALENDAR_PREFIX = "plan-calendar"
+
+
+def calendar_options(weeks: int) -> str:
+    """The calendar's legend, what the file covers, and its time and reminder boxes."""
+    fields = "\n".join(_field(field, CALENDAR_PREFIX) for field in CALENDAR_FIELDS)
+    return (
+        "<legend>Add your plan to your calendar</legend>\n"
+        f"<p>The calendar file covers all {escape(numbers.plural(weeks, 'week'))} of the "
+        "programme, from today: one event on each day with a session. Choose the time of day "
+        "and a reminder, then save the file and open it.</p>\n"
+        f"{fields}\n"
+    )
+
+
 FORMS: Mapping[str, Form] = {form.calculator: form for form in (PROTEIN, PLAN, SELF_CHECK)}
 
 # What the page's script says around every form: engine states and failures, shared links, the
@@ -643,6 +695,12 @@ def _field(field: Field, prefix: str) -> str:
         control = (
             f'<select id="{escape(ident)}" name="{escape(field.name)}" '
             f'aria-describedby="{escape(error)}">{options}</select>'
+        )
+    elif field.kind is Kind.TIME:
+        value = f' value="{escape(field.default)}"' if isinstance(field.default, str) else ""
+        control = (
+            f'<input id="{escape(ident)}" name="{escape(field.name)}" type="time"{value} '
+            f'step="60" autocomplete="off" aria-describedby="{escape(error)}">'
         )
     else:
         mode = "decimal" if field.kind is Kind.NUMBER else "numeric"

@@ -152,10 +152,13 @@ def _button(button: Button, root: str) -> str:
             f'<a class="{classes}" href="{escape(root + button.href)}" data-action="{action}">'
             f"{escape(button.text)}</a>"
         )
-    return (
+    markup = (
         f'<button type="button" class="{classes}" data-action="{action}"{done}>'
         f"{escape(button.text)}</button>"
     )
+    if button.options:
+        return f'<fieldset class="rg-action-options">{button.options}{markup}</fieldset>'
+    return markup
 
 
 def _print_only(flag: bool) -> str:

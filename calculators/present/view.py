@@ -151,6 +151,9 @@ class Button:
 
     `href` makes it a link (relative to the site root); `data` carries the words the client
     shows after the action (`done`, `failed`, `fallback`), so no wording lives in JavaScript.
+    `options` is markup `present.forms` already rendered (escaped, like a chart's SVG): a
+    legend and the boxes the client reads when the button is pressed (the calendar's time and
+    reminder); the button then sits in a fieldset with them.
     """
 
     action: str
@@ -158,6 +161,7 @@ class Button:
     href: str = ""
     data: Data = ()
     primary: bool = False
+    options: str = ""
 
 
 @dataclass(frozen=True)

@@ -48,6 +48,16 @@ function clearErrors(form) {
   for (const field of form.querySelectorAll("[aria-invalid]")) field.removeAttribute("aria-invalid");
 }
 
+/** Show one wire error in the slot next to its field inside `scope`; false if it has none. */
+function showFieldError(scope, error) {
+  const slot = scope && error.field && scope.querySelector(`[data-error-for="${CSS.escape(error.field)}"]`);
+  if (!slot) return false;
+  slot.textContent = error.message;
+  slot.hidden = false;
+  scope.querySelector(`[name="${CSS.escape(error.field)}"]`)?.setAttribute("aria-invalid", "true");
+  return true;
+}
+
 /** Move each field's message from the answer's summary box to the slot next to its field. */
 function placeErrors(form, output) {
   let first = null;
@@ -228,14 +238,21 @@ function wireActions(form, output, payload) {
 
   const calendar = output.querySelector('[data-action="calendar"]');
   calendar?.addEventListener("click", async () => {
-    const input = { ...payload, start_date: localISODate() };
+    // The calendar's own choices (time, reminder) sit with its button; Python checks them.
+    const options = calendar.closest("fieldset");
+    if (options) clearErrors(options);
+    const chosen = options ? formPayload(options) : {};
+    const input = { ...payload, ...chosen, start_date: localISODate() };
     const answer = await calculate("plan-calendar", input).catch(() => ({ ok: false, errors: [] }));
     if (answer.ok) {
       saveFile(answer.result.filename, answer.result.content, "text/calendar");
       say(answer.result.message);
-    } else {
-      say((answer.errors || []).map((error) => error.message).join(" ") || calendar.dataset.failed);
+      return;
     }
+    const errors = answer.errors || [];
+    const unplaced = errors.filter((error) => !showFieldError(options, error));
+    options?.querySelector('[aria-invalid="true"]')?.focus();
+    say(unplaced.map((error) => error.message).join(" ") || (errors.length ? "" : calendar.dataset.failed));
   });
 }
 
