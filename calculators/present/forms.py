@@ -158,6 +158,8 @@ WALK_FIELD = Field(
 
 
 _POINTS = {"0": "None", "1": "Some"}
+# The self-check's tick box for a chair-stand test not finished; the answer quotes it.
+NOT_FINISHED = "I could not finish five stands without using my arms"
 
 PROTEIN = Form(
     calculator="protein",
@@ -429,6 +431,7 @@ SELF_CHECK = Form(
                     slug="chair-stand",
                     size=6,
                 ),
+                Field("chair_stand_unable", NOT_FINISHED, Kind.FLAG),
             ),
             intro=(
                 "This test checks the strength of your legs. Only do it if you can stand up "
@@ -441,8 +444,10 @@ SELF_CHECK = Form(
                 "chest.",
                 "Stand up fully and sit down again, five times, as quickly as you safely can. "
                 "Do not use your arms.",
-                'Time it from "go" until you sit down after the fifth stand. Your arms stay '
-                "crossed, so ask your helper to press Start and Stop on the timer below.",
+                'Your helper times it: they press Start on the timer below as they say "go", '
+                "and Stop when you sit down after the fifth stand. Your arms stay crossed.",
+                "If you cannot finish five stands without using your arms, stop, and tick "
+                f'"{NOT_FINISHED}" below instead of entering a time.',
                 "Stop straight away if you feel pain, dizzy or short of breath.",
             ),
             css="rg-chair-stand",
