@@ -154,11 +154,8 @@ def test_could_not_finish_is_low_strength_and_reaches_the_plan(watched_page: Wat
     page = watched_page.page
     watched_page.goto("tools/self-check/")
     answers = {
-        "strength": 0,
-        "assistance": 0,
+        **dict.fromkeys(QUESTIONS, 0),
         "rise": 1,
-        "climb": 0,
-        "falls": 0,
         "age": "80",
         "chair_stand_unable": True,
         "balance_side_by_side_seconds": "10",
