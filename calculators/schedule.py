@@ -66,6 +66,27 @@ class CalendarChoices:
 DEFAULT_CHOICES = CalendarChoices()
 
 
+def clock_words(moment: time) -> str:
+    """A time both ways, for a reader whose box shows a 12-hour clock: "22:00 (10 at night)".
+
+    >>> clock_words(time(5, 0)), clock_words(time(13, 30)), clock_words(time(18, 0))
+    ('05:00 (5 in the morning)', '13:30 (1.30 in the afternoon)', '18:00 (6 in the evening)')
+    """
+    hour = moment.hour % 12 or 12
+    spoken = f"{hour}.{moment.minute:02d}" if moment.minute else f"{hour}"
+    part = next(words for start, words in _DAY_PARTS if moment.hour >= start)
+    return f"{moment:%H:%M} ({spoken} {part})"
+
+
+# Where each part of the day starts (hour), latest first.
+_DAY_PARTS = (
+    (21, "at night"),
+    (18, "in the evening"),
+    (12, "in the afternoon"),
+    (0, "in the morning"),
+)
+
+
 def allowed_times() -> str:
     """The allowed session times in short form: "05:00–22:00"."""
     return f"{EARLIEST_SESSION:%H:%M}–{LATEST_SESSION:%H:%M}"
@@ -89,8 +110,8 @@ def read_session_time(reader: PayloadReader, value: object) -> time:
             return chosen
     reader.fail(
         "session_time",
-        f"Enter the time of your sessions as hours and minutes, between "
-        f"{EARLIEST_SESSION:%H:%M} and {LATEST_SESSION:%H:%M} (for example 10:00 or 17:30).",
+        "Enter the time of your sessions as hours and minutes, between "
+        f"{clock_words(EARLIEST_SESSION)} and {clock_words(LATEST_SESSION)}.",
         allowed_times(),
     )
     return DEFAULT_SESSION_TIME

@@ -257,7 +257,7 @@ def test_bad_calendar_time_shows_its_message_next_to_the_box(watched_page: Watch
     page.locator('[data-action="calendar"]').click()
     message = page.locator("#plan-calendar-session-time-error")
     message.wait_for(state="visible")
-    assert "between 05:00 and 22:00" in message.inner_text()
+    assert "between 05:00 (5 in the morning) and 22:00 (10 at night)" in message.inner_text()
     assert box.get_attribute("aria-invalid") == "true"
     watched_page.assert_clean()
 

@@ -350,7 +350,9 @@ def test_bad_session_time_is_a_clear_error_on_its_field(session_time: object) ->
     assert answer["ok"] is False
     assert [error["field"] for error in answer["errors"]] == ["session_time"]
     assert answer["errors"][0]["allowed"] == "05:00–22:00"
-    assert "between 05:00 and 22:00" in answer["errors"][0]["message"]
+    assert (
+        "between 05:00 (5 in the morning) and 22:00 (10 at night)" in answer["errors"][0]["message"]
+    )
 
 
 def test_unknown_reminder_is_an_error_on_its_field() -> None:

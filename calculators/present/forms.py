@@ -517,8 +517,8 @@ def reminder_time(reminder: Reminder) -> str:
 CALENDAR_FIELDS = (
     Field(
         "session_time",
-        f"Time of each session, between {schedule.EARLIEST_SESSION:%H:%M} and "
-        f"{schedule.LATEST_SESSION:%H:%M}",
+        f"Time of each session, between {schedule.clock_words(schedule.EARLIEST_SESSION)} "
+        f"and {schedule.clock_words(schedule.LATEST_SESSION)}",
         Kind.TIME,
         default=f"{DEFAULT_SESSION_TIME:%H:%M}",
         slug="session-time",
