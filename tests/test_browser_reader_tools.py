@@ -227,6 +227,7 @@ def test_calendar_carries_the_chosen_time_and_reminder(
     watched_page.goto("tools/plan/")
     fill_form(page, "plan", {"age": "70", "ability": "tires-quickly", "strength_days": "3"})
     assert submit_and_wait(page, "plan") == "result"
+    page.locator('[data-options-for="calendar"] summary').click()  # the box starts closed
     page.locator("#plan-calendar-session-time").fill("17:30")
     page.locator("#plan-calendar-reminder").select_option("15-minutes")
     with page.expect_download() as download_info:
@@ -252,6 +253,7 @@ def test_bad_calendar_time_shows_its_message_next_to_the_box(watched_page: Watch
     watched_page.goto("tools/plan/")
     fill_form(page, "plan", {"age": "70"})
     assert submit_and_wait(page, "plan") == "result"
+    page.locator('[data-options-for="calendar"] summary').click()
     box = page.locator("#plan-calendar-session-time")
     box.fill("")
     page.locator('[data-action="calendar"]').click()

@@ -370,12 +370,15 @@ def test_plan_date_and_calendar_errors_come_together() -> None:
 
 
 def test_plan_answer_offers_the_time_and_reminder_next_to_the_calendar_button() -> None:
-    """The plan's answer holds the calendar's fieldset: weeks covered, time box, reminder list."""
+    """After the calendar button, a closed box: the 12 weeks in its summary, time and reminder."""
     page = BeautifulSoup(str(api.run("plan", PLAN, exercises=EXERCISES)["html"]), "html.parser")
-    options = page.select_one("fieldset.rg-action-options")
+    options = page.select_one('details.rg-action-options[data-options-for="calendar"]')
     assert options is not None
-    assert options.select_one('[data-action="calendar"]') is not None
-    assert "covers all 12 weeks" in options.get_text()
+    assert options.find_previous_sibling() == page.select_one('[data-action="calendar"]')
+    assert options.get("open") is None
+    summary = options.select_one("summary")
+    assert summary is not None
+    assert "covers all 12 weeks of the programme, from today" in summary.get_text()
     box = options.select_one('input[name="session_time"]')
     assert box is not None
     assert (box.get("type"), box.get("value")) == ("time", "10:00")

@@ -541,14 +541,15 @@ CALENDAR_PREFIX = "plan-calendar"
 
 
 def calendar_options(weeks: int) -> str:
-    """The calendar's legend, what the file covers, and its time and reminder boxes."""
+    """A closed box under the buttons (a phone still shows the answer below them).
+
+    Its summary says what the calendar file covers; inside are the time and reminder boxes.
+    """
     fields = "\n".join(_field(field, CALENDAR_PREFIX) for field in CALENDAR_FIELDS)
     return (
-        "<legend>Add your plan to your calendar</legend>\n"
-        f"<p>The calendar file covers all {escape(numbers.plural(weeks, 'week'))} of the "
-        "programme, from today: one event on each day with a session. Choose the time of day "
-        "and a reminder, then save the file and open it.</p>\n"
-        f"{fields}\n"
+        "<summary>Calendar: choose the time and a reminder (the calendar file covers all "
+        f"{escape(numbers.plural(weeks, 'week'))} of the programme, from today)</summary>\n"
+        f"<fieldset>\n{fields}\n</fieldset>\n"
     )
 
 

@@ -157,7 +157,11 @@ def _button(button: Button, root: str) -> str:
         f"{escape(button.text)}</button>"
     )
     if button.options:
-        return f'<fieldset class="rg-action-options">{button.options}{markup}</fieldset>'
+        # Under the row of buttons, closed: its summary says what the options are for.
+        return (
+            f'{markup}<details class="rg-action-options" data-options-for="{action}">'
+            f"{button.options}</details>"
+        )
     return markup
 
 

@@ -152,8 +152,8 @@ class Button:
     `href` makes it a link (relative to the site root); `data` carries the words the client
     shows after the action (`done`, `failed`, `fallback`), so no wording lives in JavaScript.
     `options` is markup `present.forms` already rendered (escaped, like a chart's SVG): a
-    legend and the boxes the client reads when the button is pressed (the calendar's time and
-    reminder); the button then sits in a fieldset with them.
+    summary and the boxes the client reads when the button is pressed (the calendar's time and
+    reminder), shown in a closed box under the buttons.
     """
 
     action: str

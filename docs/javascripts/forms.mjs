@@ -60,22 +60,11 @@ function showFieldError(scope, error) {
 
 /** Move each field's message from the answer's summary box to the slot next to its field. */
 function placeErrors(form, output) {
-  let first = null;
   for (const item of output.querySelectorAll("li[data-field]")) {
-    const name = item.dataset.field;
-    const slot = name && form.querySelector(`[data-error-for="${CSS.escape(name)}"]`);
-    if (!slot) continue;
-    slot.textContent = item.textContent;
-    slot.hidden = false;
-    item.remove();
-    const field = form.querySelector(`[name="${CSS.escape(name)}"]`);
-    if (field) {
-      field.setAttribute("aria-invalid", "true");
-      first ??= field;
-    }
+    if (showFieldError(form, { field: item.dataset.field, message: item.textContent })) item.remove();
   }
   for (const list of output.querySelectorAll("ul")) if (!list.children.length) list.remove();
-  if (first) first.focus();
+  form.querySelector('[aria-invalid="true"]')?.focus();
 }
 
 /** Move the reader to the answer: focus its top line (a box's title, not the whole box; not
@@ -238,8 +227,8 @@ function wireActions(form, output, payload) {
 
   const calendar = output.querySelector('[data-action="calendar"]');
   calendar?.addEventListener("click", async () => {
-    // The calendar's own choices (time, reminder) sit with its button; Python checks them.
-    const options = calendar.closest("fieldset");
+    // The calendar's own choices (time, reminder) sit under the buttons; Python checks them.
+    const options = output.querySelector('[data-options-for="calendar"] fieldset');
     if (options) clearErrors(options);
     const chosen = options ? formPayload(options) : {};
     const input = { ...payload, ...chosen, start_date: localISODate() };
@@ -251,7 +240,11 @@ function wireActions(form, output, payload) {
     }
     const errors = answer.errors || [];
     const unplaced = errors.filter((error) => !showFieldError(options, error));
-    options?.querySelector('[aria-invalid="true"]')?.focus();
+    const invalid = options?.querySelector('[aria-invalid="true"]');
+    if (invalid) {
+      invalid.closest("details").open = true;
+      invalid.focus();
+    }
     say(unplaced.map((error) => error.message).join(" ") || (errors.length ? "" : calendar.dataset.failed));
   });
 }
