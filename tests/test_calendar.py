@@ -378,7 +378,7 @@ def test_plan_answer_offers_the_time_and_reminder_next_to_the_calendar_button() 
     assert options.get("open") is None
     summary = options.select_one("summary")
     assert summary is not None
-    assert "covers all 12 weeks of the programme, from today" in summary.get_text()
+    assert "covers all 12 weeks, from today" in summary.get_text()
     box = options.select_one('input[name="session_time"]')
     assert box is not None
     assert (box.get("type"), box.get("value")) == ("time", "10:00")

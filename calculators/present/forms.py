@@ -547,8 +547,8 @@ def calendar_options(weeks: int) -> str:
     """
     fields = "\n".join(_field(field, CALENDAR_PREFIX) for field in CALENDAR_FIELDS)
     return (
-        "<summary>Calendar: choose the time and a reminder (the calendar file covers all "
-        f"{escape(numbers.plural(weeks, 'week'))} of the programme, from today)</summary>\n"
+        "<summary>Calendar time and reminder (the file covers all "
+        f"{escape(numbers.plural(weeks, 'week'))}, from today)</summary>\n"
         f"<fieldset>\n{fields}\n</fieldset>\n"
     )
 
