@@ -4,7 +4,9 @@ Only the files a pure-Python engine needs are copied (no CDN, no package wheels)
 `calculators` package is zipped from the very source the CPython tests cover, so the browser and
 the tests can never run different code. The standard library is trimmed to the modules Pyodide's
 start-up and our calculators import (hooks/engine_stdlib.toml), about a third of Pyodide's, and
-compiled to bytecode by Pyodide itself, so a cold start does not compile it in the browser.
+those are compiled to bytecode by Pyodide itself (without docstrings or column positions), so a
+cold start does not compile them in the browser; a small margin of lazily imported modules stays
+source, which is smaller to download.
 """
 
 from __future__ import annotations
