@@ -77,7 +77,7 @@ _PROT_AGE = Citation("PROT-AGE recommendations on protein for older people", "20
 _PROT_AGE_ESPEN = Citation(
     "PROT-AGE and ESPEN recommendations on protein for older people", "2013–2014"
 )
-_EWGSOP2 = Citation("EWGSOP2 European consensus on sarcopenia", "2019")
+_EWGSOP2 = Citation("European consensus on sarcopenia (muscle loss with age)", "2019")
 
 # Each id's source as the References page's "Source" column names it (tests/test_present.py
 # checks each year against that page).
@@ -112,9 +112,11 @@ CITATIONS: Final[Mapping[Source, Citation]] = {
     ),
     Source.D7: Citation("Borde, a meta-analysis of strength training in older adults", "2015"),
     Source.S3: _EWGSOP2,
-    Source.F1: Citation("Malmstrom and Morley, the SARC-F questionnaire", "2013"),
+    Source.F1: Citation("Malmstrom and Morley, a five-question check for muscle loss", "2013"),
     Source.F2: _EWGSOP2,
-    Source.F3: Citation("SARC-F screening accuracy: a meta-analysis", "2018"),
+    Source.F3: Citation(
+        "A meta-analysis of how well the five-question check finds muscle loss", "2018"
+    ),
     Source.M1: Citation("Guralnik, the Short Physical Performance Battery", "1994"),
     Source.M2: _EWGSOP2,
     Source.M3: Citation("Vivifrail exercise guide and the VIVIFRAIL-COGN protocol", "2022"),

@@ -21,6 +21,10 @@ Scoring (SARC-F, F1; chair stand, EWGSOP2, S3 and F2):
 - Five chair stands (optional) taking **more than 15 s** is low strength (S3, F2; exactly 15.0 s
   is not): caution, and the next step adds a check for sarcopenia per EWGSOP2. Times are
   rounded half up to a tenth of a second first, so the time shown is the time judged.
+- "I could not finish five stands without my arms" (`chair_stand_unable`) is an answer too, and
+  counts as low strength: someone who cannot finish would take longer than any cut-off. A time
+  *and* the tick is read safety first: as not finished (the plan's rule for its own two
+  fields), and the answer says so and how to change it.
 - Falls (M4: a fall that hurt you, 2 or more falls in a year, not being able to get up, or
   blacking out → ask for a falls assessment). Four or more falls (falls = 2) always meets the
   rule: a **stop** warning, ask for a falls assessment soon, whatever the score. One to three
@@ -110,6 +114,8 @@ class SelfCheckInput:
     # stand was held (0-10) and the 4 m walk's seconds; None = not done.
     balance_seconds: tuple[Decimal | None, Decimal | None, Decimal | None] = (None, None, None)
     walk_4m_seconds: Decimal | None = None
+    # "I could not finish five stands without my arms": low strength, whatever time is given.
+    chair_stand_unable: bool = False
 
     @classmethod
     def from_mapping(cls, payload: Mapping[str, object]) -> SelfCheckInput:
@@ -144,10 +150,11 @@ class SelfCheckInput:
             evidence.WALK_4M_SECONDS,
             "Enter the seconds your 4 m walk took, from 2 to 120, or leave it empty.",
         )
+        unable = reader.flag("chair_stand_unable")
         reader.finish()
         if seconds is not None:
             seconds = round_half_up(seconds, evidence.CHAIR_STAND_DECIMAL_PLACES)
-        return cls(points, seconds, age, (holds[0], holds[1], holds[2]), walk)
+        return cls(points, seconds, age, (holds[0], holds[1], holds[2]), walk, unable)
 
 
 _HOLD_MESSAGES = tuple(
@@ -192,14 +199,21 @@ def _read_points(reader: PayloadReader, payload: Mapping[str, object], item: Ite
 
 @dataclass(frozen=True)
 class ChairStand:
-    """The five-times chair-stand time and whether it shows low strength (S3)."""
+    """The five-times chair-stand result and whether it shows low strength (S3).
 
-    seconds: Decimal
+    `seconds` is None when the reader could not finish (`unable`); `set_aside` is a time they
+    also entered, which the answer names as not used.
+    """
+
+    seconds: Decimal | None
     low_strength: bool
+    unable: bool = False
+    set_aside: Decimal | None = None
 
     def to_wire(self) -> dict[str, object]:
-        """The test as {"seconds", "low_strength"}."""
-        return {"seconds": wire_number(self.seconds), "low_strength": self.low_strength}
+        """The test as {"seconds" (null if not finished), "low_strength", "unable"}."""
+        seconds = None if self.seconds is None else wire_number(self.seconds)
+        return {"seconds": seconds, "low_strength": self.low_strength, "unable": self.unable}
 
 
 @dataclass(frozen=True)
@@ -210,7 +224,7 @@ class PlanPrefill:
     fall_past_year: bool
     focus: Focus
     age: int | None
-    tests: Mapping[str, Decimal] = field(default_factory=dict)
+    tests: Mapping[str, Decimal | bool] = field(default_factory=dict)
 
     def to_wire(self) -> dict[str, object]:
         """The plan form's values: ability, fall_past_year, focus, age (null if not given).
@@ -222,19 +236,27 @@ class PlanPrefill:
             "fall_past_year": self.fall_past_year,
             "focus": self.focus.value,
             "age": self.age,
-            **{name: wire_number(value) for name, value in self.tests.items()},
+            **{
+                name: value if isinstance(value, bool) else wire_number(value)
+                for name, value in self.tests.items()
+            },
         }
 
 
-def measured_tests(answers: SelfCheckInput) -> dict[str, Decimal]:
+def measured_tests(answers: SelfCheckInput) -> dict[str, Decimal | bool]:
     """The tests to hand to the plan, all or none (so the plan never asks for one not done).
 
-    All: the chair stand and each balance stand the SPPB needs, up to the first not held
-    10 s, plus the walk if timed (M1).
+    All: the chair stand (a time, or `chair_rise_unable` when not finished, which wins as in
+    the plan) and each balance stand the SPPB needs, up to the first not held 10 s, plus the
+    walk if timed (M1).
     """
-    if answers.chair_stand_seconds is None:
+    tests: dict[str, Decimal | bool]
+    if answers.chair_stand_unable:
+        tests = {"chair_rise_unable": True}
+    elif answers.chair_stand_seconds is not None:
+        tests = {"chair_rise_seconds": answers.chair_stand_seconds}
+    else:
         return {}
-    tests = {"chair_rise_seconds": answers.chair_stand_seconds}
     for (name, _), held in zip(_HOLD_MESSAGES, answers.balance_seconds, strict=True):
         if held is None:
             return {}
@@ -303,6 +325,22 @@ def chair_stand(seconds: Decimal) -> ChairStand:
     return ChairStand(seconds, seconds > evidence.CHAIR_STAND_LOW_ABOVE_SECONDS)
 
 
+def chair_stand_result(answers: SelfCheckInput) -> ChairStand | None:
+    """The chair-stand result: none, a time, or not finished (low strength, S3 and F2).
+
+    Not finishing wins over a time given with it (safety first, as in the plan), and the time
+    is kept to say it was set aside.
+
+    >>> chair_stand_result(SelfCheckInput({}, Decimal("12"), chair_stand_unable=True))
+    ChairStand(seconds=None, low_strength=True, unable=True, set_aside=Decimal('12'))
+    """
+    if answers.chair_stand_unable:
+        return ChairStand(None, True, unable=True, set_aside=answers.chair_stand_seconds)
+    if answers.chair_stand_seconds is None:
+        return None
+    return chair_stand(answers.chair_stand_seconds)
+
+
 def plan_prefill(answers: SelfCheckInput, band: Band, test: ChairStand | None) -> PlanPrefill:
     """The weekly-plan answers that fit these results (the mapping in the module docstring)."""
     points = answers.points
@@ -327,7 +365,7 @@ def self_check(answers: SelfCheckInput) -> SelfCheckResult:
     """Score the answers, say what they mean and what to do next; never a diagnosis."""
     score = sum(answers.points.values())
     band = sarc_f_band(score)
-    test = None if answers.chair_stand_seconds is None else chair_stand(answers.chair_stand_seconds)
+    test = chair_stand_result(answers)
     falls = answers.points[Item.FALLS]
     # F2: every next step names EWGSOP2's strength tests; NICE: every result lists red flags.
     sources = [Source.F1, Source.F2, Source.F3, Source.NICE_NG42, Source.NICE_NG127]
@@ -356,9 +394,8 @@ def _meaning(score: int, band: Band, test: ChairStand | None) -> str:
     cutoff = evidence.SARC_F_POSITIVE_SCORE
     if band is Band.POSITIVE:
         words = (
-            f"Your score is {score} out of 10. A score of {cutoff} or more is a positive "
-            "screen, and it is fairly reliable: your muscle strength may well be low, and it is "
-            "worth having it checked."
+            f"Your score is {score} out of 10. A score of {cutoff} or more is fairly reliable: "
+            "your muscle strength may well be low, and it is worth having it checked."
         )
     else:
         words = (
@@ -368,6 +405,11 @@ def _meaning(score: int, band: Band, test: ChairStand | None) -> str:
     if test is None:
         return words
     limit = numbers.number(evidence.CHAIR_STAND_LOW_ABOVE_SECONDS)
+    if test.seconds is None:
+        return (
+            f"{words} You could not finish five chair stands without using your arms: like "
+            f"taking more than {limit} seconds, that is a sign of low leg strength."
+        )
     took = f"Your five chair stands took {numbers.number(test.seconds, 1)} seconds"
     if test.low_strength:
         return f"{words} {took}: more than {limit} seconds is a sign of low leg strength."
@@ -377,11 +419,12 @@ def _meaning(score: int, band: Band, test: ChairStand | None) -> str:
 def _next_step(band: Band, test: ChairStand | None, falls: int) -> str:
     """What to do next: when to see a doctor and what to ask for (F2)."""
     sarcopenia = (
-        "ask to be checked for sarcopenia (muscle loss with age), as the EWGSOP2 guidance advises"
+        "ask to be checked for sarcopenia (muscle loss with age), as the European guidance on "
+        "muscle loss advises"
     )
     if test is not None and test.low_strength:
         assessment = (
-            "a muscle-strength assessment. Your chair-stand time already suggests low "
+            "a muscle-strength assessment. Your chair-stand test already suggests low "
             f"strength, so {sarcopenia}."
         )
     else:
@@ -419,12 +462,12 @@ def _notes(test: ChairStand | None) -> tuple[str, ...]:
     """What every reader should know about this check."""
     cutoff = evidence.SARC_F_POSITIVE_SCORE
     notes = [
-        "This is a screen, not a diagnosis (F3). It misses most people who have sarcopenia "
-        "(muscle loss with age): pooled over several studies, it found only about 1 in 5 of "
-        f"them (sensitivity about {evidence.SARC_F_POOLED_SENSITIVITY_PERCENT}%). So a score "
+        "These questions are a first check, not a diagnosis (F3). They miss most people who "
+        "have sarcopenia (muscle loss with age): across several studies they found only about "
+        f"{evidence.SARC_F_POOLED_SENSITIVITY_PERCENT} in 100 of them, about 1 in 5. So a score "
         f"below {cutoff} does not rule muscle loss out. A score of {cutoff} or more is fairly "
-        f"reliable: about 9 in 10 people without sarcopenia score below {cutoff} (specificity "
-        f"about {evidence.SARC_F_POOLED_SPECIFICITY_PERCENT}%).",
+        f"reliable: about {evidence.SARC_F_POOLED_SPECIFICITY_PERCENT} in 100 people without "
+        f"sarcopenia score below {cutoff}.",
     ]
     if test is None:
         notes.append(
@@ -441,7 +484,7 @@ def _notes(test: ChairStand | None) -> tuple[str, ...]:
 
 
 def _warnings(score: int, band: Band, test: ChairStand | None, falls: int) -> tuple[Alert, ...]:
-    """Falls first (stop for 4 or more), then a positive screen and a slow chair stand."""
+    """Falls first (stop for 4 or more), then a score of 4+ and a slow or unfinished stand."""
     alerts = []
     if falls == MOST_POINTS:
         alerts.append(
@@ -467,11 +510,20 @@ def _warnings(score: int, band: Band, test: ChairStand | None, falls: int) -> tu
         alerts.append(
             Alert(
                 Severity.CAUTION,
-                f"A score of {score} is a positive screen: talk to your doctor about a "
-                "muscle-strength assessment (F1, F2).",
+                f"A score of {score} is at or above the cut-off of "
+                f"{evidence.SARC_F_POSITIVE_SCORE}: talk to your doctor about a muscle-strength "
+                "assessment (F1, F2).",
             )
         )
-    if test is not None and test.low_strength:
+    if test is not None and test.seconds is None:
+        alerts.append(
+            Alert(
+                Severity.CAUTION,
+                "Not being able to finish five chair stands without using your arms is a sign of "
+                "low leg strength (S3). Talk to your doctor about it.",
+            )
+        )
+    elif test is not None and test.seconds is not None and test.low_strength:
         alerts.append(
             Alert(
                 Severity.CAUTION,

@@ -213,7 +213,53 @@ def test_calendar_download_is_a_valid_ics_with_every_session(
         assert str(event.get("SUMMARY"))
         assert str(event.get("UID")).endswith("@regain")
     status = page.locator(".rg-action-status").inner_text()
-    assert f"{len(events)} weekly sessions" in status
+    assert f"{expected['result']['sessions']} sessions" in status
+    assert "It covers 12 weeks" in status
+    watched_page.assert_clean()
+
+
+def test_calendar_carries_the_chosen_time_and_reminder(
+    watched_page: WatchedPage, tmp_path: Path
+) -> None:
+    """A time and a reminder picked next to the button reach every event of the saved file."""
+    page = watched_page.page
+    watched_page.goto("tools/plan/")
+    fill_form(page, "plan", {"age": "70", "ability": "tires-quickly", "strength_days": "3"})
+    assert submit_and_wait(page, "plan") == "result"
+    page.locator('[data-options-for="calendar"] summary').click()  # the box starts closed
+    page.locator("#plan-calendar-session-time").fill("17:30")
+    page.locator("#plan-calendar-reminder").select_option("15-minutes")
+    with page.expect_download() as download_info:
+        page.locator('[data-action="calendar"]').click()
+    saved = tmp_path / "plan.ics"
+    download_info.value.save_as(saved)
+    events = list(icalendar.Calendar.from_ical(saved.read_bytes()).walk("VEVENT"))
+    assert events
+    for event in events:
+        start = event["DTSTART"].dt
+        assert (start.hour, start.minute, start.tzinfo) == (17, 30, None)
+        alarms = list(event.walk("VALARM"))
+        assert [str(alarm["ACTION"]) for alarm in alarms] == ["DISPLAY"]
+        assert alarms[0]["TRIGGER"].dt.total_seconds() == -15 * 60
+    status = page.locator(".rg-action-status")
+    assert "at 17:30, with a reminder 15 minutes before each" in status.inner_text()
+    watched_page.assert_clean()
+
+
+def test_bad_calendar_time_shows_its_message_next_to_the_box(watched_page: WatchedPage) -> None:
+    """An emptied time box gets Python's message next to it, marked invalid, and no file."""
+    page = watched_page.page
+    watched_page.goto("tools/plan/")
+    fill_form(page, "plan", {"age": "70"})
+    assert submit_and_wait(page, "plan") == "result"
+    page.locator('[data-options-for="calendar"] summary').click()
+    box = page.locator("#plan-calendar-session-time")
+    box.fill("")
+    page.locator('[data-action="calendar"]').click()
+    message = page.locator("#plan-calendar-session-time-error")
+    message.wait_for(state="visible")
+    assert "between 05:00 (5 in the morning) and 22:00 (10 at night)" in message.inner_text()
+    assert box.get_attribute("aria-invalid") == "true"
     watched_page.assert_clean()
 
 

@@ -147,3 +147,31 @@ def test_hand_off_carries_the_measured_tests_and_the_plan_scores_them(
     assert page.locator("#plan-result li[data-week]").count() == 12
     assert page.locator("[data-link-notice]").count() == 0
     watched_page.assert_clean()
+
+
+def test_could_not_finish_is_low_strength_and_reaches_the_plan(watched_page: WatchedPage) -> None:
+    """Not finishing on a low score: weak legs in the headline, ticked in the plan form."""
+    page = watched_page.page
+    watched_page.goto("tools/self-check/")
+    answers = {
+        **dict.fromkeys(QUESTIONS, 0),
+        "rise": 1,
+        "age": "80",
+        "chair_stand_unable": True,
+        "balance_side_by_side_seconds": "10",
+        "balance_semi_tandem_seconds": "3",
+    }
+    fill_form(page, "self-check", answers)
+    assert submit_and_wait(page, "self-check") == "result"
+    headline = page.locator("#self-check-result p.rg-headline").inner_text()
+    assert "1 out of 10" in headline
+    assert "low leg strength" in headline
+    shown = page.locator('#self-check-result [data-value="chair_stand"]').inner_text()
+    assert shown == "not finished"
+    page.locator('[data-action="build-plan"]').click()
+    page.wait_for_url("**/tools/plan/?*")
+    page.locator("#plan-result[data-state=result]").wait_for(timeout=RESULT_TIMEOUT_MS)
+    assert page.locator("[name=chair_rise_unable]").is_checked()
+    assert page.locator("[name=chair_rise_seconds]").input_value() == ""
+    assert page.locator("[data-link-notice]").count() == 0
+    watched_page.assert_clean()

@@ -9,11 +9,13 @@ from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
 import pytest
+from bs4 import BeautifulSoup
 from helpers.calc import EXERCISES, GOLDEN, cases, check, cli
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from calculators import api
+from calculators.present import forms
 
 ITEMS = ("strength", "assistance", "rise", "climb", "falls")
 ALL_ANSWERS = list(itertools.product((0, 1, 2), repeat=len(ITEMS)))
@@ -75,10 +77,11 @@ def test_every_answer_combination_warns_stop_exactly_for_four_or_more_falls() ->
 
 
 def test_every_result_says_it_is_a_screen_not_a_diagnosis() -> None:
-    """Every answer set carries the corrected F3 note: pooled sensitivity about 21%."""
+    """Every answer set carries the corrected F3 note: pooled, it finds about 21 in 100."""
     for points in ALL_ANSWERS:
         notes = " ".join(result(dict(zip(ITEMS, points, strict=True)))["notes"])
-        assert "This is a screen, not a diagnosis" in notes
+        assert "a first check, not a diagnosis" in notes
+        assert "about 21 in 100 of them" in notes
         assert "about 1 in 5" in notes
         assert "does not rule muscle loss out" in notes
         assert "65" not in notes
@@ -263,3 +266,73 @@ def test_cli_bad_answer_exits_2_naming_the_option() -> None:
 def test_cli_missing_question_exits_2() -> None:
     """Leaving out a question is a usage error with the same exit code."""
     assert cli("self-check", "--strength", "0").returncode == 2
+
+
+def test_not_finishing_the_chair_stands_is_low_strength_for_every_answer_set() -> None:
+    """Across all 243 sets, "could not finish" is low strength with its own caution (S3)."""
+    for points in ALL_ANSWERS:
+        found = result({**dict(zip(ITEMS, points, strict=True)), "chair_stand_unable": True})
+        assert found["chair_stand"] == {"seconds": None, "low_strength": True, "unable": True}
+        assert any("Not being able to finish" in w["message"] for w in found["warnings"])
+        assert "S3" in found["sources"]
+        assert found["plan_prefill"]["ability"] != "out-of-practice", points
+
+
+@pytest.mark.parametrize(
+    "chair", [{"chair_stand_unable": True}, {"chair_stand_seconds": "19"}], ids=["unable", "slow"]
+)
+def test_headline_names_weak_legs_on_a_low_score(chair: dict[str, object]) -> None:
+    """Below the cut-off, the bold headline never stands alone above weak legs (issue 16)."""
+    for points in ALL_ANSWERS:
+        if sum(points) >= 4:
+            continue
+        html = api.run("self-check", {**dict(zip(ITEMS, points, strict=True)), **chair})["html"]
+        headline = BeautifulSoup(str(html), "html.parser").select_one("p.rg-headline")
+        assert headline is not None
+        assert "low leg strength" in headline.get_text(), points
+
+
+def test_time_with_not_finished_says_which_one_counts() -> None:
+    """A time and the tick together: not finished counts, and the answer says so and why."""
+    answer = api.run("self-check", answers(chair_stand_seconds="11.2", chair_stand_unable=True))
+    text = BeautifulSoup(str(answer["html"]), "html.parser").get_text()
+    assert "You also entered 11.2 seconds: to be safe, this check counts the test as not" in text
+    assert 'untick "I could not finish five stands without using my arms"' in text
+    assert answer["result"]["chair_stand"]["seconds"] is None
+
+
+def test_not_finished_without_a_time_names_no_time_set_aside() -> None:
+    """The tick alone: "not finished", and no sentence about a time that was not entered."""
+    answer = api.run("self-check", answers(chair_stand_unable=True))
+    text = BeautifulSoup(str(answer["html"]), "html.parser").get_text()
+    assert "Chair-stand test: not finished" in text
+    assert "You also entered" not in text
+
+
+def test_not_finished_reaches_the_plan_as_could_not_and_scores_no_chair_points() -> None:
+    """With the stands, the hand-off says "could not" and the plan scores the chair part 0."""
+    payload = answers(
+        chair_stand_unable=True,
+        chair_stand_seconds="12",
+        balance_side_by_side_seconds="10",
+        balance_semi_tandem_seconds="4",
+    )
+    prefill = result(payload)["plan_prefill"]
+    assert prefill["chair_rise_unable"] is True
+    assert "chair_rise_seconds" not in prefill
+    plan = api.run("plan", {**prefill, "age": "75", "strength_days": "3"}, exercises=EXERCISES)
+    assert plan["ok"] is True, plan
+    assert plan["result"]["level"]["sppb"]["chair"] == 0
+
+
+def test_form_offers_not_finished_and_a_helper_runs_the_timer() -> None:
+    """The chair-stand group has the tick box; the steps say a helper presses the timer."""
+    group = next(
+        part
+        for part in forms.SELF_CHECK.parts
+        if isinstance(part, forms.Group) and part.timer_for == "chair_stand_seconds"
+    )
+    assert [(f.name, f.kind) for f in group.fields][-1] == ("chair_stand_unable", forms.Kind.FLAG)
+    steps = " ".join(group.steps)
+    assert "Your helper times it: they press Start" in steps
+    assert "Your arms stay crossed" in steps

@@ -270,3 +270,117 @@ def test_browser_entry_point_returns_the_same_file() -> None:
     """run_json (the worker's call) gives the same .ics text as run."""
     answer = json.loads(api.run_json("plan-calendar", json.dumps(PLAN), json.dumps(EXERCISES)))
     assert answer["result"]["content"] == ics()["content"]
+
+
+@pytest.mark.parametrize("chosen", ["07:15", "17:30", "5:00", "22:00", "08:05:00"])
+def test_every_event_starts_at_the_chosen_time(chosen: str) -> None:
+    """DTSTART of every event carries the reader's time, still floating (no time zone)."""
+    hours, minutes = (int(part) for part in chosen.split(":")[:2])
+    for event in events(ics({**PLAN, "session_time": chosen})["content"]):
+        first = event["DTSTART"].dt
+        assert first.tzinfo is None
+        assert (first.hour, first.minute) == (hours, minutes)
+
+
+@pytest.mark.parametrize(
+    ("reminder", "trigger"),
+    [("15-minutes", timedelta(minutes=-15)), ("1-hour", timedelta(hours=-1))],
+)
+def test_chosen_reminder_is_a_display_alarm_on_every_event(
+    reminder: str, trigger: timedelta
+) -> None:
+    """Each event holds one VALARM: DISPLAY, a plain description, TRIGGER before the start."""
+    for event in events(ics({**PLAN, "reminder": reminder})["content"]):
+        alarms = list(event.walk("VALARM"))
+        assert len(alarms) == 1
+        assert str(alarms[0]["ACTION"]) == "DISPLAY"
+        assert alarms[0]["TRIGGER"].dt == trigger
+        assert str(event["SUMMARY"]) in str(alarms[0]["DESCRIPTION"])
+
+
+@pytest.mark.parametrize("payload", [{}, {"reminder": "none"}, {"reminder": ""}])
+def test_no_reminder_means_no_alarm(payload: dict[str, Any]) -> None:
+    """Without a reminder (absent, "none" or empty) the file has no VALARM at all."""
+    content = ics({**PLAN, **payload})["content"]
+    assert "VALARM" not in content
+    assert not any(list(event.walk("VALARM")) for event in events(content))
+
+
+@pytest.mark.parametrize("strength_days", [1, 3, 7])
+def test_counts_cover_exactly_twelve_weeks_from_the_start_date(strength_days: int) -> None:
+    """Expanding every RRULE gives sessions from the start date to the end of week 12 only."""
+    start = date(2025, 1, 8)
+    payload = {**PLAN, "strength_days": strength_days}
+    result = ics(payload)
+    seen: list[date] = []
+    for event in events(result["content"]):
+        first = event["DTSTART"].dt.date()
+        seen += [first + timedelta(weeks=n) for n in range(event["RRULE"]["COUNT"][0])]
+    assert min(seen) >= start
+    assert max(seen) <= start + timedelta(weeks=12, days=-1)
+    assert len(seen) == len(set(seen)) == result["sessions"] == 12 * len(session_days(payload))
+
+
+def test_answer_and_description_say_how_many_weeks_and_which_dates() -> None:
+    """The message and every description name the 12 weeks and their first and last day."""
+    result = ics({**PLAN, "session_time": "17:30", "reminder": "15-minutes"})
+    covers = "12 weeks, from Wednesday 8 January 2025 to Tuesday 1 April 2025"
+    assert (result["first_day"], result["last_day"]) == ("2025-01-08", "2025-04-01")
+    assert covers in result["message"]
+    assert "at 17:30" in result["message"]
+    assert "a reminder 15 minutes before each" in result["message"]
+    assert all(covers in str(event["DESCRIPTION"]) for event in events(result["content"]))
+
+
+def test_time_and_reminder_keep_the_uids() -> None:
+    """A new time or reminder updates the same events: UIDs do not depend on them."""
+    first = [str(e["UID"]) for e in events(ics()["content"])]
+    later = ics({**PLAN, "session_time": "18:00", "reminder": "1-hour"})["content"]
+    assert first == [str(e["UID"]) for e in events(later)]
+
+
+@pytest.mark.parametrize(
+    "session_time",
+    ["", "  ", "4:59", "22:01", "23:30", "24:00", "10:60", "10", "10.30", "10:00 pm", "1000",
+     "10:00:30", 10, True, ["10:00"]],
+)  # fmt: skip
+def test_bad_session_time_is_a_clear_error_on_its_field(session_time: object) -> None:
+    """A time that is empty, out of 05:00–22:00 or not HH:MM is an error naming the field."""
+    answer = api.run("plan-calendar", {**PLAN, "session_time": session_time}, exercises=EXERCISES)
+    assert answer["ok"] is False
+    assert [error["field"] for error in answer["errors"]] == ["session_time"]
+    assert answer["errors"][0]["allowed"] == "05:00–22:00"
+    assert (
+        "between 05:00 (5 in the morning) and 22:00 (10 at night)" in answer["errors"][0]["message"]
+    )
+
+
+def test_unknown_reminder_is_an_error_on_its_field() -> None:
+    """A reminder that is not one of the choices is an error on `reminder` only."""
+    answer = api.run("plan-calendar", {**PLAN, "reminder": "2-days"}, exercises=EXERCISES)
+    assert [error["field"] for error in answer["errors"]] == ["reminder"]
+
+
+def test_plan_date_and_calendar_errors_come_together() -> None:
+    """Every bad field is reported at once: the plan's, then the date, time and reminder."""
+    payload = {**PLAN, "age": "abc", "start_date": "soon", "session_time": "3:00", "reminder": "x"}
+    answer = api.run("plan-calendar", payload, exercises=EXERCISES)
+    fields = [error["field"] for error in answer["errors"]]
+    assert fields == ["age", "start_date", "session_time", "reminder"]
+
+
+def test_plan_answer_offers_the_time_and_reminder_next_to_the_calendar_button() -> None:
+    """After the calendar button, a closed box: the 12 weeks in its summary, time and reminder."""
+    page = BeautifulSoup(str(api.run("plan", PLAN, exercises=EXERCISES)["html"]), "html.parser")
+    options = page.select_one('details.rg-action-options[data-options-for="calendar"]')
+    assert options is not None
+    assert options.find_previous_sibling() == page.select_one('[data-action="calendar"]')
+    assert options.get("open") is None
+    summary = options.select_one("summary")
+    assert summary is not None
+    assert "covers all 12 weeks, from today" in summary.get_text()
+    box = options.select_one('input[name="session_time"]')
+    assert box is not None
+    assert (box.get("type"), box.get("value")) == ("time", "10:00")
+    reminders = [option["value"] for option in options.select('select[name="reminder"] option')]
+    assert reminders == ["none", "15-minutes", "1-hour"]

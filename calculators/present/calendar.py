@@ -8,14 +8,18 @@ Design:
   (`RRULE:FREQ=WEEKLY;BYDAY=MO;COUNT=…`), so the events of one weekday cover the 12 weeks once.
 - The first week starts on the start date the page passes in (the reader's local date: the
   calculator never reads a clock); each event starts on the first matching weekday on or after
-  the first day of its first week. Sessions start at 10:00 in *floating* local time (no time
-  zone: 10:00 wherever the reader is) and last 45 minutes for strength, 30 for balance and for
-  walking.
+  the first day of its first week. Sessions start at the reader's time (`session_time`,
+  05:00–22:00, default 10:00) in *floating* local time (no time zone: that time wherever the
+  reader is) and last 45 minutes for strength, 30 for balance and for walking.
+- An optional reminder (`reminder`: none, 15 minutes or 1 hour before) is a VALARM with
+  ACTION:DISPLAY and a plain DESCRIPTION on every event (so on every repeat).
+- Each description says how many weeks the calendar covers and its first and last day (week 1
+  starts on the start date; the last day is the end of week 12); so does the page's message.
 - Titles and doses are the plan's own phrases (`PlanDay.title`, `Dose.phrase`).
-- UID: a hash of the day, first week, title and description, `@regain`: the same plan gives
-  the same UIDs whatever the start date, so importing it again updates the events instead of
-  doubling them. DTSTAMP is the start date at midnight UTC, so equal input gives
-  byte-identical files.
+- UID: a hash of the day, first week, title and description (without the dates), `@regain`:
+  the same plan gives the same UIDs whatever the start date, time or reminder, so importing it
+  again updates the events instead of doubling them. DTSTAMP is the start date at midnight
+  UTC, so equal input gives byte-identical files.
 - Text values escape backslash, `;`, `,` and newlines; lines end in CRLF and are folded at 75
   octets, never inside a UTF-8 character.
 """
@@ -31,12 +35,19 @@ from datetime import date, timedelta
 from calculators.errors import FieldError, InvalidInput
 from calculators.plan import PROGRESSION_NOTE, DayKind, PlanDay, PlanInput, PlanResult, PlanWeek
 from calculators.plan import weekly_plan as build_weekly_plan
-from calculators.present.plan import calendar_saved, day_title, dose_phrase, walking_line
+from calculators.present.forms import reminder_time
+from calculators.present.plan import (
+    calendar_saved,
+    calendar_span,
+    day_title,
+    dose_phrase,
+    walking_line,
+)
 from calculators.results import Status
+from calculators.schedule import DEFAULT_CHOICES, CalendarChoices, Reminder
 
 FILENAME = "regain-weekly-plan.ics"
 PRODID = "-//Regain//Weekly plan//EN"
-START_TIME = "100000"  # 10:00, floating local time
 MINUTES = {DayKind.STRENGTH: 45, DayKind.BALANCE: 30, DayKind.MOVEMENT: 30}
 BYDAY = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
 # A sanity bound, not evidence: a start date outside these years is a typo or a wrong clock.
@@ -52,14 +63,28 @@ _DISCLAIMER = (
 
 @dataclass(frozen=True)
 class Session:
-    """One weekly event: its weekday (0 = Monday), first week (1–12), weeks, title, text, length."""
+    """One weekly event: its weekday (0 = Monday), first week (1–12), weeks, title, text, length.
+
+    The text is a heading line ("Weeks 1–2: …") and a body; the file adds the dates between
+    them, so the dates stay out of the UID.
+    """
 
     weekday: int
     first_week: int
     weeks: int
     summary: str
-    description: str
+    heading: str
+    body: str
     minutes: int
+
+    @property
+    def description(self) -> str:
+        """The session's text without the dates: what its UID is made from."""
+        return f"{self.heading}\n\n{self.body}"
+
+    def dated(self, covers: str) -> str:
+        """The event's DESCRIPTION: the heading, what the calendar covers, then the body."""
+        return f"{self.heading}\n{covers}\n\n{self.body}"
 
     @property
     def uid(self) -> str:
@@ -70,11 +95,16 @@ class Session:
 
 @dataclass(frozen=True)
 class CalendarFile:
-    """The .ics file for a plan: its name, its text and how many events it holds."""
+    """The .ics file for a plan: its text, how many events and weeks, the days and choices."""
 
     content: str
     events: int
     weeks: int
+    sessions: int  # every repeat of every event
+    days: int  # days a week with a session
+    first_day: date
+    last_day: date
+    choices: CalendarChoices = DEFAULT_CHOICES
 
     def to_wire(self) -> dict[str, object]:
         """The file as the wire's result."""
@@ -83,7 +113,17 @@ class CalendarFile:
             "content": self.content,
             "events": self.events,
             "weeks": self.weeks,
-            "message": calendar_saved(self.events),
+            "sessions": self.sessions,
+            "first_day": self.first_day.isoformat(),
+            "last_day": self.last_day.isoformat(),
+            "session_time": f"{self.choices.session_time:%H:%M}",
+            "reminder": self.choices.reminder.value,
+            "message": calendar_saved(
+                calendar_span(self.weeks, self.first_day, self.last_day),
+                self.sessions,
+                self.days,
+                self.choices,
+            ),
         }
 
 
@@ -93,8 +133,9 @@ class CalendarFile:
 def plan_calendar(payload: Mapping[str, object], exercises: Sequence[object]) -> dict[str, object]:
     """The "plan-calendar" calculator: the plan payload plus `start_date` in, an .ics file out.
 
-    Raises `InvalidInput` for bad answers (every field at once, `start_date` included), and
-    with one error about no field when the plan refers the reader (no plan, so no calendar).
+    `session_time` and `reminder` are optional (10:00, none). Raises `InvalidInput` for bad
+    answers (every field at once, the calendar's included), and with one error about no field
+    when the plan refers the reader (no plan, so no calendar).
     """
     errors: list[FieldError] = []
     try:
@@ -107,14 +148,19 @@ def plan_calendar(payload: Mapping[str, object], exercises: Sequence[object]) ->
     except InvalidInput as error:
         start = None
         errors += error.errors
-    if errors or answers is None or start is None:
+    try:
+        choices: CalendarChoices | None = CalendarChoices.from_mapping(payload)
+    except InvalidInput as error:
+        choices = None
+        errors += error.errors
+    if errors or answers is None or start is None or choices is None:
         raise InvalidInput(errors)
     plan = build_weekly_plan(answers, exercises)
     if plan.status is not Status.OK:
         reasons = " ".join(alert.message for alert in plan.warnings)
         message = f"There is no plan to put in a calendar. {reasons}".strip()
         raise InvalidInput([FieldError("", message)])
-    return calendar_file(plan, start).to_wire()
+    return calendar_file(plan, start, choices).to_wire()
 
 
 def read_start_date(value: object) -> date:
@@ -169,8 +215,8 @@ def sessions(plan: PlanResult) -> tuple[Session, ...]:
                 runs.append((week.week, 1, day_title(day), body, MINUTES[day.kind]))
         for first, count, title, body, minutes in runs:
             label = f"Week {first}" if count == 1 else f"Weeks {first}–{first + count - 1}"
-            description = f"{label}: {title}. About {minutes} minutes.\n\n{body}"
-            found.append(Session(weekday, first, count, title, description, minutes))
+            heading = f"{label}: {title}. About {minutes} minutes."
+            found.append(Session(weekday, first, count, title, heading, body, minutes))
     return tuple(found)
 
 
@@ -194,10 +240,15 @@ def _body(day: PlanDay, week: PlanWeek, plan: PlanResult) -> str:
 # ---------------------------------------------------------------- writing RFC 5545
 
 
-def calendar_file(plan: PlanResult, start: date) -> CalendarFile:
-    """The .ics text of a plan's sessions; week 1 starts on `start`."""
+def calendar_file(
+    plan: PlanResult, start: date, choices: CalendarChoices = DEFAULT_CHOICES
+) -> CalendarFile:
+    """The .ics text of a plan's sessions; week 1 starts on `start`, at the chosen time."""
     weeks = weeks_in_calendar(plan)
+    last_day = start + timedelta(weeks=weeks, days=-1)
+    covers = f"Your calendar covers {calendar_span(weeks, start, last_day)}."
     stamp = f"{start:%Y%m%d}T000000Z"
+    at = f"{choices.session_time:%H%M}00"
     lines = [
         "BEGIN:VCALENDAR",
         "VERSION:2.0",
@@ -213,16 +264,40 @@ def calendar_file(plan: PlanResult, start: date) -> CalendarFile:
             "BEGIN:VEVENT",
             f"UID:{session.uid}",
             f"DTSTAMP:{stamp}",
-            f"DTSTART:{first:%Y%m%d}T{START_TIME}",
+            f"DTSTART:{first:%Y%m%d}T{at}",
             f"DURATION:PT{session.minutes}M",
             f"RRULE:FREQ=WEEKLY;BYDAY={BYDAY[session.weekday]};COUNT={session.weeks}",
             f"SUMMARY:{escape_text(session.summary)}",
-            f"DESCRIPTION:{escape_text(session.description)}",
+            f"DESCRIPTION:{escape_text(session.dated(covers))}",
+            *alarm(session, choices.reminder),
             "END:VEVENT",
         ]
     lines.append("END:VCALENDAR")
     content = "".join(f"{fold(line)}\r\n" for line in lines)
-    return CalendarFile(content, len(chosen), weeks)
+    return CalendarFile(
+        content,
+        events=len(chosen),
+        weeks=weeks,
+        sessions=sum(session.weeks for session in chosen),
+        days=len({session.weekday for session in chosen}),
+        first_day=start,
+        last_day=last_day,
+        choices=choices,
+    )
+
+
+def alarm(session: Session, reminder: Reminder) -> list[str]:
+    """A display reminder before each repeat of the session (RFC 5545 VALARM), if chosen."""
+    if reminder is Reminder.NONE:
+        return []
+    words = f"Your Regain session starts in {reminder_time(reminder)}: {session.summary}."
+    return [
+        "BEGIN:VALARM",
+        "ACTION:DISPLAY",
+        f"DESCRIPTION:{escape_text(words)}",
+        f"TRIGGER:-PT{reminder.minutes}M",
+        "END:VALARM",
+    ]
 
 
 def first_on_or_after(start: date, weekday: int) -> date:

@@ -12,15 +12,17 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 from enum import StrEnum
-from html import escape
 
-from calculators import evidence
+from calculators import evidence, schedule
 from calculators.evidence import Bound
 from calculators.exercises import Equipment
 from calculators.plan import LEVEL_SENTENCE, Ability, Focus, HomeSupport
+from calculators.present import numbers
+from calculators.present.escape import escape
 from calculators.present.html import line as html_line
 from calculators.present.view import Line, Link
 from calculators.protein import KidneyStatus, Situation, WeightUnit
+from calculators.schedule import DEFAULT_SESSION_TIME, Reminder
 from calculators.self_check import Item
 
 
@@ -34,6 +36,7 @@ class Kind(StrEnum):
     CHECKS = "checks"  # any number of choices
     FLAG = "flag"  # one tick box: yes or no
     TEXT = "text"  # short free text, kept in the page: never put in a share link
+    TIME = "time"  # a time of day, hours and minutes (the browser's time box)
 
 
 @dataclass(frozen=True)
@@ -156,6 +159,8 @@ WALK_FIELD = Field(
 
 
 _POINTS = {"0": "None", "1": "Some"}
+# The self-check's tick box for a chair-stand test not finished; the answer quotes it.
+NOT_FINISHED = "I could not finish five stands without using my arms"
 
 PROTEIN = Form(
     calculator="protein",
@@ -434,6 +439,7 @@ SELF_CHECK = Form(
                     slug="chair-stand",
                     size=6,
                 ),
+                Field("chair_stand_unable", NOT_FINISHED, Kind.FLAG),
             ),
             intro=(
                 "This test checks the strength of your legs. Only do it if you can stand up "
@@ -446,8 +452,10 @@ SELF_CHECK = Form(
                 "chest.",
                 "Stand up fully and sit down again, five times, as quickly as you safely can. "
                 "Do not use your arms.",
-                'Time it from "go" until you sit down after the fifth stand. Your arms stay '
-                "crossed, so ask your helper to press Start and Stop on the timer below.",
+                'Your helper times it: they press Start on the timer below as they say "go", '
+                "and Stop when you sit down after the fifth stand. Your arms stay crossed.",
+                "If you cannot finish five stands without using your arms, stop, and tick "
+                f'"{NOT_FINISHED}" below instead of entering a time.',
                 "Stop straight away if you feel pain, dizzy or short of breath.",
             ),
             css="rg-chair-stand",
@@ -502,6 +510,56 @@ SELF_CHECK = Form(
     failure_hint="You can still score it by hand with the table below the form.",
     summary="SARC-F questions, the chair-stand test, balance stands and a 4 m walk",
 )
+
+
+def reminder_time(reminder: Reminder) -> str:
+    """How long before a session a reminder comes, in words: "15 minutes", "1 hour"."""
+    minutes = reminder.minutes
+    if minutes % 60 == 0:
+        return numbers.plural(minutes // 60, "hour")
+    return numbers.plural(minutes, "minute")
+
+
+# The calendar's choices sit next to its button in the plan's answer (`calendar_options`): they
+# only shape the calendar file, so the plan form stays as it was.
+CALENDAR_FIELDS = (
+    Field(
+        "session_time",
+        f"Time of each session, between {schedule.clock_words(schedule.EARLIEST_SESSION)} "
+        f"and {schedule.clock_words(schedule.LATEST_SESSION)}",
+        Kind.TIME,
+        default=f"{DEFAULT_SESSION_TIME:%H:%M}",
+        slug="session-time",
+    ),
+    Field(
+        "reminder",
+        "Reminder",
+        Kind.SELECT,
+        tuple(
+            Choice(
+                reminder.value,
+                "No reminder" if reminder is Reminder.NONE else f"{reminder_time(reminder)} before",
+            )
+            for reminder in Reminder
+        ),
+        default=Reminder.NONE.value,
+    ),
+)
+CALENDAR_PREFIX = "plan-calendar"
+
+
+def calendar_options(weeks: int) -> str:
+    """A closed box under the buttons (a phone still shows the answer below them).
+
+    Its summary says what the calendar file covers; inside are the time and reminder boxes.
+    """
+    fields = "\n".join(_field(field, CALENDAR_PREFIX) for field in CALENDAR_FIELDS)
+    return (
+        "<summary>Calendar time and reminder (the file covers all "
+        f"{escape(numbers.plural(weeks, 'week'))}, from today)</summary>\n"
+        f"<fieldset>\n{fields}\n</fieldset>\n"
+    )
+
 
 FORMS: Mapping[str, Form] = {form.calculator: form for form in (PROTEIN, PLAN, SELF_CHECK)}
 
@@ -658,6 +716,12 @@ def _field(field: Field, prefix: str) -> str:
             f'<input id="{escape(ident)}" name="{escape(field.name)}" type="text" '
             f'maxlength="{evidence.PRINT_NAME_MAX_CHARS}" autocomplete="off" data-private '
             f'aria-describedby="{escape(error)}" size="{field.size}">'
+        )
+    elif field.kind is Kind.TIME:
+        value = f' value="{escape(field.default)}"' if isinstance(field.default, str) else ""
+        control = (
+            f'<input id="{escape(ident)}" name="{escape(field.name)}" type="time"{value} '
+            f'step="60" autocomplete="off" aria-describedby="{escape(error)}">'
         )
     else:
         mode = "decimal" if field.kind is Kind.NUMBER else "numeric"

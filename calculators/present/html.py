@@ -7,8 +7,7 @@ back to the site root ("../../" on tools/plan/), prefixed to every link.
 
 from __future__ import annotations
 
-from html import escape
-
+from calculators.present.escape import escape
 from calculators.present.view import (
     Actions,
     Block,
@@ -181,10 +180,17 @@ def _button(button: Button, root: str) -> str:
             f'<a class="{classes}" href="{escape(root + button.href)}" data-action="{action}">'
             f"{escape(button.text)}</a>"
         )
-    return (
+    markup = (
         f'<button type="button" class="{classes}" data-action="{action}"{done}>'
         f"{escape(button.text)}</button>"
     )
+    if button.options:
+        # Under the row of buttons, closed: its summary says what the options are for.
+        return (
+            f'{markup}<details class="rg-action-options" data-options-for="{action}">'
+            f"{button.options}</details>"
+        )
+    return markup
 
 
 def _print_only(flag: bool) -> str:

@@ -6,11 +6,14 @@ the calendar file, so "whole body" and "2 sets of 8–12 reps, each side" read t
 
 from __future__ import annotations
 
+from datetime import date
+
 from calculators import safety
 from calculators.evidence import Source
 from calculators.exercises import Exercise
 from calculators.plan import DAY_NAMES, PlanDay, PlannedExercise, PlanResult, PlanWeek
 from calculators.present import charts, numbers
+from calculators.present.forms import calendar_options, reminder_time
 from calculators.present.view import (
     Actions,
     Block,
@@ -34,6 +37,7 @@ from calculators.present.view import (
 )
 from calculators.present.view import Sources as SourceList
 from calculators.results import Severity, Status
+from calculators.schedule import CalendarChoices, Reminder
 
 WEEK_CAPTION = "Your week"
 EXERCISE_PAGE = "guide/exercises/"
@@ -371,8 +375,9 @@ def actions(result: PlanResult) -> Actions:
         buttons.append(
             Button(
                 "calendar",
-                "Add to my calendar (.ics)",
+                "Add to my calendar",
                 data=(("failed", "The calendar file could not be made."),),
+                options=calendar_options(len(result.weeks)),
             )
         )
     return Actions(tuple(buttons))
@@ -394,11 +399,37 @@ def share_button() -> Button:
     )
 
 
-def calendar_saved(events: int) -> str:
-    """What the page says when the calendar file is saved."""
+def long_date(day: date) -> str:
+    """A date in words, the same in every browser: "Thursday 26 November 2026"."""
+    return f"{DAY_NAMES[day.weekday()]} {day.day} {MONTH_NAMES[day.month - 1]} {day.year}"
+
+
+MONTH_NAMES = (
+    "January", "February", "March", "April", "May", "June",
+    "July", "August", "September", "October", "November", "December",
+)  # fmt: skip
+
+
+def calendar_span(weeks: int, first: date, last: date) -> str:
+    """The weeks a calendar file covers: "12 weeks, from … to …"."""
+    return f"{numbers.plural(weeks, 'week')}, from {long_date(first)} to {long_date(last)}"
+
+
+def calendar_saved(span: str, sessions: int, days: int, choices: CalendarChoices) -> str:
+    """What the page says when the calendar file is saved: what it covers, when, reminders.
+
+    `span` is `calendar_span`'s "12 weeks, from … to …".
+    """
+    reminder = choices.reminder
+    alarm = (
+        "no reminder"
+        if reminder is Reminder.NONE
+        else f"a reminder {reminder_time(reminder)} before each"
+    )
     return (
-        f"Calendar file saved with {numbers.plural(events, 'weekly session')}. Open it to add "
-        "them to your calendar."
+        f"Calendar file saved. It covers {span}: {numbers.plural(sessions, 'session')}, "
+        f"{numbers.plural(days, 'day')} a week at {choices.session_time:%H:%M}, with {alarm}. "
+        "Open the file to add them to your calendar."
     )
 
 

@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from urllib.parse import urlencode
-
 from calculators import evidence
 from calculators.present import numbers
+from calculators.present.forms import NOT_FINISHED
 from calculators.present.plan import share_button
+from calculators.present.query import urlencode
 from calculators.present.view import Actions, Block, Button, Paragraph, Value, View, common
 from calculators.results import Severity
-from calculators.self_check import Band, SelfCheckResult
+from calculators.self_check import Band, ChairStand, SelfCheckResult
 
 PLAN_PAGE = "tools/plan/"
 
@@ -25,16 +25,16 @@ def view(result: SelfCheckResult) -> View:
     """The whole self-check result."""
     test = result.chair_stand
     # The headline follows both results: a score below the cut-off never stands alone in bold
-    # above a chair-stand time that shows low leg strength (issue 16).
+    # above a chair-stand result that shows low leg strength (issue 16).
     low_legs = test is not None and test.low_strength and result.band is Band.BELOW_CUT_OFF
     blocks: list[Block] = [
         Paragraph(
             (
-                "Your SARC-F score: ",
+                "Your score on the five questions: ",
                 Value("score", f"{result.score} out of 10"),
                 " — ",
                 Value("band", result.band.label),
-                f"; but your chair-stand time shows low leg strength: {Band.POSITIVE.label}."
+                f"; but your chair-stand test shows low leg strength: {Band.POSITIVE.label}."
                 if low_legs
                 else ".",
             ),
@@ -43,18 +43,7 @@ def view(result: SelfCheckResult) -> View:
         Paragraph((result.meaning,)),
     ]
     if test is not None:
-        limit = numbers.number(evidence.CHAIR_STAND_LOW_ABOVE_SECONDS)
-        blocks.append(
-            Paragraph(
-                (
-                    "Chair-stand test: ",
-                    Value("chair_stand", seconds(test.seconds)),
-                    f" (slower than {limit} seconds: low leg strength)."
-                    if test.low_strength
-                    else ".",
-                )
-            )
-        )
+        blocks.append(chair_stand_line(test))
     blocks.append(Paragraph(("Next step: ", result.next_step), kind="suggestion"))
     blocks += common(result.warnings, result.notes, tuple(s.value for s in result.sources))
     buttons = [share_button(), Button("print", "Print this result")]
@@ -70,6 +59,36 @@ def view(result: SelfCheckResult) -> View:
         )
     blocks.append(Actions(tuple(buttons)))
     return View(tuple(blocks))
+
+
+def chair_stand_line(test: ChairStand) -> Paragraph:
+    """The chair-stand result in one line; a time set aside for "not finished" is named."""
+    limit = numbers.number(evidence.CHAIR_STAND_LOW_ABOVE_SECONDS)
+    if test.seconds is None:
+        aside = (
+            ()
+            if test.set_aside is None
+            else (
+                f" You also entered {seconds(test.set_aside)}: to be safe, this check counts "
+                "the test as not finished. If you did finish all five stands, untick "
+                f'"{NOT_FINISHED}" and check again.',
+            )
+        )
+        return Paragraph(
+            (
+                "Chair-stand test: ",
+                Value("chair_stand", "not finished"),
+                " (five stands without using your arms: low leg strength).",
+                *aside,
+            )
+        )
+    return Paragraph(
+        (
+            "Chair-stand test: ",
+            Value("chair_stand", seconds(test.seconds)),
+            f" (slower than {limit} seconds: low leg strength)." if test.low_strength else ".",
+        )
+    )
 
 
 def handoff_query(result: SelfCheckResult) -> str:

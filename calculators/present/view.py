@@ -173,6 +173,9 @@ class Button:
 
     `href` makes it a link (relative to the site root); `data` carries the words the client
     shows after the action (`done`, `failed`, `fallback`), so no wording lives in JavaScript.
+    `options` is markup `present.forms` already rendered (escaped, like a chart's SVG): a
+    summary and the boxes the client reads when the button is pressed (the calendar's time and
+    reminder), shown in a closed box under the buttons.
     """
 
     action: str
@@ -180,6 +183,7 @@ class Button:
     href: str = ""
     data: Data = ()
     primary: bool = False
+    options: str = ""
 
 
 @dataclass(frozen=True)

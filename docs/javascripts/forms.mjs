@@ -48,24 +48,23 @@ function clearErrors(form) {
   for (const field of form.querySelectorAll("[aria-invalid]")) field.removeAttribute("aria-invalid");
 }
 
+/** Show one wire error in the slot next to its field inside `scope`; false if it has none. */
+function showFieldError(scope, error) {
+  const slot = scope && error.field && scope.querySelector(`[data-error-for="${CSS.escape(error.field)}"]`);
+  if (!slot) return false;
+  slot.textContent = error.message;
+  slot.hidden = false;
+  scope.querySelector(`[name="${CSS.escape(error.field)}"]`)?.setAttribute("aria-invalid", "true");
+  return true;
+}
+
 /** Move each field's message from the answer's summary box to the slot next to its field. */
 function placeErrors(form, output) {
-  let first = null;
   for (const item of output.querySelectorAll("li[data-field]")) {
-    const name = item.dataset.field;
-    const slot = name && form.querySelector(`[data-error-for="${CSS.escape(name)}"]`);
-    if (!slot) continue;
-    slot.textContent = item.textContent;
-    slot.hidden = false;
-    item.remove();
-    const field = form.querySelector(`[name="${CSS.escape(name)}"]`);
-    if (field) {
-      field.setAttribute("aria-invalid", "true");
-      first ??= field;
-    }
+    if (showFieldError(form, { field: item.dataset.field, message: item.textContent })) item.remove();
   }
   for (const list of output.querySelectorAll("ul")) if (!list.children.length) list.remove();
-  if (first) first.focus();
+  form.querySelector('[aria-invalid="true"]')?.focus();
 }
 
 /** Move the reader to the answer: focus its top line (a box's title, not the whole box; not
@@ -235,14 +234,25 @@ function wireActions(form, output, payload) {
 
   const calendar = output.querySelector('[data-action="calendar"]');
   calendar?.addEventListener("click", async () => {
-    const input = { ...payload, start_date: localISODate() };
+    // The calendar's own choices (time, reminder) sit under the buttons; Python checks them.
+    const options = output.querySelector('[data-options-for="calendar"] fieldset');
+    if (options) clearErrors(options);
+    const chosen = options ? formPayload(options) : {};
+    const input = { ...payload, ...chosen, start_date: localISODate() };
     const answer = await calculate("plan-calendar", input).catch(() => ({ ok: false, errors: [] }));
     if (answer.ok) {
       saveFile(answer.result.filename, answer.result.content, "text/calendar");
       say(answer.result.message);
-    } else {
-      say((answer.errors || []).map((error) => error.message).join(" ") || calendar.dataset.failed);
+      return;
     }
+    const errors = answer.errors || [];
+    const unplaced = errors.filter((error) => !showFieldError(options, error));
+    const invalid = options?.querySelector('[aria-invalid="true"]');
+    if (invalid) {
+      invalid.closest("details").open = true;
+      invalid.focus();
+    }
+    say(unplaced.map((error) => error.message).join(" ") || (errors.length ? "" : calendar.dataset.failed));
   });
 }
 
