@@ -336,6 +336,7 @@ function initForm(form) {
     try {
       const payload = formPayload(form);
       const answer = await calculate(calculator, payload, { root });
+      performance.mark("regain:answer-received"); // the benchmark splits reply from drawing here
       output.replaceChildren(...fragment(answer.html || ""));
       if (answer.ok) {
         wireActions(form, output, payload);
