@@ -281,6 +281,14 @@ def test_answer_p95_ratio_is_regain_p95_over_the_peer_p95() -> None:
     assert plan["plan.answer.p95_ratio"].budget == "plan_answer_p95_ratio"
 
 
+def test_answer_main_thread_ratio_counts_a_peer_without_long_frames_as_50_ms() -> None:
+    """A long frame of ours shows even when the peer had none: 60 ms ÷ the 50 ms threshold."""
+    ours = [answer(30.0, script_ms=60.0)]
+    figures = {f.key: f.value for f in bench.answer_figures("protein", ours, [answer(12.0)])}
+    assert figures["protein.answer.peer_main_thread_ms"] == 0.0
+    assert figures["protein.answer.main_thread_ratio"] == pytest.approx(1.2)
+
+
 def test_answer_main_thread_ratio_is_zero_without_a_long_frame_of_ours() -> None:
     """No long frame of ours while answering gives 0 ms and a ratio of 0, whatever the peer's."""
     figures = {f.key: f.value for f in bench.answer_figures("plan", *answers(1.0))}
