@@ -11,7 +11,7 @@ NODE_STAMP := node_modules/.installed
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: help setup build serve test test-stress lint typecheck unit browser bench clean
+.PHONY: help setup build serve test test-stress lint typecheck unit browser bench lighthouse clean
 
 help:
 	@echo "make serve       - set up, build and serve the site on http://$(HOST):$(PORT)/ (live reload)"
@@ -21,6 +21,7 @@ help:
 	@echo "make test-stress - the browser tier 3 times in a row with a CPU hog on both cores (stress-ng)"
 	@echo "make build       - set up and build the site into site/"
 	@echo "make bench       - set up, build, then time Regain against the same-run peer page (ratios)"
+	@echo "make lighthouse  - set up, build, then Lighthouse mobile performance of home, a guide and a calculator page"
 
 $(PY_STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Regain needs Python >= 3.11; found " + sys.version.split()[0] + ". Install it, or run: make PYTHON=python3.11 ...")'
@@ -76,6 +77,10 @@ test-stress: setup
 
 bench: build
 	$(PY) -m bench.run $(BENCH_ARGS)
+
+# Timing-based like the bench, so not part of `make test`. LIGHTHOUSE_ARGS="--runs 3 --min-score 90".
+lighthouse: build
+	$(PY) -m bench.lighthouse $(LIGHTHOUSE_ARGS)
 
 clean:
 	rm -rf site build dist *.egg-info .pytest_cache .mypy_cache .ruff_cache

@@ -4,7 +4,9 @@ Only the files a pure-Python engine needs are copied (no CDN, no package wheels)
 `calculators` package is zipped from the very source the CPython tests cover, so the browser and
 the tests can never run different code. The standard library is trimmed to the modules Pyodide's
 start-up and our calculators import (hooks/engine_stdlib.toml), about a third of Pyodide's, and
-compiled to bytecode by Pyodide itself, so a cold start does not compile it in the browser.
+those are compiled to bytecode by Pyodide itself (without docstrings or column positions), so a
+cold start does not compile them in the browser; a small margin of lazily imported modules stays
+source, which is smaller to download.
 """
 
 from __future__ import annotations
@@ -109,6 +111,7 @@ class StdlibLists:
     worker: frozenset[str]
     margin_packages: tuple[str, ...]
     margin_modules: frozenset[str]
+    left_out: frozenset[str]
 
     def is_forbidden(self, module: str) -> bool:
         """A forbidden module or one of its submodules."""
@@ -117,6 +120,14 @@ class StdlibLists:
     def shipped_modules(self) -> frozenset[str]:
         """Every module shipped by name (the margin's whole packages come on top)."""
         return self.calculators | self.startup | self.worker | self.margin_modules
+
+    def compiled_modules(self) -> frozenset[str]:
+        """The modules shipped as bytecode: those a start-up or an answer imports.
+
+        The margin stays source: deflated source is about a third smaller than its bytecode,
+        and it is compiled only on the rare path that imports it.
+        """
+        return self.calculators | self.startup | self.worker
 
 
 def stdlib_lists(path: Path = STDLIB_LISTS) -> StdlibLists:
@@ -130,6 +141,7 @@ def stdlib_lists(path: Path = STDLIB_LISTS) -> StdlibLists:
         worker=frozenset(data["pyodide"]["worker"]),
         margin_packages=tuple(data["margin"]["packages"]),
         margin_modules=frozenset(data["margin"]["modules"]),
+        left_out=frozenset(data["margin"]["left_out"]),
     )
 
 
@@ -158,6 +170,8 @@ def trimmed_stdlib(full: bytes, lists: StdlibLists) -> bytes:
             name = module_name(member)
             if name is None or not (name in wanted or member.startswith(packages)):
                 continue
+            if name in lists.left_out:
+                continue
             info = zipfile.ZipInfo(member, _ZIP_EPOCH)
             info.compress_type = zipfile.ZIP_DEFLATED
             info.external_attr = 0o644 << 16
@@ -178,18 +192,20 @@ def engine_stdlib(full: bytes, lists: StdlibLists, root: Path) -> bytes:
         cache.parent.mkdir(parents=True, exist_ok=True)
         # Written aside and renamed: a build running in parallel never reads half a file.
         partial = cache.with_suffix(f".{os.getpid()}.tmp")
-        partial.write_bytes(compiled_stdlib(trimmed_stdlib(full, lists)))
+        partial.write_bytes(compiled_stdlib(trimmed_stdlib(full, lists), lists.compiled_modules()))
         partial.replace(cache)
     return cache.read_bytes()
 
 
-def compiled_stdlib(trimmed: bytes) -> bytes:
-    """A stdlib zip as bytecode (hooks/compile_stdlib.mjs: Pyodide's own Python compiles it)."""
+def compiled_stdlib(trimmed: bytes, modules: frozenset[str]) -> bytes:
+    """A stdlib zip with `modules` as bytecode (hooks/compile_stdlib.mjs: Pyodide compiles them)."""
     with tempfile.TemporaryDirectory(prefix="regain-stdlib-") as work:
         source, target = Path(work) / "source.zip", Path(work) / "compiled.zip"
+        listed = Path(work) / "modules.json"
         source.write_bytes(trimmed)
+        listed.write_text(json.dumps(sorted(modules)), encoding="utf-8")
         done = subprocess.run(
-            ["node", str(COMPILER), str(source), str(target)],
+            ["node", str(COMPILER), str(source), str(target), str(listed)],
             capture_output=True,
             text=True,
             check=False,

@@ -5,7 +5,7 @@
 // Starts Pyodide the way the worker does (calc-worker.mjs: `_makeSnapshot`, the given standard
 // library as `stdLibURL`), records sys.modules, unpacks our calculators, runs every case of
 // <cases.json> ([[calculator, input], ...]) through calculators.api.run_json, makes the memory
-// snapshot, and prints one JSON object: {startup, closure, answers, snapshotBytes,
+// snapshot, and prints one JSON object: {startup, closure, answers, traceback, snapshotBytes,
 // snapshotHeapBytes, heapUsed (the heap's break: how much of it Python uses), startMs}.
 // hooks/engine_stdlib.toml's [pyodide] startup list is this script's `startup`; the tests run it
 // on the trimmed standard library to prove every calculator answers on it.
@@ -38,6 +38,16 @@ const library = api.read_exercises(readFileSync(exercises, "utf8"));
 const answers = JSON.parse(readFileSync(cases, "utf8")).map(([calculator, input]) =>
   JSON.parse(api.run_json(calculator, JSON.stringify(input), library, "")),
 );
+// An error through the standard library still formats as a traceback with file and line (the
+// shipped bytecode is stripped of docstrings and column positions, not of line tables).
+const traceback = pyodide.runPython(`
+import json, traceback
+try:
+    json.loads("{")
+except ValueError:
+    text = traceback.format_exc()
+text
+`);
 const module = pyodide._module;
 const heapUsed = module.HEAPU32[module._emscripten_get_sbrk_ptr() >>> 2]; // the heap's break
 const snapshot = pyodide.makeMemorySnapshot();
@@ -45,5 +55,5 @@ const snapshotBytes = snapshot.byteLength;
 const snapshotHeapBytes = snapshotBytes - new DataView(snapshot.buffer, snapshot.byteOffset).getUint32(4, true);
 const closure = modules().filter((name) => !startup.includes(name));
 process.stdout.write(
-  JSON.stringify({ startup, closure, answers, snapshotBytes, snapshotHeapBytes, heapUsed, startMs }),
+  JSON.stringify({ startup, closure, answers, traceback, snapshotBytes, snapshotHeapBytes, heapUsed, startMs }),
 );

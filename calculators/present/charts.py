@@ -16,10 +16,10 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
-from html import escape
 
 from calculators import evidence
 from calculators.present import numbers
+from calculators.present.escape import escape
 from calculators.results import round_half_up
 
 WIDTH = 400

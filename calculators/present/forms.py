@@ -12,12 +12,12 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 from enum import StrEnum
-from html import escape
 
 from calculators import evidence
 from calculators.evidence import Bound
 from calculators.exercises import Equipment
 from calculators.plan import LEVEL_SENTENCE, Ability, Focus, HomeSupport
+from calculators.present.escape import escape
 from calculators.present.html import line as html_line
 from calculators.present.view import Line, Link
 from calculators.protein import KidneyStatus, Situation, WeightUnit

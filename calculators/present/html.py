@@ -7,8 +7,7 @@ back to the site root ("../../" on tools/plan/), prefixed to every link.
 
 from __future__ import annotations
 
-from html import escape
-
+from calculators.present.escape import escape
 from calculators.present.view import (
     Actions,
     Block,

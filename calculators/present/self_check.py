@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from urllib.parse import urlencode
-
 from calculators import evidence
 from calculators.present import numbers
 from calculators.present.plan import share_button
+from calculators.present.query import urlencode
 from calculators.present.view import Actions, Block, Button, Paragraph, Value, View, common
 from calculators.results import Severity
 from calculators.self_check import Band, SelfCheckResult
