@@ -14,6 +14,7 @@ import argparse
 import datetime as dt
 import enum
 import json
+import math
 import os
 import platform
 import statistics
@@ -27,7 +28,7 @@ from typing import Any
 
 from playwright.sync_api import Browser, BrowserContext, Page, sync_playwright
 
-from bench.peer import PEER_ENGINE, PEER_PREFIX, peer_url, write_peer_site
+from bench.peer import PEER_ENGINE, PEER_PREFIX, page_stylesheets, peer_url, write_peer_site
 from harness import (
     CHROMIUM,
     COMPRESSED_TYPES,
@@ -131,6 +132,10 @@ BUDGET_KEYS = (
     "guide_engine_bytes",
     "calculator_engine_gzip_bytes",
     "engine_snapshot_bytes",
+    "answer_p50_ratio",
+    "plan_answer_p50_ratio",
+    "answer_p95_ratio",
+    "answer_main_thread_ratio",
 )
 
 
@@ -216,6 +221,32 @@ try {
     }
   }).observe({ type: "long-animation-frame", buffered: true });
 } catch (error) { window.__benchFrames = null; }
+// Answer latency: from the form's submit (a click or Enter) to the answer inserted AND the next
+// frame painted. The page (forms.mjs, or the peer page) announces an inserted answer with a
+// bubbling "regain:answer" event and marks "regain:answer-received" when the engine's reply
+// reached the main thread; the frame after the insert is painted before a message posted from
+// requestAnimationFrame is delivered.
+window.__benchAnswers = [];
+let benchAsked = null;
+document.addEventListener("submit", (event) => { benchAsked = event.timeStamp; }, true);
+document.addEventListener("regain:answer", (event) => {
+  const start = benchAsked;
+  benchAsked = null;
+  const inserted = performance.now();
+  const received = performance.getEntriesByName("regain:answer-received").at(-1);
+  const state = event.target.dataset.state || "";
+  requestAnimationFrame(() => {
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => {
+      window.__benchAnswers.push({
+        start, received: received ? received.startTime : inserted, inserted,
+        drawn: performance.now(), state,
+      });
+      document.dispatchEvent(new Event("bench:drawn"));
+    };
+    channel.port2.postMessage(null);
+  });
+});
 """
 
 # After the result: the marks the page client sets, the worker's request (engine start) and the
@@ -470,6 +501,279 @@ def time_calculator(
         server.link = None
     server.take_log()
     return measured
+
+
+# ---------------------------------------------------------------------------- answer latency
+
+
+@dataclass(frozen=True)
+class AnswerPage:
+    """A calculator page answered again and again once its engine is up, and its golden cases."""
+
+    name: str
+    path: str
+    golden: str
+
+
+ANSWER_PAGES = (
+    AnswerPage("protein", "tools/protein/", "protein.json"),
+    AnswerPage("plan", "tools/plan/", "plan.json"),
+    AnswerPage("self-check", "tools/self-check/", "self_check.json"),
+)
+ANSWERS = 20  # per calculator: the issue's goal is the 95th percentile over 20 answers
+GOLDEN = ROOT / "tests" / "golden"
+
+
+def answer_inputs(golden: Path, count: int = ANSWERS) -> list[dict[str, Any]]:
+    """The inputs of the golden cases that give an answer (not field errors), `count` of them.
+
+    Varied, valid answers a reader could give; repeated from the start when there are fewer.
+    """
+    cases = json.loads(golden.read_text(encoding="utf-8"))
+    inputs = [case["input"] for case in cases if "expected_errors" not in case]
+    if not inputs:
+        msg = f"{golden}: no golden case that gives an answer"
+        raise ValueError(msg)
+    return [inputs[i % len(inputs)] for i in range(count)]
+
+
+# Reset the form and set each control named in `input` as a reader would; false when a value is
+# not one the form offers (a golden case written for the API, not the form): the case is skipped.
+APPLY_INPUT = """([name, input]) => {
+  const form = document.querySelector(`form[data-calculator="${name}"]`);
+  form.reset();
+  for (const [key, value] of Object.entries(input)) {
+    const controls = [...form.elements].filter((control) => control.name === key);
+    if (!controls.length) return false;
+    const first = controls[0];
+    if (first.type === "checkbox" && controls.length > 1) {
+      const wanted = [].concat(value ?? []).map(String);
+      if (!wanted.every((item) => controls.some((control) => control.value === item))) return false;
+      for (const control of controls) control.checked = wanted.includes(control.value);
+    } else if (first.type === "checkbox") {
+      first.checked = value === true || value === "true";
+    } else if (first.type === "radio") {
+      const match = controls.find((control) => control.value === String(value));
+      if (!match) return false;
+      match.checked = true;
+    } else if (first.tagName === "SELECT") {
+      if (![...first.options].some((option) => option.value === String(value))) return false;
+      first.value = String(value);
+    } else {
+      first.value = value === null || value === undefined ? "" : String(value);
+    }
+  }
+  return true;
+}"""
+
+# Wait (on the state, not a clock) until the page has drawn `n` answers; the n-th answer's times.
+WAIT_ANSWER = """([n, timeoutMs]) => new Promise((resolve, reject) => {
+  const timer = setTimeout(() => reject(new Error(`answer ${n} not drawn`)), timeoutMs);
+  const check = () => {
+    if (window.__benchAnswers.length >= n) {
+      clearTimeout(timer);
+      resolve(window.__benchAnswers[n - 1]);
+    } else document.addEventListener("bench:drawn", check, { once: true });
+  };
+  check();
+})"""
+
+ANSWER_TIMEOUT_MS = 30_000
+
+
+@dataclass(frozen=True)
+class Answer:
+    """One answer once the engine is up; ms from the submit (click or Enter)."""
+
+    # To the answer inserted and the next frame painted: what the reader waits for.
+    latency_ms: float
+    # To the engine's reply reaching the main thread (Regain: the worker's round trip; the peer:
+    # runPython on the main thread).
+    reply_ms: float
+    # From the reply to the frame painted: inserting the HTML, wiring it, style, layout, paint.
+    drawing_ms: float
+    # The main-thread time our scripts took in the longest long animation frame (>= 50 ms) of
+    # this answer, and that frame's whole duration (style, layout and paint included); 0: none.
+    script_ms: float
+    frame_ms: float
+
+
+def answer_of(timing: dict[str, Any], frames: list[dict[str, Any]], *, peer: bool) -> Answer:
+    """An answer's figures from the page's times and its long animation frames."""
+    start, drawn = timing["start"], timing["drawn"]
+    within = [f for f in frames if f["start"] < drawn and f["start"] + f["duration"] > start]
+    return Answer(
+        latency_ms=drawn - start,
+        reply_ms=timing["received"] - start,
+        drawing_ms=drawn - timing["received"],
+        # The peer page is nothing but its engine: its whole long frames are its own.
+        script_ms=(
+            max((f["duration"] for f in within), default=0.0)
+            if peer
+            else engine_task_ms(frames, start, drawn)
+        ),
+        frame_ms=max(
+            (
+                f["duration"]
+                for f in within
+                if peer or any(any(e in s["source"] for e in ENGINE_SOURCES) for s in f["scripts"])
+            ),
+            default=0.0,
+        ),
+    )
+
+
+def ask(page: Page, form: str, number: int) -> dict[str, Any]:
+    """Submit the form with a click and wait until the page has drawn answer `number`."""
+    page.click(f"{form} [type=submit]")
+    timing: dict[str, Any] = page.evaluate(WAIT_ANSWER, [number, ANSWER_TIMEOUT_MS])
+    if timing["state"] != "result":
+        msg = f"{form}: answer {number} was {timing['state']!r}, not a result"
+        raise RuntimeError(msg)
+    return timing
+
+
+def time_answers(
+    browser: Browser, server: StaticServer, target: AnswerPage, count: int = ANSWERS
+) -> tuple[list[Answer], list[Answer]]:
+    """`count` answers on the Regain page once its engine is up, paired with the peer's.
+
+    Each answer is followed (or preceded, alternately) by the same answer on the peer page, which
+    runs Python on its main thread.
+    """
+    regain_context = new_context(browser, service_workers=False)
+    peer_context = new_context(browser, service_workers=False)
+    try:
+        regain = regain_context.new_page()
+        regain.goto(server.url + target.path, wait_until="domcontentloaded")
+        regain.wait_for_selector(
+            f"form[data-calculator='{target.name}'][data-engine=ready]", timeout=RESULT_TIMEOUT_MS
+        )
+        # After a fresh start the worker copies its ~30 MB memory snapshot into Cache Storage
+        # (after the first answer: a reader is still reading it). Answers asked meanwhile wait
+        # for that copy, which no reader asking again seconds later would see: wait it out.
+        regain.wait_for_selector("html[data-engine-snapshot]", timeout=RESULT_TIMEOUT_MS)
+        inputs = [
+            answers
+            for answers in answer_inputs(GOLDEN / target.golden, 4 * count)
+            if regain.evaluate(APPLY_INPUT, [target.name, answers])
+        ][:count]
+        if len(inputs) < count:
+            msg = f"{target.name}: only {len(inputs)} golden inputs fit the form"
+            raise RuntimeError(msg)
+        peer = peer_context.new_page()
+        regain.evaluate(APPLY_INPUT, [target.name, inputs[0]])
+        payload = regain.evaluate(FORM_ANSWERS, target.name)
+        peer.goto(peer_url(server.url, target.name, payload), wait_until="domcontentloaded")
+        peer.wait_for_selector("#peer-form:not([hidden])", timeout=RESULT_TIMEOUT_MS)
+        ours: list[Answer] = []
+        theirs: list[Answer] = []
+        for number, answers in enumerate(inputs, start=1):
+            regain.evaluate(APPLY_INPUT, [target.name, answers])
+            payload = regain.evaluate(FORM_ANSWERS, target.name)
+            peer.fill("#peer-form textarea", json.dumps(payload))
+            # Alternate who goes first, so a drift in machine load hits both alike.
+            order = ((regain, ours), (peer, theirs))
+            for page, answers_of in order if number % 2 else order[::-1]:
+                form = f"form[data-calculator='{target.name}']" if page is regain else "#peer-form"
+                timing = ask(page, form, number)
+                frames: list[dict[str, Any]] = page.evaluate("window.__benchFrames || []")
+                answers_of.append(answer_of(timing, frames, peer=page is peer))
+    finally:
+        regain_context.close()
+        peer_context.close()
+    return ours, theirs
+
+
+def nearest_rank(values: list[float], percent: float) -> float:
+    """The `percent`-th percentile by nearest rank: of 20 values, p95 is the 19th smallest.
+
+    >>> nearest_rank([float(v) for v in range(1, 21)], 95)
+    19.0
+    """
+    ordered = sorted(values)
+    return ordered[max(0, math.ceil(percent / 100 * len(ordered)) - 1)]
+
+
+def answer_figures(name: str, ours: list[Answer], theirs: list[Answer]) -> list[Figure]:
+    """Answer latency p50 / p95 and the longest main-thread block while answering.
+
+    Regain's and the peer's in ms for information, their ratios budgeted; the drawing cost beside.
+    """
+    # The median is what the budgets hold tight (stable on a busy machine); the p95 (the issue's
+    # goal) swings with the machine's other work and gets a budget that catches a hang.
+    typical = "plan_answer_p50_ratio" if name == "plan" else "answer_p50_ratio"
+    ours_p95 = nearest_rank([a.latency_ms for a in ours], 95)
+    peer_p95 = nearest_rank([a.latency_ms for a in theirs], 95)
+    ours_p50 = nearest_rank([a.latency_ms for a in ours], 50)
+    peer_p50 = nearest_rank([a.latency_ms for a in theirs], 50)
+    ours_frame = max(a.script_ms for a in ours)
+    peer_frame = max(a.script_ms for a in theirs)
+    return [
+        Figure(f"{name}.answer.p50_ms", f"{name}: answer latency p50, Regain", ours_p50, "ms"),
+        Figure(f"{name}.answer.p95_ms", f"{name}: answer latency p95, Regain", ours_p95, "ms"),
+        Figure(f"{name}.answer.peer_p50_ms", f"{name}: answer latency p50, peer", peer_p50, "ms"),
+        Figure(f"{name}.answer.peer_p95_ms", f"{name}: answer latency p95, peer", peer_p95, "ms"),
+        Figure(
+            f"{name}.answer.p50_ratio",
+            f"{name}: answer latency p50, Regain ÷ peer",
+            ratio(ours_p50, peer_p50),
+            "ratio",
+            typical,
+        ),
+        Figure(
+            f"{name}.answer.p95_ratio",
+            f"{name}: answer latency p95, Regain ÷ peer",
+            ratio(ours_p95, peer_p95),
+            "ratio",
+            "answer_p95_ratio",
+        ),
+        Figure(
+            f"{name}.answer.reply_p95_ms",
+            f"{name}: submit to the engine's reply on the main thread p95, Regain",
+            nearest_rank([a.reply_ms for a in ours], 95),
+            "ms",
+        ),
+        Figure(
+            f"{name}.answer.drawing_p95_ms",
+            f"{name}: reply to answer drawn (insert, style, layout, paint) p95, Regain",
+            nearest_rank([a.drawing_ms for a in ours], 95),
+            "ms",
+        ),
+        Figure(
+            f"{name}.answer.drawing_max_ms",
+            f"{name}: reply to answer drawn, Regain (max)",
+            max(a.drawing_ms for a in ours),
+            "ms",
+        ),
+        Figure(
+            f"{name}.answer.main_thread_ms",
+            f"{name}: longest main-thread script time of ours in one long frame while answering",
+            ours_frame,
+            "ms",
+        ),
+        Figure(
+            f"{name}.answer.frame_ms",
+            f"{name}: longest long frame with our scripts in it while answering (whole frame)",
+            max(a.frame_ms for a in ours),
+            "ms",
+        ),
+        Figure(
+            f"{name}.answer.peer_main_thread_ms",
+            f"{name}: longest long frame of the peer page while answering",
+            peer_frame,
+            "ms",
+        ),
+        Figure(
+            f"{name}.answer.main_thread_ratio",
+            f"{name}: longest main-thread block while answering, Regain ÷ peer (>= 50 ms)",
+            # A peer without a long frame counts as the long-frame threshold: a long frame of
+            # ours is then over 1, never hidden by a division by zero.
+            ratio(ours_frame, max(peer_frame, LONG_TASK_MS)),
+            "ratio",
+            "answer_main_thread_ratio",
+        ),
+    ]
 
 
 THROTTLE_DOWN_MBIT_S = 20.0
@@ -828,6 +1132,24 @@ def results_document(
 def measure_pages(
     browser: Browser, server: StaticServer, args: argparse.Namespace, samples: dict[str, Any]
 ) -> list[Figure]:
+    """First results and bytes (unless --latency-only), then answer latency per calculator."""
+    figures: list[Figure] = []
+    if not args.latency_only:
+        figures += measure_first_results(browser, server, args, samples)
+    for target in ANSWER_PAGES:
+        progress(f"{target.name}: {ANSWERS} answers once the engine is up, paired with the peer")
+        ours, theirs = time_answers(browser, server, target)
+        figures += answer_figures(target.name, ours, theirs)
+        samples[f"{target.name}.answers"] = {
+            "regain": [asdict(a) for a in ours],
+            "peer": [asdict(a) for a in theirs],
+        }
+    return figures
+
+
+def measure_first_results(
+    browser: Browser, server: StaticServer, args: argparse.Namespace, samples: dict[str, Any]
+) -> list[Figure]:
     """Bytes of every page, then each calculator's visits interleaved with its peer's."""
     figures: list[Figure] = []
     pages = {**READING_PAGES, **{c.name: c.path for c in CALCULATORS}}
@@ -874,6 +1196,8 @@ def comparison_table(rows: list[dict[str, Any]]) -> str:
                     judged["verdict"],
                 ]
             )
+        if f"{calculator.name}.main_thread_block_ratio" not in by_key:
+            continue
         block = by_key[f"{calculator.name}.main_thread_block_ratio"]
         lines.append(
             [
@@ -886,6 +1210,27 @@ def comparison_table(rows: list[dict[str, Any]]) -> str:
                 block["verdict"],
             ]
         )
+    for target in ANSWER_PAGES:
+        key = f"{target.name}.answer"
+        if f"{key}.p95_ratio" not in by_key:
+            continue
+        for what, ours_key, peer_key, ratio_key in (
+            ("answer p50", "p50_ms", "peer_p50_ms", "p50_ratio"),
+            ("answer p95", "p95_ms", "peer_p95_ms", "p95_ratio"),
+            ("answer main-thread", "main_thread_ms", "peer_main_thread_ms", "main_thread_ratio"),
+        ):
+            row = by_key[f"{key}.{ratio_key}"]
+            lines.append(
+                [
+                    target.name,
+                    what,
+                    format_value(by_key[f"{key}.{ours_key}"]["value"], "ms"),
+                    format_value(by_key[f"{key}.{peer_key}"]["value"], "ms"),
+                    format_value(row["value"], "ratio"),
+                    format_value(row["limit"], "ratio"),
+                    row["verdict"],
+                ]
+            )
     return render_table(lines)
 
 
@@ -906,6 +1251,11 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
         action=argparse.BooleanOptionalAction,
         default=None,
         help="a cold visit at 20 Mbit/s, 40 ms (default: on, off with --quick)",
+    )
+    parser.add_argument(
+        "--latency-only",
+        action="store_true",
+        help="only the answer latency once the engine is up (no builds, bytes or first results)",
     )
     parser.add_argument("--site", type=Path, default=ROOT / "site", help="the built site")
     parser.add_argument("--out", type=Path, default=ROOT / "bench" / "results.json")
@@ -950,7 +1300,58 @@ def run(args: argparse.Namespace) -> int:
         )
         return 2
     budgets = load_budgets(args.budgets)
-    builds = 2 if args.quick else 3
+    builds = 0 if args.latency_only else 2 if args.quick else 3
+    figures: list[Figure] = []
+    samples: dict[str, Any] = {}
+    if builds:
+        figures, samples = measure_builds(builds)
+    with tempfile.TemporaryDirectory(prefix="regain-bench-peer-") as peer_dir:
+        stylesheets = page_stylesheets(site, CALCULATORS[0].path)
+        write_peer_site(Path(peer_dir), [t.name for t in ANSWER_PAGES], stylesheets)
+        mounts = {PEER_ENGINE: ROOT / "node_modules" / "pyodide", PEER_PREFIX: Path(peer_dir)}
+        with serving(site, mounts=mounts) as server, sync_playwright() as playwright:
+            server.prime()
+            browser = launch_chromium(playwright)
+            try:
+                figures += measure_pages(browser, server, args, samples)
+                machine = machine_info(browser.version)
+            finally:
+                browser.close()
+    rows = judge(figures, budgets, args.tolerance)
+    settings = {
+        "mode": "latency only" if args.latency_only else "quick" if args.quick else "full",
+        "runs": args.runs,
+        "builds": builds,
+        "answers": ANSWERS,
+        "tolerance": args.tolerance,
+        "throttle": {
+            "enabled": bool(args.throttled),
+            "down_mbit_s": THROTTLE_DOWN_MBIT_S,
+            "latency_ms": THROTTLE_LATENCY_MS,
+            "method": "static server (shared link rate + per-request latency)",
+        },
+        "site": str(site),
+        "gzip_types": list(COMPRESSED_TYPES),
+    }
+    document = results_document(rows, machine=machine, settings=settings, samples=samples)
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    args.out.write_text(json.dumps(document, indent=1) + "\n", encoding="utf-8")
+    print(comparison_table(rows))
+    print()
+    print(table(rows))
+    if not args.latency_only:
+        print()
+        print(bytes_table(rows))
+    over = [row["label"] for row in rows if row["verdict"] == Verdict.OVER.value]
+    print(
+        f"\n{len(over)} figure(s) over budget (tolerance {args.tolerance:.0%}); "
+        f"results in {args.out}"
+    )
+    return 1 if over else 0
+
+
+def measure_builds(builds: int) -> tuple[list[Figure], dict[str, Any]]:
+    """Strict builds of Regain and of a plain one-page site, interleaved: times and their ratio."""
     progress(f"{builds} strict build(s) of Regain and of a plain one-page site, interleaved")
     regain_builds, plain_builds = time_builds(builds)
     figures = [
@@ -974,47 +1375,7 @@ def run(args: argparse.Namespace) -> int:
             "build_ratio",
         ),
     ]
-    samples: dict[str, Any] = {"build_s": regain_builds, "plain_build_s": plain_builds}
-    with tempfile.TemporaryDirectory(prefix="regain-bench-peer-") as peer_dir:
-        write_peer_site(Path(peer_dir), [c.name for c in CALCULATORS])
-        mounts = {PEER_ENGINE: ROOT / "node_modules" / "pyodide", PEER_PREFIX: Path(peer_dir)}
-        with serving(site, mounts=mounts) as server, sync_playwright() as playwright:
-            server.prime()
-            browser = launch_chromium(playwright)
-            try:
-                figures += measure_pages(browser, server, args, samples)
-                machine = machine_info(browser.version)
-            finally:
-                browser.close()
-    rows = judge(figures, budgets, args.tolerance)
-    settings = {
-        "mode": "quick" if args.quick else "full",
-        "runs": args.runs,
-        "builds": builds,
-        "tolerance": args.tolerance,
-        "throttle": {
-            "enabled": bool(args.throttled),
-            "down_mbit_s": THROTTLE_DOWN_MBIT_S,
-            "latency_ms": THROTTLE_LATENCY_MS,
-            "method": "static server (shared link rate + per-request latency)",
-        },
-        "site": str(site),
-        "gzip_types": list(COMPRESSED_TYPES),
-    }
-    document = results_document(rows, machine=machine, settings=settings, samples=samples)
-    args.out.parent.mkdir(parents=True, exist_ok=True)
-    args.out.write_text(json.dumps(document, indent=1) + "\n", encoding="utf-8")
-    print(comparison_table(rows))
-    print()
-    print(table(rows))
-    print()
-    print(bytes_table(rows))
-    over = [row["label"] for row in rows if row["verdict"] == Verdict.OVER.value]
-    print(
-        f"\n{len(over)} figure(s) over budget (tolerance {args.tolerance:.0%}); "
-        f"results in {args.out}"
-    )
-    return 1 if over else 0
+    return figures, {"build_s": regain_builds, "plain_build_s": plain_builds}
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -239,3 +239,111 @@ def test_peer_page_starts_pyodide_on_the_main_thread_with_the_stock_package() ->
     assert "lockFileContents" not in html
     assert "_loadSnapshot" not in html
     assert 'api.run_json("protein", payload, exercises)' in html
+
+
+def answer(latency_ms: float, reply_ms: float = 5.0, script_ms: float = 0.0) -> object:
+    """One answer once the engine is up, with the given latency and main-thread script time."""
+    return bench.Answer(
+        latency_ms=latency_ms,
+        reply_ms=reply_ms,
+        drawing_ms=latency_ms - reply_ms,
+        script_ms=script_ms,
+        frame_ms=script_ms,
+    )
+
+
+def test_nearest_rank_p95_of_20_is_the_19th_smallest() -> None:
+    """Of 20 answers the slowest one alone does not set the p95; the second slowest does."""
+    values = [float(v) for v in range(20, 0, -1)]  # 20, 19, ..., 1, unsorted on purpose
+    assert bench.nearest_rank(values, 95) == 19.0
+    assert bench.nearest_rank(values, 50) == 10.0
+    assert bench.nearest_rank([7.0], 95) == 7.0
+
+
+def answers(scale: float) -> tuple[list[object], list[object]]:
+    """20 Regain and 20 peer answers, every time multiplied by `scale` (a slower machine)."""
+    ours = [answer((20 + i) * scale, 10 * scale) for i in range(19)] + [
+        answer(300 * scale, 5 * scale)
+    ]
+    theirs = [answer((10 + i) * scale, 2 * scale, 60 * scale) for i in range(20)]
+    return ours, theirs
+
+
+def test_answer_ratios_are_regain_percentiles_over_the_peer_percentiles() -> None:
+    """p95 38 ms (the 300 ms outlier is the 20th) ÷ the peer's 28 ms; p50 29 ÷ 19 ms."""
+    figures = {f.key: f for f in bench.answer_figures("protein", *answers(1.0))}
+    assert figures["protein.answer.p95_ms"].value == 38.0
+    assert figures["protein.answer.peer_p95_ms"].value == 28.0
+    assert figures["protein.answer.p95_ratio"].value == pytest.approx(38 / 28)
+    assert figures["protein.answer.p95_ratio"].budget == "answer_p95_ratio"
+    assert figures["protein.answer.p50_ratio"].value == pytest.approx(29 / 19)
+    assert figures["protein.answer.p50_ratio"].budget == "answer_p50_ratio"
+    assert figures["protein.answer.p95_ms"].budget is None  # absolute: information only
+
+
+def test_the_plan_has_its_own_median_budget() -> None:
+    """A 12-week plan draws ~500 elements: its median ratio has its own budget, p95 is shared."""
+    plan = {f.key: f for f in bench.answer_figures("plan", *answers(1.0))}
+    assert plan["plan.answer.p50_ratio"].budget == "plan_answer_p50_ratio"
+    assert plan["plan.answer.p95_ratio"].budget == "answer_p95_ratio"
+
+
+def test_answer_main_thread_ratio_counts_a_peer_without_long_frames_as_50_ms() -> None:
+    """A long frame of ours shows even when the peer had none: 60 ms ÷ the 50 ms threshold."""
+    ours = [answer(30.0, script_ms=60.0)]
+    figures = {f.key: f.value for f in bench.answer_figures("protein", ours, [answer(12.0)])}
+    assert figures["protein.answer.peer_main_thread_ms"] == 0.0
+    assert figures["protein.answer.main_thread_ratio"] == pytest.approx(1.2)
+
+
+def test_answer_main_thread_ratio_is_zero_without_a_long_frame_of_ours() -> None:
+    """No long frame of ours while answering gives 0 ms and a ratio of 0, whatever the peer's."""
+    figures = {f.key: f.value for f in bench.answer_figures("plan", *answers(1.0))}
+    assert figures["plan.answer.main_thread_ms"] == 0.0
+    assert figures["plan.answer.peer_main_thread_ms"] == 60.0
+    assert figures["plan.answer.main_thread_ratio"] == 0.0
+
+
+def test_answer_ratios_keep_when_the_machine_is_twice_as_slow_or_fast() -> None:
+    """The same answers at half or double speed: the same ratios, scaled absolute times."""
+    base = {f.key: f.value for f in bench.answer_figures("self-check", *answers(1.0))}
+    for scale in (0.5, 2.0):
+        scaled = {f.key: f.value for f in bench.answer_figures("self-check", *answers(scale))}
+        for key, value in base.items():
+            if key.endswith("_ratio"):
+                assert scaled[key] == pytest.approx(value), key
+            else:
+                assert scaled[key] == pytest.approx(value * scale), key
+
+
+def test_answer_of_splits_reply_from_drawing_and_keeps_to_its_window() -> None:
+    """Latency is submit → painted; only long frames within the answer count, ours by script."""
+    timing = {"start": 1000.0, "received": 1030.0, "inserted": 1040.0, "drawn": 1080.0}
+    frames = [
+        frame(500.0, 90.0, ("/javascripts/engine.mjs", 80.0)),  # before the answer: not it
+        frame(1025.0, 55.0, ("/javascripts/engine.mjs", 35.0), ("/assets/bundle.js", 15.0)),
+    ]
+    ours = bench.answer_of(timing, frames, peer=False)
+    assert (ours.latency_ms, ours.reply_ms, ours.drawing_ms) == (80.0, 30.0, 50.0)
+    assert (ours.script_ms, ours.frame_ms) == (35.0, 55.0)
+    theirs = bench.answer_of(timing, frames, peer=True)
+    assert (theirs.script_ms, theirs.frame_ms) == (55.0, 55.0)
+
+
+def test_answer_inputs_are_golden_answers_repeated_to_the_count() -> None:
+    """Only golden cases that answer (no expected field errors), cycled to reach the count."""
+    inputs = bench.answer_inputs(ROOT / "tests" / "golden" / "self_check.json", 40)
+    cases = json.loads((ROOT / "tests" / "golden" / "self_check.json").read_text("utf-8"))
+    valid = [case["input"] for case in cases if "expected_errors" not in case]
+    assert len(inputs) == 40
+    assert inputs[: len(valid)] == valid
+    assert inputs[len(valid)] == valid[0]
+
+
+def test_peer_page_answers_again_on_its_main_thread_with_the_site_styles() -> None:
+    """The latency baseline: the same calculator on the main thread, drawn with our stylesheets."""
+    html = peer.peer_page("plan", ["/assets/stylesheets/main.css", "/stylesheets/extra.css"])
+    assert '<link rel="stylesheet" href="/stylesheets/extra.css">' in html
+    assert 'api.run_json("plan", form.elements.payload.value, rows)' in html
+    assert 'performance.mark("regain:answer-received")' in html
+    assert 'new CustomEvent("regain:answer", { bubbles: true })' in html

@@ -52,6 +52,7 @@ const engine = {
   pending: new Map(),
   listeners: new Set(),
   stallTimer: 0,
+  progressFrame: 0, // a redraw of the download progress is due at the next frame
   bytes: 0,
   total: 0,
   startedFrom: null,
@@ -137,7 +138,11 @@ export function startEngine() {
       engine.total = data.total || engine.total;
       if (engine.state === "loading") {
         stillAlive();
-        setState("loading");
+        // Chunks arrive by the hundred: the page redraws its bar once per frame, not per chunk.
+        engine.progressFrame ||= requestAnimationFrame(() => {
+          engine.progressFrame = 0;
+          if (engine.state === "loading") setState("loading");
+        });
       }
       return;
     }

@@ -26,18 +26,22 @@ export function formPayload(form) {
   return payload;
 }
 
-/** Markup from our Python, parsed as HTML (never run): anything active is dropped anyway. */
+/** Markup from our Python, parsed as HTML (never run): anything active is dropped anyway.
+ * Parsed into an inert template (no script runs, nothing loads) whose nodes are then moved
+ * into the page, not copied: one parse, no second tree to build. */
 function fragment(markup) {
-  const parsed = new DOMParser().parseFromString(`<body>${markup}</body>`, "text/html");
+  const template = document.createElement("template");
+  template.innerHTML = markup;
+  const parsed = template.content;
   for (const bad of parsed.querySelectorAll("script, iframe, object, embed, foreignObject")) bad.remove();
-  for (const node of parsed.body.querySelectorAll("*")) {
+  for (const node of parsed.querySelectorAll("*")) {
     for (const attribute of [...node.attributes]) {
       if (/^on/i.test(attribute.name) || /^\s*javascript:/i.test(attribute.value)) {
         node.removeAttribute(attribute.name);
       }
     }
   }
-  return [...parsed.body.childNodes].map((node) => document.importNode(node, true));
+  return parsed;
 }
 
 function clearErrors(form) {
@@ -317,14 +321,15 @@ function initForm(form) {
     if (progress) progress.hidden = state !== "loading";
     if (progressText) progressText.hidden = state !== "loading" || !total;
     if (state === "loading") {
-      button.textContent = words.textLoadingButton;
+      if (button.textContent !== words.textLoadingButton) button.textContent = words.textLoadingButton;
       const loading = total ? words.textLoadingSize.replace("{mb}", megabytes(total)) : words.textLoading;
       if (status && status.textContent !== loading) status.textContent = loading; // said once
       if (progress && total) Object.assign(progress, { max: total, value: Math.min(bytes, total) });
       if (progressText && total) {
-        progressText.textContent = words.textProgress
+        const shown = words.textProgress
           .replace("{done}", megabytes(Math.min(bytes, total)))
           .replace("{mb}", megabytes(total));
+        if (progressText.textContent !== shown) progressText.textContent = shown;
       }
     } else if (state === "ready") {
       button.textContent = readyLabel;
@@ -353,12 +358,15 @@ function initForm(form) {
     try {
       const payload = formPayload(form);
       const answer = await calculate(calculator, payload, { root });
-      output.replaceChildren(...fragment(answer.html || ""));
+      performance.mark("regain:answer-received"); // the benchmark splits reply from drawing here
+      output.replaceChildren(fragment(answer.html || ""));
       if (answer.ok) {
         wireActions(form, output, payload);
         if (status) status.textContent = "";
-        bringIntoView(output);
+        // The state first: focusing and scrolling lay the page out, and a state changed after
+        // that would make the browser recompute the styles a second time in the same frame.
         output.dataset.state = "result";
+        bringIntoView(output);
         performance.mark("regain:result");
       } else {
         placeErrors(form, output);
