@@ -28,6 +28,7 @@ from typing import Any
 
 from playwright.sync_api import Browser, BrowserContext, Page, sync_playwright
 
+from bench.goals import goals_table, load_goals
 from bench.peer import PEER_ENGINE, PEER_PREFIX, page_stylesheets, peer_url, write_peer_site
 from harness import (
     CHROMIUM,
@@ -921,6 +922,19 @@ def calculator_figures(name: str, runs: CalculatorRuns) -> list[Figure]:
                 "ms",
             ),
         ]
+    if runs.warm and runs.peer_cold:
+        # Issue 15's repeat-visit goal compares a repeat visit with the peer's *cold* start.
+        figures.append(
+            Figure(
+                f"{name}.repeat_vs_peer_cold_ratio",
+                f"{name}: repeat first result, Regain ÷ peer's cold first result",
+                ratio(
+                    median([v.first_result_ms for v in runs.warm]),
+                    median([v.first_result_ms for v in runs.peer_cold]),
+                ),
+                "ratio",
+            )
+        )
     visits = runs.cold + runs.warm + runs.throttled
     peer_visits = runs.peer_cold + runs.peer_warm + runs.peer_throttled
     # Main-thread block: the longest task our scripts ran (engine loading, answering, drawing)
@@ -1342,6 +1356,8 @@ def run(args: argparse.Namespace) -> int:
     if not args.latency_only:
         print()
         print(bytes_table(rows))
+    print()
+    print(goals_table(rows, load_goals()))
     over = [row["label"] for row in rows if row["verdict"] == Verdict.OVER.value]
     print(
         f"\n{len(over)} figure(s) over budget (tolerance {args.tolerance:.0%}); "

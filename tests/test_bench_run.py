@@ -11,6 +11,7 @@ from types import ModuleType
 import pytest
 
 from bench import peer
+from bench.goals import Goal, goals_table, load_goals
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -347,3 +348,39 @@ def test_peer_page_answers_again_on_its_main_thread_with_the_site_styles() -> No
     assert 'api.run_json("plan", form.elements.payload.value, rows)' in html
     assert 'performance.mark("regain:answer-received")' in html
     assert 'new CustomEvent("regain:answer", { bubbles: true })' in html
+
+
+def test_the_goals_file_names_only_figures_the_bench_can_produce() -> None:
+    """Every figure a goal in bench/goals.toml names is one the bench writes (no typo'd key)."""
+    names = {"protein", "plan", "self-check", "home", "guide"}
+    kinds = {
+        "cold.first_result_ratio",
+        "repeat_vs_peer_cold_ratio",
+        "engine_bytes_gzip",
+        "bytes.engine.raw",
+        "engine_bytes",
+        "engine_bytes_with_offline",
+        "answer.p95_ms",
+        "answer.main_thread_ms",
+        "main_thread_block_ms",
+    }
+    goals = load_goals()
+    assert len(goals) >= 9
+    for goal in goals:
+        for key in goal.figures:
+            name, _, kind = key.partition(".")
+            assert name in names, f"{goal.label}: unknown page or calculator in {key}"
+            assert kind in kinds, f"{goal.label}: unknown figure kind in {key}"
+
+
+def test_a_goal_reads_met_not_met_or_not_measured_from_the_run() -> None:
+    """The goals table says NOT MET with the reason, and NOT MEASURED when a figure is absent."""
+    goals = (
+        Goal("small", ("a.x",), 1.0, "because big"),
+        Goal("absent", ("b.y",), 1.0, "no reason"),
+    )
+    text = goals_table([{"key": "a.x", "value": 2.0}], goals)
+    assert "small: NOT MET (a.x 2)" in text
+    assert "why: because big" in text
+    assert "absent: NOT MEASURED" in text
+    assert "small: MET" in goals_table([{"key": "a.x", "value": 1.0}], goals)
