@@ -255,20 +255,33 @@ LIVE_REGIONS_JS = """(calculator) => {
 }"""
 
 
+LARGE_TEXT_ANSWERS = {
+    # calculator: (answers, how its first line starts). The self-check's three buttons above
+    # its answer fill a 360 px screen at this text size on their own.
+    "protein": ({"weight": "68", "age": "74"}, "Aim for"),
+    "self-check": (
+        {"strength": 1, "assistance": 0, "rise": 1, "climb": 1, "falls": 0},
+        "Your score",
+    ),
+}
+
+
+@pytest.mark.parametrize("calculator", list(LARGE_TEXT_ANSWERS))
 def test_answer_takes_focus_and_comes_into_view_at_large_text(
-    large_font_context: BrowserContext, site_url: str
+    large_font_context: BrowserContext, site_url: str, calculator: str
 ) -> None:
     """On a phone at 200% text, the answer's first line gets the focus, below the header."""
+    answers, first_words = LARGE_TEXT_ANSWERS[calculator]
     page = large_font_context.new_page()
     page.set_viewport_size(PHONE)
-    page.goto(site_url + FORM_PAGES["protein"])
-    fill_form(page, "protein", {"weight": "68", "age": "74"})
-    assert submit_and_wait(page, "protein") == "result"
-    focus = page.evaluate(FOCUS_JS, "protein-result")
+    page.goto(site_url + FORM_PAGES[calculator])
+    fill_form(page, calculator, answers)
+    assert submit_and_wait(page, calculator) == "result"
+    focus = page.evaluate(FOCUS_JS, f"{calculator}-result")
     assert focus["inAnswer"], focus
-    assert focus["text"].startswith("Aim for"), focus
+    assert focus["text"].startswith(first_words), focus
     assert focus["onScreen"], focus
-    assert page.evaluate(LIVE_REGIONS_JS, "protein") == {"form": 1, "output": False}
+    assert page.evaluate(LIVE_REGIONS_JS, calculator) == {"form": 1, "output": False}
 
 
 def test_a_share_link_opens_with_the_answer_in_view(watched_page: WatchedPage) -> None:

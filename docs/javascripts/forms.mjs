@@ -83,8 +83,10 @@ function bringIntoView(output) {
   if (!first) return;
   if (!first.hasAttribute("tabindex")) first.setAttribute("tabindex", "-1");
   first.focus({ preventScroll: true });
-  // The answer's buttons sit above its first line: bring both into view.
+  // The answer's buttons sit above its first line: bring both into view, unless the buttons
+  // alone fill the screen (a phone at large text): then the first line goes to the top.
   output.scrollIntoView({ block: "start" });
+  if (first.getBoundingClientRect().bottom > window.innerHeight) first.scrollIntoView({ block: "start" });
 }
 
 function showFailure(form, output, reason) {
