@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from harness import CHROMIUM, ROOT, BrowserMissingError, serving
+from harness.browser import CHROMIUM_ARGS
 
 LIGHTHOUSE = ROOT / "node_modules" / "lighthouse" / "cli" / "index.js"
 PAGES = {"home": "", "guide": "guide/early-signs/", "calculator": "tools/protein/"}
@@ -34,7 +35,8 @@ METRICS = (
     ("cumulative-layout-shift", "CLS"),
     ("speed-index", "SI"),
 )
-CHROME_FLAGS = "--headless=new --no-sandbox --disable-gpu --no-first-run --disable-quic"
+# The harness's own Chromium flags (closed network, no sandbox as root), headless.
+CHROME_FLAGS = " ".join(["--headless=new", *CHROMIUM_ARGS])
 
 
 @dataclass(frozen=True)

@@ -1321,7 +1321,9 @@ def run(args: argparse.Namespace) -> int:
         figures, samples = measure_builds(builds)
     with tempfile.TemporaryDirectory(prefix="regain-bench-peer-") as peer_dir:
         stylesheets = page_stylesheets(site, CALCULATORS[0].path)
-        write_peer_site(Path(peer_dir), [t.name for t in ANSWER_PAGES], stylesheets)
+        # One peer page per calculator visited: first results (CALCULATORS) and answers.
+        names = list(dict.fromkeys([c.name for c in CALCULATORS] + [t.name for t in ANSWER_PAGES]))
+        write_peer_site(Path(peer_dir), names, stylesheets)
         mounts = {PEER_ENGINE: ROOT / "node_modules" / "pyodide", PEER_PREFIX: Path(peer_dir)}
         with serving(site, mounts=mounts) as server, sync_playwright() as playwright:
             server.prime()

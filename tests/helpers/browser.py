@@ -99,13 +99,7 @@ def run_axe(page: Page) -> list[dict[str, object]]:
     # Answer tables skip drawing while off screen (`content-visibility: auto`, extra.css); axe's
     # colour check reads what is drawn, so a skipped row has no background to measure against.
     # A reader scrolls to it and sees it drawn: check it drawn.
-    page.evaluate(
-        """() => document.querySelectorAll('*').forEach((element) => {
-            if (getComputedStyle(element).contentVisibility === 'auto') {
-                element.style.contentVisibility = 'visible';
-            }
-        })"""
-    )
+    page.add_style_tag(content="* { content-visibility: visible !important; }")
     violations: list[dict[str, object]] = page.evaluate(
         """async () => {
             const results = await axe.run(document, {resultTypes: ["violations"]});
