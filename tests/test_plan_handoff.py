@@ -73,3 +73,20 @@ def test_self_check_form_shows_the_balance_and_walk_safety_steps() -> None:
     assert "someone to stay near you" in stands
     assert "counter" in walk
     assert "someone to walk beside you" in walk
+
+
+def test_a_stand_held_zero_seconds_stays_in_the_hand_off_link() -> None:
+    """A stand the reader could not take at all (0 s) is an answer: the plan link carries it."""
+    answer = api.run(
+        "self-check",
+        {
+            **ANSWERS,
+            "balance_side_by_side_seconds": "10",
+            "balance_semi_tandem_seconds": "0",
+            "walk_4m_seconds": "6",
+            "chair_stand_seconds": "14",
+        },
+    )
+    assert answer["ok"], answer
+    assert answer["result"]["plan_prefill"]["balance_semi_tandem_seconds"] == 0
+    assert "balance_semi_tandem_seconds=0" in str(answer["html"])

@@ -97,6 +97,7 @@ def handoff_query(result: SelfCheckResult) -> str:
     pairs = [
         (name, "true" if value is True else str(value))
         for name, value in prefill.items()
-        if value not in (None, False, "")
+        # Identity, not ==: a balance hold of 0 s (0 == False) is an answer and must be kept.
+        if value is not None and value is not False and value != ""
     ]
     return urlencode(pairs)
