@@ -238,6 +238,13 @@ def print_title(result: PlanResult) -> tuple[Section, ...]:
     return (Section((Paragraph((title,), kind="print-title"),), "print"),)
 
 
+# Paper cannot link to each exercise's own safety note (data/exercises.yml `safety`): the rules
+# they share, once. Wording from those notes and the breathing cue of the guide.
+PRINT_SAFETY = (
+    "Safety for every exercise: put your chair against a wall so it cannot slide; do balance "
+    "work holding a counter, with a chair behind you; breathe out as you push, never hold your "
+    "breath; stop and sit down if you feel dizzy or if it hurts."
+)
 SHORT_DOSE_KEY = (
     "2 × 10–12 means 2 sets of 10 to 12 repetitions; 2 × 20 s means hold for 20 seconds, twice. "
     "Each side: do them with one leg or arm, then the other."
@@ -256,6 +263,7 @@ def printout(result: PlanResult) -> Section:
         (
             print_table(result),
             Paragraph((SHORT_DOSE_KEY,)),
+            Paragraph((PRINT_SAFETY,)),
             *((Paragraph(("Later weeks move on to:",)), later) if later.items else ()),
             *notes(day_notes(result), kind="print-notes"),
             Paragraph(("Walking: ", walking_line(result))),
