@@ -54,12 +54,13 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from enum import StrEnum
 
-from calculators import evidence, safety
+from calculators import evidence
 from calculators.evidence import Source
 from calculators.inputs import PayloadReader, decimal_or_none, is_missing
 from calculators.plan import Ability, Focus
-from calculators.present import numbers
+from calculators.present import numbers, triage
 from calculators.results import Alert, Severity, Status, cite, round_half_up, wire_number
+from calculators.triage import FALLS_HIGH_TIER, Box, rules_in
 
 
 class Item(StrEnum):
@@ -437,8 +438,7 @@ def _next_step(band: Band, test: ChairStand | None, falls: int) -> str:
             f"See your doctor soon and ask for a falls assessment. Talk to them about {assessment}"
         )
     falls_first = (
-        f"About your falls: if {safety.falls_signs_sentence()}, ask your doctor for a falls "
-        "assessment. "
+        f"About your falls: if {_falls_signs()}, ask your doctor for a falls assessment. "
         if falls > NO_POINTS
         else ""
     )
@@ -478,7 +478,7 @@ def _notes(test: ChairStand | None) -> tuple[str, ...]:
         "Whatever your score, see a doctor soon if your muscles are getting weaker over weeks, "
         "if only one side is weak, or if the weakness comes with numbness, tingling, pain, "
         "twitching, or trouble speaking or swallowing. Sudden weakness or numbness is an "
-        f"emergency: call an ambulance on {safety.call_numbers()} (NICE NG42, NG127)."
+        f"emergency: call an ambulance on {triage.call_numbers()} (NICE NG42, NG127)."
     )
     return tuple(notes)
 
@@ -492,7 +492,7 @@ def _warnings(score: int, band: Band, test: ChairStand | None, falls: int) -> tu
                 Severity.STOP,
                 "Four or more falls in a year is a warning sign. See your doctor soon and ask for "
                 "a falls assessment, whatever your score: falls have many causes, and some need "
-                f"treatment. {safety.FALLS_ASSESSMENT} Ask which exercises are safe for you "
+                "treatment. Ask which exercises are safe for you "
                 "before you start a new exercise plan (M4).",
             )
         )
@@ -500,7 +500,7 @@ def _warnings(score: int, band: Band, test: ChairStand | None, falls: int) -> tu
         alerts.append(
             Alert(
                 Severity.CAUTION,
-                f"You fell 1 to 3 times in the past year. If {safety.falls_signs_sentence()}, "
+                f"You fell 1 to 3 times in the past year. If {_falls_signs()}, "
                 "ask your doctor for a falls assessment (M4). Even after one fall that did not "
                 "hurt you, tell your doctor. Balance exercises can help prevent the next one "
                 "(E2).",
@@ -533,3 +533,13 @@ def _warnings(score: int, band: Band, test: ChairStand | None, falls: int) -> tu
             )
         )
     return tuple(alerts)
+
+
+def _falls_signs() -> str:
+    """The falls-assessment signs (the triage table's M4 high tier) as one clause."""
+    signs = [
+        triage.sign(rule).text().rstrip(".:").lower()
+        for rule in rules_in(Box.FALLS)
+        if rule.id in FALLS_HIGH_TIER
+    ]
+    return f"{', '.join(signs[:-1])}, or {signs[-1]}"
