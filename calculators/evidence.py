@@ -328,6 +328,8 @@ SARC_F_POSITIVE_SCORE: Final = 4
 # below 4. So a score of 4 or more is fairly reliable, and a lower score does not rule it out.
 SARC_F_POOLED_SENSITIVITY_PERCENT: Final = 21
 SARC_F_POOLED_SPECIFICITY_PERCENT: Final = 90
+# F1: SARC-F was made for and tested in older adults; below this age the answer says so.
+SARC_F_OLDER_AGE: Final = 60
 # EWGSOP2 (S3, F2): five chair rises taking more than 15 s is low strength; exactly 15 s is not.
 CHAIR_STAND_LOW_ABOVE_SECONDS: Final = Decimal(15)
 # Chair-stand times are judged as shown: rounded half up to a tenth of a second (a stopwatch's

@@ -68,11 +68,12 @@ def test_floor_caveat_is_on_the_page(built_site: BuiltSite, url_path: str) -> No
 
 
 def test_self_check_page_words_sarc_f_accuracy_as_corrected(built_site: BuiltSite) -> None:
-    """Below 4 does not rule out, about 1 in 5 found, 4 or more fairly reliable (F3)."""
+    """Below 4 does not rule out, about 1 in 5 found, 4 or more is no diagnosis (F3)."""
     text = page_text(built_site, "tools/self-check/")
     assert "does not rule out muscle loss" in text
     assert "about 1 in 5" in text
-    assert "fairly reliable" in text
+    assert "fairly reliable" not in text  # F3, corrected on 5 December 2026
+    assert "does not mean you have sarcopenia" in text
     assert "below the cut-off" in text
     assert "chair-stand test" in text
 

@@ -113,8 +113,9 @@ SIGNS: Final[dict[str, Sign]] = {
         "sitting down.",
     ),
     RuleId.LOW_WEIGHT: Sign(
-        "Your weight is low for your height:",
-        "eating enough food for energy matters as much as protein. See a doctor or a dietitian.",
+        "Your weight is low",
+        "for your height (or under 40 kg): eating enough food for energy matters as much as "
+        "protein, and a doctor or a dietitian can help.",
     ),
     RuleId.UNDER_18: Sign(
         "You are under 18:",
