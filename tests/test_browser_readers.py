@@ -6,7 +6,6 @@ transform), never guessed from the CSS. Every wait is on a state of the page.
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Iterator
 from pathlib import Path
@@ -14,20 +13,19 @@ from pathlib import Path
 import pytest
 from helpers.browser import (
     FORM_PAGES,
+    LARGE_DEFAULT_FONT_PX,
     RESULT_TIMEOUT_MS,
     WatchedPage,
     fill_form,
+    open_large_font_context,
     open_watched_page,
     submit_and_wait,
 )
 from playwright.sync_api import Browser, BrowserContext, Page, Route
 
-from harness.browser import CHROMIUM, CHROMIUM_ARGS
-
 pytestmark = pytest.mark.browser
 
 PHONE = {"width": 360, "height": 740}
-LARGE_DEFAULT_FONT_PX = 32  # Chrome's Settings > Appearance > Font size, at its largest steps
 
 BODY_SIZE_JS = """() => parseFloat(
     getComputedStyle(document.querySelector('.md-typeset p')).fontSize)"""
@@ -40,19 +38,8 @@ CHART_TEXT_JS = """() => [...document.querySelectorAll('.rg-chart svg text')].ma
 
 @pytest.fixture
 def large_font_context(tmp_path: Path, browser: Browser) -> Iterator[BrowserContext]:
-    """A Chromium profile whose default font size is 32 px, set as the reader sets it.
-
-    The setting lives in the profile's Preferences (webkit.webprefs.default_font_size), which is
-    what Chrome's font-size setting writes; a CSS override on <html> would not be the same test,
-    because rem-based media queries and the browser's own defaults would not follow it.
-    """
-    profile = tmp_path / "profile"
-    (profile / "Default").mkdir(parents=True)
-    preferences = {"webkit": {"webprefs": {"default_font_size": LARGE_DEFAULT_FONT_PX}}}
-    (profile / "Default" / "Preferences").write_text(json.dumps(preferences))
-    context = browser.browser_type.launch_persistent_context(
-        str(profile), executable_path=str(CHROMIUM), args=CHROMIUM_ARGS, service_workers="block"
-    )
+    """A Chromium profile whose default font size is 32 px (`open_large_font_context`)."""
+    context = open_large_font_context(browser, tmp_path / "profile")
     yield context
     context.close()
 
@@ -261,7 +248,7 @@ LARGE_TEXT_ANSWERS = {
     "protein": ({"weight": "68", "age": "74"}, "Aim for"),
     "self-check": (
         {"strength": 1, "assistance": 0, "rise": 1, "climb": 1, "falls": 0},
-        "Your score",
+        "Your questions score",
     ),
 }
 

@@ -87,6 +87,9 @@ class Group:
     steps: tuple[str, ...] = ()
     css: str = ""
     timer_for: str = ""  # a stopwatch that fills this field
+    # Folded under its legend, a tap away: the self-check's three optional tests would put
+    # "Check my answers" many screens down at large text (issue 22).
+    fold: bool = False
 
 
 Part = Field | Group
@@ -366,7 +369,8 @@ PLAN = Form(
         ),
         Field(
             "print_name",
-            "Name to print on the plan (optional; it stays on this page, never in a shared link)",
+            "Name for the printed plan and its calendar (optional; it stays on this page, never "
+            "in a shared link)",
             Kind.TEXT,
             optional=True,
             size=24,
@@ -459,6 +463,7 @@ SELF_CHECK = Form(
                 "Stop straight away if you feel pain, dizzy or short of breath.",
             ),
             css="rg-chair-stand",
+            fold=True,
             timer_for="chair_stand_seconds",
         ),
         Group(
@@ -481,6 +486,7 @@ SELF_CHECK = Form(
                 "after the first stand you cannot hold for 10 seconds.",
             ),
             css="rg-balance-stands",
+            fold=True,
         ),
         Group(
             "Optional: the 4 m walk",
@@ -499,6 +505,7 @@ SELF_CHECK = Form(
                 "Stop straight away if you feel pain, dizzy or short of breath.",
             ),
             css="rg-walk-test",
+            fold=True,
             timer_for="walk_4m_seconds",
         ),
     ),
@@ -747,9 +754,16 @@ def _group(group: Group, prefix: str) -> str:
     if group.timer_for:
         texts = "".join(f' data-{key}="{escape(text)}"' for key, text in TIMER_TEXT.items())
         timer = f'\n<div class="rg-timer" data-timer-for="{escape(group.timer_for)}"{texts}></div>'
-    return (
+    fieldset = (
         f"<fieldset{css}>\n<legend>{escape(group.legend)}</legend>\n{intro}{steps}{fields}"
         f"{timer}\n</fieldset>"
+    )
+    if not group.fold:
+        return fieldset
+    # The summary says what is inside; the legend stays for screen readers (extra.css).
+    return (
+        f'<details class="rg-fold">\n<summary>{escape(group.legend)}</summary>\n{fieldset}\n'
+        "</details>"
     )
 
 

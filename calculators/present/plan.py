@@ -7,13 +7,12 @@ the calendar file, so "whole body" and "2 sets of 8–12 reps, each side" read t
 from __future__ import annotations
 
 from datetime import date
+from itertools import groupby
 
-from calculators import safety
-from calculators.evidence import Source
 from calculators.exercises import Exercise, Position, Support
-from calculators.function import FALLS_TRIGGER_TEXT
+from calculators.function import level_for_score
 from calculators.plan import DAY_NAMES, DayKind, PlanDay, PlannedExercise, PlanResult, PlanWeek
-from calculators.present import charts, numbers
+from calculators.present import charts, numbers, triage
 from calculators.present.forms import calendar_options, reminder_time
 from calculators.present.view import (
     Actions,
@@ -27,11 +26,13 @@ from calculators.present.view import (
     Heading,
     Item,
     Items,
+    Line,
     Link,
     Paragraph,
     Row,
     Section,
     Table,
+    Typed,
     Value,
     View,
     Warning,
@@ -41,6 +42,7 @@ from calculators.present.view import (
 from calculators.present.view import Sources as SourceList
 from calculators.results import Severity, Status
 from calculators.schedule import CalendarChoices, Reminder
+from calculators.triage import Box, Level, Rule, rules_in
 
 WEEK_CAPTION = "Your week"
 OPEN_ONE_BLOCK = "Weeks with the same exercises are one block: tap a block's heading to open it."
@@ -223,15 +225,22 @@ def level_blocks(result: PlanResult) -> tuple[Block, ...]:
         points = f"{score.low}" if score.complete else f"{score.low} to {score.high}"
         tests = f"your tests (score {points} {TESTS_SCORE_MEANS})"
     chosen = assessment.chosen
-    if chosen is None or chosen is not assessment.level:
-        lead: tuple[str | Value, ...] = (f"{tests[0].upper()}{tests[1:]} put you at ", *named)
-    elif tests:
-        lead = (f"You chose “{level['sentence']}”, and {tests} allow it: ", *named)
-    else:
-        lead = (f"You chose “{level['sentence']}” That puts you at ", *named)
+    measured = level_for_score(score.low) if score is not None else None
+    if chosen is not None and chosen is assessment.level:
+        allowed = f", and {tests} allow it:" if tests else " That puts you at"
+        lead: tuple[str | Value, ...] = (f"You chose “{level['sentence']}”{allowed} ", *named)
+    elif measured is assessment.level:
+        lead = (f"{tests[0].upper()}{tests[1:]} put you at ", *named)
+    else:  # set by a safety rule (blackouts: seated until a doctor has checked); notes say why
+        lead = ("Your plan starts at ", *named)
     blocks: list[Block] = [Paragraph(lead, kind="headline")]
     if assessment.falls:
-        because = "; and ".join(FALLS_TRIGGER_TEXT[trigger] for trigger in assessment.falls)
+        reasons = level["falls_risk_reasons"]
+        # The reasons are the triage's sentences ("You walk slower … seconds)."): mid-sentence here.
+        clauses = (
+            [str(reason).rstrip(".") for reason in reasons] if isinstance(reasons, list) else []
+        )
+        because = "; and ".join(clause[:1].lower() + clause[1:] for clause in clauses)
         blocks.append(Paragraph((f"Extra balance work, because {because}. {PLUS_MEANS}",)))
     return tuple(blocks)
 
@@ -285,10 +294,11 @@ def print_title(result: PlanResult) -> tuple[Section, ...]:
     """The printout's title: the plan (for the reader's name, if given), not the page's."""
     if not result.weeks:
         return ()
-    title = f"Your {len(result.weeks)}-week exercise plan"
+    title: Line = (f"Your {len(result.weeks)}-week exercise plan",)
     if result.print_name:
-        title = f"{len(result.weeks)}-week exercise plan for {result.print_name}"
-    return (Section((Paragraph((title,), kind="print-title"),), "print"),)
+        # The name is the reader's text: "Ann (E3)" stays literal, never a citation.
+        title = (f"{len(result.weeks)}-week exercise plan for ", Typed(result.print_name))
+    return (Section((Paragraph(title, kind="print-title"),), "print"),)
 
 
 # Paper cannot link to each exercise's own safety note (data/exercises.yml `safety`): the rules
@@ -320,8 +330,9 @@ STANDING_AT_LEVEL_B = {
 
 
 def printout(result: PlanResult) -> Section:
-    """The programme on paper at 12 pt for the fridge (issue 22), on at most four A4 pages for
-    a 3-day plan (tests/test_browser_readers.py counts them by level).
+    """The programme on paper at 12 pt for the fridge (issue 22): four A4 pages for a 3-day plan.
+
+    tests/test_browser_readers.py counts the pages by level.
 
     One table: each day's exercises with a how-to line, how much to do in each run of weeks in
     columns; the versions later weeks move to, each in one how-to line; the days' notes once;
@@ -465,27 +476,36 @@ def later_versions(result: PlanResult) -> Items:
 
 
 def safety_blocks() -> tuple[Block, ...]:
-    """The signs to stop and get help, and the falls rule: they stay on the paper."""
-    sources = ", ".join(source.value for source in safety.EMERGENCY_SOURCES)
-    signs = tuple(Item((f"{sign.key} {sign.rest}",)) for sign in safety.EMERGENCY_NOW)
-    same_day = "; ".join(f"{sign.key.lower()} {sign.rest.rstrip('.')}" for sign in safety.SAME_DAY)
+    """The triage table's emergency, falls and ask-first boxes: they stay on the paper.
+
+    Each ambulance sign on its own line; the other levels one line each, led by what to do.
+    """
+    rules = tuple(
+        dict.fromkeys(
+            (*rules_in(Box.EMERGENCY), *rules_in(Box.FALLS), *rules_in(Box.NOT_WITHOUT_ADVICE))
+        )
+    )
+    ambulance = [rule for rule in rules if rule.level is Level.AMBULANCE]
+    others = sorted((rule for rule in rules if rule.level is not Level.AMBULANCE), key=_urgency)
+    items = [Item((triage.sign(rule).text(),)) for rule in ambulance]
+    for level, group in groupby(others, key=lambda rule: rule.level):
+        signs = " ".join(triage.sign(rule).text() for rule in group)
+        items.append(Item((f"{triage.HEADING[level]}: {signs}",)))
+    sources = ", ".join(dict.fromkeys(source.value for rule in rules for source in rule.sources))
     return (
         Warning(
             Severity.STOP,
-            f"Stop and call an ambulance on {safety.call_numbers()} for any of these ({sources}):",
+            f"Stop and call an ambulance on {triage.call_numbers()} for any one of these "
+            f"({sources}):",
             heading="Stop and get help",
-            items=(
-                *signs,
-                Item((f"See a doctor the same day for {same_day}.",)),
-                Item(
-                    (
-                        f"Ask your doctor for a falls assessment if {safety.falls_signs_sentence()}"
-                        f" ({Source.M4.value}).",
-                    )
-                ),
-            ),
+            items=tuple(items),
         ),
     )
+
+
+def _urgency(rule: Rule) -> int:
+    """A rule's place in the urgency order."""
+    return rule.level.urgency
 
 
 def actions(result: PlanResult) -> Actions:
