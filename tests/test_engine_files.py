@@ -218,3 +218,15 @@ def test_stdlib_errors_still_format_as_tracebacks(engine_in_node: Any) -> None:
         .splitlines()[-1]
         .startswith("json.decoder.JSONDecodeError: Expecting property name")
     )
+
+
+def test_only_the_engine_client_knows_the_test_timer_override(built_site: BuiltSite) -> None:
+    """No shipped file but engine.mjs names the tests' clock override: the site never sets it."""
+    naming = sorted(
+        path.relative_to(built_site.path).as_posix()
+        for path in built_site.path.rglob("*")
+        if path.is_file()
+        and path.suffix in {".html", ".js", ".mjs", ".json"}
+        and b"REGAIN_ENGINE_TEST_TIMERS" in path.read_bytes()
+    )
+    assert naming == ["javascripts/engine.mjs"]
