@@ -1583,8 +1583,7 @@ class Remeasure:
         runs = time_calculator(
             self.browser, self.server, calculator, self.runs, 1 if self.throttled else 0
         )
-        sample = {kind: [asdict(v) for v in visits] for kind, visits in asdict(runs).items()}
-        return calculator_figures(name, runs), sample
+        return calculator_figures(name, runs), asdict(runs)
 
 
 def measure_builds(builds: int) -> tuple[list[Figure], dict[str, Any]]:

@@ -259,3 +259,53 @@ def test_the_largest_answer_on_the_wire_is_gated_per_run_not_per_calculator() ->
 def test_a_figure_is_confirmed_by_measuring_its_own_pairs_again(key: str, group: str) -> None:
     """A calculator's visits, its answers, or the builds: only what the figure came from."""
     assert bench.confirmation_group(key) == group
+
+
+def test_remeasure_runs_each_group_once_per_round_and_shares_it(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Round 2 of a calculator's visits serves its cold and repeat ratios; samples are kept."""
+    calls: list[str] = []
+
+    def time_calculator(*args: Any) -> Any:
+        calls.append(f"visits {args[2].name} runs={args[3]} throttled={args[4]}")
+        return bench.CalculatorRuns(
+            cold=[visit(2000.0)],
+            warm=[visit(600.0)],
+            peer_cold=[visit(4000.0)],
+            peer_warm=[visit(3000.0)],
+        )
+
+    def time_answers(*args: Any) -> Any:
+        calls.append(f"answers {args[2].name}")
+        return [answer_of(30.0)] * 20, [answer_of(12.0)] * 20
+
+    monkeypatch.setattr(bench, "time_calculator", time_calculator)
+    monkeypatch.setattr(bench, "time_answers", time_answers)
+    samples: dict[str, Any] = {}
+    again = bench.Remeasure(None, None, runs=2, throttled=False, builds=2, samples=samples)  # type: ignore[arg-type]
+    assert again("protein.cold.first_result_ratio", 2) == pytest.approx(0.5)
+    assert again("protein.repeat.first_result_ratio", 2) == pytest.approx(0.2)
+    assert again("self-check.answer.p50_ratio", 2) == pytest.approx(2.5)
+    assert again("protein.cold.first_result_ratio", 3) == pytest.approx(0.5)
+    assert calls == [
+        "visits protein runs=2 throttled=0",
+        "answers self-check",
+        "visits protein runs=2 throttled=0",
+    ]
+    assert set(samples) == {
+        "protein.visits.round2",
+        "protein.visits.round3",
+        "self-check.answers.round2",
+    }
+    assert samples["protein.visits.round2"]["cold"][0]["first_result_ms"] == 2000.0
+
+
+def visit(first_result_ms: float) -> Any:
+    """A visit with the given first result."""
+    return bench.Visit(first_result_ms, first_result_ms - 50, 100.0, 10.0, 5.0, 10.0, 0)
+
+
+def answer_of(latency_ms: float) -> Any:
+    """An answer with the given latency."""
+    return bench.Answer(latency_ms, 5.0, latency_ms - 5.0, 0.0, 0.0)
