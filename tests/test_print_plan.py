@@ -12,8 +12,9 @@ import pytest
 from bs4 import BeautifulSoup
 from helpers.calc import EXERCISES, cases
 
-from calculators import api, evidence, safety
-from calculators.present import forms, text
+from calculators import api, evidence
+from calculators.present import forms, text, triage
+from calculators.triage import Box, rules_in
 
 PLAN = {"age": "78", "strength_days": "3", "ability": "tires-quickly"}
 
@@ -42,6 +43,14 @@ def test_the_print_title_is_the_plan_and_names_the_reader_only_when_given() -> N
     assert plain.get_text() == "Your 12-week exercise plan"
     assert named.get_text() == "12-week exercise plan for Ann <b>Lee</b>"
     assert named.select("b") == []
+
+
+def test_a_name_that_looks_like_a_source_id_stays_literal() -> None:
+    """A name is the reader's text: "Ann (E3)" is printed as typed, never made a citation."""
+    title = plan_html({**PLAN, "print_name": "Ann (E3)"}).select_one(".rg-print-title")
+    assert title is not None
+    assert title.get_text() == "12-week exercise plan for Ann (E3)"
+    assert title.select("a") == []
 
 
 @pytest.mark.parametrize("name", ["x" * (evidence.PRINT_NAME_MAX_CHARS + 1), "Ann\nLee", "Ann\x00"])
@@ -92,6 +101,6 @@ def test_every_printout_keeps_the_signs_to_stop_and_the_falls_rule() -> None:
     box = plan_html(PLAN).select_one(".rg-printout [data-severity=stop]")
     assert box is not None
     text = box.get_text(" ")
-    assert all(sign.key in text for sign in safety.EMERGENCY_NOW)
-    assert safety.call_numbers() in text
-    assert safety.falls_signs_sentence() in text
+    for box_name in (Box.EMERGENCY, Box.FALLS, Box.NOT_WITHOUT_ADVICE):
+        assert all(triage.sign(rule).text() in text for rule in rules_in(box_name))
+    assert triage.call_numbers() in text
