@@ -14,7 +14,7 @@ from bs4 import BeautifulSoup
 from icalendar import Calendar
 
 from calculators import api
-from calculators.present import calendar
+from calculators.present import calendar, view
 
 ROOT = Path(__file__).resolve().parent.parent
 EXERCISES = yaml.safe_load((ROOT / "data" / "exercises.yml").read_text(encoding="utf-8"))
@@ -135,11 +135,48 @@ def test_strength_sessions_last_45_minutes_others_30() -> None:
         assert minutes == (45 if str(event["SUMMARY"]).startswith("Strength") else 30)
 
 
-def test_summaries_are_the_plans_day_titles() -> None:
-    """Event titles are the plan's own day titles (one phrase everywhere)."""
+def test_summaries_are_the_plans_day_titles_marked_regain() -> None:
+    """Event titles are the plan's own day titles (one phrase everywhere), then "(Regain)"."""
     titles = {day["title"] for week in plan_weeks(PLAN) for day in week["days"]}
     summaries = {str(event["SUMMARY"]) for event in events(ics()["content"])}
-    assert summaries == titles - {"Rest"}
+    assert summaries == {f"{title} (Regain)" for title in titles - {"Rest"}}
+
+
+def test_a_name_leads_every_title_and_names_the_calendar() -> None:
+    """With a name, a carer's calendar says whose session it is: "Dad — balance (Regain)"."""
+    content = ics({**PLAN, "print_name": "Dad"})["content"]
+    summaries = {str(event["SUMMARY"]) for event in events(content)}
+    assert "Dad — balance (Regain)" in summaries
+    assert all(summary.startswith("Dad — ") for summary in summaries)
+    assert str(Calendar.from_ical(content)["X-WR-CALNAME"]) == "Regain exercise plan for Dad"
+
+
+def test_the_calendar_is_named_without_a_name_too() -> None:
+    """X-WR-CALNAME names the calendar Regain's, so a calendar app lists it by that name."""
+    assert str(Calendar.from_ical(ics()["content"])["X-WR-CALNAME"]) == "Regain exercise plan"
+
+
+@pytest.mark.parametrize("name", ["Ann (E3)", "Bo; Lee, \\x"])
+def test_a_name_is_kept_literally_in_titles_and_reminders(name: str) -> None:
+    """A name is the reader's text: "Ann (E3)" is no citation, and iCalendar escapes it."""
+    content = ics({**PLAN, "print_name": name, "reminder": "15-minutes"})["content"]
+    parsed = Calendar.from_ical(content)
+    # icalendar leaves an X- property's text escaped: compare with RFC 5545's escaping.
+    calname = calendar.escape_text(f"Regain exercise plan for {name}")
+    assert f"\r\nX-WR-CALNAME:{calname}\r\n" in content.replace("\r\n ", "")
+    for event in parsed.walk("VEVENT"):
+        assert str(event["SUMMARY"]).startswith(f"{name} — ")
+        assert f"{name} — " in str(next(iter(event.walk("VALARM")))["DESCRIPTION"])
+
+
+def test_no_event_text_holds_a_bare_source_id() -> None:
+    """Ids such as "(E3)" are written out, "(source: …)", in every title and description."""
+    payload = {**PLAN, "fall_past_year": True, "recent_hospital_stay": True, "reminder": "1-hour"}
+    content = ics(payload)["content"]
+    for event in events(content):
+        for text in (str(event["SUMMARY"]), str(event["DESCRIPTION"])):
+            assert not view.CITATION.search(text), text
+    assert "(source: " in content.replace("\r\n ", "")
 
 
 def test_walking_goal_for_every_week_is_in_the_description() -> None:

@@ -44,6 +44,14 @@ def test_the_print_title_is_the_plan_and_names_the_reader_only_when_given() -> N
     assert named.select("b") == []
 
 
+def test_a_name_that_looks_like_a_source_id_stays_literal() -> None:
+    """A name is the reader's text: "Ann (E3)" is printed as typed, never made a citation."""
+    title = plan_html({**PLAN, "print_name": "Ann (E3)"}).select_one(".rg-print-title")
+    assert title is not None
+    assert title.get_text() == "12-week exercise plan for Ann (E3)"
+    assert title.select("a") == []
+
+
 @pytest.mark.parametrize("name", ["x" * (evidence.PRINT_NAME_MAX_CHARS + 1), "Ann\nLee", "Ann\x00"])
 def test_a_name_too_long_or_with_control_characters_is_a_field_error(name: str) -> None:
     """The name field takes one line of up to 60 characters; anything else names the field."""

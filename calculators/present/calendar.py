@@ -15,7 +15,11 @@ Design:
   ACTION:DISPLAY and a plain DESCRIPTION on every event (so on every repeat).
 - Each description says how many weeks the calendar covers and its first and last day (week 1
   starts on the start date; the last day is the end of week 12); so does the page's message.
-- Titles and doses are the plan's own phrases (`PlanDay.title`, `Dose.phrase`).
+- Titles and doses are the plan's own phrases (`PlanDay.title`, `Dose.phrase`). In a carer's
+  own calendar an event must say whose and what it is: each title carries "Regain" and the
+  optional name ("Dad — balance (Regain)"), and the calendar is named (X-WR-CALNAME). The name
+  is the reader's text: escaped for iCalendar, never read for citations.
+- No bare source ids: "(E3)" in a note is written out, "(source: …, 2009)", as the CLI does.
 - UID: a hash of the day, first week, title and description (without the dates), `@regain`:
   the same plan gives the same UIDs whatever the start date, time or reminder, so importing it
   again updates the events instead of doubling them. DTSTAMP is the start date at midnight
@@ -43,10 +47,13 @@ from calculators.present.plan import (
     dose_phrase,
     walking_line,
 )
+from calculators.present.text import line as plain_text
 from calculators.results import Status
 from calculators.schedule import DEFAULT_CHOICES, CalendarChoices, Reminder
 
 FILENAME = "regain-weekly-plan.ics"
+CALENDAR_NAME = "Regain exercise plan"
+EVENT_MARK = "(Regain)"
 PRODID = "-//Regain//Weekly plan//EN"
 MINUTES = {DayKind.STRENGTH: 45, DayKind.BALANCE: 30, DayKind.MOVEMENT: 30}
 BYDAY = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
@@ -76,6 +83,12 @@ class Session:
     heading: str
     body: str
     minutes: int
+
+    def title(self, name: str = "") -> str:
+        """The event's title: "Balance (Regain)", with a name "Dad — balance (Regain)"."""
+        if not name:
+            return f"{self.summary} {EVENT_MARK}"
+        return f"{name} — {self.summary[:1].lower()}{self.summary[1:]} {EVENT_MARK}"
 
     @property
     def description(self) -> str:
@@ -234,7 +247,7 @@ def _body(day: PlanDay, week: PlanWeek, plan: PlanResult) -> str:
     if day.kind is DayKind.STRENGTH:
         lines.append(PROGRESSION_NOTE)
     lines += ["", walking_line(plan), "", _DISCLAIMER]
-    return "\n".join(lines)
+    return plain_text(("\n".join(lines),))
 
 
 # ---------------------------------------------------------------- writing RFC 5545
@@ -243,7 +256,11 @@ def _body(day: PlanDay, week: PlanWeek, plan: PlanResult) -> str:
 def calendar_file(
     plan: PlanResult, start: date, choices: CalendarChoices = DEFAULT_CHOICES
 ) -> CalendarFile:
-    """The .ics text of a plan's sessions; week 1 starts on `start`, at the chosen time."""
+    """The .ics text of a plan's sessions; week 1 starts on `start`, at the chosen time.
+
+    The plan's `print_name`, if any, goes in the calendar's name and every event's title.
+    """
+    name = plan.print_name
     weeks = weeks_in_calendar(plan)
     last_day = start + timedelta(weeks=weeks, days=-1)
     covers = f"Your calendar covers {calendar_span(weeks, start, last_day)}."
@@ -255,6 +272,7 @@ def calendar_file(
         f"PRODID:{PRODID}",
         "CALSCALE:GREGORIAN",
         "METHOD:PUBLISH",
+        f"X-WR-CALNAME:{escape_text(f'{CALENDAR_NAME} for {name}' if name else CALENDAR_NAME)}",
     ]
     chosen = sessions(plan)
     for session in chosen:
@@ -267,9 +285,9 @@ def calendar_file(
             f"DTSTART:{first:%Y%m%d}T{at}",
             f"DURATION:PT{session.minutes}M",
             f"RRULE:FREQ=WEEKLY;BYDAY={BYDAY[session.weekday]};COUNT={session.weeks}",
-            f"SUMMARY:{escape_text(session.summary)}",
+            f"SUMMARY:{escape_text(session.title(name))}",
             f"DESCRIPTION:{escape_text(session.dated(covers))}",
-            *alarm(session, choices.reminder),
+            *alarm(session, choices.reminder, name),
             "END:VEVENT",
         ]
     lines.append("END:VCALENDAR")
@@ -286,11 +304,11 @@ def calendar_file(
     )
 
 
-def alarm(session: Session, reminder: Reminder) -> list[str]:
+def alarm(session: Session, reminder: Reminder, name: str = "") -> list[str]:
     """A display reminder before each repeat of the session (RFC 5545 VALARM), if chosen."""
     if reminder is Reminder.NONE:
         return []
-    words = f"Your Regain session starts in {reminder_time(reminder)}: {session.summary}."
+    words = f"Regain session in {reminder_time(reminder)}: {session.title(name)}."
     return [
         "BEGIN:VALARM",
         "ACTION:DISPLAY",

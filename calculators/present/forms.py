@@ -366,7 +366,8 @@ PLAN = Form(
         ),
         Field(
             "print_name",
-            "Name to print on the plan (optional; it stays on this page, never in a shared link)",
+            "Name for the printed plan and its calendar (optional; it stays on this page, never "
+            "in a shared link)",
             Kind.TEXT,
             optional=True,
             size=24,

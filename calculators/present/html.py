@@ -26,6 +26,7 @@ from calculators.present.view import (
     Section,
     Sources,
     Table,
+    Typed,
     Value,
     View,
     Warning,
@@ -104,6 +105,8 @@ def inline(part: Inline, root: str = "") -> str:
     """One inline piece as HTML."""
     if isinstance(part, Value):
         return f'<strong data-value="{escape(part.name)}">{escape(part.text)}</strong>'
+    if isinstance(part, Typed):
+        return escape(part.text)
     if isinstance(part, Link):
         return f'<a href="{escape(root + part.path)}">{escape(part.text)}</a>'
     if isinstance(part, Cite):

@@ -24,11 +24,13 @@ from calculators.present.view import (
     Heading,
     Item,
     Items,
+    Line,
     Link,
     Paragraph,
     Row,
     Section,
     Table,
+    Typed,
     Value,
     View,
     Warning,
@@ -232,10 +234,11 @@ def print_title(result: PlanResult) -> tuple[Section, ...]:
     """The printout's title: the plan (for the reader's name, if given), not the page's."""
     if not result.weeks:
         return ()
-    title = f"Your {len(result.weeks)}-week exercise plan"
+    title: Line = (f"Your {len(result.weeks)}-week exercise plan",)
     if result.print_name:
-        title = f"{len(result.weeks)}-week exercise plan for {result.print_name}"
-    return (Section((Paragraph((title,), kind="print-title"),), "print"),)
+        # The name is the reader's text: "Ann (E3)" stays literal, never a citation.
+        title = (f"{len(result.weeks)}-week exercise plan for ", Typed(result.print_name))
+    return (Section((Paragraph(title, kind="print-title"),), "print"),)
 
 
 # Paper cannot link to each exercise's own safety note (data/exercises.yml `safety`): the rules

@@ -15,6 +15,7 @@ from calculators.present.view import (
     Section,
     Sources,
     Table,
+    Typed,
     Value,
     View,
     Warning,
@@ -69,8 +70,8 @@ def line(parts: Line) -> str:
     return "".join(_inline(part) for part in parts)
 
 
-def _inline(part: Value | Link | Cite | str) -> str:
-    if isinstance(part, Value | Link):
+def _inline(part: Value | Typed | Link | Cite | str) -> str:
+    if isinstance(part, Value | Typed | Link):
         return part.text
     if isinstance(part, Cite):
         return f"({part.word}: {part.names})"

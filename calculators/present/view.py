@@ -30,6 +30,13 @@ class Value:
 
 
 @dataclass(frozen=True)
+class Typed:
+    """Reader text (a name they typed): shown as typed, escaped, never read for citations."""
+
+    text: str
+
+
+@dataclass(frozen=True)
 class Link:
     """A link to a page of the site; `path` is relative to the site root."""
 
@@ -57,7 +64,7 @@ class Cite:
         return "; ".join(source_name(ident) for ident in self.ids)
 
 
-Inline = str | Value | Link | Cite
+Inline = str | Value | Typed | Link | Cite
 Line = tuple[Inline, ...]
 
 
@@ -223,7 +230,7 @@ REFERENCES_PAGE = "references/"
 # A source id as the evidence table writes it in a sentence: "(E3)", "(E5, E7)", "(NICE NG42,
 # NG127)".
 _ID = r"(?:NICE[ -]NG\d{2,3}|NG\d{2,3}|[PEDSFM]\d{1,2})"
-_CITATION = re.compile(rf"\((?P<ids>{_ID}(?:,\s*{_ID})*)\)")
+CITATION = re.compile(rf"\((?P<ids>{_ID}(?:,\s*{_ID})*)\)")
 
 
 def source_id(code: str) -> str:
@@ -265,7 +272,7 @@ def cited(text: str) -> tuple[str | Cite, ...]:
     """
     parts: list[str | Cite] = []
     start = 0
-    for match in _CITATION.finditer(text):
+    for match in CITATION.finditer(text):
         parts.append(text[start : match.start()])
         codes = re.split(r",\s*", match["ids"])
         parts.append(Cite(tuple(source_id(code) for code in codes)))
