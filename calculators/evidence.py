@@ -51,6 +51,7 @@ class Source(StrEnum):
     M5 = "M5"
     M6 = "M6"
     M7 = "M7"
+    N1 = "N1"
     NICE_NG42 = "NICE-NG42"
     NICE_NG127 = "NICE-NG127"
 
@@ -128,6 +129,9 @@ CITATIONS: Final[Mapping[Source, Citation]] = {
     Source.M5: Citation("Otago Exercise Programme manual; Sherrington's review, 2020"),
     Source.M6: Citation("ACSM position stand on strength training, 2009; the Vivifrail guide"),
     Source.M7: Citation("NHS and NICE patient guidance on emergency signs"),
+    Source.N1: Citation(
+        "MUST screening tool (BAPEN) and the GLIM criteria for malnutrition", "2019"
+    ),
     Source.NICE_NG42: Citation("NICE guideline NG42 on motor neurone disease"),
     Source.NICE_NG127: Citation("NICE guideline NG127 on nerve conditions"),
 }
@@ -336,6 +340,8 @@ SARC_F_POSITIVE_SCORE: Final = 4
 # below 4. So a score of 4 or more is fairly reliable, and a lower score does not rule it out.
 SARC_F_POOLED_SENSITIVITY_PERCENT: Final = 21
 SARC_F_POOLED_SPECIFICITY_PERCENT: Final = 90
+# F1: SARC-F was made for and tested in older adults; below this age the answer says so.
+SARC_F_OLDER_AGE: Final = 60
 # EWGSOP2 (S3, F2): five chair rises taking more than 15 s is low strength; exactly 15 s is not.
 CHAIR_STAND_LOW_ABOVE_SECONDS: Final = Decimal(15)
 # Chair-stand times are judged as shown: rounded half up to a tenth of a second (a stopwatch's
@@ -371,6 +377,17 @@ SPPB_CHAIR_BANDS: Final = (
 VIVIFRAIL_LEVEL_TOPS: Final = (3, 6, 9, 12)
 # Falls risk "+" (M3, M4): gait speed under 0.8 m/s.
 FALLS_GAIT_SPEED_BELOW: Final = Decimal("0.8")
+
+# ---------------------------------------------------------------- low weight (N1)
+
+# N1: BMI under 18.5 is underweight (MUST); GLIM's low-BMI phenotype is under 20 below age 70
+# and under 22 from 70. Without a height, a weight under 40 kg is low for almost any adult.
+UNDERWEIGHT_BMI: Final = Decimal("18.5")
+GLIM_LOW_BMI: Final = Decimal(20)
+GLIM_LOW_BMI_OLDER: Final = Decimal(22)
+GLIM_OLDER_AGE: Final = 70
+LOW_WEIGHT_KG: Final = Decimal(40)
+
 # Balance stands are entered in seconds held; the test stops at 10 s (M1).
 BALANCE_HOLD_SECONDS: Final = Bound(0, 10, "seconds", "each stand is timed up to 10 s (M1)")
 # The 4 m walk at the usual pace: under 2 s is faster than a sprint over 4 m from standing

@@ -20,9 +20,11 @@ score without the walk (walk unable, 0 points) to 4 points more. The level is th
 guessed upwards: on its own the low end decides; a level sentence the reader chose may lift it
 no higher than the high end allows (`level_from`).
 
-Falls risk (M4; M3's "+"): a fall with an injury, 2 or more falls in 12 months, lying on the
-floor unable to get up, blacking out, or a gait speed under 0.8 m/s (a 4 m walk taking more
-than 5 s).
+Falls risk (M3's "+": extra balance work): a fall with an injury, 2 or more falls in 12 months,
+lying on the floor unable to get up, blacking out, or a gait speed under 0.8 m/s (a 4 m walk
+taking more than 5 s). What each means for a referral is the triage table's
+(`calculators.triage`, M4's tiers): the slow walk asks for a physiotherapist, not a falls
+assessment.
 """
 
 from __future__ import annotations
@@ -33,7 +35,7 @@ from enum import StrEnum
 
 from calculators import evidence
 from calculators.results import round_half_up, wire_number
-from calculators.safety import FALLS_SIGNS
+from calculators.triage import RuleId
 
 
 class FunctionLevel(StrEnum):
@@ -60,22 +62,13 @@ class FallsTrigger(StrEnum):
     SLOW_WALK = "slow-walk"
 
 
-# The reader's words for each trigger: the falls rule's own (calculators.safety, M4), and M3's
-# slow walk.
-FALLS_TRIGGER_TEXT = {
-    **dict(
-        zip(
-            (
-                FallsTrigger.FALL_WITH_INJURY,
-                FallsTrigger.TWO_OR_MORE_FALLS,
-                FallsTrigger.CANNOT_GET_UP,
-                FallsTrigger.BLACKOUTS,
-            ),
-            FALLS_SIGNS,
-            strict=True,
-        )
-    ),
-    FallsTrigger.SLOW_WALK: "you walk slower than 0.8 metres a second (4 m in more than 5 s)",
+# Each trigger's rule in the triage table (its words and level live there, M4 and M3).
+FALLS_TRIGGER_RULE = {
+    FallsTrigger.FALL_WITH_INJURY: RuleId.FALL_WITH_INJURY,
+    FallsTrigger.TWO_OR_MORE_FALLS: RuleId.TWO_OR_MORE_FALLS,
+    FallsTrigger.CANNOT_GET_UP: RuleId.CANNOT_GET_UP,
+    FallsTrigger.BLACKOUTS: RuleId.BLACKOUTS,
+    FallsTrigger.SLOW_WALK: RuleId.SLOW_WALK,
 }
 
 _HUNDREDTHS = 2

@@ -46,7 +46,7 @@ from calculators.exercises import (
     exercise_library,
 )
 from calculators.function import (
-    FALLS_TRIGGER_TEXT,
+    FALLS_TRIGGER_RULE,
     FallsTrigger,
     FunctionLevel,
     FunctionTests,
@@ -57,9 +57,11 @@ from calculators.function import (
     sppb,
 )
 from calculators.inputs import PayloadReader, decimal_or_none, is_missing
+from calculators.present import triage as words
 from calculators.results import Alert, Severity, Status, cite
-from calculators.safety import FALLS_ASSESSMENT, call_numbers
 from calculators.steps import StepPlan, step_progression
+from calculators.triage import RULE, Finding, Observations, RuleId, evaluate
+from calculators.triage import Level as Urgency
 
 
 class Ability(StrEnum):
@@ -223,6 +225,15 @@ SEATED_BALANCE_NOTE = (
 BALANCE_NOTE = (
     "Do balance exercises next to a kitchen counter you can hold, with a sturdy chair behind "
     "you, and someone nearby if you are unsure (M5)."
+)
+WITH_SOMEONE_NOTE = (
+    "Have someone with you for standing balance work until a physiotherapist says you can do "
+    "it alone."
+)
+HOLDS_LEFT_OUT_NOTE = (
+    "Holds that tense a muscle without moving (a wall sit, planks) are left out: they raise "
+    "blood pressure, and after a hospital stay, with blackouts or with a risk of falls they wait "
+    "until a doctor or physiotherapist says they are safe for you (common practice)."
 )
 PHYSIO_NOTE = (
     "A physiotherapist can check these exercises with you: ask your doctor or practice to "
@@ -587,7 +598,9 @@ class LevelAssessment:
             "chosen": None if self.chosen is None else self.chosen.value,
             "sppb": None if self.score is None else self.score.to_wire(),
             "falls_risk": self.falls_risk,
-            "falls_risk_reasons": [FALLS_TRIGGER_TEXT[trigger] for trigger in self.falls],
+            "falls_risk_reasons": [
+                words.sign(FALLS_TRIGGER_RULE[trigger]).text() for trigger in self.falls
+            ],
         }
 
 
@@ -649,13 +662,54 @@ def assess(answers: PlanInput) -> LevelAssessment:
         blackouts=answers.blackouts,
         score=score,
     )
-    return LevelAssessment(level_from(chosen, score), chosen, score, falls)
+    # A blackout: the seated programme only until a doctor has checked it (triage: blackouts).
+    level = FunctionLevel.A if answers.blackouts else level_from(chosen, score)
+    return LevelAssessment(level, chosen, score, falls)
+
+
+def observations(answers: PlanInput) -> Observations:
+    """The plan's answers as the triage table reads them.
+
+    Needing help to walk is the reader's own sentence (levels A and B: another person, a stick,
+    a frame or furniture), which M4 counts as frailty.
+    """
+    tests = answers.tests
+    return Observations(
+        age=answers.age,
+        fall_past_year=answers.fall_past_year,
+        fall_with_injury=answers.fall_with_injury,
+        two_or_more_falls=answers.two_or_more_falls,
+        cannot_get_up=answers.cannot_get_up,
+        blackouts=answers.blackouts,
+        needs_help_to_walk=answers.ability in {Ability.MOSTLY_SEATED, Ability.NEEDS_SUPPORT},
+        walk_4m_seconds=None if tests is None else tests.walk_seconds,
+        side_by_side_seconds=None if tests is None else tests.side_by_side_seconds,
+        exertion_symptoms=answers.chest_pain_or_fainting,
+        chronic_condition=answers.chronic_condition,
+        recent_hospital_stay=answers.recent_hospital_stay,
+    )
+
+
+# Rules that stop the plan: no programme until the reader has asked first.
+REFER_RULES = frozenset({RuleId.EXERTION_SYMPTOMS, RuleId.UNDER_18})
+
+
+def isometric_hold(exercise: Exercise) -> bool:
+    """A strength or core hold (wall sit, planks): a muscle tensed without moving."""
+    strength = {Category.LOWER_BODY, Category.UPPER_BODY, Category.CORE}
+    return exercise.dose.hold_seconds is not None and exercise.category in strength
+
+
+def holds_left_out(answers: PlanInput, falls_risk: bool) -> bool:
+    """No isometric holds after a hospital stay, with blackouts or with falls risk."""
+    return answers.recent_hospital_stay or answers.blackouts or falls_risk
 
 
 def weekly_plan(answers: PlanInput, exercise_rows: Sequence[object]) -> PlanResult:
     """The reader's 12-week programme; raises `InvalidInput` if the exercise rows are unusable."""
     library = exercise_library(exercise_rows)
-    referral = _referral(answers)
+    findings = evaluate(observations(answers))
+    referral = _referral(findings)
     if referral is not None:
         return referral
     assessment = assess(answers)
@@ -699,14 +753,18 @@ def weekly_plan(answers: PlanInput, exercise_rows: Sequence[object]) -> PlanResu
         notes.append(SEATED_BALANCE_NOTE if level is FunctionLevel.A else BALANCE_NOTE)
         sources.append(Source.M5)
     notes += _walking_notes(level, steps, sources)
-    notes += _score_notes(assessment)
+    notes += _score_notes(assessment, answers)
+    if assessment.falls_risk and balance_days:
+        notes.append(WITH_SOMEONE_NOTE)
+    if holds_left_out(answers, assessment.falls_risk):
+        notes.append(HOLDS_LEFT_OUT_NOTE)
     notes.append(
         "Sleep 7–8 hours a night if you are 65 or over, 7–9 hours if younger (E8)."
         if answers.age >= evidence.BALANCE_AGE
         else "Sleep 7–9 hours a night (E8)."
     )
     sources += [Source.E8, Source.D6, Source.D7]
-    warnings = _cautions(answers, assessment, sources, notes)
+    warnings = _cautions(answers, assessment, findings, sources, notes)
     if short is not None:
         warnings = (*warnings, short)
     return PlanResult(
@@ -810,6 +868,7 @@ def allowed(
         and level.rank <= FunctionLevel.C.rank
         and not {Equipment.COUNTER, Equipment.CHAIR} <= exercise.equipment,
         answers.recent_hospital_stay and exercise.level is Level.STRONG,
+        isometric_hold(exercise) and holds_left_out(answers, falls_risk),
     )
     return not any(refusals)
 
@@ -1028,9 +1087,14 @@ def _walking_notes(
     return notes
 
 
-def _score_notes(assessment: LevelAssessment) -> list[str]:
+def _score_notes(assessment: LevelAssessment, answers: PlanInput) -> list[str]:
     """What the measured score means, and whether it is complete."""
     score = assessment.score
+    if answers.blackouts:
+        return [
+            f"{assessment.label}: {LEVEL_PLAN[assessment.level]} Because you have blacked out, "
+            "the plan is the seated programme until your doctor has checked you."
+        ]
     if score is None:
         return [f"{assessment.label}: {LEVEL_PLAN[assessment.level]}"]
     if score.complete:
@@ -1073,60 +1137,40 @@ def _timeline(steps: StepPlan | None, level: FunctionLevel) -> tuple[str, ...]:
 def _cautions(
     answers: PlanInput,
     assessment: LevelAssessment,
+    findings: tuple[Finding, ...],
     sources: list[Source],
     notes: list[str],
 ) -> tuple[Alert, ...]:
-    """Cautions for health flags (E4, E2, M4); a physiotherapist first when it helps."""
-    alerts = []
+    """The triage table's findings, most urgent first (E4, M4); a physiotherapist when it helps.
+
+    "No need to see a doctor first" (E4) only for level D with nothing in the answers that
+    shows weakness, falls or a condition.
+    """
+    alerts = [words.alert(finding) for finding in findings]
+    for finding in findings:
+        sources += finding.rule.sources
     physio = (
         assessment.level.rank <= FunctionLevel.B.rank
         or assessment.falls_risk
         or answers.recent_hospital_stay
         or answers.chronic_condition
     )
-    if physio:
+    if physio and not any(finding.level is Urgency.PHYSIOTHERAPIST for finding in findings):
         alerts.append(Alert(Severity.CAUTION, PHYSIO_NOTE))
     if assessment.falls_risk:
-        reasons = "; ".join(FALLS_TRIGGER_TEXT[trigger] for trigger in assessment.falls)
-        alerts.append(
-            Alert(
-                Severity.CAUTION,
-                f"Ask your doctor for a falls assessment (M4), because {reasons}. "
-                f"{FALLS_ASSESSMENT} Meanwhile the plan has balance work on every day but the "
-                "rest day, always holding on.",
-            )
-        )
-        sources += [Source.M4, Source.E2]
-    if answers.chronic_condition:
-        alerts.append(
-            Alert(
-                Severity.CAUTION,
-                "You have a long-term health condition: talk to your doctor or physiotherapist "
-                "before you start (E4).",
-            )
+        notes.append(
+            "Because of your risk of falling, the plan has balance work on every day but the "
+            "rest day, always holding on (M3)."
         )
     if answers.recent_hospital_stay:
-        alerts.append(
-            Alert(
-                Severity.CAUTION,
-                "You were in hospital or had surgery in the past 3 months: ask your doctor or "
-                "physiotherapist when and how to start. Sets start at 1 and the hardest "
-                "versions are left out (E4, M6).",
-            )
+        notes.append(
+            "After your hospital stay, sets start at 1 and the hardest versions are left out (M6)."
         )
-    if answers.fall_past_year and not assessment.falls_risk:
-        alerts.append(
-            Alert(
-                Severity.CAUTION,
-                "You had a fall in the past year: tell your doctor, and do balance work next to "
-                "a counter with a chair behind you. Balance training cuts falls (E2), so the "
-                "plan has it on at least 3 days.",
-            )
-        )
+    if answers.fall_past_year:
         sources.append(Source.E2)
-    if alerts:
+    if alerts or answers.fall_past_year:
         sources.append(Source.E4)
-    elif answers.age >= evidence.BALANCE_AGE:
+    elif assessment.level is FunctionLevel.D and answers.age >= evidence.BALANCE_AGE:
         notes.append(
             "Healthy older adults who build up gradually do not need to see a doctor first (E4)."
         )
@@ -1175,31 +1219,18 @@ def _nothing_safe(answers: PlanInput) -> PlanResult:
     )
 
 
-def _referral(answers: PlanInput) -> PlanResult | None:
-    """No plan for chest pain or fainting on exertion (stop, E4) or under 18 (E1)."""
-    alerts: list[Alert] = []
-    sources: list[Source] = []
-    if answers.chest_pain_or_fainting:
-        alerts.append(
-            Alert(
-                Severity.STOP,
-                "Chest pain or feeling faint when you exert yourself needs a doctor's check "
-                "before you start any exercise plan: see a doctor first. If you have chest "
-                f"pain now, call an ambulance: {call_numbers()}.",
-            )
-        )
-        sources.append(Source.E4)
-    if answers.age < evidence.ADULT_AGE:
-        alerts.append(
-            Alert(
-                Severity.CAUTION,
-                "This plan is for adults. Children and teenagers have their own activity "
-                "advice (E1): ask your doctor or a PE teacher.",
-            )
-        )
-        sources.append(Source.E1)
-    if not alerts:
+def _referral(findings: tuple[Finding, ...]) -> PlanResult | None:
+    """No plan for chest pain or feeling faint on exertion (M7, E4) or under 18 (E1)."""
+    stops = [finding for finding in findings if finding.rule.id in REFER_RULES]
+    if not stops:
         return None
+    alerts = [words.alert(finding) for finding in stops]
+    if any(finding.rule.id is RuleId.EXERTION_SYMPTOMS for finding in stops):
+        # If the chest pain is happening now, it is M7's emergency.
+        alerts.append(words.alert(Finding(RULE[RuleId.CHEST_PAIN])))
+    sources = [source for alert_finding in stops for source in alert_finding.rule.sources]
+    if len(alerts) > len(stops):
+        sources.append(Source.M7)
     return PlanResult(
         status=Status.REFER,
         assessment=None,

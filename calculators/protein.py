@@ -32,7 +32,9 @@ from calculators import evidence
 from calculators.evidence import GramsPerKg, Source
 from calculators.inputs import PayloadReader
 from calculators.present import numbers
+from calculators.present.triage import alert
 from calculators.results import Alert, Severity, Status, cite, round_half_up, wire_number
+from calculators.triage import Observations, RuleId, evaluate
 
 
 class WeightUnit(StrEnum):
@@ -483,7 +485,9 @@ def _notes(
 
 def _ok_warnings(answers: ProteinInput) -> tuple[Alert, ...]:
     """Cautions that go with a personal number."""
-    alerts = []
+    # N1: a low weight, as the triage table decides and words it (calculators.triage).
+    seen = Observations(age=answers.age, weight_kg=answers.weight_kg, height_cm=answers.height_cm)
+    alerts = [alert(found) for found in evaluate(seen) if found.rule.id is RuleId.LOW_WEIGHT]
     if answers.kidney is KidneyStatus.AT_RISK:
         raised = answers.situation in {Situation.TRAINING, Situation.RECOVERING}
         alerts.append(

@@ -54,12 +54,25 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from enum import StrEnum
 
-from calculators import evidence, safety
+from calculators import evidence
 from calculators.evidence import Source
+from calculators.function import FunctionLevel, FunctionTests, level_for_score, sppb
 from calculators.inputs import PayloadReader, decimal_or_none, is_missing
 from calculators.plan import Ability, Focus
-from calculators.present import numbers
+from calculators.present import numbers, triage
+from calculators.present.triage import alert
 from calculators.results import Alert, Severity, Status, cite, round_half_up, wire_number
+from calculators.triage import (
+    FALLS_HIGH_TIER,
+    Box,
+    Finding,
+    Level,
+    Observations,
+    RuleId,
+    evaluate,
+    most_urgent,
+    rules_in,
+)
 
 
 class Item(StrEnum):
@@ -282,6 +295,8 @@ class SelfCheckResult:
     notes: tuple[str, ...] = ()
     warnings: tuple[Alert, ...] = ()
     sources: tuple[Source, ...] = ()
+    # The most urgent triage level among all tests and answers (None: nothing fired).
+    headline: Level | None = None
 
     @property
     def score(self) -> int:
@@ -304,6 +319,7 @@ class SelfCheckResult:
             "warnings": [alert.to_wire() for alert in self.warnings],
             "sources": [source.value for source in self.sources],
             "plan_prefill": self.plan_prefill.to_wire(),
+            "headline": None if self.headline is None else self.headline.value,
         }
 
 
@@ -341,16 +357,49 @@ def chair_stand_result(answers: SelfCheckInput) -> ChairStand | None:
     return chair_stand(answers.chair_stand_seconds)
 
 
+def measured_score_low(answers: SelfCheckInput) -> int | None:
+    """The at-home SPPB's low end from the tests handed to the plan (None: no complete set)."""
+    if not measured_tests(answers):
+        return None
+    holds = answers.balance_seconds
+    score = sppb(
+        FunctionTests(
+            holds[0],
+            holds[1],
+            holds[2],
+            answers.walk_4m_seconds,
+            answers.chair_stand_seconds,
+            chair_rise_unable=answers.chair_stand_unable,
+        )
+    )
+    return score.low
+
+
+def handoff_ability(answers: SelfCheckInput, band: Band, test: ChairStand | None) -> Ability:
+    """The plan sentence these answers allow, never above them (issue 21.5).
+
+    Very hard or impossible to rise or to walk across a room: B at most. Any difficulty rising,
+    climbing or walking across a room, a positive screen, any 2-point answer or a chair stand
+    over 15 s or not finished: C at most. D only with measured tests scoring 10 or more.
+    """
+    points = answers.points
+    if MOST_POINTS in (points[Item.RISE], points[Item.ASSISTANCE]):
+        return Ability.NEEDS_SUPPORT
+    tasks = (Item.RISE, Item.CLIMB, Item.ASSISTANCE)
+    difficulty = any(points[item] > NO_POINTS for item in tasks)
+    low_strength = test is not None and test.low_strength
+    if difficulty or low_strength or band is Band.POSITIVE or MOST_POINTS in points.values():
+        return Ability.TIRES_QUICKLY
+    score = measured_score_low(answers)
+    if score is None or level_for_score(score) is not FunctionLevel.D:
+        return Ability.TIRES_QUICKLY
+    return Ability.OUT_OF_PRACTICE
+
+
 def plan_prefill(answers: SelfCheckInput, band: Band, test: ChairStand | None) -> PlanPrefill:
     """The weekly-plan answers that fit these results (the mapping in the module docstring)."""
     points = answers.points
-    low_strength = test is not None and test.low_strength
-    if MOST_POINTS in (points[Item.RISE], points[Item.ASSISTANCE]):
-        ability = Ability.NEEDS_SUPPORT
-    elif band is Band.POSITIVE or MOST_POINTS in points.values() or low_strength:
-        ability = Ability.TIRES_QUICKLY
-    else:
-        ability = Ability.OUT_OF_PRACTICE
+    ability = handoff_ability(answers, band, test)
     fell = points[Item.FALLS] > NO_POINTS
     if fell:
         focus = Focus.BALANCE
@@ -361,8 +410,49 @@ def plan_prefill(answers: SelfCheckInput, band: Band, test: ChairStand | None) -
     return PlanPrefill(ability, fell, focus, answers.age, measured_tests(answers))
 
 
+def observations(answers: SelfCheckInput) -> Observations:
+    """The self-check's answers and tests as the triage table reads them."""
+    falls = answers.points[Item.FALLS]
+    return Observations(
+        age=answers.age,
+        fall_past_year=falls > NO_POINTS,
+        two_or_more_falls=falls == MOST_POINTS,
+        needs_help_to_walk=answers.points[Item.ASSISTANCE] == MOST_POINTS,
+        walk_4m_seconds=answers.walk_4m_seconds,
+        side_by_side_seconds=answers.balance_seconds[0],
+    )
+
+
+def _finding_detail(finding: Finding, answers: SelfCheckInput) -> str:
+    """What this check measured that fired the rule, in the reader's numbers."""
+    rule = finding.rule.id
+    if rule is RuleId.SLOW_WALK and answers.walk_4m_seconds is not None:
+        return f"{walk_words(answers.walk_4m_seconds)}: slow."
+    if rule is RuleId.BALANCE_NOT_HELD and answers.balance_seconds[0] is not None:
+        held = numbers.number(answers.balance_seconds[0], 1)
+        return f"You held the feet-together stand for {held} of 10 seconds."
+    if rule is RuleId.ONE_FALL:
+        return (
+            f"You fell 1 to 3 times in the past year. If {_falls_signs()}, ask your doctor for "
+            "a falls assessment."
+        )
+    if rule is RuleId.TWO_OR_MORE_FALLS:
+        return "You fell 4 or more times in the past year."
+    return ""
+
+
+def walk_words(seconds: Decimal) -> str:
+    """The 4 m walk as time and speed: "Your 4 m walk took 6.0 seconds: 0.67 metres a second"."""
+    speed = round_half_up(evidence.SPPB_WALK_METRES / seconds, 2)
+    return (
+        f"Your 4 m walk took {numbers.number(seconds, 1)} seconds: "
+        f"{numbers.number(speed, 2)} metres a second"
+    )
+
+
 def self_check(answers: SelfCheckInput) -> SelfCheckResult:
     """Score the answers, say what they mean and what to do next; never a diagnosis."""
+    findings = evaluate(observations(answers))
     score = sum(answers.points.values())
     band = sarc_f_band(score)
     test = chair_stand_result(answers)
@@ -375,16 +465,22 @@ def self_check(answers: SelfCheckInput) -> SelfCheckResult:
         sources.append(Source.M4)  # the falls rule: when to ask for a falls assessment
     if falls not in (NO_POINTS, MOST_POINTS):
         sources.append(Source.E2)  # the falls caution: balance exercise prevents falls
+    for finding in findings:
+        sources += finding.rule.sources
+    refer = any(finding.rule.id is RuleId.UNDER_18 for finding in findings)
+    triaged = tuple(alert(finding, _finding_detail(finding, answers)) for finding in findings)
+    top = most_urgent(findings)
     return SelfCheckResult(
-        status=Status.OK,
+        status=Status.REFER if refer else Status.OK,
         points=dict(answers.points),
         band=band,
         chair_stand=test,
         meaning=_meaning(score, band, test),
         next_step=_next_step(band, test, falls),
         plan_prefill=plan_prefill(answers, band, test),
-        notes=_notes(test),
-        warnings=_warnings(score, band, test, falls),
+        notes=_notes(test, answers),
+        warnings=(*triaged, *_warnings(score, band, test)),
+        headline=None if top is None else top.level,
         sources=cite(sources),
     )
 
@@ -394,8 +490,10 @@ def _meaning(score: int, band: Band, test: ChairStand | None) -> str:
     cutoff = evidence.SARC_F_POSITIVE_SCORE
     if band is Band.POSITIVE:
         words = (
-            f"Your score is {score} out of 10. A score of {cutoff} or more is fairly reliable: "
-            "your muscle strength may well be low, and it is worth having it checked."
+            f"Your score is {score} out of 10. A score of {cutoff} or more means real difficulty "
+            "with everyday tasks, which is linked to falls, hospital stays and losing "
+            "independence: it is worth having your strength checked. It does not mean you have "
+            f"sarcopenia: most people who score {cutoff} or more do not (F3)."
         )
     else:
         words = (
@@ -436,12 +534,7 @@ def _next_step(band: Band, test: ChairStand | None, falls: int) -> str:
         return (
             f"See your doctor soon and ask for a falls assessment. Talk to them about {assessment}"
         )
-    falls_first = (
-        f"About your falls: if {safety.falls_signs_sentence()}, ask your doctor for a falls "
-        "assessment. "
-        if falls > NO_POINTS
-        else ""
-    )
+    falls_first = ""  # the falls finding says it, above the next step
     if band is Band.POSITIVE or (test is not None and test.low_strength):
         return f"{falls_first}Talk to your doctor about {assessment}"
     if test is None:
@@ -458,17 +551,38 @@ def _next_step(band: Band, test: ChairStand | None, falls: int) -> str:
     )
 
 
-def _notes(test: ChairStand | None) -> tuple[str, ...]:
-    """What every reader should know about this check."""
+def _notes(test: ChairStand | None, answers: SelfCheckInput) -> tuple[str, ...]:
+    """What every reader should know about this check, and about every test measured."""
     cutoff = evidence.SARC_F_POSITIVE_SCORE
     notes = [
         "These questions are a first check, not a diagnosis (F3). They miss most people who "
         "have sarcopenia (muscle loss with age): across several studies they found only about "
         f"{evidence.SARC_F_POOLED_SENSITIVITY_PERCENT} in 100 of them, about 1 in 5. So a score "
-        f"below {cutoff} does not rule muscle loss out. A score of {cutoff} or more is fairly "
-        f"reliable: about {evidence.SARC_F_POOLED_SPECIFICITY_PERCENT} in 100 people without "
-        f"sarcopenia score below {cutoff}.",
+        f"below {cutoff} does not rule muscle loss out. A score of {cutoff} or more is not a "
+        "diagnosis either: most people who score that high do not have sarcopenia, but they do "
+        "have real difficulty with everyday tasks, and a strength check is worth having.",
     ]
+    if answers.age is not None and answers.age < evidence.SARC_F_OLDER_AGE:
+        notes.append(
+            f"You are under {evidence.SARC_F_OLDER_AGE}: these questions and their cut-offs "
+            "were made for and tested in older adults, so read your result with care."
+        )
+    if answers.walk_4m_seconds is not None:
+        speed = evidence.SPPB_WALK_METRES / answers.walk_4m_seconds
+        if speed < evidence.FALLS_GAIT_SPEED_BELOW:
+            notes.append(
+                f"{walk_words(answers.walk_4m_seconds)}. Under 0.8 metres a second is slow: a "
+                "sign for a physiotherapist, and in the European guidance on muscle loss it "
+                "marks muscle loss, where there is any, as severe (S3)."
+            )
+        else:
+            notes.append(
+                f"{walk_words(answers.walk_4m_seconds)}. That is 0.8 metres a second or faster: "
+                "not slow (S3)."
+            )
+    held = answers.balance_seconds[0]
+    if held is not None and held >= evidence.SPPB_BALANCE_HOLD_SECONDS:
+        notes.append("You held the feet-together stand for the full 10 seconds (M1).")
     if test is None:
         notes.append(
             "You did not time the chair-stand test. It is a quick check of leg strength that "
@@ -478,34 +592,14 @@ def _notes(test: ChairStand | None) -> tuple[str, ...]:
         "Whatever your score, see a doctor soon if your muscles are getting weaker over weeks, "
         "if only one side is weak, or if the weakness comes with numbness, tingling, pain, "
         "twitching, or trouble speaking or swallowing. Sudden weakness or numbness is an "
-        f"emergency: call an ambulance on {safety.call_numbers()} (NICE NG42, NG127)."
+        f"emergency: call an ambulance on {triage.call_numbers()} (NICE NG42, NG127)."
     )
     return tuple(notes)
 
 
-def _warnings(score: int, band: Band, test: ChairStand | None, falls: int) -> tuple[Alert, ...]:
-    """Falls first (stop for 4 or more), then a score of 4+ and a slow or unfinished stand."""
+def _warnings(score: int, band: Band, test: ChairStand | None) -> tuple[Alert, ...]:
+    """A score of 4+ and a slow or unfinished stand (the triage findings come first)."""
     alerts = []
-    if falls == MOST_POINTS:
-        alerts.append(
-            Alert(
-                Severity.STOP,
-                "Four or more falls in a year is a warning sign. See your doctor soon and ask for "
-                "a falls assessment, whatever your score: falls have many causes, and some need "
-                f"treatment. {safety.FALLS_ASSESSMENT} Ask which exercises are safe for you "
-                "before you start a new exercise plan (M4).",
-            )
-        )
-    elif falls > NO_POINTS:
-        alerts.append(
-            Alert(
-                Severity.CAUTION,
-                f"You fell 1 to 3 times in the past year. If {safety.falls_signs_sentence()}, "
-                "ask your doctor for a falls assessment (M4). Even after one fall that did not "
-                "hurt you, tell your doctor. Balance exercises can help prevent the next one "
-                "(E2).",
-            )
-        )
     if band is Band.POSITIVE:
         alerts.append(
             Alert(
@@ -533,3 +627,13 @@ def _warnings(score: int, band: Band, test: ChairStand | None, falls: int) -> tu
             )
         )
     return tuple(alerts)
+
+
+def _falls_signs() -> str:
+    """The falls-assessment signs (the triage table's M4 high tier) as one clause."""
+    signs = [
+        triage.sign(rule).key.rstrip(".:,").lower()
+        for rule in rules_in(Box.FALLS)
+        if rule.id in FALLS_HIGH_TIER
+    ]
+    return f"{', '.join(signs[:-1])}, or {signs[-1]}"

@@ -148,8 +148,18 @@ def define_env(env: Any) -> None:
 
     @env.macro  # type: ignore[untyped-decorator]
     def falls_rule() -> str:
-        """The falls-assessment callout (M4)."""
+        """The after-a-fall callout: emergencies (M7), falls assessment, physiotherapist (M4)."""
         return safety.falls_rule(references_md())
+
+    @env.macro  # type: ignore[untyped-decorator]
+    def warning_signs() -> str:
+        """The warning signs that need a doctor soon, and the sudden ones (NICE NG42, NG127)."""
+        return safety.warning_signs(references_md())
+
+    @env.macro  # type: ignore[untyped-decorator]
+    def not_without_advice() -> str:
+        """The "not for you without advice" callout (E4)."""
+        return safety.not_without_advice(references_md())
 
 
 def on_post_build(env: Any) -> None:

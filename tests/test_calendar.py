@@ -300,7 +300,7 @@ def test_referral_gives_no_calendar_but_a_clear_error() -> None:
     assert answer["ok"] is False
     assert [error["field"] for error in answer["errors"]] == [""]
     assert "no plan to put in a calendar" in answer["errors"][0]["message"]
-    assert "see a doctor first" in answer["errors"][0]["message"]
+    assert "a doctor needs to check it" in answer["errors"][0]["message"]
 
 
 def test_browser_entry_point_returns_the_same_file() -> None:

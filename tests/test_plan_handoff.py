@@ -35,7 +35,8 @@ def test_complete_tests_travel_to_the_plan_and_are_scored() -> None:
     assert handed["walk_4m_seconds"] == 4.5
     plan = api.run("plan", {**handed, "strength_days": 3}, exercises=EXERCISES)["result"]
     assert plan["level"]["sppb"]["score_low"] == 10
-    assert plan["level"]["level"] == "D"  # 10 of 12, and the answers suggest "out of practice"
+    # 10 of 12, but some difficulty rising and climbing caps the hand-off at C (issue 21.5).
+    assert plan["level"]["level"] == "C"
 
 
 def test_a_stand_not_held_ends_what_is_handed_on() -> None:

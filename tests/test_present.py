@@ -21,6 +21,8 @@ from bs4 import BeautifulSoup, Tag
 from calculators import api, evidence
 from calculators.present import forms, html, numbers, protein, view
 from calculators.present import text as text_out
+from calculators.present import triage as triage_words
+from calculators.triage import Level
 from macros import static_answers
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -228,6 +230,8 @@ def test_self_check_figures_are_the_results(case: dict[str, Any]) -> None:
         "score": f"{result['score']} out of 10",
         "band": result["band_label"],
     }
+    if result["headline"] not in (None, "good-to-know"):
+        expected["triage"] = triage_words.HEADING[Level(result["headline"])]
     test = result["chair_stand"]
     if test and test["unable"]:
         expected["chair_stand"] = "not finished"

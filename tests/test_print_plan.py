@@ -12,8 +12,9 @@ import pytest
 from bs4 import BeautifulSoup
 from helpers.calc import EXERCISES, cases
 
-from calculators import api, evidence, safety
-from calculators.present import forms, text
+from calculators import api, evidence
+from calculators.present import forms, text, triage
+from calculators.triage import Box, rules_in
 
 PLAN = {"age": "78", "strength_days": "3", "ability": "tires-quickly"}
 
@@ -100,6 +101,6 @@ def test_every_printout_keeps_the_signs_to_stop_and_the_falls_rule() -> None:
     box = plan_html(PLAN).select_one(".rg-printout [data-severity=stop]")
     assert box is not None
     text = box.get_text(" ")
-    assert all(sign.key in text for sign in safety.EMERGENCY_NOW)
-    assert safety.call_numbers() in text
-    assert safety.falls_signs_sentence() in text
+    for box_name in (Box.EMERGENCY, Box.FALLS, Box.NOT_WITHOUT_ADVICE):
+        assert all(triage.sign(rule).text() in text for rule in rules_in(box_name))
+    assert triage.call_numbers() in text

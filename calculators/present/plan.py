@@ -7,12 +7,11 @@ the calendar file, so "whole body" and "2 sets of 8–12 reps, each side" read t
 from __future__ import annotations
 
 from datetime import date
+from itertools import groupby
 
-from calculators import safety
-from calculators.evidence import Source
 from calculators.exercises import Exercise
 from calculators.plan import DAY_NAMES, PlanDay, PlannedExercise, PlanResult, PlanWeek
-from calculators.present import charts, numbers
+from calculators.present import charts, numbers, triage
 from calculators.present.forms import calendar_options, reminder_time
 from calculators.present.view import (
     Actions,
@@ -40,6 +39,7 @@ from calculators.present.view import (
 from calculators.present.view import Sources as SourceList
 from calculators.results import Severity, Status
 from calculators.schedule import CalendarChoices, Reminder
+from calculators.triage import Box, Level, Rule, rules_in
 
 WEEK_CAPTION = "Your week"
 EXERCISE_PAGE = "guide/exercises/"
@@ -356,27 +356,36 @@ def later_versions(result: PlanResult) -> Items:
 
 
 def safety_blocks() -> tuple[Block, ...]:
-    """The signs to stop and get help, and the falls rule: they stay on the paper."""
-    sources = ", ".join(source.value for source in safety.EMERGENCY_SOURCES)
-    signs = tuple(Item((f"{sign.key} {sign.rest}",)) for sign in safety.EMERGENCY_NOW)
-    same_day = "; ".join(f"{sign.key.lower()} {sign.rest.rstrip('.')}" for sign in safety.SAME_DAY)
+    """The triage table's emergency, falls and ask-first boxes: they stay on the paper.
+
+    Each ambulance sign on its own line; the other levels one line each, led by what to do.
+    """
+    rules = tuple(
+        dict.fromkeys(
+            (*rules_in(Box.EMERGENCY), *rules_in(Box.FALLS), *rules_in(Box.NOT_WITHOUT_ADVICE))
+        )
+    )
+    ambulance = [rule for rule in rules if rule.level is Level.AMBULANCE]
+    others = sorted((rule for rule in rules if rule.level is not Level.AMBULANCE), key=_urgency)
+    items = [Item((triage.sign(rule).text(),)) for rule in ambulance]
+    for level, group in groupby(others, key=lambda rule: rule.level):
+        signs = " ".join(triage.sign(rule).text() for rule in group)
+        items.append(Item((f"{triage.HEADING[level]}: {signs}",)))
+    sources = ", ".join(dict.fromkeys(source.value for rule in rules for source in rule.sources))
     return (
         Warning(
             Severity.STOP,
-            f"Stop and call an ambulance on {safety.call_numbers()} for any of these ({sources}):",
+            f"Stop and call an ambulance on {triage.call_numbers()} for any one of these "
+            f"({sources}):",
             heading="Stop and get help",
-            items=(
-                *signs,
-                Item((f"See a doctor the same day for {same_day}.",)),
-                Item(
-                    (
-                        f"Ask your doctor for a falls assessment if {safety.falls_signs_sentence()}"
-                        f" ({Source.M4.value}).",
-                    )
-                ),
-            ),
+            items=tuple(items),
         ),
     )
+
+
+def _urgency(rule: Rule) -> int:
+    """A rule's place in the urgency order."""
+    return rule.level.urgency
 
 
 def actions(result: PlanResult) -> Actions:

@@ -7,9 +7,11 @@ from calculators.present import numbers
 from calculators.present.forms import NOT_FINISHED
 from calculators.present.plan import share_button
 from calculators.present.query import urlencode
+from calculators.present.triage import HEADING
 from calculators.present.view import Actions, Block, Button, Paragraph, Value, View, common
-from calculators.results import Severity
+from calculators.results import Severity, Status
 from calculators.self_check import Band, ChairStand, SelfCheckResult
+from calculators.triage import Level
 
 PLAN_PAGE = "tools/plan/"
 
@@ -24,12 +26,25 @@ def seconds(value: object) -> str:
 def view(result: SelfCheckResult) -> View:
     """The whole self-check result."""
     test = result.chair_stand
+    if result.status is Status.REFER:
+        # Under 18: no score to read, as the other tools refer (the table's under-18 rule).
+        return View(
+            (
+                *common(result.warnings, (), tuple(s.value for s in result.sources)),
+                Actions((share_button(), Button("print", "Print this result"))),
+            )
+        )
+    # The most serious finding of all tests and answers leads (the triage table's order).
+    lead: tuple[str | Value, ...] = ()
+    if result.headline is not None and result.headline is not Level.GOOD_TO_KNOW:
+        lead = ("Most important: ", Value("triage", HEADING[result.headline]), ". ")
     # The headline follows both results: a score below the cut-off never stands alone in bold
     # above a chair-stand result that shows low leg strength (issue 16).
     low_legs = test is not None and test.low_strength and result.band is Band.BELOW_CUT_OFF
     blocks: list[Block] = [
         Paragraph(
             (
+                *lead,
                 "Your score on the five questions: ",
                 Value("score", f"{result.score} out of 10"),
                 " — ",

@@ -229,7 +229,7 @@ REFERENCES_PAGE = "references/"
 
 # A source id as the evidence table writes it in a sentence: "(E3)", "(E5, E7)", "(NICE NG42,
 # NG127)".
-_ID = r"(?:NICE[ -]NG\d{2,3}|NG\d{2,3}|[PEDSFM]\d{1,2})"
+_ID = r"(?:NICE[ -]NG\d{2,3}|NG\d{2,3}|[PEDSFMN]\d{1,2})"
 CITATION = re.compile(rf"\((?P<ids>{_ID}(?:,\s*{_ID})*)\)")
 
 
