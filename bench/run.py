@@ -13,11 +13,13 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import enum
+import gzip
 import json
 import math
 import os
 import platform
 import statistics
+import subprocess
 import sys
 import tempfile
 import time
@@ -28,6 +30,14 @@ from typing import Any
 
 from playwright.sync_api import Browser, BrowserContext, Page, sync_playwright
 
+from bench.gates import (
+    ENGINE_FILES_TABLE,
+    GATES,
+    Verdict,
+    confirm_rows,
+    gate_of,
+    gate_verdict,
+)
 from bench.goals import goals_table, load_goals
 from bench.peer import PEER_ENGINE, PEER_PREFIX, page_stylesheets, peer_url, write_peer_site
 from harness import (
@@ -37,6 +47,8 @@ from harness import (
     Sent,
     StaticServer,
     build_site,
+    content_type,
+    is_compressible,
     launch_chromium,
     serving,
 )
@@ -101,65 +113,51 @@ def bytes_by_kind(log: list[Sent]) -> dict[str, Bytes]:
 # ----------------------------------------------------------------------------------- budgets
 
 
-class Verdict(enum.StrEnum):
-    """A figure against its budget."""
-
-    PASS = "PASS"
-    # Over the budget but within the tolerance a noisy machine is allowed (CI quick mode).
-    TOLERATED = "OVER (tolerated)"
-    OVER = "OVER"
-    INFO = "-"
-
-
-def verdict(value: float, budget: float | None, tolerance: float) -> Verdict:
-    """PASS within the budget; OVER beyond budget × (1 + tolerance); TOLERATED in between."""
-    if budget is None:
-        return Verdict.INFO
-    if value <= budget:
-        return Verdict.PASS
-    if value <= budget * (1 + tolerance):
-        return Verdict.TOLERATED
-    return Verdict.OVER
-
-
-# Timings are budgeted as ratios to the peer page measured in the same run (bench/peer.py): a
-# machine twice as slow slows both pages alike. Bytes do not depend on the CPU: absolute budgets.
-BUDGET_KEYS = (
-    "cold_first_result_ratio",
-    "repeat_first_result_ratio",
-    "throttled_first_result_ratio",
-    "main_thread_block_ratio",
-    "build_ratio",
-    "guide_engine_bytes",
-    "calculator_engine_gzip_bytes",
-    "engine_snapshot_bytes",
-    "answer_p50_ratio",
-    "plan_answer_p50_ratio",
-    "answer_p95_ratio",
-    "answer_main_thread_ratio",
-)
+# How each budget gates (deterministic, confirmed median, hang guard): bench/gates.py.
+BUDGET_KEYS = tuple(GATES)
 
 
 class BudgetError(ValueError):
     """The budgets file is missing a budget, has an unknown one, or a value is not a number."""
 
 
+def _budget_number(path: Path, key: str, value: object) -> float:
+    """A budget's value, checked: a number >= 0."""
+    if isinstance(value, bool) or not isinstance(value, int | float) or value < 0:
+        msg = f"{path}: {key} must be a number >= 0, not {value!r}"
+        raise BudgetError(msg)
+    return float(value)
+
+
 def load_budgets(path: Path) -> dict[str, float]:
-    """Read and check `budgets.toml`: exactly the known keys, each a number >= 0."""
+    """Read and check `budgets.toml`: exactly the known keys, each a number >= 0.
+
+    The `[engine_files]` table budgets each engine file, `"path" = { raw = …, gzip = … }`; its
+    budgets come back as `engine_files:<path>:raw` and `engine_files:<path>:gzip`.
+    """
     data = tomllib.loads(path.read_text(encoding="utf-8"))
+    files = data.pop(ENGINE_FILES_TABLE, None)
     missing = [key for key in BUDGET_KEYS if key not in data]
     unknown = sorted(set(data) - set(BUDGET_KEYS))
-    if missing or unknown:
+    if missing or unknown or not isinstance(files, dict):
         msg = f"{path}: missing budgets {missing}, unknown budgets {unknown}"
+        if not isinstance(files, dict):
+            msg += f", no [{ENGINE_FILES_TABLE}] table"
         raise BudgetError(msg)
-    budgets: dict[str, float] = {}
-    for key in BUDGET_KEYS:
-        value = data[key]
-        if isinstance(value, bool) or not isinstance(value, int | float) or value < 0:
-            msg = f"{path}: {key} must be a number >= 0, not {value!r}"
+    budgets = {key: _budget_number(path, key, data[key]) for key in BUDGET_KEYS}
+    for name, sizes in files.items():
+        if not isinstance(sizes, dict) or set(sizes) != {"raw", "gzip"}:
+            msg = f"{path}: [{ENGINE_FILES_TABLE}] {name!r} must be {{ raw = …, gzip = … }}"
             raise BudgetError(msg)
-        budgets[key] = float(value)
+        for how, value in sizes.items():
+            key = file_budget(name, how)
+            budgets[key] = _budget_number(path, key, value)
     return budgets
+
+
+def file_budget(name: str, how: str) -> str:
+    """The budget key of one engine file's raw or gzip bytes."""
+    return f"{ENGINE_FILES_TABLE}:{name}:{how}"
 
 
 @dataclass(frozen=True)
@@ -997,18 +995,33 @@ def bytes_figures(name: str, path: str, measured: PageBytes) -> list[Figure]:
                         listed=False,
                     )
                 )
+    total = measured.page["total"].compressed
     if any(c.path == path for c in CALCULATORS):
-        figures.append(
+        figures += [
             Figure(
                 f"{name}.engine_bytes_gzip",
                 f"{name}: engine bytes of a first visit (gzip)",
                 measured.page[Kind.ENGINE].compressed,
                 "bytes",
                 "calculator_engine_gzip_bytes",
-            )
-        )
+            ),
+            Figure(
+                f"{name}.page_bytes_gzip",
+                f"{name}: page bytes of a first visit besides the engine (as sent)",
+                total - measured.page[Kind.ENGINE].compressed,
+                "bytes",
+                "calculator_page_gzip_bytes",
+            ),
+        ]
     else:
         figures += [
+            Figure(
+                f"{name}.page_bytes_gzip",
+                f"{name}: page bytes of a first visit (as sent)",
+                total,
+                "bytes",
+                "reading_page_gzip_bytes",
+            ),
             Figure(
                 f"{name}.engine_bytes",
                 f"{name}: engine bytes",
@@ -1033,18 +1046,126 @@ def bytes_figures(name: str, path: str, measured: PageBytes) -> list[Figure]:
     return figures
 
 
+# ------------------------------------------------------------------- deterministic figures
+# The same on every run: bytes of the files the site ships and what the engine imports and answers
+# (bench/gates.py, "Deterministic"). Measured from the built site, without a browser.
+
+
+def engine_files(site: Path) -> dict[str, Bytes]:
+    """Each engine file of the built site (what `classify` calls engine): raw and as sent.
+
+    As sent is the gzip body the static server sends (gzip level 6 for the types a static host
+    compresses, harness/server.py), or the file itself for the rest (the zip archives).
+    """
+    files = sorted(p for p in (site / "engine").rglob("*") if p.is_file())
+    files += sorted(p for p in site.rglob("*") if p.is_file() and p.name in ENGINE_FILES)
+    sizes: dict[str, Bytes] = {}
+    for file in files:
+        data = file.read_bytes()
+        sent = gzip.compress(data, 6, mtime=0) if is_compressible(content_type(file)) else data
+        sizes[file.relative_to(site).as_posix()] = Bytes(compressed=len(sent), raw=len(data))
+    return sizes
+
+
+def engine_file_figures(sizes: dict[str, Bytes]) -> list[Figure]:
+    """Raw and gzip bytes per engine file, each against its own budget in [engine_files]."""
+    return [
+        Figure(
+            f"engine_file.{name}.{how}",
+            f"engine file {name} ({how})",
+            sent.raw if how == "raw" else sent.compressed,
+            "bytes",
+            file_budget(name, how),
+        )
+        for name, sent in sizes.items()
+        for how in ("raw", "gzip")
+    ]
+
+
+ENGINE_PROBE = ROOT / "bench" / "engine_probe.mjs"
+
+
+def probe_engine(site: Path) -> dict[str, Any]:
+    """Run bench/engine_probe.mjs: modules imported at engine start, the largest answers."""
+    goldens = [f"{GOLDEN / target.golden}:{target.name}" for target in ANSWER_PAGES]
+    result = subprocess.run(
+        ["node", str(ENGINE_PROBE), str(site), *goldens],
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=600,
+    )
+    if result.returncode != 0:
+        msg = f"bench/engine_probe.mjs failed:\n{result.stdout}{result.stderr}"
+        raise RuntimeError(msg)
+    probed: dict[str, Any] = json.loads(result.stdout)
+    return probed
+
+
+def engine_figures(probed: dict[str, Any]) -> list[Figure]:
+    """The module count at engine start and the largest answer on the wire (bytes)."""
+    largest: dict[str, int] = probed["largestAnswerBytes"]
+    return [
+        Figure(
+            "engine.start_modules",
+            "Python modules imported at engine start (sys.modules, Node probe)",
+            probed["startModules"],
+            "modules",
+            "engine_start_modules",
+        ),
+        *(
+            Figure(
+                f"{name}.answer.largest_bytes",
+                f"{name}: largest answer of the golden cases, worker to page (JSON, UTF-8)",
+                size,
+                "bytes",
+            )
+            for name, size in largest.items()
+        ),
+        Figure(
+            "answer.largest_wire_bytes",
+            "largest answer on the wire, any calculator (JSON, UTF-8)",
+            max(largest.values()),
+            "bytes",
+            "answer_wire_bytes",
+        ),
+    ]
+
+
+def deterministic_figures(site: Path, samples: dict[str, Any]) -> list[Figure]:
+    """Engine file bytes and the Node probe's figures, recorded in `samples` too."""
+    progress("engine files' bytes, and the engine's modules and answers in Node")
+    sizes = engine_files(site)
+    probed = probe_engine(site)
+    samples["engine_files"] = {name: asdict(sent) for name, sent in sizes.items()}
+    samples["engine_probe"] = probed
+    return engine_file_figures(sizes) + engine_figures(probed)
+
+
 # ------------------------------------------------------------------------------ the report
 
 
 def judge(
     figures: list[Figure], budgets: dict[str, float], tolerance: float
 ) -> list[dict[str, Any]]:
-    """Each figure as a JSON row with its budget's value and its verdict."""
+    """Each figure as a JSON row with its budget's value, its gate and its verdict.
+
+    A figure whose budget is missing from budgets.toml (an engine file nobody budgeted) is OVER:
+    a new file cannot slip in unbudgeted.
+    """
     rows: list[dict[str, Any]] = []
     for figure in figures:
-        limit = budgets[figure.budget] if figure.budget else None
+        limit = budgets.get(figure.budget) if figure.budget else None
+        gate = gate_of(figure.budget).value if figure.budget else None
+        if figure.budget is None:
+            judged = Verdict.INFO
+        elif limit is None:
+            judged = Verdict.OVER
+        else:
+            judged = gate_verdict(gate_of(figure.budget), figure.value, limit, tolerance)
         rows.append(
-            asdict(figure) | {"limit": limit, "verdict": verdict(figure.value, limit, tolerance)}
+            asdict(figure)
+            | {"limit": limit, "gate": gate, "rounds": [figure.value], "verdict": judged}
         )
     return rows
 
@@ -1063,8 +1184,11 @@ def format_value(value: float, unit: str) -> str:
 
 
 def budget_unit(key: str) -> str:
-    """The unit a budget's name ends with."""
-    return {"bytes": "bytes", "ms": "ms", "s": "s", "ratio": "ratio"}[key.rsplit("_", 1)[1]]
+    """The unit a budget's name ends with (an engine file's budget is in bytes)."""
+    if key.startswith(ENGINE_FILES_TABLE + ":"):
+        return "bytes"
+    units = {"bytes": "bytes", "ms": "ms", "s": "s", "ratio": "ratio", "modules": "modules"}
+    return units[key.rsplit("_", 1)[1]]
 
 
 def table(rows: list[dict[str, Any]]) -> str:
@@ -1074,7 +1198,13 @@ def table(rows: list[dict[str, Any]]) -> str:
         if not row["listed"]:
             continue
         limit = row["limit"]
-        budget = "" if limit is None else format_value(limit, budget_unit(row["budget"]))
+        budget = (
+            ""
+            if row["budget"] is None
+            else "none (new file?)"
+            if limit is None
+            else format_value(limit, budget_unit(row["budget"]))
+        )
         lines.append(
             [row["label"], format_value(row["value"], row["unit"]), budget, row["verdict"]]
         )
@@ -1192,7 +1322,9 @@ def measure_first_results(
 def comparison_table(rows: list[dict[str, Any]]) -> str:
     """Per calculator and visit kind: Regain ms, peer ms, the ratio, its budget and verdict."""
     by_key = {row["key"]: row for row in rows}
-    lines = [["calculator", "visit", "Regain", "peer", "Regain ÷ peer", "budget", "verdict"]]
+    lines = [
+        ["calculator", "visit", "Regain", "peer", "Regain ÷ peer", "budget", "gate", "verdict"]
+    ]
     for calculator in CALCULATORS:
         for kind in ("cold", "repeat", "throttled"):
             key = f"{calculator.name}.{kind}"
@@ -1207,6 +1339,7 @@ def comparison_table(rows: list[dict[str, Any]]) -> str:
                     format_value(by_key[f"{key}.peer_first_result_ms"]["value"], "ms"),
                     format_value(judged["value"], "ratio"),
                     format_value(judged["limit"], "ratio"),
+                    gate_cell(judged),
                     judged["verdict"],
                 ]
             )
@@ -1221,6 +1354,7 @@ def comparison_table(rows: list[dict[str, Any]]) -> str:
                 format_value(by_key[f"{calculator.name}.peer_main_thread_block_ms"]["value"], "ms"),
                 format_value(block["value"], "ratio"),
                 format_value(block["limit"], "ratio"),
+                gate_cell(block),
                 block["verdict"],
             ]
         )
@@ -1242,10 +1376,19 @@ def comparison_table(rows: list[dict[str, Any]]) -> str:
                     format_value(by_key[f"{key}.{peer_key}"]["value"], "ms"),
                     format_value(row["value"], "ratio"),
                     format_value(row["limit"], "ratio"),
+                    gate_cell(row),
                     row["verdict"],
                 ]
             )
     return render_table(lines)
+
+
+def gate_cell(row: dict[str, Any]) -> str:
+    """The row's gate, with each round's value when a median was measured again."""
+    rounds: list[float] = row["rounds"]
+    if len(rounds) < 2:  # one round: nothing was measured again
+        return row["gate"] or ""
+    return f"{row['gate']}, rounds " + " / ".join(f"{value:.2f}×" for value in rounds)
 
 
 # -------------------------------------------------------------------------------------- main
@@ -1319,6 +1462,8 @@ def run(args: argparse.Namespace) -> int:
     samples: dict[str, Any] = {}
     if builds:
         figures, samples = measure_builds(builds)
+    if not args.latency_only:
+        figures += deterministic_figures(site, samples)
     with tempfile.TemporaryDirectory(prefix="regain-bench-peer-") as peer_dir:
         stylesheets = page_stylesheets(site, CALCULATORS[0].path)
         # One peer page per calculator visited: first results (CALCULATORS) and answers.
@@ -1331,9 +1476,19 @@ def run(args: argparse.Namespace) -> int:
             try:
                 figures += measure_pages(browser, server, args, samples)
                 machine = machine_info(browser.version)
+                rows = judge(figures, budgets, args.tolerance)
+                # A timing median over budget is measured again before it fails (bench/gates.py).
+                again = Remeasure(
+                    browser,
+                    server,
+                    runs=args.runs,
+                    throttled=args.throttled,
+                    builds=builds,
+                    samples=samples,
+                )
+                confirmations = confirm_rows(rows, args.tolerance, again)
             finally:
                 browser.close()
-    rows = judge(figures, budgets, args.tolerance)
     settings = {
         "mode": "latency only" if args.latency_only else "quick" if args.quick else "full",
         "runs": args.runs,
@@ -1352,6 +1507,12 @@ def run(args: argparse.Namespace) -> int:
     document = results_document(rows, machine=machine, settings=settings, samples=samples)
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(json.dumps(document, indent=1) + "\n", encoding="utf-8")
+    print(
+        "\n".join(confirmations)
+        if confirmations
+        else "No timing median over budget in round 1: nothing to confirm."
+    )
+    print()
     print(comparison_table(rows))
     print()
     print(table(rows))
@@ -1366,6 +1527,63 @@ def run(args: argparse.Namespace) -> int:
         f"results in {args.out}"
     )
     return 1 if over else 0
+
+
+def confirmation_group(key: str) -> str:
+    """What measures a confirmed median again: the builds, a calculator's answers or visits."""
+    if key == "build_ratio":
+        return "build"
+    name = key.split(".", 1)[0]
+    return f"{name}.answers" if ".answer." in key else f"{name}.visits"
+
+
+class Remeasure:
+    """Round n of a timing median: the same paired measurement again, shared by its figures.
+
+    One more round of a calculator's visits gives its cold, repeat and throttled ratios at once;
+    a figure asking for a round another figure of its group already caused reads it from there.
+    """
+
+    def __init__(
+        self,
+        browser: Browser,
+        server: StaticServer,
+        *,
+        runs: int,
+        throttled: bool,
+        builds: int,
+        samples: dict[str, Any],
+    ) -> None:
+        self.browser, self.server, self.samples = browser, server, samples
+        self.runs, self.throttled, self.builds = runs, throttled, builds
+        self.rounds: dict[str, list[dict[str, float]]] = {}
+
+    def __call__(self, key: str, round_number: int) -> float:
+        """The value of figure `key` in round `round_number` (2, 3, …), measured if need be."""
+        group = confirmation_group(key)
+        done = self.rounds.setdefault(group, [])
+        while len(done) < round_number - 1:
+            progress(f"confirming {key}: {group}, round {len(done) + 2}")
+            figures, sample = self.measure(group)
+            done.append({figure.key: figure.value for figure in figures})
+            self.samples[f"{group}.round{len(done) + 1}"] = sample
+        return done[round_number - 2][key]
+
+    def measure(self, group: str) -> tuple[list[Figure], Any]:
+        """One more round of the group's paired measurement: its figures and raw samples."""
+        name, _, what = group.partition(".")
+        if group == "build":
+            return measure_builds(self.builds)
+        if what == "answers":
+            target = next(t for t in ANSWER_PAGES if t.name == name)
+            ours, theirs = time_answers(self.browser, self.server, target)
+            sample = {"regain": [asdict(a) for a in ours], "peer": [asdict(a) for a in theirs]}
+            return answer_figures(name, ours, theirs), sample
+        calculator = next(c for c in CALCULATORS if c.name == name)
+        runs = time_calculator(
+            self.browser, self.server, calculator, self.runs, 1 if self.throttled else 0
+        )
+        return calculator_figures(name, runs), asdict(runs)
 
 
 def measure_builds(builds: int) -> tuple[list[Figure], dict[str, Any]]:
