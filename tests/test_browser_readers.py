@@ -79,18 +79,52 @@ def test_warnings_tables_and_faq_answers_are_at_body_size(
     assert smaller == {"admonition": [], "details": [], "table": []}, f"body is {body}px"
 
 
-def test_chart_text_is_drawn_at_body_size_on_a_phone(browser: Browser, site_url: str) -> None:
-    """On a 360 px screen the chart's labels are drawn as large as the body text."""
+# Each chart's box, its SVG's drawn width and the figure's scroll width, in CSS px.
+CHART_BOXES_JS = """() => [...document.querySelectorAll('.rg-chart')].map((figure) => ({
+    box: figure.clientWidth, scroll: figure.scrollWidth,
+    svg: figure.querySelector('svg').getBoundingClientRect().width}))"""
+# On a 360 px phone the chart shrinks with its box: its 14-unit text is drawn at least this big.
+PHONE_CHART_TEXT_MIN_PX = 10
+
+
+def _assert_charts_fit(page: Page) -> None:
+    """Every chart is drawn inside its box (no scroll box); the page does not scroll sideways."""
+    boxes = page.evaluate(CHART_BOXES_JS)
+    assert boxes, "the page has no chart"
+    for chart in boxes:
+        assert chart["svg"] <= chart["box"] + 0.5, chart
+        assert chart["scroll"] <= chart["box"], chart
+    viewport = page.evaluate("() => document.documentElement.clientWidth")
+    assert page.evaluate("() => document.documentElement.scrollWidth") <= viewport
+
+
+def test_charts_scale_to_their_box_on_a_phone(browser: Browser, site_url: str) -> None:
+    """On a 360 px screen a chart shrinks to its box (no scroll box, issue 22); text is legible."""
     watched = open_watched_page(browser, site_url)
     try:
         watched.page.set_viewport_size(PHONE)
         watched.goto("guide/why-it-matters/")
-        body = watched.page.evaluate(BODY_SIZE_JS)
-        drawn = watched.page.evaluate(CHART_TEXT_JS)
-        assert drawn, "the page has no chart"
-        assert min(drawn) == pytest.approx(body, rel=0.02)
-        page_width = watched.page.evaluate("() => document.documentElement.scrollWidth")
-        assert page_width <= PHONE["width"], "the chart pushed the page sideways"
+        _assert_charts_fit(watched.page)
+        assert min(watched.page.evaluate(CHART_TEXT_JS)) >= PHONE_CHART_TEXT_MIN_PX
+    finally:
+        watched.context.close()
+
+
+def test_protein_chart_on_a_phone_draws_the_advised_split(browser: Browser, site_url: str) -> None:
+    """A small eater's answer at 360 px: every bar in view, labelled with the answer's own grams."""
+    watched = open_watched_page(browser, site_url)
+    try:
+        page = watched.page
+        page.set_viewport_size(PHONE)
+        watched.goto(FORM_PAGES["protein"])
+        fill_form(page, "protein", {"weight": "40", "age": "78"})
+        assert submit_and_wait(page, "protein") == "result"
+        _assert_charts_fit(page)
+        per_meal = page.locator('#protein-result [data-value="per_meal_g"]').inner_text()
+        labels = page.locator('#protein-result figure[data-chart="per_meal"] svg text')
+        texts = labels.evaluate_all("texts => texts.map((text) => text.textContent)")
+        assert texts.count(per_meal) == 3  # one bar label per meal, to the gram
+        assert per_meal == "14–16 g"
     finally:
         watched.context.close()
 
@@ -105,7 +139,11 @@ def test_safety_and_chart_text_follow_a_32px_default_font(
     assert body == pytest.approx(LARGE_DEFAULT_FONT_PX * 1.25 * 0.9, rel=0.02)
     drawn = page.evaluate(CHART_TEXT_JS)
     assert drawn
-    assert min(drawn) == pytest.approx(body, rel=0.02)
+    # The chart grows with the text up to the width of its box, and never past it.
+    boxes = page.evaluate(CHART_BOXES_JS)
+    fills_box = all(chart["svg"] >= chart["box"] - 0.5 for chart in boxes)
+    assert min(drawn) == pytest.approx(body, rel=0.02) or fills_box
+    _assert_charts_fit(page)
     page.goto(site_url + "faq/")
     sizes = _safety_text_sizes(page)
     assert min(sizes["details"] + sizes["admonition"]) >= body
