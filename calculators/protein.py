@@ -30,7 +30,7 @@ from enum import StrEnum
 
 from calculators import evidence
 from calculators.evidence import GramsPerKg, Source
-from calculators.inputs import PayloadReader
+from calculators.inputs import PayloadReader, unit_written
 from calculators.present import numbers
 from calculators.present.triage import alert
 from calculators.results import Alert, Severity, Status, cite, round_half_up, wire_number
@@ -119,7 +119,11 @@ class ProteinInput:
         Defaults match the form's: unit kg, situation general, kidney none, 3 meals.
         """
         reader = PayloadReader(payload)
-        unit = reader.choice("unit", WeightUnit, "kg or lb", default=WeightUnit.KG)
+        chosen = reader.choice("unit", WeightUnit, "kg or lb", default=WeightUnit.KG)
+        # A unit typed after the weight ("150 lb") is what the reader means, whatever the
+        # buttons say: it switches the unit.
+        written = unit_written(payload.get("weight"), tuple(unit.value for unit in WeightUnit))
+        unit = WeightUnit(written) if written else chosen
         bound = evidence.WEIGHT_LB if unit is WeightUnit.LB else evidence.WEIGHT_KG
         weight = reader.number(
             "weight",

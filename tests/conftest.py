@@ -8,7 +8,14 @@ import pytest
 from helpers.browser import WatchedPage, open_watched_page
 from playwright.sync_api import Browser, sync_playwright
 
-from harness import BrowserMissingError, BuiltSite, build_site, launch_chromium, serving
+from harness import (
+    BrowserMissingError,
+    BuiltSite,
+    StaticServer,
+    build_site,
+    launch_chromium,
+    serving,
+)
 
 
 @pytest.fixture(scope="session")
@@ -22,10 +29,16 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
 
 
 @pytest.fixture(scope="session")
-def site_url(built_site: BuiltSite) -> Iterator[str]:
-    """Base URL of the built site, served on 127.0.0.1 as GitHub Pages serves it (gzip, ETag)."""
+def site_server(built_site: BuiltSite) -> Iterator[StaticServer]:
+    """The built site, served on 127.0.0.1 as GitHub Pages serves it (gzip, ETag)."""
     with serving(built_site.path) as server:
-        yield server.url
+        yield server
+
+
+@pytest.fixture(scope="session")
+def site_url(site_server: StaticServer) -> str:
+    """Base URL of the served site."""
+    return site_server.url
 
 
 @pytest.fixture(scope="session")

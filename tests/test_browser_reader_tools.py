@@ -94,7 +94,7 @@ def test_share_link_reopens_the_same_result(
         fill_form(first.page, calculator, answers)
         assert submit_and_wait(first.page, calculator) == "result"
         link = copied_link(first.page)
-        assert link.startswith(site_url + path + "?")
+        assert link.startswith(site_url + path + "#answers?")
         second.page.goto(link)
         second.page.locator(f"#{calculator}-result[data-state=result]").wait_for(
             timeout=RESULT_TIMEOUT_MS
