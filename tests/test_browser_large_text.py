@@ -131,7 +131,7 @@ def test_the_hospital_page_opens_with_in_short_and_jump_links(phone: Page, site_
     first = phone.locator("article h1 + .admonition")
     assert first.locator(".admonition-title").inner_text() == "In short"
     targets = first.locator("a").evaluate_all("(links) => links.map((a) => a.hash)")
-    assert targets == ["#what-to-expect-week-by-week", "#warning-signs-call-the-same-day"]
+    assert targets == ["#what-to-expect-week-by-week", "#warning-signs"]
 
 
 def test_the_self_checks_optional_tests_fold_so_the_button_is_near(
