@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
-from helpers.browser import WatchedPage, open_watched_page
+from helpers.browser import WatchedPage, next_watched_page, open_watched_page
 from playwright.sync_api import Browser, sync_playwright
 
 from harness import (
@@ -16,6 +16,19 @@ from harness import (
     launch_chromium,
     serving,
 )
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Keep each test file on one pytest-xdist worker (`--dist loadgroup`).
+
+    So a file's module-scoped fixtures (a shared browser context, a parsed page) start once.
+    A long test may name a group of its own (`xdist_group`) to run beside its file's others.
+    Runs before pytest-xdist reads the groups (tryfirst).
+    """
+    for item in items:
+        if item.get_closest_marker("xdist_group") is None:
+            item.add_marker(pytest.mark.xdist_group(item.nodeid.split("::", 1)[0]))
 
 
 @pytest.fixture(scope="session")
@@ -53,9 +66,27 @@ def browser() -> Iterator[Browser]:
         chromium.close()
 
 
-@pytest.fixture
-def watched_page(browser: Browser, site_url: str) -> Iterator[WatchedPage]:
-    """A fresh, guarded browser context on the served site, closed after the test."""
+@pytest.fixture(scope="module")
+def file_context(browser: Browser, site_url: str) -> Iterator[WatchedPage]:
+    """One guarded browser context per test file, closed after the file's last test.
+
+    Its Cache Storage keeps the engine's memory snapshot, so the file's first engine start is
+    a fresh one and every later page restores the snapshot, as a reader's repeat visit does.
+    The fresh path and the snapshot itself are tested on their own (test_browser_snapshot).
+    """
     watched = open_watched_page(browser, site_url)
+    watched.page.close()
     yield watched
     watched.context.close()
+
+
+@pytest.fixture
+def watched_page(file_context: WatchedPage) -> Iterator[WatchedPage]:
+    """A new guarded page on the served site, in the test file's context; closed after the test.
+
+    A test that changes its context (routes, permissions, offline) opens its own with
+    open_watched_page instead.
+    """
+    watched = next_watched_page(file_context)
+    yield watched
+    watched.page.close()
