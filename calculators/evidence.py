@@ -75,9 +75,13 @@ class Citation:
         return f"{self.title}, {self.year}" if self.year else self.title
 
 
-_PROT_AGE = Citation("PROT-AGE recommendations on protein for older people", "2013")
+_PROT_AGE = Citation(
+    "Recommendations on protein for older people by the PROT-AGE expert group", "2013"
+)
 _PROT_AGE_ESPEN = Citation(
-    "PROT-AGE and ESPEN recommendations on protein for older people", "2013–2014"
+    "Recommendations on protein for older people by the PROT-AGE expert group and the European"
+    " clinical nutrition society (ESPEN)",
+    "2013–2014",
 )
 _EWGSOP2 = Citation("European consensus on sarcopenia (muscle loss with age)", "2019")
 
@@ -92,17 +96,26 @@ CITATIONS: Final[Mapping[Source, Citation]] = {
     Source.P7: Citation(
         "Morton, a meta-analysis of protein supplements and strength training", "2018"
     ),
-    Source.P8: Citation("ISSN position stand: protein and exercise", "2017"),
+    Source.P8: Citation(
+        "International Society of Sports Nutrition (ISSN) position stand: protein and exercise",
+        "2017",
+    ),
     Source.P9: Citation(
         "Schoenfeld and Aragon, how much protein the body can use in one meal", "2018"
     ),
     Source.P10: Citation(
         "English and Paddon-Jones, protecting muscle mass in older adults", "2010"
     ),
-    Source.P12: Citation("KDOQI guideline on nutrition in chronic kidney disease", "2020"),
-    Source.P13: Citation("KDIGO guideline on chronic kidney disease", "2024"),
+    Source.P12: Citation(
+        "US National Kidney Foundation (KDOQI) guideline on nutrition in kidney disease", "2020"
+    ),
+    Source.P13: Citation(
+        "Kidney Disease: Improving Global Outcomes (KDIGO) guideline on kidney disease", "2024"
+    ),
     Source.P14: Citation(
-        "ESPEN intensive-care guideline and ASPEN/SCCM guidelines", "2019 and 2016"
+        "Intensive-care nutrition guidelines from the European (ESPEN) and American (ASPEN and"
+        " SCCM) societies",
+        "2019 and 2016",
     ),
     Source.E1: Citation("WHO guidelines on physical activity and sedentary behaviour", "2020"),
     Source.E2: Citation("Sherrington, a review of physical activity and falls prevention", "2020"),
