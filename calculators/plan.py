@@ -239,6 +239,12 @@ HOLDS_LEFT_OUT_NOTE = (
     "blood pressure, and after a hospital stay, with blackouts or with a risk of falls they wait "
     "until a doctor or physiotherapist says they are safe for you (common practice)."
 )
+# A reader whose physiotherapist limits one side (after an injury, a cast or an operation):
+# the plan cannot know which moves were cleared, so it says to skip the rest (issue 22).
+ONE_SIDE_NOTE = (
+    "Your physiotherapist has limits for one side: skip anything not cleared for that side, "
+    "and show them this plan."
+)
 PHYSIO_NOTE = (
     "A physiotherapist can check these exercises with you: ask your doctor or practice to "
     "refer you, and take this plan along."
@@ -265,6 +271,7 @@ class PlanInput:
     cannot_get_up: bool = False
     blackouts: bool = False
     chest_pain_or_fainting: bool = False
+    one_side_limits: bool = False  # a physiotherapist has limits for one side
     tests: FunctionTests | None = None
     print_name: str = ""  # only printed on the plan: never in a link, never sent anywhere
 
@@ -338,6 +345,7 @@ class PlanInput:
             cannot_get_up=flag("cannot_get_up"),
             blackouts=flag("blackouts"),
             chest_pain_or_fainting=flag("chest_pain_or_fainting"),
+            one_side_limits=flag("one_side_limits"),
             tests=tests,
             print_name=print_name,
         )
@@ -1200,7 +1208,9 @@ def _cautions(
         or answers.recent_hospital_stay
         or answers.chronic_condition
     )
-    if physio and not any(finding.level is Urgency.PHYSIOTHERAPIST for finding in findings):
+    if answers.one_side_limits:
+        alerts.append(Alert(Severity.CAUTION, ONE_SIDE_NOTE))
+    elif physio and not any(finding.level is Urgency.PHYSIOTHERAPIST for finding in findings):
         alerts.append(Alert(Severity.CAUTION, PHYSIO_NOTE))
     if assessment.falls_risk:
         notes.append(

@@ -368,6 +368,7 @@ PLAN = Form(
             ("cannot_get_up", "After a fall I could not get up from the floor"),
             ("blackouts", "I have blacked out or fainted"),
             ("chest_pain_or_fainting", "I get chest pain or feel faint when I exert myself"),
+            ("one_side_limits", "My physiotherapist has limits for one side"),
         ),
         Field(
             "print_name",
