@@ -237,6 +237,10 @@ def fill_form(page: Page, calculator: str, payload: dict[str, Any]) -> None:
     form = page.locator(f'form[data-calculator="{calculator}"]')
     for name, value in payload.items():
         controls = form.locator(f'[name="{name}"]')
+        # A folded optional test is opened first, as a reader taps its heading.
+        controls.first.evaluate(
+            "(c) => { const fold = c.closest('details'); if (fold) fold.open = true; }"
+        )
         kind = controls.first.get_attribute("type") or controls.first.evaluate(
             "e => e.tagName.toLowerCase()"
         )
