@@ -337,7 +337,7 @@ def test_a_share_link_opens_with_the_answer_in_view(watched_page: WatchedPage) -
     """A shared plan link answers at once, and the answer's first line is focused and in view."""
     page = watched_page.page
     page.set_viewport_size(PHONE)
-    watched_page.goto(FORM_PAGES["plan"] + "?age=74&days=3")
+    watched_page.goto(FORM_PAGES["plan"] + "?age=74&days=3&ability=tires-quickly")
     page.locator("#plan-result[data-state]").wait_for(timeout=RESULT_TIMEOUT_MS)
     assert page.locator("#plan-result").get_attribute("data-state") == "result"
     focus = page.evaluate(FOCUS_JS, "plan-result")
@@ -481,7 +481,7 @@ def test_a_three_day_plan_prints_on_at_most_two_a4_pages(watched_page: WatchedPa
     to stop and get help; the long on-screen programme is left off. On screen, the reverse.
     """
     page = watched_page.page
-    watched_page.goto(FORM_PAGES["plan"] + "?age=78&strength_days=3")
+    watched_page.goto(FORM_PAGES["plan"] + "?age=78&strength_days=3&ability=tires-quickly")
     page.locator(PLAN_RESULT).wait_for(timeout=RESULT_TIMEOUT_MS)
     result = page.locator("#plan-result")
     assert result.locator(".rg-printout").is_hidden()
@@ -504,7 +504,7 @@ PRINTED_PAGES_BY_LEVEL = {
     "B": ("age=78&strength_days=3&ability=needs-support", 2),
     "D": ("age=70&strength_days=3&ability=out-of-practice", 2),
     "D, 4 strength days": ("age=70&strength_days=4&ability=out-of-practice", 2),
-    "C+": ("age=78&strength_days=3&fall_with_injury=true", 3),
+    "C+": ("age=78&strength_days=3&ability=tires-quickly&fall_with_injury=true", 3),
     "B+": ("age=80&strength_days=3&ability=needs-support&two_or_more_falls=true", 3),
 }
 
