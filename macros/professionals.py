@@ -124,7 +124,7 @@ def sppb_table(references: str) -> str:
         f"{table}\n\nTotal 0–{3 * most} ({_sources((Source.M1,), references)}). A part not "
         "measured is scored as a range: the low end counts it as 0 and is the one used, and the "
         "answer states the range. Gait speed = 4 m ÷ the walk time; under "
-        f"{evidence.FALLS_GAIT_SPEED_BELOW:f} m/s is slow ({_sources((Source.M2,), references)})."
+        f"{evidence.FALLS_GAIT_SPEED_BELOW:f} m/s is slow ({_sources((Source.S3,), references)})."
     )
 
 
