@@ -350,7 +350,9 @@ SARC_F_ITEM_POINTS: Final = (0, 1, 2)
 SARC_F_POSITIVE_SCORE: Final = 4
 # F3 (corrected 2026-11-26): pooled over 7 studies (the 2018 JAMDA meta-analysis), SARC-F found
 # about 21% of people with sarcopenia (about 1 in 5), and about 90% of people without it scored
-# below 4. So a score of 4 or more is fairly reliable, and a lower score does not rule it out.
+# below 4, so a lower score does not rule it out. Corrected 2026-12-05: a score of 4 or more is
+# not "fairly reliable" either (positive likelihood ratio about 2.2): it means real difficulty
+# with everyday tasks, worth a strength check, not sarcopenia.
 SARC_F_POOLED_SENSITIVITY_PERCENT: Final = 21
 SARC_F_POOLED_SPECIFICITY_PERCENT: Final = 90
 # F1: SARC-F was made for and tested in older adults; below this age the answer says so.

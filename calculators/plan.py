@@ -21,9 +21,13 @@ fitted to what the reader can do, with a re-test. Numbers live in `calculators.e
   use the easier versions; the harder version is suggested when the E3 rule is met.
 - **Walking**: A counts their steps and walks a few more; B walks minutes a day after counting
   their steps; C and D get a step goal rising 500 a week (E5–E7).
-- **Referrals**: chest pain or fainting on exertion → no plan (E4). Level A/B, falls risk, a
-  hospital stay or a long-term condition → "a physiotherapist can check these exercises with
-  you" first, and never the "no doctor needed" note (E4).
+- **Referrals** (the triage table, `calculators.triage`): chest pain or feeling faint on
+  exertion, or under 18 → no plan. Every finding is a warning in the table's words, most urgent
+  first; a blackout → see a doctor first and the seated programme (level A) until then. Level
+  A/B, falls risk, a hospital stay or a long-term condition → a physiotherapist. "No need to see
+  a doctor first" (E4) only at level D with no finding at all. No isometric holds (wall sit,
+  planks) after a hospital stay, with blackouts or with falls risk; "+" levels: someone with
+  you for standing balance work.
 """
 
 from __future__ import annotations
@@ -286,8 +290,15 @@ class PlanInput:
         )
         tests = _read_tests(reader, payload)
         ability: Ability | None = None
-        if tests is None or not is_missing(payload.get("ability")):
+        if not is_missing(payload.get("ability")):
             ability = reader.choice("ability", Ability, "the sentence that fits you best")
+        elif tests is None:
+            # No level is chosen for the reader (issue 21.5): a sentence or tests, not a guess.
+            reader.fail(
+                "ability",
+                "Choose the sentence that fits you best, or enter your test results below.",
+                ", ".join(ability.value for ability in Ability),
+            )
         days = reader.whole_number(
             "strength_days",
             days_bound,
@@ -351,26 +362,24 @@ _TEST_FIELDS = (
 def _read_tests(reader: PayloadReader, payload: Mapping[str, object]) -> FunctionTests | None:
     """The measured tests, or None if none was entered.
 
-    Entered tests need the chair rise (a time, or "could not") and each balance stand up to
-    the first one not held for 10 s; the 4 m walk is optional (function.py's rule).
+    Partial tests are accepted (issue 21.5): function.py scores what was measured as a range,
+    and the plan uses its low end.
     """
     given = [name for name in _TEST_FIELDS if not is_missing(payload.get(name))]
     unable = reader.flag("chair_rise_unable")
     if not given or (given == ["chair_rise_unable"] and not unable):
         return None
-    holds: list[Decimal | None] = []
-    still_holding = True
-    for name, label in _HOLD_FIELDS:
-        bound = evidence.BALANCE_HOLD_SECONDS
-        message = (
+    holds = [
+        _optional_seconds(
+            reader,
+            payload,
+            name,
+            evidence.BALANCE_HOLD_SECONDS,
             f"Enter how many seconds you held the {label} stand, from 0 to 10 "
-            "(10 if you held it the full 10 seconds)."
+            "(10 if you held it the full 10 seconds), or leave it empty if you did not try it.",
         )
-        value = _optional_seconds(reader, payload, name, bound, message)
-        if value is None and still_holding:
-            reader.fail(name, message, bound.allowed())
-        holds.append(value)
-        still_holding = still_holding and value is not None and value >= bound.high
+        for name, label in _HOLD_FIELDS
+    ]
     walk = _optional_seconds(
         reader,
         payload,
@@ -386,12 +395,6 @@ def _read_tests(reader: PayloadReader, payload: Mapping[str, object]) -> Functio
         evidence.CHAIR_STAND_SECONDS,
         'Enter the seconds five chair rises took, from 3 to 120, or tick "I could not do five".',
     )
-    if chair is None and not unable:
-        reader.fail(
-            "chair_rise_seconds",
-            'Enter the seconds five chair rises took, or tick "I could not do five".',
-            evidence.CHAIR_STAND_SECONDS.allowed(),
-        )
     return FunctionTests(holds[0], holds[1], holds[2], walk, chair, unable)
 
 
@@ -1088,7 +1091,7 @@ def _walking_notes(
 
 
 def _score_notes(assessment: LevelAssessment, answers: PlanInput) -> list[str]:
-    """What the measured score means, and whether it is complete."""
+    """What the measured score means, whether it is complete, and that the level agrees."""
     score = assessment.score
     if answers.blackouts:
         return [
@@ -1100,14 +1103,23 @@ def _score_notes(assessment: LevelAssessment, answers: PlanInput) -> list[str]:
     if score.complete:
         measured = f"Your test score is {score.low} of 12"
     else:
+        missing = score.missing_words
         measured = (
-            f"Without the 4 m walk your test score is somewhere from {score.low} to "
-            f"{score.high} of 12: the plan uses the lower end. Time the walk to make it exact"
+            f"Without {missing}, your test score is somewhere from {score.low} to {score.high} "
+            f"of 12: the plan uses the lower end. Do {missing} to make it exact"
         )
-    chosen = ""
-    if assessment.chosen is not None and assessment.chosen is not assessment.level:
-        chosen = f" (you chose level {assessment.chosen.value}; the plan uses the lower one)"
-    return [f"{measured} (M1), so {assessment.label}{chosen}: {LEVEL_PLAN[assessment.level]}"]
+    chosen = assessment.chosen
+    said = ""
+    if chosen is not None and chosen is not assessment.level:
+        said = f" (you chose level {chosen.value}; the plan uses the lower one)"
+    notes = [f"{measured} (M1), so {assessment.label}{said}: {LEVEL_PLAN[assessment.level]}"]
+    allowed = level_for_score(score.low)
+    if chosen is not None and allowed.rank > chosen.rank:
+        notes.append(
+            f"Your tests allow level {allowed.value}, more than the sentence you chose: if "
+            f'"{LEVEL_SENTENCE[allowed]}" fits you, choose it for a plan at that level.'
+        )
+    return notes
 
 
 def _timeline(steps: StepPlan | None, level: FunctionLevel) -> tuple[str, ...]:

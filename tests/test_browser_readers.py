@@ -532,7 +532,7 @@ def test_the_name_to_print_is_on_paper_and_never_in_a_share_link(
     page = watched_page.page
     watched_page.context.grant_permissions(["clipboard-read", "clipboard-write"])
     watched_page.goto(FORM_PAGES["plan"])
-    fill_form(page, "plan", {"age": "78", "print_name": "Ann Lee"})
+    fill_form(page, "plan", {"age": "78", "ability": "tires-quickly", "print_name": "Ann Lee"})
     assert submit_and_wait(page, "plan") == "result"
     page.locator('[data-action="copy-link"]').click()
     page.locator(".rg-action-status", has_text="Link copied").wait_for()

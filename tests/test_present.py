@@ -424,7 +424,7 @@ def test_protein_only_hint_is_not_on_other_forms() -> None:
 def test_cli_piped_into_a_closed_reader_exits_quietly() -> None:
     """`python -m calculators … | head` whose reader is gone: no BrokenPipeError traceback."""
     process = subprocess.Popen(
-        [sys.executable, "-m", "calculators", "plan", "--age", "70"],
+        [sys.executable, "-m", "calculators", "plan", "--age", "70", "--ability", "tires-quickly"],
         cwd=ROOT,
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,

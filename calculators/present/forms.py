@@ -260,7 +260,8 @@ PLAN = Form(
             "Which sentence fits you best? (or enter your test results below)",
             Kind.RADIO,
             tuple(Choice(ability.value, LEVEL_SENTENCE[ability.level]) for ability in Ability),
-            default=Ability.TIRES_QUICKLY.value,
+            # None chosen for the reader (issue 21.5); optional only when tests are entered.
+            optional=True,
         ),
         Group(
             "Optional: your test results from the self-check page",
