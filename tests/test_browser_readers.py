@@ -188,6 +188,7 @@ def test_search_finds_the_after_hospital_guide(watched_page: WatchedPage, word: 
 
 TABLE_PAGES = [
     "references/",
+    "professionals/",
     FORM_PAGES["protein"],
     FORM_PAGES["plan"],
     FORM_PAGES["self-check"],
