@@ -1,6 +1,8 @@
 """Reading form values from the wire: numbers, whole numbers, choices and tick boxes.
 
-Form values arrive as strings ("68", "" for an empty box) or as JSON numbers and booleans. Every
+Form values arrive as strings ("68", "" for an empty box) or as JSON numbers and booleans.
+Numbers are read as people type them ("68,5", "68 kg", " 12 s "), here, so the page and the
+command line accept the same text. Every
 problem becomes a `FieldError` named after the payload key; `PayloadReader.finish` raises them
 all at once, so the page can show each message next to its field.
 """
@@ -17,9 +19,26 @@ from typing import TypeVar
 from calculators.errors import FieldError, InvalidInput
 from calculators.evidence import Bound
 
-# Plain decimal numbers, optionally with an exponent ("1e9" parses, then fails its range). No
-# thousands separators: "1,000" could mean one thousand or one point zero.
+# Plain decimal numbers, optionally with an exponent ("1e9" parses, then fails its range).
 _NUMBER = re.compile(r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d{1,4})?")
+# A number as people type it: then, after optional spaces, a unit word ("68 kg", "12.5 s").
+_TYPED = re.compile(r"(?P<number>[^\s]*?\d[.,]?)\s*(?P<unit>[^\W\d_][^\d]*)?")
+# "68,5": a decimal comma has one or two digits after it. "1,000" (three) could be one
+# thousand or one point zero, so only a whole-number field reads it, as thousands.
+_DECIMAL_COMMA = re.compile(r"[+-]?\d+,\d{1,2}")
+_THOUSANDS = re.compile(r"[+-]?\d{1,3}(?:,\d{3})+")
+# The words a reader may type after a number, by the unit a field's bound is in (`Bound.unit`).
+# A word for another unit ("5 ft" for a height in cm) is no number for that field.
+UNIT_WORDS: dict[str, tuple[str, ...]] = {
+    "kg": ("kg", "kgs", "kilo", "kilos", "kilogram", "kilograms"),
+    "lb": ("lb", "lbs", "pound", "pounds"),
+    "cm": ("cm", "centimetre", "centimetres", "centimeter", "centimeters"),
+    "seconds": ("s", "sec", "secs", "second", "seconds"),
+    "years": ("y", "yr", "yrs", "year", "years", "years old"),
+    "steps": ("step", "steps"),
+    "meals": ("meal", "meals"),
+    "days": ("day", "days"),
+}
 # Longer text is no number a reader types; refusing it early keeps Decimal's work small.
 _MAX_NUMBER_LENGTH = 40
 E = TypeVar("E", bound=StrEnum)
@@ -27,22 +46,76 @@ _TRUE = frozenset({"true", "on", "yes", "1"})
 _FALSE = frozenset({"false", "off", "no", "0", ""})
 
 
-def decimal_or_none(value: object) -> Decimal | None:
-    """The finite number in a JSON number or numeric string, else None (bools are not numbers).
+def typed_number(
+    value: object, units: tuple[str, ...] = (), *, whole: bool = False
+) -> tuple[Decimal, str] | None:
+    """The finite number in a form value and the unit written after it ("" if none), else None.
 
-    >>> decimal_or_none("68.5"), decimal_or_none(70), decimal_or_none("nan"), decimal_or_none(True)
-    (Decimal('68.5'), Decimal('70'), None, None)
+    Text may have a decimal comma ("68,5"), spaces around it, and after the number one of the
+    words `UNIT_WORDS` gives for `units` ("68 kg", "150 lbs", "12 s"). `whole` reads commas
+    between groups of three digits as thousands ("5,000" steps). JSON numbers have no unit;
+    bools are not numbers.
+
+    >>> typed_number(" 68,5 kg ", ("kg", "lb")), typed_number("150 lbs", ("kg", "lb"))
+    ((Decimal('68.5'), 'kg'), (Decimal('150'), 'lb'))
+    >>> typed_number("5,000", whole=True), typed_number("5 ft", ("cm",)), typed_number("1,000")
+    ((Decimal('5000'), ''), None, None)
     """
     if isinstance(value, bool) or not isinstance(value, int | float | str):
         return None
     if isinstance(value, int):
-        return Decimal(value)
+        return Decimal(value), ""
     if isinstance(value, float):
-        return Decimal(repr(value)) if math.isfinite(value) else None
-    text = value.strip()
-    if len(text) > _MAX_NUMBER_LENGTH or not _NUMBER.fullmatch(text):
+        return (Decimal(repr(value)), "") if math.isfinite(value) else None
+    text = " ".join(value.split())
+    parts = _TYPED.fullmatch(text) if len(text) <= _MAX_NUMBER_LENGTH else None
+    number = None if parts is None else _point_decimal(parts["number"], whole=whole)
+    if parts is None or number is None:
         return None
-    return Decimal(text)  # the pattern admits only numbers Decimal reads
+    unit = _unit_named(parts["unit"], units) if parts["unit"] else ""
+    if unit is None:
+        return None
+    return Decimal(number), unit  # _NUMBER admits only numbers Decimal reads
+
+
+def _point_decimal(number: str, *, whole: bool) -> str | None:
+    """The number with a decimal point ("68,5" → "68.5"), or None if it is no plain number."""
+    if "," in number:
+        if whole and _THOUSANDS.fullmatch(number):
+            number = number.replace(",", "")
+        elif _DECIMAL_COMMA.fullmatch(number):
+            number = number.replace(",", ".")
+        else:
+            return None
+    return number if _NUMBER.fullmatch(number) else None
+
+
+def _unit_named(word: str, units: tuple[str, ...]) -> str | None:
+    """Which of `units` a unit word names ("lbs." → "lb"), or None."""
+    spelled = word.lower().removesuffix(".").strip()
+    return next((unit for unit in units if spelled in UNIT_WORDS.get(unit, ())), None)
+
+
+def decimal_or_none(value: object, unit: str = "", *, whole: bool = False) -> Decimal | None:
+    """The finite number in a form value, else None; text may end in a word for `unit`.
+
+    >>> decimal_or_none("68.5"), decimal_or_none(70), decimal_or_none("nan"), decimal_or_none(True)
+    (Decimal('68.5'), Decimal('70'), None, None)
+    >>> decimal_or_none("12,5 s", "seconds"), decimal_or_none("12 kg", "seconds")
+    (Decimal('12.5'), None)
+    """
+    typed = typed_number(value, (unit,) if unit else (), whole=whole)
+    return None if typed is None else typed[0]
+
+
+def unit_written(value: object, units: tuple[str, ...]) -> str:
+    """Which of `units` the reader wrote after the number ("150 lb" → "lb"), or "".
+
+    >>> unit_written("150 lb", ("kg", "lb")), unit_written("68", ("kg", "lb"))
+    ('lb', '')
+    """
+    typed = typed_number(value, units)
+    return "" if typed is None else typed[1]
 
 
 def is_missing(value: object) -> bool:
@@ -71,7 +144,7 @@ class PayloadReader:
 
     def number(self, field: str, bound: Bound, message: str) -> Decimal:
         """A required number within `bound`; `message` is shown for anything else."""
-        value = decimal_or_none(self._payload.get(field))
+        value = decimal_or_none(self._payload.get(field), bound.unit)
         if value is None or not bound.low <= value <= bound.high:
             self.fail(field, message, bound.allowed())
             return Decimal(bound.low)
@@ -93,7 +166,7 @@ class PayloadReader:
         raw = self._payload.get(field)
         if default is not None and is_missing(raw):
             return default
-        value = decimal_or_none(raw)
+        value = decimal_or_none(raw, bound.unit, whole=True)
         if (
             value is None
             or value != value.to_integral_value()
@@ -176,4 +249,11 @@ def _or_list(values: list[str]) -> str:
     return values[0] if len(values) == 1 else f"{', '.join(values[:-1])} or {values[-1]}"
 
 
-__all__ = ["PayloadReader", "decimal_or_none", "is_missing"]
+__all__ = [
+    "UNIT_WORDS",
+    "PayloadReader",
+    "decimal_or_none",
+    "is_missing",
+    "typed_number",
+    "unit_written",
+]

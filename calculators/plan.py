@@ -406,7 +406,7 @@ def _optional_seconds(
     raw = payload.get(field)
     if is_missing(raw):
         return None
-    value = decimal_or_none(raw)
+    value = decimal_or_none(raw, bound.unit)
     if value is None or not bound.low <= value <= bound.high:
         reader.fail(field, message, bound.allowed())
         return None

@@ -12,8 +12,9 @@ every number lives in `calculators.evidence`):
 | kidneys unknown, diabetes or high blood pressure | general range, caution: eGFR first | P13 |
 | BMI 30 or more (height given) | the range on an adjusted weight, info: a dietitian | P14 |
 | any range | never below 0.8 or above 2.0 | P1 |
-| per meal: the day split over the meals, at least 25 g (65+) / 20 g | see `meal_plan` | P10 / P8 |
-| kidney disease, dialysis or transplant | refer (stop): guideline ranges only | P5, P12, P13 |
+| per meal: the day split over the meals, at least 25 g (65+) / 20 g | `meal_plan` | P10 / P8 |
+| per meal, small eater: about 0.4 g/kg a meal (common practice); never all in 1 meal | same | P9 |
+| kidney disease, dialysis or transplant | refer (stop), no numbers (on References) | P5, P12, P13 |
 | age 5–17, pregnant or breastfeeding, liver disease | refer (caution) | P1 |
 | unintended weight loss | range unchanged, caution: see a doctor | red flags (NICE) |
 
@@ -23,13 +24,14 @@ Grams are weight × g/kg rounded half up: 68 kg × 1.2–1.6 = 82–109 g (the a
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from decimal import Decimal
 from enum import StrEnum
 
 from calculators import evidence
-from calculators.evidence import GramsPerKg, Guideline, Source
-from calculators.inputs import PayloadReader
+from calculators.evidence import GramsPerKg, Source
+from calculators.inputs import PayloadReader, unit_written
+from calculators.present import numbers
 from calculators.present.triage import alert
 from calculators.results import Alert, Severity, Status, cite, round_half_up, wire_number
 from calculators.triage import Observations, RuleId, evaluate
@@ -117,7 +119,11 @@ class ProteinInput:
         Defaults match the form's: unit kg, situation general, kidney none, 3 meals.
         """
         reader = PayloadReader(payload)
-        unit = reader.choice("unit", WeightUnit, "kg or lb", default=WeightUnit.KG)
+        chosen = reader.choice("unit", WeightUnit, "kg or lb", default=WeightUnit.KG)
+        # A unit typed after the weight ("150 lb") is what the reader means, whatever the
+        # buttons say: it switches the unit.
+        written = unit_written(payload.get("weight"), tuple(unit.value for unit in WeightUnit))
+        unit = WeightUnit(written) if written else chosen
         bound = evidence.WEIGHT_LB if unit is WeightUnit.LB else evidence.WEIGHT_KG
         weight = reader.number(
             "weight",
@@ -182,13 +188,13 @@ class ProteinResult:
     daily_g: GramRange | None = None
     per_meal_g: GramRange | None = None
     protein_meals: int | None = None
+    occasions: int | None = None
     adjusted_weight_kg: Decimal | None = None
     meals_reach_daily_low: bool | None = None
     suggestion: str | None = None
     notes: tuple[str, ...] = ()
     warnings: tuple[Alert, ...] = ()
     sources: tuple[Source, ...] = ()
-    guideline_ranges: tuple[Guideline, ...] = field(default=())
 
     def to_wire(self) -> dict[str, object]:
         """The result as plain JSON-ready values (the wire's `result`)."""
@@ -202,6 +208,7 @@ class ProteinResult:
             "per_meal_g": None if self.per_meal_g is None else self.per_meal_g.to_wire(),
             "meals_per_day": self.meals_per_day,
             "protein_meals": self.protein_meals,
+            "occasions": self.occasions,
             "adjusted_weight_kg": None
             if self.adjusted_weight_kg is None
             else wire_number(round_half_up(self.adjusted_weight_kg, 1)),
@@ -210,15 +217,6 @@ class ProteinResult:
             "notes": list(self.notes),
             "warnings": [alert.to_wire() for alert in self.warnings],
             "sources": [source.value for source in self.sources],
-            "guideline_ranges": [
-                {
-                    "label": guideline.label,
-                    "g_per_kg_low": wire_number(guideline.low),
-                    "g_per_kg_high": wire_number(guideline.high),
-                    "source": guideline.source.value,
-                }
-                for guideline in self.guideline_ranges
-            ],
         }
 
 
@@ -260,7 +258,7 @@ def protein_target(answers: ProteinInput) -> ProteinResult:
     daily = GramRange(grams(weight_kg, rates.low), grams(weight_kg, rates.high))
     older = answers.age >= evidence.OLDER_ADULT_AGE
     floor = evidence.PER_MEAL_FLOOR_OLDER_G if older else evidence.PER_MEAL_FLOOR_ADULT_G
-    plan = meal_plan(daily, answers.meals_per_day, floor)
+    plan = meal_plan(daily, answers.meals_per_day, floor, weight_kg)
     high_weight = adjusted is not None or _maybe_high_weight(answers)
     return ProteinResult(
         status=Status.OK,
@@ -270,14 +268,16 @@ def protein_target(answers: ProteinInput) -> ProteinResult:
         daily_g=daily,
         per_meal_g=plan.per_meal,
         protein_meals=plan.protein_meals,
+        occasions=answers.meals_per_day if plan.reaches else plan.needed_meals,
         adjusted_weight_kg=adjusted,
         meals_reach_daily_low=plan.reaches,
-        suggestion=plan.suggestion(answers.meals_per_day, floor, daily.low),
+        suggestion=plan.suggestion(answers.meals_per_day, daily),
         notes=_notes(answers, rates, daily, older, plan),
         warnings=_ok_warnings(answers),
         sources=cite(
             rates.sources,
             (Source.P10 if older else Source.P8,),
+            (Source.P9,) if plan.small_eater_g is not None else (),
             (Source.P14,) if high_weight else (),
         ),
     )
@@ -285,23 +285,40 @@ def protein_target(answers: ProteinInput) -> ProteinResult:
 
 @dataclass(frozen=True)
 class MealPlan:
-    """How the day's protein is spread: grams at each of `protein_meals` meals."""
+    """How the day's protein is spread: grams at each of `protein_meals` meals.
+
+    `reaches` is false when the reader's own meals cannot carry the day: then `per_meal` is the
+    amount for each of `needed_meals` eating occasions (meals plus protein-rich snacks).
+    `small_eater_g` is about 0.4 g/kg in grams when the day is spread that way (see `meal_plan`).
+    """
 
     per_meal: GramRange
     protein_meals: int
     reaches: bool
     needed_meals: int
+    small_eater_g: int | None = None
 
-    def suggestion(self, meals: int, floor: int, daily_low: int) -> str | None:
-        """What to change when even the top per-meal amount cannot reach the day's low end."""
+    def suggestion(self, meals: int, daily: GramRange) -> str | None:
+        """What to change when the reader's meals cannot carry the day's protein."""
         if self.reaches:
             return None
-        ceiling = evidence.PER_MEAL_CEILING_G
-        meals_give = "meal gives" if meals == 1 else "meals give"
+        amount = numbers.grams(self.per_meal.low, self.per_meal.high)
+        day = numbers.grams(daily.low, daily.high)
+        count = self.needed_meals - meals
+        each = " each" if count > 1 else ""
+        extra = numbers.plural(
+            count,
+            "protein-rich snack or small meal",
+            "protein-rich snacks or small meals",
+        )
+        if meals < evidence.MIN_PROTEIN_OCCASIONS:
+            return (
+                f"Rather than all of your {day} at one meal, have {amount} at your meal and add "
+                f"{extra} of {amount}{each}."
+            )
         return (
-            f"Even at {ceiling} g a meal, your {meals} {meals_give} {meals * ceiling} g, "
-            f"short of {daily_low} g. Add protein-rich meals or snacks: about "
-            f"{self.needed_meals} a day of {floor}–{ceiling} g each."
+            f"Even at {evidence.PER_MEAL_CEILING_G} g a meal, your {meals} meals cannot carry "
+            f"your {day} a day. Have {amount} at each meal and add {extra} of {amount}{each}."
         )
 
 
@@ -310,31 +327,97 @@ def _ceil_div(numerator: int, denominator: int) -> int:
     return -(-numerator // denominator)
 
 
-def meal_plan(daily: GramRange, meals: int, floor: int) -> MealPlan:
-    """The per-meal amount: the day's range split over the meals, never below `floor`.
+def meal_plan(daily: GramRange, meals: int, floor: int, weight_kg: Decimal) -> MealPlan:
+    """The per-meal amount: the day's range split over the meals; no meal carries the whole day.
 
-    Every meal gets the day split evenly (low end rounded up), raised to the floor (25 g from
-    65, P10; 20 g younger, P8). When the floor at every meal would add up to more than the
-    day's top end, only as many meals as the top end allows carry the floor (`protein_meals`
-    below `meals`), so the total stays within a few grams of the day's range. Above 40 g a meal
-    (P8's top end) the day cannot be reached with these meals: the plan says how many
-    protein-rich meals or snacks would.
+    - When the floor at every meal fits in the day (meals × floor ≤ the top end; 25 g from 65,
+      P10; 20 g younger, P8), every meal gets the day split evenly, raised to the floor. Above
+      40 g a meal (P8's top end) the meals cannot carry the day: the day is split over as many
+      eating occasions as keep each at most 40 g, and the reader is told to add snacks.
+    - A small eater (3 × the floor adds up to more than the day's top end) spreads the day at
+      about 0.4 g/kg a meal (common practice, see `evidence.SMALL_EATER_G_PER_KG_PER_MEAL`):
+      over the number of meals (2 or more) whose share is nearest that amount.
+    - Many meals (4 or more, and the floor at each would overshoot): only as many meals as the
+      top end allows carry the floor; the reader eats the others as usual.
+    - One meal a day never carries the whole day: the plan is for 2 or more eating occasions,
+      and the reader is told to add protein-rich snacks or small meals.
 
-    >>> meal_plan(GramRange(96, 120), 3, 25)  # 80 kg, recovering, 72: 32-40 g at each meal
-    MealPlan(per_meal=GramRange(low=32, high=40), protein_meals=3, reaches=True, needed_meals=3)
-    >>> meal_plan(GramRange(50, 60), 3, 25).protein_meals  # 50 kg at 78: 25-30 g at 2 meals
-    2
+    >>> meal_plan(GramRange(96, 120), 3, 25, Decimal(80))  # recovering at 72: 32-40 g x 3
+    MealPlan(per_meal=GramRange(low=32, high=40), protein_meals=3, reaches=True, needed_meals=3, small_eater_g=None)
+    >>> meal_plan(GramRange(40, 48), 3, 25, Decimal(40)).per_meal  # 40 kg at 78: not 40-48 g x 1
+    GramRange(low=14, high=16)
+    """  # noqa: E501
+    if meals < evidence.MIN_PROTEIN_OCCASIONS:
+        occasions = _occasions_plan(daily, floor, weight_kg)
+        return MealPlan(
+            occasions.per_meal,
+            meals,
+            reaches=False,
+            needed_meals=occasions.protein_meals,
+            small_eater_g=occasions.small_eater_g,
+        )
+    if _small_eater(daily, floor):
+        return _small_eater_plan(daily, range(evidence.MIN_PROTEIN_OCCASIONS, meals + 1), weight_kg)
+    # Many meals: only as many as the top end allows carry the floor (at least 3 here).
+    carriers = meals if meals * floor <= daily.high else daily.high // floor
+    if _ceil_div(daily.low, carriers) > evidence.PER_MEAL_CEILING_G:
+        occasions = _floor_plan(daily, _ceil_div(daily.low, evidence.PER_MEAL_CEILING_G), floor)
+        return MealPlan(
+            occasions.per_meal, meals, reaches=False, needed_meals=occasions.protein_meals
+        )
+    return _floor_plan(daily, carriers, floor)
+
+
+def _small_eater(daily: GramRange, floor: int) -> bool:
+    """The floor at 3 meals (the usual day) adds up to more than the day's top end."""
+    return _DEFAULT_MEALS_PER_DAY * floor > daily.high
+
+
+def _floor_plan(daily: GramRange, meals: int, floor: int) -> MealPlan:
+    """Every meal gets the day split evenly, at least `floor`, at most the ceiling (P8).
+
+    The caller makes sure the split's low end is at most the ceiling.
     """
+    low = max(floor, _ceil_div(daily.low, meals))
+    high = min(evidence.PER_MEAL_CEILING_G, max(low, daily.high // meals))
+    return MealPlan(GramRange(low, high), meals, reaches=True, needed_meals=meals)
+
+
+def _even_split(daily: GramRange, meals: int) -> GramRange:
+    """The day over `meals` meals: low end rounded up, high end rounded down (never below low)."""
+    low = _ceil_div(daily.low, meals)
+    return GramRange(low, max(low, daily.high // meals))
+
+
+def _small_eater_plan(daily: GramRange, counts: range, weight_kg: Decimal) -> MealPlan:
+    """The day over the number of meals (from `counts`) whose share is nearest 0.4 g/kg."""
+    near = weight_kg * evidence.SMALL_EATER_G_PER_KG_PER_MEAL
+
     ceiling = evidence.PER_MEAL_CEILING_G
-    protein_meals = meals if meals * floor <= daily.high else max(1, daily.high // floor)
-    while _ceil_div(daily.low, protein_meals) > ceiling and protein_meals < meals:
-        protein_meals += 1
-    low = max(floor, _ceil_div(daily.low, protein_meals))
-    if low > ceiling:
-        needed = _ceil_div(daily.low, ceiling)
-        return MealPlan(GramRange(ceiling, ceiling), meals, reaches=False, needed_meals=needed)
-    high = min(ceiling, max(low, daily.high // protein_meals))
-    return MealPlan(GramRange(low, high), protein_meals, reaches=True, needed_meals=protein_meals)
+
+    def distance(meals: int) -> tuple[Decimal, int]:
+        share = _even_split(daily, meals)
+        return abs(Decimal(share.low + share.high) / 2 - near), -meals
+
+    meals = min((n for n in counts if _even_split(daily, n).low <= ceiling), key=distance)
+    share = _even_split(daily, meals)
+    return MealPlan(
+        GramRange(share.low, min(share.high, ceiling)),
+        meals,
+        reaches=True,
+        needed_meals=meals,
+        small_eater_g=int(round_half_up(near)),
+    )
+
+
+def _occasions_plan(daily: GramRange, floor: int, weight_kg: Decimal) -> MealPlan:
+    """The plan for a reader who eats 1 meal: the day over 2 or more eating occasions."""
+    most = evidence.MEALS_PER_DAY.high
+    fewest = evidence.MIN_PROTEIN_OCCASIONS
+    if _small_eater(daily, floor):
+        return _small_eater_plan(daily, range(fewest, most + 1), weight_kg)
+    occasions = max(fewest, _ceil_div(daily.low, evidence.PER_MEAL_CEILING_G))
+    return _floor_plan(daily, occasions, floor)
 
 
 def _maybe_high_weight(answers: ProteinInput) -> bool:
@@ -348,13 +431,17 @@ def _notes(
     """How the numbers were worked out, and what the reader should know about them."""
     kg = f"{round_half_up(answers.weight_kg, 1)} kg"
     shown = kg if answers.unit is WeightUnit.KG else f"{answers.weight:f} lb = {kg}"
-    rate = f"{rates.low}–{rates.high} g per kg = {daily.low}–{daily.high} g a day."
+    rate = (
+        f"{numbers.grams_per_kg(rates.low, rates.high)} g per kg = "
+        f"{numbers.grams(daily.low, daily.high)} a day."
+    )
     adjusted = answers.adjusted_weight_kg
     if adjusted is None:
         notes = [f"{shown} × {rate}"]
     else:
         notes = [
-            f"Your weight ({shown}) and height ({answers.height_cm:f} cm) give a BMI of "
+            f"Your weight ({shown}) and height ({answers.height_cm:f} cm) give a body mass "
+            "index (BMI, weight for height) of "
             f"{round_half_up(answers.bmi or Decimal(0), 1)}. From a BMI of "
             f"{evidence.OBESITY_BMI}, a range worked out on your full weight would be too high, "
             f"so this one uses an adjusted weight of {round_half_up(adjusted, 1)} kg (P14). "
@@ -363,18 +450,31 @@ def _notes(
             "practice, not from a study) plus a quarter of the rest of your weight.",
         ]
     floor = evidence.PER_MEAL_FLOOR_OLDER_G if older else evidence.PER_MEAL_FLOOR_ADULT_G
-    notes.append(
-        f"Spread your protein over your meals: at least {floor} g at a meal helps older muscles "
-        "most (P10)."
-        if older
-        else "Spread your protein over your meals: 20–40 g at a meal (P8)."
-    )
+    day = numbers.grams(daily.low, daily.high)
+    if plan.small_eater_g is not None:
+        floor_source = "P10" if older else "P8"
+        per_kg = evidence.SMALL_EATER_G_PER_KG_PER_MEAL
+        notes.append(
+            f"{floor} g at every meal ({floor_source}) would add up to more than your {day} a "
+            f"day, so spread it instead: about {per_kg} g per kg at a meal, about "
+            f"{plan.small_eater_g} g for you. This is common practice, taken from studies in "
+            "younger people who do strength training (P9)."
+        )
+    elif older:
+        notes.append(
+            f"Spread your protein over your meals: at least {floor} g at a meal helps older "
+            "muscles most (P10)."
+        )
+    else:
+        notes.append(
+            "Spread your protein over your meals: "
+            f"{numbers.grams(*evidence.PER_MEAL_ADULT_G)} at a meal (P8)."
+        )
     if plan.reaches and plan.protein_meals < answers.meals_per_day:
         notes.append(
-            f"Your {daily.low}–{daily.high} g split evenly over your {answers.meals_per_day} "
-            f"meals would be less than {floor} g a meal. So have "
-            f"{plan.per_meal.low}–{plan.per_meal.high} g at {plan.protein_meals} of your meals, "
-            "and eat your other meals as usual."
+            f"Have {numbers.grams(plan.per_meal.low, plan.per_meal.high)} at "
+            f"{plan.protein_meals} of your {answers.meals_per_day} meals, and eat your other "
+            "meals as usual."
         )
     if answers.situation is Situation.TRAINING and answers.kidney is not KidneyStatus.AT_RISK:
         notes.append("The benefit of extra protein levels off around 1.6 g per kg (P7).")
@@ -417,17 +517,17 @@ def _ok_warnings(answers: ProteinInput) -> tuple[Alert, ...]:
         alerts.append(
             Alert(
                 Severity.INFO,
-                "This range uses an adjusted weight, because your BMI is 30 or more (P14). A "
-                "registered dietitian can tell you the right amount for you.",
+                "This range uses an adjusted weight, because your body mass index (BMI) is 30 "
+                "or more (P14). A registered dietitian can tell you the right amount for you.",
             )
         )
     elif _maybe_high_weight(answers):
         alerts.append(
             Alert(
                 Severity.INFO,
-                "For a high body weight, this range may be too high: it is worked out on your "
-                "full weight (P14). Add your height to get a range worked out on an adjusted "
-                "weight, or ask a registered dietitian.",
+                "If much of your weight is body fat, this range may be too high: it is worked "
+                "out on your full weight (P14). Add your height to get a range worked out on "
+                "an adjusted weight, or ask a registered dietitian.",
             )
         )
     alerts.extend(_weight_loss_warning(answers))
@@ -451,7 +551,6 @@ def _referral(answers: ProteinInput) -> ProteinResult | None:
     """A referral when kidney disease, age under 18, pregnancy or liver disease apply."""
     alerts: list[Alert] = []
     notes: list[str] = []
-    guidelines: tuple[Guideline, ...] = ()
     sources: list[Source] = []
     if answers.kidney in _KIDNEY_DISEASE:
         alerts.append(
@@ -461,20 +560,24 @@ def _referral(answers: ProteinInput) -> ProteinResult | None:
                 "disagree, so we give no personal number: ask your kidney doctor or dietitian.",
             )
         )
+        # No numbers here, not even the guidelines' (issue 21): a low-protein kidney diet is
+        # planned and watched by the kidney team; adopted alone it can cost muscle. The ranges
+        # stay on the References page (P12, P13), for the reader's team.
         if answers.kidney is KidneyStatus.CKD:
-            guidelines = evidence.KIDNEY_GUIDELINES_CKD
             notes.append(
                 "People with severe kidney disease who are not on dialysis may need to limit "
-                "protein (P5)."
+                "protein (P5), but only with their kidney team's advice."
             )
-        elif answers.kidney is KidneyStatus.DIALYSIS:
-            guidelines = evidence.KIDNEY_GUIDELINES_DIALYSIS
-        else:
+        elif answers.kidney is KidneyStatus.TRANSPLANT:
             notes.append(
-                "Our sources give no protein range for people with a kidney transplant: your "
+                "Our sources give no protein amount for people with a kidney transplant: your "
                 "transplant team will tell you yours."
             )
-        notes.append("The ranges shown are for information only, not a target for you.")
+        notes.append(
+            "Do not cut or raise your protein on your own. A kidney diet is planned and "
+            "checked by your kidney team, and eating too little protein can cost muscle: the "
+            "kidney guidelines ask for more protein in frail older people (P13)."
+        )
         sources += [Source.P5, Source.P12, Source.P13]
     others = [
         (
@@ -511,5 +614,4 @@ def _referral(answers: ProteinInput) -> ProteinResult | None:
         notes=tuple(notes),
         warnings=(*alerts, *_weight_loss_warning(answers)),
         sources=cite(sources),
-        guideline_ranges=guidelines,
     )

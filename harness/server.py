@@ -132,6 +132,7 @@ class StaticServer(http.server.ThreadingHTTPServer):
         self.mounts = {prefix: path.resolve() for prefix, path in (mounts or {}).items()}
         self.link: Link | None = None
         self._log: list[Sent] = []
+        self._requested: list[str] = []
         self._gzipped: dict[tuple[Path, int, int], bytes] = {}
         self._etags: dict[tuple[Path, int, int], str] = {}
         self._lock = threading.Lock()
@@ -146,6 +147,20 @@ class StaticServer(http.server.ThreadingHTTPServer):
         """Remember one response (thread-safe)."""
         with self._lock:
             self._log.append(sent)
+
+    def note_request(self, target: str) -> None:
+        """Remember what a request asked for, path and query as sent (thread-safe)."""
+        with self._lock:
+            self._requested.append(target)
+
+    def take_requests(self) -> list[str]:
+        """Every request's path and query since the last call, oldest first.
+
+        What a host's access log holds: the privacy tests check no answer reached it.
+        """
+        with self._lock:
+            requested, self._requested = self._requested, []
+        return requested
 
     def take_log(self) -> list[Sent]:
         """Every response since the last call, oldest first."""
@@ -223,6 +238,7 @@ class StaticHandler(http.server.BaseHTTPRequestHandler):
         return target if target.is_file() else None
 
     def _respond(self, *, with_body: bool) -> None:
+        self.server.note_request(self.path)
         url_path = urllib.parse.urlsplit(self.path).path
         base, inner = self._base(url_path)
         root_dir = base / urllib.parse.unquote(inner).lstrip("/")

@@ -197,7 +197,7 @@ def muscle_loss_figure(references_url: str) -> str:
     s1 = escape(f"{references_url}#s1")
     s2 = escape(f"{references_url}#s2")
     return (
-        '<figure class="rg-chart" data-chart="muscle-loss" tabindex="0">\n'
+        '<figure class="rg-chart" data-chart="muscle-loss">\n'
         f"{charts.muscle_loss_chart()}\n"
         "<figcaption>Typical muscle loss with age: a population average, not a prediction "
         f'for you. Sources: <a href="{s1}">S1</a>, <a href="{s2}">S2</a>.</figcaption>\n'

@@ -5,10 +5,30 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
-from helpers.browser import WatchedPage, open_watched_page
+from helpers.browser import WatchedPage, next_watched_page, open_watched_page
 from playwright.sync_api import Browser, sync_playwright
 
-from harness import BrowserMissingError, BuiltSite, build_site, launch_chromium, serving
+from harness import (
+    BrowserMissingError,
+    BuiltSite,
+    StaticServer,
+    build_site,
+    launch_chromium,
+    serving,
+)
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Keep each test file on one pytest-xdist worker (`--dist loadgroup`).
+
+    So a file's module-scoped fixtures (a shared browser context, a parsed page) start once.
+    A long test may name a group of its own (`xdist_group`) to run beside its file's others.
+    Runs before pytest-xdist reads the groups (tryfirst).
+    """
+    for item in items:
+        if item.get_closest_marker("xdist_group") is None:
+            item.add_marker(pytest.mark.xdist_group(item.nodeid.split("::", 1)[0]))
 
 
 @pytest.fixture(scope="session")
@@ -22,10 +42,16 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
 
 
 @pytest.fixture(scope="session")
-def site_url(built_site: BuiltSite) -> Iterator[str]:
-    """Base URL of the built site, served on 127.0.0.1 as GitHub Pages serves it (gzip, ETag)."""
+def site_server(built_site: BuiltSite) -> Iterator[StaticServer]:
+    """The built site, served on 127.0.0.1 as GitHub Pages serves it (gzip, ETag)."""
     with serving(built_site.path) as server:
-        yield server.url
+        yield server
+
+
+@pytest.fixture(scope="session")
+def site_url(site_server: StaticServer) -> str:
+    """Base URL of the served site."""
+    return site_server.url
 
 
 @pytest.fixture(scope="session")
@@ -40,9 +66,27 @@ def browser() -> Iterator[Browser]:
         chromium.close()
 
 
-@pytest.fixture
-def watched_page(browser: Browser, site_url: str) -> Iterator[WatchedPage]:
-    """A fresh, guarded browser context on the served site, closed after the test."""
+@pytest.fixture(scope="module")
+def file_context(browser: Browser, site_url: str) -> Iterator[WatchedPage]:
+    """One guarded browser context per test file, closed after the file's last test.
+
+    Its Cache Storage keeps the engine's memory snapshot, so the file's first engine start is
+    a fresh one and every later page restores the snapshot, as a reader's repeat visit does.
+    The fresh path and the snapshot itself are tested on their own (test_browser_snapshot).
+    """
     watched = open_watched_page(browser, site_url)
+    watched.page.close()
     yield watched
     watched.context.close()
+
+
+@pytest.fixture
+def watched_page(file_context: WatchedPage) -> Iterator[WatchedPage]:
+    """A new guarded page on the served site, in the test file's context; closed after the test.
+
+    A test that changes its context (routes, permissions, offline) opens its own with
+    open_watched_page instead.
+    """
+    watched = next_watched_page(file_context)
+    yield watched
+    watched.page.close()

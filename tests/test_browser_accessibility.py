@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 import pytest
 from helpers.browser import (
     FORM_PAGES,
+    WatchedPage,
     fill_form,
+    next_watched_page,
     open_watched_page,
     run_axe,
     site_paths,
@@ -18,23 +22,51 @@ from harness import BuiltSite
 pytestmark = pytest.mark.browser
 
 
-@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.fixture(scope="module")
+def axe_context(browser: Browser, site_url: str) -> Iterator[WatchedPage]:
+    """The file's guarded context, its CSP bypassed.
+
+    axe is injected as an inline script, which our own CSP rightly forbids.
+    """
+    watched = open_watched_page(browser, site_url, bypass_csp=True)
+    watched.page.close()
+    yield watched
+    watched.context.close()
+
+
+@pytest.fixture
+def axe_page(axe_context: WatchedPage) -> Iterator[WatchedPage]:
+    """A new page in the file's context, closed after the test.
+
+    Each page load starts with no stored palette (a test switches to dark with Material's
+    toggle, which remembers it), as a fresh context would.
+    """
+    watched = next_watched_page(axe_context)
+    watched.page.add_init_script("try { localStorage.clear(); } catch {}")
+    yield watched
+    watched.page.close()
+
+
+# Each scheme's walk through every page is a long test: each is a group of its own, so the two
+# run on different pytest-xdist workers at once (the Makefile's --dist loadgroup).
+@pytest.mark.parametrize(
+    "scheme",
+    [
+        pytest.param("light", marks=pytest.mark.xdist_group("axe-every-page-light")),
+        pytest.param("dark", marks=pytest.mark.xdist_group("axe-every-page-dark")),
+    ],
+)
 def test_axe_finds_no_serious_violation(
-    built_site: BuiltSite, browser: Browser, site_url: str, scheme: str
+    built_site: BuiltSite, axe_page: WatchedPage, scheme: str
 ) -> None:
     """Every page passes axe-core (serious + critical) in the given colour scheme."""
-    # axe is injected as an inline script, which our own CSP rightly forbids: bypass it here.
-    watched = open_watched_page(browser, site_url, bypass_csp=True)
-    watched.page.emulate_media(color_scheme=scheme)
+    axe_page.page.emulate_media(color_scheme=scheme)
     found = {}
-    try:
-        for path in site_paths(built_site):
-            watched.goto(path)
-            violations = run_axe(watched.page)
-            if violations:
-                found[path] = violations
-    finally:
-        watched.context.close()
+    for path in site_paths(built_site):
+        axe_page.goto(path)
+        violations = run_axe(axe_page.page)
+        if violations:
+            found[path] = violations
     assert found == {}
 
 
@@ -47,31 +79,33 @@ RESULT_SAMPLES = {
 
 @pytest.mark.parametrize("calculator", list(RESULT_SAMPLES))
 def test_axe_finds_no_serious_violation_with_a_result_shown(
-    browser: Browser, site_url: str, calculator: str
+    axe_page: WatchedPage, calculator: str
 ) -> None:
     """A calculator page with its result, warnings and buttons passes axe-core, light and dark.
 
-    One engine start per calculator: the same result is checked in both colour schemes.
+    The same result is checked in both colour schemes.
     """
-    watched = open_watched_page(browser, site_url, bypass_csp=True)
+    watched = axe_page
     found = {}
-    try:
-        watched.goto(FORM_PAGES[calculator])
-        fill_form(watched.page, calculator, RESULT_SAMPLES[calculator])
-        assert submit_and_wait(watched.page, calculator) == "result"
-        # Closed boxes opened (the plan's calendar time and reminder), so axe sees inside them.
-        for box in watched.page.locator("details.rg-action-options summary").all():
-            box.click()
-        found["light"] = run_axe(watched.page)
-        # Dark as a reader gets it without a reload: Material's own palette toggle.
-        watched.page.emulate_media(color_scheme="dark")
-        watched.page.locator('label[title="Switch to dark mode"]').first.click()
-        watched.page.locator('body[data-md-color-scheme="slate"]').wait_for()
-        # The toggle keeps focus and shows its tooltip; the page is checked as it is read.
-        watched.page.evaluate("() => document.activeElement.blur()")
-        watched.page.mouse.move(0, 0)
-        watched.page.locator(".md-tooltip--active").wait_for(state="detached")
-        found["dark"] = run_axe(watched.page)
-    finally:
-        watched.context.close()
+    watched.goto(FORM_PAGES[calculator])
+    fill_form(watched.page, calculator, RESULT_SAMPLES[calculator])
+    assert submit_and_wait(watched.page, calculator) == "result"
+    # Closed boxes opened (the plan's calendar time and reminder), so axe sees inside them.
+    for box in watched.page.locator("details.rg-action-options summary").all():
+        box.click()
+    found["light"] = run_axe(watched.page)
+    # Dark as a reader gets it without a reload: Material's own palette toggle.
+    watched.page.emulate_media(color_scheme="dark")
+    watched.page.locator('label[title="Switch to dark mode"]').first.click()
+    watched.page.locator('body[data-md-color-scheme="slate"]').wait_for()
+    # The toggle keeps focus and shows its tooltip; the page is checked as it is read.
+    watched.page.evaluate("() => document.activeElement.blur()")
+    watched.page.mouse.move(0, 0)
+    watched.page.locator(".md-tooltip--active").wait_for(state="detached")
+    # ...and then fades out (opacity, 0.25 s): axe would measure the half-faded text's contrast.
+    watched.page.wait_for_function(
+        "() => [...document.querySelectorAll('.md-tooltip')]"
+        ".every((tip) => getComputedStyle(tip).opacity === '0')"
+    )
+    found["dark"] = run_axe(watched.page)
     assert found == {"light": [], "dark": []}

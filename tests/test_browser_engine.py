@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 import pytest
 from helpers.browser import (
     RESULT_TIMEOUT_MS,
@@ -73,6 +75,39 @@ def test_instant_navigation_keeps_one_engine(watched_page: WatchedPage) -> None:
     assert submit_and_wait(page, "protein") == "result"
     assert len(calc_workers(page)) == 1
     assert engine_info(page)["restarts"] == 0
+    watched_page.assert_clean()
+
+
+# The product's clocks (engine.mjs): a test may shorten them, nothing may lengthen them.
+READER_TIMERS = {"stallMs": 30_000, "startWorkMs": 180_000, "answerMs": 15_000}
+
+
+@pytest.mark.parametrize(
+    ("override", "in_force"),
+    [
+        pytest.param(None, READER_TIMERS, id="reader"),
+        pytest.param(
+            {"stallMs": 2000, "answerMs": 1000},
+            {**READER_TIMERS, "stallMs": 2000, "answerMs": 1000},
+            id="shortened",
+        ),
+        pytest.param(
+            {"stallMs": 60_000, "startWorkMs": -1, "answerMs": "soon"},
+            READER_TIMERS,
+            id="never-lengthened",
+        ),
+    ],
+)
+def test_engine_clocks_are_the_readers_unless_a_test_shortens_them(
+    watched_page: WatchedPage, override: dict[str, object] | None, in_force: dict[str, int]
+) -> None:
+    """A reader's page waits 30 s for a stalled download; a test's override only shortens."""
+    if override is not None:
+        watched_page.page.add_init_script(
+            f"globalThis.REGAIN_ENGINE_TEST_TIMERS = {json.dumps(override)};"
+        )
+    watched_page.goto("guide/early-signs/")  # no form: no engine is started for this
+    assert engine_info(watched_page.page)["timers"] == in_force
     watched_page.assert_clean()
 
 

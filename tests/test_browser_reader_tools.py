@@ -82,11 +82,11 @@ def copied_link(page: Page) -> str:
 
 @pytest.mark.parametrize("calculator", list(SHARE_CASES))
 def test_share_link_reopens_the_same_result(
-    calculator: str, browser: Browser, site_url: str
+    calculator: str, watched_page: WatchedPage, browser: Browser, site_url: str
 ) -> None:
     """A copied link, opened in a fresh browser, fills the form and shows the same result."""
     path, answers = SHARE_CASES[calculator]
-    first = open_watched_page(browser, site_url)
+    first = watched_page
     second = open_watched_page(browser, site_url)
     try:
         first.context.grant_permissions(["clipboard-read", "clipboard-write"])
@@ -94,7 +94,7 @@ def test_share_link_reopens_the_same_result(
         fill_form(first.page, calculator, answers)
         assert submit_and_wait(first.page, calculator) == "result"
         link = copied_link(first.page)
-        assert link.startswith(site_url + path + "?")
+        assert link.startswith(site_url + path + "#answers?")
         second.page.goto(link)
         second.page.locator(f"#{calculator}-result[data-state=result]").wait_for(
             timeout=RESULT_TIMEOUT_MS
@@ -104,7 +104,6 @@ def test_share_link_reopens_the_same_result(
         first.assert_clean()
         second.assert_clean()
     finally:
-        first.context.close()
         second.context.close()
 
 

@@ -104,7 +104,7 @@ def test_build_a_plan_from_the_result_prefills_the_plan_form(watched_page: Watch
     assert submit_and_wait(page, "self-check") == "result"
     prefill = api.run("self-check", answers)["result"]["plan_prefill"]  # type: ignore[index]
     page.locator('[data-action="build-plan"]').click()
-    page.wait_for_url("**/tools/plan/?*")
+    page.wait_for_url(lambda url: "/tools/plan/#answers?" in url)
     page.locator("#plan-result[data-state=result]").wait_for(timeout=RESULT_TIMEOUT_MS)
     assert page.locator(f'[name=ability][value="{prefill["ability"]}"]').is_checked()
     assert page.locator("[name=fall_past_year]").is_checked() == prefill["fall_past_year"]
@@ -137,7 +137,7 @@ def test_hand_off_carries_the_measured_tests_and_the_plan_scores_them(
     assert submit_and_wait(page, "self-check") == "result"
     prefill = api.run("self-check", answers)["result"]["plan_prefill"]  # type: ignore[index]
     page.locator('[data-action="build-plan"]').click()
-    page.wait_for_url("**/tools/plan/?*")
+    page.wait_for_url(lambda url: "/tools/plan/#answers?" in url)
     page.locator("#plan-result[data-state=result]").wait_for(timeout=RESULT_TIMEOUT_MS)
     for name in ("balance_tandem_seconds", "walk_4m_seconds", "chair_rise_seconds"):
         shown = page.locator(f"[name={name}]").input_value()
@@ -169,7 +169,7 @@ def test_could_not_finish_is_low_strength_and_reaches_the_plan(watched_page: Wat
     shown = page.locator('#self-check-result [data-value="chair_stand"]').inner_text()
     assert shown == "not finished"
     page.locator('[data-action="build-plan"]').click()
-    page.wait_for_url("**/tools/plan/?*")
+    page.wait_for_url(lambda url: "/tools/plan/#answers?" in url)
     page.locator("#plan-result[data-state=result]").wait_for(timeout=RESULT_TIMEOUT_MS)
     assert page.locator("[name=chair_rise_unable]").is_checked()
     assert page.locator("[name=chair_rise_seconds]").input_value() == ""

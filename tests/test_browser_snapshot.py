@@ -131,3 +131,57 @@ def test_oversized_snapshot_is_dropped_for_a_fresh_start(context_page: WatchedPa
     assert protein_answer(second) == expected_range()
     assert engine_info(second)["from"] == "fresh"
     assert 1_000_000 < wait_for_snapshot(second) < size + 65536
+
+
+# What the engine before this one (Pyodide 314.0.7) stored its snapshot under: the same scheme,
+# its own version. Another calculators hash stands for an older build of our calculators.
+OLDER_ENGINE = "314.0.7"
+SNAPSHOT_NAMES = """async () => {
+    const cache = await caches.open("regain-engine-snapshot");
+    return (await cache.keys()).map((request) => new URL(request.url).pathname).sort();
+}"""
+MANIFEST = """async () => (await fetch(new URL("/engine/version.json", location.href))).json()"""
+MOVE_SNAPSHOT = """async ([from, to]) => {
+    const cache = await caches.open("regain-engine-snapshot");
+    const stored = await (await cache.match(new URL(from, location.href))).arrayBuffer();
+    for (const name of to) await cache.put(new URL(name, location.href), new Response(stored));
+    await cache.delete(new URL(from, location.href));
+}"""
+
+
+def test_snapshot_from_an_older_engine_or_calculators_is_never_restored(
+    context_page: WatchedPage,
+) -> None:
+    """A snapshot stored by an older engine or older calculators is not restored, and is deleted.
+
+    The stored snapshots are good ones, put under the names the older versions gave them: only
+    the versions in those names keep them from being restored.
+    """
+    first = context_page.page
+    context_page.goto("tools/protein/")
+    protein_answer(first)
+    wait_for_snapshot(first)
+    manifest = first.evaluate(MANIFEST)
+    engine_version, calculators = manifest["pyodide"], manifest["calculators"]
+    current = f"/engine/snapshot/{engine_version}-{calculators}.bin"
+    assert first.evaluate(SNAPSHOT_NAMES) == [current]  # named by engine version and calculators
+    assert engine_version != OLDER_ENGINE
+    stale = sorted(
+        [
+            f"/engine/snapshot/{OLDER_ENGINE}-{calculators}.bin",
+            f"/engine/snapshot/{engine_version}-{calculators[::-1]}.bin",
+        ]
+    )
+    assert current not in stale
+    first.evaluate(MOVE_SNAPSHOT, [current, stale])
+    assert first.evaluate(SNAPSHOT_NAMES) == stale
+
+    second = context_page.context.new_page()
+    second.goto(context_page.base_url + "tools/protein/")
+    assert protein_answer(second) == expected_range()
+    assert engine_info(second)["from"] == "fresh"
+    marker = second.locator("html[data-engine-snapshot]")
+    marker.wait_for(state="attached", timeout=SNAPSHOT_TIMEOUT_MS)
+    assert marker.get_attribute("data-engine-snapshot") == "saved"
+    assert second.evaluate(SNAPSHOT_NAMES) == [current]  # the stale ones are gone
+    context_page.assert_clean()

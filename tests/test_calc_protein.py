@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+import re
 from decimal import Decimal
 from typing import Any
 
@@ -11,6 +13,7 @@ from hypothesis import strategies as st
 
 from calculators import api, evidence
 from calculators.evidence import KG_PER_LB
+from calculators.present import html, text
 
 FAST = settings(max_examples=300, deadline=None)
 
@@ -48,26 +51,45 @@ def floor_for(age: int) -> int:
 @FAST
 @given(numbers_payloads)
 def test_per_meal_times_meals_is_within_reach_of_the_daily_range(payload: dict[str, Any]) -> None:
-    """Per meal × protein meals reaches the day's low end and stays near its top end."""
+    """Per meal × the meals (or eating occasions) that carry it reaches the day, near its top."""
     found = result(payload)
-    daily, per_meal, meals = found["daily_g"], found["per_meal_g"], found["protein_meals"]
-    if found["meals_reach_daily_low"]:
-        assert meals * per_meal["low"] >= daily["low"]
-        assert meals * per_meal["low"] <= daily["high"] + OVERSHOOT_G
-        assert meals * per_meal["high"] <= max(daily["high"], meals * per_meal["low"])
-    else:
-        assert found["meals_per_day"] * evidence.PER_MEAL_CEILING_G < daily["low"]
+    daily, per_meal = found["daily_g"], found["per_meal_g"]
+    carriers = found["protein_meals"] if found["meals_reach_daily_low"] else found["occasions"]
+    assert carriers * per_meal["low"] >= daily["low"]
+    assert carriers * per_meal["low"] <= daily["high"] + OVERSHOOT_G
+    assert carriers * per_meal["high"] <= max(daily["high"], carriers * per_meal["low"])
+    if not found["meals_reach_daily_low"]:
+        meals = found["meals_per_day"]
+        assert meals == 1 or meals * evidence.PER_MEAL_CEILING_G < daily["low"]
+        assert found["occasions"] > meals
         assert found["suggestion"]
 
 
 @FAST
 @given(numbers_payloads)
-def test_per_meal_amount_is_never_below_the_floor_for_the_age(payload: dict[str, Any]) -> None:
-    """No reader is told less than 25 g a meal from 65 (P10), or 20 g younger (P8)."""
+def test_no_meal_is_asked_to_carry_the_whole_day(payload: dict[str, Any]) -> None:
+    """Even one meal a day is never given the day's low end: snacks carry a share."""
     found = result(payload)
-    assert found["per_meal_g"]["low"] >= floor_for(payload["age"])
-    assert found["per_meal_g"]["low"] <= found["per_meal_g"]["high"]
+    assert found["per_meal_g"]["high"] < found["daily_g"]["low"]
     assert found["per_meal_g"]["high"] <= evidence.PER_MEAL_CEILING_G
+
+
+@FAST
+@given(numbers_payloads)
+def test_per_meal_amount_is_below_the_floor_only_for_a_small_eater(
+    payload: dict[str, Any],
+) -> None:
+    """Below 25 g from 65 (P10) or 20 g younger (P8) only when 3 × the floor overshoots the day.
+
+    Then the day is spread at about 0.4 g/kg a meal (common practice, P9 cited with it).
+    """
+    found = result(payload)
+    floor = floor_for(payload["age"])
+    assert found["per_meal_g"]["low"] <= found["per_meal_g"]["high"]
+    if found["per_meal_g"]["low"] < floor:
+        assert 3 * floor > found["daily_g"]["high"]  # 3 x 25 g is above the day's range
+        assert "P9" in found["sources"]
+        assert any("0.4 g per kg" in note for note in found["notes"])
 
 
 @FAST
@@ -78,8 +100,33 @@ def test_per_meal_amount_is_the_day_split_over_the_meals(payload: dict[str, Any]
     meals = found["meals_per_day"]
     if found["meals_reach_daily_low"] and found["protein_meals"] == meals:
         split_low = -(-found["daily_g"]["low"] // meals)
-        assert found["per_meal_g"]["low"] == max(split_low, floor_for(payload["age"]))
+        floor = 0 if "P9" in found["sources"] else floor_for(payload["age"])
+        assert found["per_meal_g"]["low"] == max(split_low, floor)
     assert found["protein_meals"] <= meals
+
+
+# A range written with equal ends ("25–25 g", "0.8–0.8"): the one formatter never writes one.
+EQUAL_ENDS = re.compile(r"(?<![\d.])(\d+(?:\.\d+)?)–\1(?![\d.])")
+
+
+@FAST
+@given(
+    numbers_payloads
+    | st.fixed_dictionaries(
+        {
+            "weight": st.decimals(min_value=30, max_value=250, places=1).map(str),
+            "age": st.integers(min_value=5, max_value=110),
+            "kidney": st.sampled_from(["ckd", "dialysis", "transplant", "none"]),
+            "meals_per_day": st.integers(min_value=1, max_value=8),
+        }
+    )
+)
+def test_no_protein_output_shows_a_range_with_equal_ends(payload: dict[str, Any]) -> None:
+    """Neither the answer's page markup nor its plain text holds "X–X" (one number instead)."""
+    envelope, view = api.answer("protein", payload)
+    assert view is not None
+    shown = [json.dumps(envelope, ensure_ascii=False), html.render(view, ""), text.render(view)]
+    assert not [match.group(0) for part in shown for match in EQUAL_ENDS.finditer(part)]
 
 
 @FAST

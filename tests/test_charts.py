@@ -63,9 +63,34 @@ def test_chart_is_an_svg_image_named_by_its_title_and_desc(svg: str) -> None:
 def test_chart_scales_to_its_container(svg: str) -> None:
     """A viewBox and width 100%, no fixed height: the page's CSS sets the size."""
     root = parse(svg)
-    assert root.get("viewBox") == f"0 0 {charts.WIDTH} {charts.HEIGHT}"
+    assert root.get("viewBox", "").startswith(f"0 0 {charts.WIDTH} ")
     assert root.get("width") == "100%"
     assert root.get("height") is None
+
+
+@pytest.mark.parametrize("svg", every_chart(), ids=["per-meal", "steps", "muscle-loss"])
+def test_chart_text_stays_inside_the_view_box(svg: str) -> None:
+    """Every text's estimated extent lies inside the viewBox: legends wrap, nothing is cut."""
+    root = parse(svg)
+    _, _, width, height = (float(n) for n in root.get("viewBox", "").split())
+    for text in root.iter(f"{SVG}text"):
+        x, y, words = float(text.get("x", 0)), float(text.get("y", 0)), text.text or ""
+        extent = len(words) * charts._CHAR_WIDTH
+        anchor = text.get("text-anchor")
+        left = x - extent / 2 if anchor == "middle" else x - extent if anchor == "end" else x
+        assert left >= -1, words  # the estimate is within a unit or so
+        assert left + extent <= width + 1, words
+        assert 0 < y <= height, words
+
+
+def test_a_long_legend_wraps_onto_more_lines() -> None:
+    """A legend longer than the chart is wide goes onto several lines, each inside the chart."""
+    svg = charts.protein_per_meal_chart(
+        meals=1, daily_g=(300, 400), per_meal_g=(38, 40), occasions=8
+    )
+    lines = [t.text or "" for t in parse(svg).iter(f"{SVG}text") if t.get("x") == "22"]
+    assert len(lines) >= 2
+    assert " ".join(lines).startswith("Bars: aim for 38–40 g at your meal and at each of 7")
 
 
 @pytest.mark.parametrize("svg", every_chart(), ids=["per-meal", "steps", "muscle-loss"])
@@ -87,13 +112,30 @@ def test_per_meal_chart_has_one_bar_per_meal(meals: int) -> None:
     assert len(marks(per_meal(meals), "rg-chart-bar")) == meals
 
 
-def test_per_meal_chart_states_the_split_and_the_target() -> None:
-    """The text alternative gives the even split per meal and the per-meal target."""
-    desc = parse(per_meal()).find(f"{SVG}desc")
+def test_per_meal_chart_draws_the_advised_amount_not_an_even_split() -> None:
+    """The bars and the text alternative carry the advised per-meal amount and the day."""
+    svg = per_meal()
+    desc = parse(svg).find(f"{SVG}desc")
     assert desc is not None
-    assert "82–109 g a day" in str(desc.text)
-    assert "about 27–36 g at each meal" in str(desc.text)
-    assert "target per meal: 28–30 g" in str(desc.text)
+    assert "28–30 g at each of your 3 meals" in str(desc.text)
+    assert "about your 82–109 g a day" in str(desc.text)
+    labels = [t.text for t in parse(svg).iter(f"{SVG}text")]
+    assert labels.count("28–30 g") == 3
+    assert not marks(svg, "rg-chart-band")
+
+
+def test_per_meal_chart_draws_meals_as_usual_and_added_snacks() -> None:
+    """Meals with no target are empty bars "as usual"; snacks the answer adds get bars."""
+    some = charts.protein_per_meal_chart(
+        meals=3, daily_g=(36, 45), per_meal_g=(18, 22), protein_meals=2
+    )
+    assert "as usual" in [t.text for t in parse(some).iter(f"{SVG}text")]
+    snacks = charts.protein_per_meal_chart(
+        meals=1, daily_g=(40, 48), per_meal_g=(14, 16), occasions=3
+    )
+    labels = [t.text for t in parse(snacks).iter(f"{SVG}text")]
+    assert {"Meal", "Snack 1", "Snack 2"} <= set(labels)
+    assert labels.count("14–16 g") == 3
 
 
 @pytest.mark.parametrize("weeks", [1, 2, 8, 16])
@@ -198,14 +240,15 @@ def test_non_finite_value_is_refused() -> None:
     meals=st.integers(min_value=1, max_value=8),
     low=st.integers(min_value=24, max_value=500),
     extra=st.integers(min_value=0, max_value=300),
-    meal_low=st.integers(min_value=20, max_value=40),
+    meal_low=st.integers(min_value=8, max_value=40),
+    snacks=st.integers(min_value=0, max_value=7),
 )
 def test_per_meal_chart_never_holds_nan_or_infinity(
-    meals: int, low: int, extra: int, meal_low: int
+    meals: int, low: int, extra: int, meal_low: int, snacks: int
 ) -> None:
     """Any daily and per-meal range gives a parseable chart without nan or inf."""
     svg = charts.protein_per_meal_chart(
-        meals=meals, daily_g=(low, low + extra), per_meal_g=(meal_low, 40)
+        meals=meals, daily_g=(low, low + extra), per_meal_g=(meal_low, 40), occasions=meals + snacks
     )
     parse(svg)
     assert not re.search(r"nan|inf", svg, re.IGNORECASE)

@@ -45,10 +45,11 @@ def _soup(path: Path) -> BeautifulSoup:
     return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
 
 
-def _ids(path: Path) -> set[str]:
-    """Every id (and legacy name) of elements in a built page."""
+@cache
+def _ids(path: Path) -> frozenset[str]:
+    """Every id (and legacy name) of elements in a built page (collected once per session)."""
     soup = _soup(path)
-    return {str(el["id"]) for el in soup.find_all(id=True)} | {
+    return frozenset(str(el["id"]) for el in soup.find_all(id=True)) | {
         str(el["name"]) for el in soup.find_all("a", attrs={"name": True})
     }
 

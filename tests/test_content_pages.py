@@ -109,14 +109,14 @@ def test_no_admonition_syntax_leaks_into_text(built_site: BuiltSite) -> None:
 
 
 def test_red_flag_callout_is_a_danger_admonition(built_site: BuiltSite) -> None:
-    """Early signs shows the red flags in a danger callout titled for prompt care."""
+    """Early signs shows the warning signs in a danger callout (issue 21: its title)."""
     soup = _soup(built_site.page("guide/early-signs/"))
     callout = soup.select_one("div.admonition.danger")
     assert callout is not None
     title = callout.select_one(".admonition-title")
     assert title is not None
-    assert title.get_text(strip=True) == "See a clinician promptly"
-    assert "emergency" in callout.get_text()
+    assert title.get_text(strip=True) == "Warning signs: when to get help"
+    assert "Call an ambulance now" in callout.get_text()
 
 
 def test_faq_follow_ups_are_collapsible(built_site: BuiltSite) -> None:

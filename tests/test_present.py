@@ -124,13 +124,14 @@ def test_protein_figures_are_the_results_numbers(case: dict[str, Any]) -> None:
     shown = figures(envelope["html"])
     if result["status"] == "ok":
         daily, rate, meal = result["daily_g"], result["g_per_kg"], result["per_meal_g"]
+        meals = result["meals_per_day"]
         expected = {
             "daily_g": numbers.grams(daily["low"], daily["high"]),
             "g_per_kg": f"{numbers.grams_per_kg(Decimal(str(rate['low'])), Decimal(str(rate['high'])))} g per kg",  # noqa: E501
-            "meals_per_day": str(result["meals_per_day"]),
+            "meals_per_day": "one" if meals == 1 else str(meals),
             "per_meal_g": numbers.grams(meal["low"], meal["high"]),
         }
-        if result["protein_meals"] < result["meals_per_day"]:
+        if result["protein_meals"] < result["meals_per_day"] > 1:
             expected["protein_meals"] = str(result["protein_meals"])
         assert shown == expected
     else:
@@ -474,3 +475,48 @@ def test_the_sources_list_names_each_source_once(calculator: str, payload: dict[
     assert names
     assert len(names) == len(set(names))
     assert not any(re.fullmatch(r"[A-Z]\d{1,2}|NICE-NG\d+", name) for name in names)
+
+
+# ---------------------------------------------------------------- protein words (issue 21)
+
+
+@pytest.mark.parametrize(
+    ("payload", "line"),
+    [
+        ({"weight": 40, "age": 78, "meals_per_day": 1}, "At your one meal: 14–16 g."),
+        ({"weight": 40, "age": 78}, "At each of your 3 meals: 14–16 g."),
+        ({"weight": 45, "age": 40}, "At 2 of your 3 meals: 18–22 g."),
+        ({"weight": 63, "age": 70}, "At each of your 3 meals: 25 g."),
+    ],
+    ids=["one meal", "small eater", "some meals", "equal ends"],
+)
+def test_protein_per_meal_line_reads_right(payload: dict[str, Any], line: str) -> None:
+    """The per-meal line: "your one meal", never "each of your 1 meal"; "25 g", never "25–25"."""
+    _, view = api.answer("protein", payload)
+    assert view is not None
+    assert line in text_out.render(view).splitlines()
+
+
+def test_protein_one_meal_answer_adds_snacks_and_the_chart_agrees() -> None:
+    """One meal a day: the suggestion adds snacks, and the chart draws the meal and the snacks."""
+    envelope = answer("protein", {"weight": 40, "age": 78, "meals_per_day": 1})
+    page = soup(envelope["html"])
+    suggestion = page.select_one(".rg-suggestion")
+    assert suggestion is not None
+    assert "add 2 protein-rich snacks or small meals of 14–16 g each" in suggestion.get_text()
+    chart = page.select_one('figure[data-chart="per_meal"] svg')
+    assert chart is not None
+    labels = [t.get_text() for t in chart.select("text")]
+    assert labels.count("14–16 g") == 3
+    assert {"Meal", "Snack 1", "Snack 2"} <= set(labels)
+
+
+@pytest.mark.parametrize("kidney", ["ckd", "dialysis", "transplant"])
+def test_protein_kidney_answer_holds_no_numbers(kidney: str) -> None:
+    """Kidney disease: no g/kg or gram figure anywhere in the answer (they stay on References)."""
+    _, view = api.answer("protein", {"weight": 70, "age": 70, "kidney": kidney})
+    assert view is not None
+    shown = text_out.render(view) + html.render(view, "")
+    assert not re.search(r"\d\s*(g\b|g/kg|g per kg)", shown)
+    assert not re.search(r"G[1-5]|stage \d", shown)
+    assert "Do not cut or raise your protein on your own" in shown

@@ -24,10 +24,14 @@ from calculators.results import round_half_up
 
 WIDTH = 400
 HEIGHT = 270
-_LEFT, _RIGHT, _TOP, _BOTTOM = 52, 12, 64, 40
+_LEFT, _RIGHT, _TOP, _BOTTOM = 52, 12, 64, 48
 _HATCH_SPACING = 6
-_FONT_SIZE = 12
-_CHAR_WIDTH = 6.6  # average width of a 12 px character, to tell whether a label fits
+# 14 units of text in a 400-unit chart: on a 360 px phone, where the chart is about 320 px
+# wide, labels are still drawn at about 11 px; wider screens draw them up to body size.
+_FONT_SIZE = 14
+_CHAR_WIDTH = 7.7  # average width of a 14-unit character, to tell whether a label fits
+_LINE_HEIGHT = 18
+_SWATCH = 12
 _MAX_TICKS = 5
 # An id prefix: a letter, then letters, digits, "-" or "_" (safe in ids and in url(#…)).
 _PREFIX = re.compile(r"[A-Za-z][A-Za-z0-9_-]{0,40}")
@@ -60,39 +64,67 @@ def protein_per_meal_chart(
     meals: int,
     daily_g: tuple[int, int],
     per_meal_g: tuple[int, int],
+    protein_meals: int | None = None,
+    occasions: int | None = None,
     prefix: str = "rg-protein-per-meal",
 ) -> str:
-    """The day's protein split evenly over the meals, one bar per meal, against the target.
+    """The advised split: one bar per meal (and per added snack), as the answer's words say.
+
+    Each bar is the per-meal amount the answer gives (solid to its low end, outlined to its
+    high end), so the chart and the words agree to the gram. Meals that carry no target
+    (`protein_meals` below `meals`) are drawn empty and labelled "as usual"; snacks the answer
+    adds (`occasions` above `meals`) get their own bars.
 
     Args:
-        meals: meals a day (one bar each).
+        meals: the meals the reader eats a day.
         daily_g: the daily range in grams (low, high).
-        per_meal_g: the per-meal target in grams (low, high), drawn as the band.
+        per_meal_g: the amount at each meal that carries protein (low, high).
+        protein_meals: how many meals carry the per-meal amount (default: every meal).
+        occasions: meals plus the protein-rich snacks the answer adds (default: `meals`).
         prefix: the start of every id in the chart.
 
     """
-    share_low = Decimal(daily_g[0]) / meals
-    share_high = Decimal(daily_g[1]) / meals
-    share = _range_text(share_low, share_high)
-    target = _range_text(Decimal(per_meal_g[0]), Decimal(per_meal_g[1]))
-    meal_word = "meal" if meals == 1 else "meals"
+    protein_meals = meals if protein_meals is None else protein_meals
+    occasions = meals if occasions is None else max(meals, occasions)
+    amount = numbers.grams(*per_meal_g)
+    day = numbers.grams(*daily_g)
+    low, high = per_meal_g
     bars = [
-        Bar(f"Meal {number}", float(share_low), f"{share} g", float(share_high))
-        for number in range(1, meals + 1)
+        Bar(f"Meal {n}" if meals > 1 else "Meal", low, amount, high)
+        for n in range(1, protein_meals + 1)
     ]
+    bars += [Bar(f"Meal {n}", 0, "as usual") for n in range(protein_meals + 1, meals + 1)]
+    snacks = occasions - meals
+    bars += [
+        Bar(f"Snack {n}" if snacks > 1 else "Snack", low, amount, high)
+        for n in range(1, snacks + 1)
+    ]
+    carrying = protein_meals + snacks
+    if meals == 1:
+        spread = "your meal"
+    elif protein_meals == meals:
+        spread = f"each of your {meals} meals"
+    else:
+        spread = f"{protein_meals} of your {meals} meals"
+    if snacks:
+        spread += f" and {'at each of ' if snacks > 1 else 'at '}"
+        spread += numbers.plural(snacks, "added snack")
+    usual = meals - protein_meals
+    usual_text = (
+        f" The other {numbers.plural(usual, 'meal')}: eat as usual (an empty bar)." if usual else ""
+    )
     return bar_chart(
         prefix=prefix,
-        title=f"Protein per meal: your day split over {meals} {meal_word}, against the target",
+        title=f"Protein per meal: {amount} at {spread}",
         description=(
-            f"Bar chart with {meals} bars, one per meal. Your {_range_text(*map(Decimal, daily_g))}"
-            f" g a day, split evenly over {meals} {meal_word}, is about {share} g at each meal "
-            f"(the solid part of each bar is the low end, the outlined top the high end). The "
-            f"hatched band is the target per meal: {target} g."
+            f"Bar chart with {len(bars)} bars. The protein to aim for: {amount} at "
+            f"{spread} ({carrying} in all), which together make about your {day} a day. The "
+            f"solid part of a bar is the low end, the outlined top the high end.{usual_text}"
         ),
         bars=bars,
-        band=Band(per_meal_g[0], per_meal_g[1], f"Target per meal: {target} g"),
-        legend=f"Bars: your day split evenly, about {share} g a meal",
-        axis_label="grams",
+        band=None,
+        legend=f"Bars: aim for {amount} at {spread}; together about your {day} a day",
+        axis_label="grams of protein",
     )
 
 
@@ -195,10 +227,11 @@ def muscle_loss_chart(*, prefix: str = "rg-muscle-loss") -> str:
         _legend_line(
             plot.x_at(start) + 8, plot.y_at(56), f"faster loss: {fast}% a decade", dashed=True
         ),
+        _text(plot.x_at(faster) + 4, plot.y_at(100) + 14, f"from {faster}:", anchor="start"),
         _text(
             plot.x_at(faster) + 4,
-            plot.y_at(100) + 14,
-            f"from {faster}: about {per_year}% a year",
+            plot.y_at(100) + 14 + _LINE_HEIGHT,
+            f"about {per_year}% a year",
             anchor="start",
         ),
         (
@@ -223,7 +256,7 @@ def bar_chart(
     title: str,
     description: str,
     bars: Sequence[Bar],
-    band: Band,
+    band: Band | None,
     legend: str,
     axis_label: str,
     x_label: str = "",
@@ -235,7 +268,7 @@ def bar_chart(
         title: the chart's accessible name.
         description: the full text alternative (state every number the bars show).
         bars: the bars, left to right.
-        band: the target band and its legend text.
+        band: the target band and its legend text, or None for bars alone.
         legend: the legend text for the bars.
         axis_label: what the vertical axis counts, shown above it.
         x_label: a name for the bar labels (e.g. "Week"), shown under them.
@@ -244,26 +277,33 @@ def bar_chart(
     if not bars:
         message = "a bar chart needs at least one bar"
         raise ValueError(message)
-    values = [band.low, band.high, *(b.value for b in bars), *(b.high or 0 for b in bars)]
+    band_values = [] if band is None else [band.low, band.high]
+    values = [*band_values, *(b.value for b in bars), *(b.high or 0 for b in bars)]
     if any(not math.isfinite(v) or v < 0 for v in values):
         message = "chart values must be finite and not negative"
         raise ValueError(message)
     step, top = _nice_axis(max(values))
-    plot = _Plot(x_min=0, x_max=len(bars), y_min=0, y_max=top)
+    key: list[tuple[str, str]] = [("bar", legend)]
+    if band is not None:
+        key.append(("band", band.label))
+    legend_parts, legend_bottom = _legend(prefix, key)
+    plot_top = legend_bottom + _LINE_HEIGHT + 6
+    plot = _Plot(x_min=0, x_max=len(bars), y_min=0, y_max=top, top=plot_top)
     slot = (WIDTH - _LEFT - _RIGHT) / len(bars)
     bar_width = min(slot * 0.6, 48)
     labels_fit = max(len(b.value_text) for b in bars) * _CHAR_WIDTH <= slot
-    band_box = (plot.x_at(0), plot.y_at(band.high), plot.x_at(len(bars)), plot.y_at(band.low))
-    parts = [
-        *plot.y_grid(_ticks(step, top), _number_text),
-        *_hatched(f"{prefix}-band", _rect(*band_box), band_box),
-        *(
-            f'<line class="rg-chart-band-edge" x1="{plot.x(0)}" y1="{plot.y(edge)}" '
-            f'x2="{plot.x(len(bars))}" y2="{plot.y(edge)}" stroke="currentColor" '
-            f'stroke-dasharray="6 4" stroke-width="1.5"/>'
-            for edge in (band.low, band.high)
-        ),
-    ]
+    parts = [*plot.y_grid(_ticks(step, top), _number_text)]
+    if band is not None:
+        band_box = (plot.x_at(0), plot.y_at(band.high), plot.x_at(len(bars)), plot.y_at(band.low))
+        parts += [
+            *_hatched(f"{prefix}-band", _rect(*band_box), band_box),
+            *(
+                f'<line class="rg-chart-band-edge" x1="{plot.x(0)}" y1="{plot.y(edge)}" '
+                f'x2="{plot.x(len(bars))}" y2="{plot.y(edge)}" stroke="currentColor" '
+                f'stroke-dasharray="6 4" stroke-width="1.5"/>'
+                for edge in (band.low, band.high)
+            ),
+        ]
     for index, bar in enumerate(bars):
         left = plot.x_at(index + 0.5) - bar_width / 2
         x = _coordinate(left)
@@ -283,22 +323,55 @@ def bar_chart(
                 f'stroke-width="1.5"/>'
             )
         if labels_fit or index in {0, len(bars) - 1}:
-            label_y = _label_above(plot.y_at(tip), plot.y_at(band.high), plot.y_at(band.low))
+            label_y = plot.y_at(tip) - 4
+            if band is not None:
+                label_y = _label_above(plot.y_at(tip), plot.y_at(band.high), plot.y_at(band.low))
             parts.append(_text(plot.x_at(index + 0.5), label_y, bar.value_text))
     parts += plot.x_ticks(
         [(index + 0.5, bar.label) for index, bar in enumerate(bars)], x_label, marks=False
     )
-    parts += [
-        _rect(_LEFT, 6, _LEFT + 12, 18, 'fill="currentColor" fill-opacity="0.55"'),
-        _text(_LEFT + 18, 16, legend, anchor="start"),
-        *_hatched(f"{prefix}-key", _rect(_LEFT, 24, _LEFT + 12, 36), (_LEFT, 24, _LEFT + 12, 36)),
-        _rect(
-            _LEFT, 24, _LEFT + 12, 36, 'fill="none" stroke="currentColor" stroke-dasharray="3 2"'
-        ),
-        _text(_LEFT + 18, 34, band.label, anchor="start"),
-        _text(4, _TOP - 12, axis_label, anchor="start"),
-    ]
-    return _svg(prefix, title, description, parts)
+    parts += [*legend_parts, _text(4, plot_top - 10, axis_label, anchor="start")]
+    return _svg(prefix, title, description, parts, height=plot.bottom + _BOTTOM)
+
+
+def _wrap(text: str, characters: int) -> list[str]:
+    """Words joined into lines of at most `characters` (a longer word gets its own line).
+
+    textwrap would do, but it is one more module for the reader's browser to fetch.
+
+    >>> _wrap("aim for 14–16 g at each of your 3 meals", 16)
+    ['aim for 14–16 g', 'at each of your', '3 meals']
+    """
+    lines: list[str] = []
+    for word in text.split():
+        if lines and len(lines[-1]) + 1 + len(word) <= characters:
+            lines[-1] += " " + word
+        else:
+            lines.append(word)
+    return lines or [""]
+
+
+def _legend(prefix: str, key: Sequence[tuple[str, str]]) -> tuple[list[str], float]:
+    """A legend across the chart's top, each entry's text wrapped to the chart's width.
+
+    Returns the drawn parts and the y of the legend's bottom edge.
+    """
+    text_x = 4 + _SWATCH + 6
+    characters = max(12, int((WIDTH - text_x - _RIGHT) / _CHAR_WIDTH))
+    parts: list[str] = []
+    y = 6.0
+    for kind, text in key:
+        box = (4.0, y, 4.0 + _SWATCH, y + _SWATCH)
+        if kind == "band":
+            parts += _hatched(f"{prefix}-key", _rect(*box), box)
+            parts.append(_rect(*box, 'fill="none" stroke="currentColor" stroke-dasharray="3 2"'))
+        else:
+            parts.append(_rect(*box, 'fill="currentColor" fill-opacity="0.55"'))
+        lines = _wrap(text, characters)
+        for number, line in enumerate(lines):
+            parts.append(_text(text_x, y + 11 + number * _LINE_HEIGHT, line, anchor="start"))
+        y += len(lines) * _LINE_HEIGHT + 4
+    return parts, y
 
 
 # ---------------------------------------------------------------- drawing helpers
@@ -312,6 +385,7 @@ class _Plot:
     x_max: float
     y_min: float
     y_max: float
+    top: float = _TOP
 
     @property
     def width(self) -> float:
@@ -320,6 +394,11 @@ class _Plot:
     @property
     def height(self) -> float:
         return float(HEIGHT - _TOP - _BOTTOM)
+
+    @property
+    def bottom(self) -> float:
+        """The y of the plot's bottom edge (its x axis)."""
+        return self.top + self.height
 
     def x(self, value: float) -> str:
         """The x coordinate of a data value, as SVG text."""
@@ -335,7 +414,7 @@ class _Plot:
 
     def y_at(self, value: float) -> float:
         """The y coordinate of a data value (up is more)."""
-        return _TOP + (1 - (value - self.y_min) / (self.y_max - self.y_min)) * self.height
+        return self.top + (1 - (value - self.y_min) / (self.y_max - self.y_min)) * self.height
 
     def y_grid(self, ticks: Sequence[float], label: Callable[[float], str]) -> list[str]:
         """Light grid lines with their labels left of the plot, and the axis line."""
@@ -357,11 +436,17 @@ class _Plot:
     def x_ticks(
         self, ticks: Sequence[tuple[float, str]], name: str, *, marks: bool = True
     ) -> list[str]:
-        """Labels under the plot (every other one when they would crowd), and the axis name."""
+        """Labels under the plot, and the axis name.
+
+        A label too wide for its slot goes one word a line ("Meal" over "8") when its words fit;
+        otherwise only every other label (or fewer) is shown, so labels never overlap.
+        """
         base = self.y_at(self.y_min)
         slot = self.width / max(len(ticks), 1)
         widest = max((len(label) for _, label in ticks), default=0) * _CHAR_WIDTH
-        every = max(1, math.ceil((widest + 4) / slot))
+        longest_word = max((len(word) for _, label in ticks for word in label.split()), default=0)
+        stacked = widest + 4 > slot and longest_word * _CHAR_WIDTH + 2 <= slot
+        every = 1 if stacked else max(1, math.ceil((widest + 4) / slot))
         parts = []
         for index, (value, label) in enumerate(ticks):
             if marks:
@@ -369,14 +454,19 @@ class _Plot:
                     f'<line x1="{self.x(value)}" y1="{_coordinate(base)}" x2="{self.x(value)}" '
                     f'y2="{_coordinate(base + 4)}" stroke="currentColor" stroke-width="1"/>'
                 )
-            if index % every == 0 or index == len(ticks) - 1:
-                parts.append(_text(self.x_at(value), base + 16, label))
+            if index % every:
+                continue
+            lines = label.split() if stacked else [label]
+            for number, line in enumerate(lines):
+                parts.append(_text(self.x_at(value), base + (number + 1) * _LINE_HEIGHT, line))
         if name:
-            parts.append(_text(_LEFT + self.width / 2, HEIGHT - 6, name))
+            parts.append(_text(_LEFT + self.width / 2, self.bottom + _BOTTOM - 6, name))
         return parts
 
 
-def _svg(prefix: str, title: str, description: str, parts: Sequence[str]) -> str:
+def _svg(
+    prefix: str, title: str, description: str, parts: Sequence[str], height: float = HEIGHT
+) -> str:
     """The `<svg>` element around drawn parts, named by its title and description."""
     if not _PREFIX.fullmatch(prefix):
         message = f"chart id prefix {prefix!r} must be a letter then letters, digits, - or _"
@@ -384,7 +474,7 @@ def _svg(prefix: str, title: str, description: str, parts: Sequence[str]) -> str
     body = "\n".join(parts)
     return (
         f'<svg xmlns="http://www.w3.org/2000/svg" class="rg-chart-svg" role="img" '
-        f'width="100%" viewBox="0 0 {WIDTH} {HEIGHT}" '
+        f'width="100%" viewBox="0 0 {WIDTH} {_coordinate(height)}" '
         f'aria-labelledby="{prefix}-title {prefix}-desc" font-size="{_FONT_SIZE}" '
         f'fill="currentColor">\n'
         f'<title id="{prefix}-title">{escape(title)}</title>\n'

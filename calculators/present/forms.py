@@ -20,6 +20,7 @@ from calculators.plan import LEVEL_SENTENCE, Ability, Focus, HomeSupport
 from calculators.present import numbers
 from calculators.present.escape import escape
 from calculators.present.html import line as html_line
+from calculators.present.query import ANSWERS_FRAGMENT
 from calculators.present.view import Line, Link
 from calculators.protein import KidneyStatus, Situation, WeightUnit
 from calculators.schedule import DEFAULT_SESSION_TIME, Reminder
@@ -622,6 +623,7 @@ def form_html(name: str, root: str = "") -> str:
         f"<p>{html_line(form.noscript[1], root)}</p></div></noscript>\n"
         f'<form class="rg-calculator" data-calculator="{escape(prefix)}" '
         f'data-output="{escape(prefix)}-result" data-site-root="{escape(root)}"{texts} '
+        f'data-link-fragment="{escape(ANSWERS_FRAGMENT)}" '
         "novalidate>\n"
         f"{body}\n"
         '<p class="rg-actions"><button type="submit" class="md-button md-button--primary" '

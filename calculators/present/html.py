@@ -66,11 +66,7 @@ def block(part: Block, root: str = "") -> str:  # noqa: PLR0911 - one branch a b
     if isinstance(part, Table):
         return _table(part, root)
     if isinstance(part, Chart):
-        # tabindex: on a narrow screen the chart scrolls in its box (extra.css); keys can scroll it.
-        return (
-            f'<figure class="rg-chart" data-chart="{escape(part.name)}" tabindex="0">'
-            f"{part.svg}</figure>"
-        )
+        return f'<figure class="rg-chart" data-chart="{escape(part.name)}">{part.svg}</figure>'
     if isinstance(part, Section):
         media = "rg-print-only" if part.media == "print" else "rg-screen-only"
         kind = f" rg-{escape(part.kind)}" if part.kind else ""

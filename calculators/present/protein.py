@@ -35,11 +35,13 @@ NO_NUMBER = "No personal number for you here."
 
 
 def per_meal_chart(result: ProteinResult) -> tuple[Chart, ...]:
-    """The day split over the meals against the per-meal target (none on a referral)."""
+    """The advised split, one bar per meal or added snack (none on a referral)."""
     if result.daily_g is None or result.per_meal_g is None:
         return ()
     svg = charts.protein_per_meal_chart(
         meals=result.meals_per_day,
+        protein_meals=result.protein_meals or result.meals_per_day,
+        occasions=max(result.meals_per_day, result.occasions or result.meals_per_day),
         daily_g=(result.daily_g.low, result.daily_g.high),
         per_meal_g=(result.per_meal_g.low, result.per_meal_g.high),
     )
@@ -72,11 +74,6 @@ def view(result: ProteinResult) -> View:
             blocks.append(Paragraph((result.suggestion,), kind="suggestion"))
     else:
         blocks.append(Paragraph((Value("status", NO_NUMBER),), kind="headline"))
-        if result.guideline_ranges:
-            blocks += [
-                Paragraph(("What the guidelines say (for information, not a target for you):",)),
-                _guideline_table(result),
-            ]
     blocks += per_meal_chart(result)
     blocks += common(result.warnings, result.notes, tuple(s.value for s in result.sources))
     blocks.append(Actions((share_button(), Button("print", "Print this result"))))
@@ -84,50 +81,34 @@ def view(result: ProteinResult) -> View:
 
 
 def _per_meal_line(result: ProteinResult) -> Line:
-    """The per-meal amount: at each meal, or at some of them (`protein_meals`).
+    """The per-meal amount: at each meal, at some of them (`protein_meals`), or at the one meal.
 
-    "At each of your 3 meals: 30 g", or "At 2 of your 3 meals: 25 g" when the day is better
-    put into fewer protein meals than the reader eats.
+    "At each of your 3 meals: 30 g", "At 2 of your 3 meals: 25 g" when the day is better put
+    into fewer protein meals than the reader eats, "At your meal: 14–16 g" for one meal a day.
     """
     assert result.per_meal_g is not None
     meals = result.meals_per_day
     amount = Value("per_meal_g", numbers.grams(result.per_meal_g.low, result.per_meal_g.high))
     protein_meals = result.protein_meals or meals
-    meal_word = "meal" if meals == 1 else "meals"
+    if meals == 1:
+        return ("At your ", Value("meals_per_day", "one"), " meal: ", amount, ".")
     if protein_meals < meals:
         return (
             "At ",
             Value("protein_meals", str(protein_meals)),
             " of your ",
             Value("meals_per_day", str(meals)),
-            f" {meal_word}: ",
+            " meals: ",
             amount,
             ".",
         )
-    return ("At each of your ", Value("meals_per_day", str(meals)), f" {meal_word}: ", amount, ".")
+    return ("At each of your ", Value("meals_per_day", str(meals)), " meals: ", amount, ".")
 
 
 def _rate(result: ProteinResult) -> str:
     """The reader's g/kg range (the caller checked it is there)."""
     assert result.g_per_kg is not None
     return numbers.grams_per_kg(result.g_per_kg.low, result.g_per_kg.high)
-
-
-def _guideline_table(result: ProteinResult) -> Table:
-    rows = tuple(
-        Row(
-            guideline.label,
-            (
-                Cell(
-                    (Paragraph((f"{numbers.grams_per_kg(guideline.low, guideline.high)} g/kg",)),)
-                ),
-                Cell((Paragraph(source_links((guideline.source,))),)),
-            ),
-        )
-        for guideline in result.guideline_ranges
-    )
-    columns = (Column("Group"), Column("Range"), Column("Source"))
-    return Table("Guideline ranges", columns, rows)
 
 
 # The guideline table on the protein page: each row one of the calculator's own ranges.

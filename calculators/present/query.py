@@ -1,4 +1,9 @@
-"""A URL query string, without urllib.parse.
+"""A URL query string, without urllib.parse; and where links carry a reader's answers.
+
+Share links and the self-check's hand-off carry the answers after `ANSWERS_FRAGMENT` in the
+URL's fragment ("…/tools/plan/#answers?age=72&…"): browsers never send a fragment to a server,
+so opening a link sends nothing a reader entered. The page's script reads the same prefix from
+the form (`data-link-fragment`).
 
 `urllib.parse` (and the `ipaddress` module it imports) is ≈ 30 kB of the engine's download and
 two more modules to load before a reader's first answer, for the one query we build: the
@@ -10,6 +15,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+# After "#": what starts a fragment of answers (an anchor id never has a "?").
+ANSWERS_FRAGMENT = "answers?"
 # RFC 3986 unreserved characters: the only ones sent as they are (as `quote_plus` does).
 _UNRESERVED = frozenset(b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~")
 

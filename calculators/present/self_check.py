@@ -6,7 +6,7 @@ from calculators import evidence
 from calculators.present import numbers
 from calculators.present.forms import NOT_FINISHED
 from calculators.present.plan import share_button
-from calculators.present.query import urlencode
+from calculators.present.query import ANSWERS_FRAGMENT, urlencode
 from calculators.present.triage import HEADING
 from calculators.present.view import Actions, Block, Button, Paragraph, Value, View, common
 from calculators.results import Severity, Status
@@ -68,7 +68,8 @@ def view(result: SelfCheckResult) -> View:
             Button(
                 "build-plan",
                 "Build a plan from this",
-                href=f"{PLAN_PAGE}?{handoff_query(result)}",
+                # In the fragment: the answers never reach a server (present/query.py).
+                href=f"{PLAN_PAGE}#{ANSWERS_FRAGMENT}{handoff_query(result)}",
                 primary=True,
             )
         )

@@ -27,6 +27,23 @@ const STALL_MS = 30000;
 const START_WORK_MS = 180000; // a hang guard for the start-up after the download
 const ANSWER_TIMEOUT_MS = 15000;
 
+// Tests may SHORTEN these clocks (so a test of the stall path takes seconds, not 30 s) by setting
+// globalThis.REGAIN_ENGINE_TEST_TIMERS = {stallMs, startWorkMs, answerMs}; each clock reads it
+// when it starts. The site never sets it, and a value that is not a shorter positive number is
+// ignored: nothing can make a reader's page wait longer than the clocks above.
+function clock(name, productMs) {
+  const wanted = Number(globalThis.REGAIN_ENGINE_TEST_TIMERS?.[name]);
+  return wanted > 0 && wanted < productMs ? wanted : productMs;
+}
+
+function timers() {
+  return {
+    stallMs: clock("stallMs", STALL_MS),
+    startWorkMs: clock("startWorkMs", START_WORK_MS),
+    answerMs: clock("answerMs", ANSWER_TIMEOUT_MS),
+  };
+}
+
 /** Why the engine failed; the page turns each code into the words of its template. */
 export const REASONS = Object.freeze({
   unsupported: "unsupported",
@@ -73,9 +90,10 @@ function stillAlive() {
   // Once every byte is here, the rest is the device's own work (compiling, starting Python): a
   // slow or busy phone is not a stalled connection, so it gets a much longer guard.
   const downloaded = engine.total > 0 && engine.bytes >= engine.total;
+  const { startWorkMs, stallMs } = timers();
   engine.stallTimer = setTimeout(
     () => handleCrash(downloaded ? REASONS.start : REASONS.slow),
-    downloaded ? START_WORK_MS : STALL_MS,
+    downloaded ? startWorkMs : stallMs,
   );
 }
 
@@ -86,7 +104,7 @@ function armAnswerTimers() {
     waiting.timer = setTimeout(() => {
       engine.pending.delete(id);
       waiting.reject(new EngineError(REASONS.late));
-    }, ANSWER_TIMEOUT_MS);
+    }, timers().answerMs);
   }
 }
 
@@ -229,5 +247,6 @@ export function engineInfo() {
     snapshotBytes: engine.snapshotBytes,
     bytes: engine.bytes, // engine download so far, of total (from the build)
     total: engine.total,
+    timers: timers(), // the clocks in force: the product's, unless a test shortened them
   };
 }

@@ -119,6 +119,30 @@ function updateUnits(form) {
 
 /* ---------- share links ---------- */
 
+// Links carry the answers in the URL's fragment ("#answers?age=72&…"): a browser never sends
+// a fragment to a server, so opening a shared link sends nothing the reader entered. The
+// prefix is Python's (calculators/present/query.py), on the form as data-link-fragment.
+
+/** The answers a link carries, or null: the fragment's, or an old link's query string. */
+function linkAnswers(form) {
+  const prefix = `#${form.dataset.linkFragment}`;
+  if (location.hash.startsWith(prefix)) return new URLSearchParams(location.hash.slice(prefix.length));
+  const query = new URLSearchParams(location.search);
+  const kept = new URLSearchParams(); // Material's search words stay where they are
+  for (const name of MATERIAL_PARAMETERS) {
+    for (const value of query.getAll(name)) kept.append(name, value);
+    query.delete(name);
+  }
+  if (!query.size) return null;
+  // An old link (answers in the query, which the server saw once): read it once and move the
+  // answers to the fragment, so the address bar, a reload or a copy no longer sends them.
+  const moved = new URL(location.href);
+  moved.search = kept.toString();
+  moved.hash = `${form.dataset.linkFragment}${query}`;
+  history.replaceState(history.state, "", moved.href);
+  return query;
+}
+
 /** The form's answers as URL query parameters (arrays repeat their key; false is left out). */
 function queryOf(payload) {
   const query = new URLSearchParams();
@@ -219,8 +243,8 @@ function wireActions(form, output, payload) {
   const link = new URL(location.href);
   const shared = { ...payload };
   for (const field of form.querySelectorAll("[data-private]")) delete shared[field.name];
-  link.search = queryOf(shared).toString();
-  link.hash = "";
+  link.search = "";
+  link.hash = `${form.dataset.linkFragment}${queryOf(shared)}`;
 
   const copy = output.querySelector('[data-action="copy-link"]');
   copy?.addEventListener("click", async () => {
@@ -348,8 +372,8 @@ function initForm(form) {
     if (event.target.name === "unit") updateUnits(form);
   });
   initTimers(form);
-  const query = new URLSearchParams(location.search);
-  const [used, ignored] = query.size ? applyLink(form, query) : [0, []];
+  const query = linkAnswers(form);
+  const [used, ignored] = query?.size ? applyLink(form, query) : [0, []];
   if (ignored.length) linkNotice(form, ignored);
   updateUnits(form);
 

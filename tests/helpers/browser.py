@@ -59,8 +59,7 @@ def open_watched_page(
         bypass_csp=bypass_csp, service_workers="allow" if offline_worker else "block"
     )
     context.set_default_timeout(RESULT_TIMEOUT_MS)
-    page = context.new_page()
-    watched = WatchedPage(page, context, base_url)
+    watched = WatchedPage(context.new_page(), context, base_url)
     origin = base_url.rstrip("/")
 
     def guard(route: Route) -> None:
@@ -81,14 +80,32 @@ def open_watched_page(
             else watched.foreign_requests.append(request.url)
         ),
     )
-    page.on(
+    _record_console_errors(watched)
+    return watched
+
+
+def next_watched_page(watched: WatchedPage) -> WatchedPage:
+    """A new page in `watched`'s context, with the records started afresh.
+
+    The context's Cache Storage is kept, so an engine started before left its memory snapshot:
+    this page's engine restores it (a repeat visit) instead of starting fresh.
+    """
+    watched.foreign_requests.clear()  # the context's guard records into this very list
+    page = watched.context.new_page()
+    fresh = WatchedPage(page, watched.context, watched.base_url, watched.foreign_requests)
+    _record_console_errors(fresh)
+    return fresh
+
+
+def _record_console_errors(watched: WatchedPage) -> None:
+    """Record what the page logs as an error, and any uncaught error."""
+    watched.page.on(
         "console",
         lambda message: (
             watched.console_errors.append(message.text) if message.type == "error" else None
         ),
     )
-    page.on("pageerror", lambda error: watched.console_errors.append(str(error)))
-    return watched
+    watched.page.on("pageerror", lambda error: watched.console_errors.append(str(error)))
 
 
 def run_axe(page: Page) -> list[dict[str, object]]:
@@ -171,6 +188,14 @@ def engine_info(page: Page) -> dict[str, object]:
         f"""async () => (await import(new URL("{CLIENT_MODULE}", location.href))).engineInfo()"""
     )
     return info
+
+
+def shorten_engine_timers(page: Page, **timers: int) -> None:
+    """Shorten the engine's clocks (stallMs, startWorkMs, answerMs) on every page load of `page`.
+
+    The engine only ever shortens a clock with this (engine.mjs); the site never sets it.
+    """
+    page.add_init_script(f"globalThis.REGAIN_ENGINE_TEST_TIMERS = {json.dumps(timers)};")
 
 
 def golden_cases(calculator: str) -> list[dict[str, Any]]:
