@@ -75,9 +75,13 @@ class Citation:
         return f"{self.title}, {self.year}" if self.year else self.title
 
 
-_PROT_AGE = Citation("PROT-AGE recommendations on protein for older people", "2013")
+_PROT_AGE = Citation(
+    "Recommendations on protein for older people by the PROT-AGE expert group", "2013"
+)
 _PROT_AGE_ESPEN = Citation(
-    "PROT-AGE and ESPEN recommendations on protein for older people", "2013–2014"
+    "Recommendations on protein for older people by the PROT-AGE expert group and the European"
+    " clinical nutrition society (ESPEN)",
+    "2013–2014",
 )
 _EWGSOP2 = Citation("European consensus on sarcopenia (muscle loss with age)", "2019")
 
@@ -92,17 +96,26 @@ CITATIONS: Final[Mapping[Source, Citation]] = {
     Source.P7: Citation(
         "Morton, a meta-analysis of protein supplements and strength training", "2018"
     ),
-    Source.P8: Citation("ISSN position stand: protein and exercise", "2017"),
+    Source.P8: Citation(
+        "International Society of Sports Nutrition (ISSN) position stand: protein and exercise",
+        "2017",
+    ),
     Source.P9: Citation(
         "Schoenfeld and Aragon, how much protein the body can use in one meal", "2018"
     ),
     Source.P10: Citation(
         "English and Paddon-Jones, protecting muscle mass in older adults", "2010"
     ),
-    Source.P12: Citation("KDOQI guideline on nutrition in chronic kidney disease", "2020"),
-    Source.P13: Citation("KDIGO guideline on chronic kidney disease", "2024"),
+    Source.P12: Citation(
+        "US National Kidney Foundation (KDOQI) guideline on nutrition in kidney disease", "2020"
+    ),
+    Source.P13: Citation(
+        "Kidney Disease: Improving Global Outcomes (KDIGO) guideline on kidney disease", "2024"
+    ),
     Source.P14: Citation(
-        "ESPEN intensive-care guideline and ASPEN/SCCM guidelines", "2019 and 2016"
+        "Intensive-care nutrition guidelines from the European (ESPEN) and American (ASPEN and"
+        " SCCM) societies",
+        "2019 and 2016",
     ),
     Source.E1: Citation("WHO guidelines on physical activity and sedentary behaviour", "2020"),
     Source.E2: Citation("Sherrington, a review of physical activity and falls prevention", "2020"),
@@ -337,7 +350,9 @@ SARC_F_ITEM_POINTS: Final = (0, 1, 2)
 SARC_F_POSITIVE_SCORE: Final = 4
 # F3 (corrected 2026-11-26): pooled over 7 studies (the 2018 JAMDA meta-analysis), SARC-F found
 # about 21% of people with sarcopenia (about 1 in 5), and about 90% of people without it scored
-# below 4. So a score of 4 or more is fairly reliable, and a lower score does not rule it out.
+# below 4, so a lower score does not rule it out. Corrected 2026-12-05: a score of 4 or more is
+# not "fairly reliable" either (positive likelihood ratio about 2.2): it means real difficulty
+# with everyday tasks, worth a strength check, not sarcopenia.
 SARC_F_POOLED_SENSITIVITY_PERCENT: Final = 21
 SARC_F_POOLED_SPECIFICITY_PERCENT: Final = 90
 # F1: SARC-F was made for and tested in older adults; below this age the answer says so.
@@ -429,3 +444,12 @@ WALK_MINUTES_MAX: Final = 15
 # A recent hospital stay: "in the past 3 months" (the form's wording; common practice, the
 # span in which deconditioning after a stay is still recovering, D1, D5).
 HOSPITAL_STAY_MONTHS: Final = 3
+
+# How long a session takes, estimated from its exercises for the printout (issue 22). Common
+# practice, not a study figure: about 4 seconds a rep (up, then down slowly over about three
+# seconds, as the exercise steps say), 1 minute's rest between sets (E3: 1-3 minutes, its low
+# end), half a minute to change exercise, rounded up to 5 minutes.
+SESSION_SECONDS_PER_REP = 4
+SESSION_REST_BETWEEN_SETS_S = 60
+SESSION_CHANGEOVER_S = 30
+SESSION_ROUND_TO_MINUTES = 5

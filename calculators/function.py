@@ -15,10 +15,10 @@ Times are rounded half up to hundredths first (a stopwatch's precision), so the 
 the time judged and no time falls between two bands. The total (0–12) maps to a Vivifrail
 level (M3): 0–3 A, 4–6 B, 7–9 C, 10–12 D.
 
-The walk is optional at home. Without it the score is incomplete: it lies somewhere from the
-score without the walk (walk unable, 0 points) to 4 points more. The level is then never
-guessed upwards: on its own the low end decides; a level sentence the reader chose may lift it
-no higher than the high end allows (`level_from`).
+Any test may be left out at home. The score is then a range: from the points measured (a test
+not done counts 0) to the best the missing tests could add. The level is never guessed
+upwards: the low end decides, alone or as a cap on the sentence the reader chose
+(`level_from`).
 
 Falls risk (M3's "+": extra balance work): a fall with an injury, 2 or more falls in 12 months,
 lying on the floor unable to get up, blacking out, or a gait speed under 0.8 m/s (a 4 m walk
@@ -96,24 +96,49 @@ class Sppb:
 
     balance: int
     walk: int | None
-    chair: int
+    chair: int | None
     walk_seconds: Decimal | None
     chair_seconds: Decimal | None
+    # The balance points if every stand not tried had been held (= balance when all were).
+    balance_high: int | None = None
 
     @property
     def complete(self) -> bool:
-        """Whether the walk was timed, so the score is exact."""
-        return self.walk is not None
+        """Whether every test was done, so the score is exact."""
+        return self.low == self.high
+
+    @property
+    def missing_words(self) -> str:
+        """The tests not done as one phrase: "the 4 m walk and the chair rises"."""
+        gaps = self.missing
+        return " and ".join(gaps) if len(gaps) < 3 else f"{', '.join(gaps[:-1])} and {gaps[-1]}"
+
+    @property
+    def missing(self) -> tuple[str, ...]:
+        """The tests not done, in the reader's words."""
+        gaps = (
+            ("the balance stands", self.balance != self._balance_high),
+            ("the 4 m walk", self.walk is None),
+            ("the chair rises", self.chair is None),
+        )
+        return tuple(name for name, gap in gaps if gap)
+
+    @property
+    def _balance_high(self) -> int:
+        return self.balance if self.balance_high is None else self.balance_high
 
     @property
     def low(self) -> int:
-        """The score, counting a walk not done as 0 points."""
-        return self.balance + self.chair + (self.walk or 0)
+        """The score, counting a test not done as 0 points."""
+        return self.balance + (self.chair or 0) + (self.walk or 0)
 
     @property
     def high(self) -> int:
-        """The best the score could be (the walk's 4 points added when it was not done)."""
-        return self.low if self.walk is not None else self.low + evidence.SPPB_PART_MAX
+        """The best the score could be: full points for every test not done."""
+        best = evidence.SPPB_PART_MAX
+        walk = best if self.walk is None else self.walk
+        chair = best if self.chair is None else self.chair
+        return self._balance_high + walk + chair
 
     @property
     def gait_speed(self) -> Decimal | None:
@@ -186,7 +211,7 @@ def _banded(seconds: Decimal, bands: tuple[tuple[Decimal, int], ...], slower: in
 
 
 def sppb(tests: FunctionTests) -> Sppb:
-    """Score the reader's tests (M1): the walk may be missing, the chair rise and stands not."""
+    """Score the reader's tests (M1); any test may be missing, which makes the score a range."""
     walk_time = (
         None if tests.walk_seconds is None else round_half_up(tests.walk_seconds, _HUNDREDTHS)
     )
@@ -195,14 +220,21 @@ def sppb(tests: FunctionTests) -> Sppb:
         if tests.chair_rise_unable or tests.chair_rise_seconds is None
         else round_half_up(tests.chair_rise_seconds, _HUNDREDTHS)
     )
+    stands = (tests.side_by_side_seconds, tests.semi_tandem_seconds, tests.tandem_seconds)
+    held = evidence.SPPB_BALANCE_HOLD_SECONDS
+    if tests.chair_rise_unable:
+        chair: int | None = 0
+    elif chair_time is None:
+        chair = None
+    else:
+        chair = chair_points(chair_time)
     return Sppb(
-        balance=balance_points(
-            tests.side_by_side_seconds, tests.semi_tandem_seconds, tests.tandem_seconds
-        ),
+        balance=balance_points(*stands),
         walk=None if walk_time is None else walk_points(walk_time),
-        chair=chair_points(chair_time),
+        chair=chair,
         walk_seconds=walk_time,
         chair_seconds=chair_time,
+        balance_high=balance_points(*(held if stand is None else stand for stand in stands)),
     )
 
 
@@ -221,9 +253,9 @@ def level_for_score(score: int) -> FunctionLevel:
 def level_from(chosen: FunctionLevel | None, score: Sppb | None) -> FunctionLevel:
     """The level the plan uses: never above what the measured tests allow.
 
-    Measured and chosen: the lower of the chosen level and the score's best possible level
-    (so a complete score caps the sentence, and a sentence can only lower a complete score).
-    Measured only: the level of the score's low end. Chosen only: the chosen level.
+    Measured and chosen: the lower of the chosen level and the level of the score's low end
+    (issue 21.5: a test not done never lifts the level). Measured only: the level of the
+    score's low end. Chosen only: the chosen level.
 
     >>> level_from(FunctionLevel.D, None).value
     'D'
@@ -235,7 +267,7 @@ def level_from(chosen: FunctionLevel | None, score: Sppb | None) -> FunctionLeve
         return chosen
     if chosen is None:
         return level_for_score(score.low)
-    best = level_for_score(score.high)
+    best = level_for_score(score.low)
     return chosen if chosen.rank <= best.rank else best
 
 

@@ -15,8 +15,9 @@ Scoring (SARC-F, F1; chair stand, EWGSOP2, S3 and F2):
 
 - Total 0–10; **4 or more** is a positive screen (band `positive`, caution), below 4 is
   `below-cut-off` (F1), never "low risk": pooled, SARC-F finds only about 1 in 5 people with
-  sarcopenia (sensitivity about 21%, specificity about 90%, F3), so a score of 4 or more is
-  fairly reliable and a lower score does not rule muscle loss out. Below the cut-off without a
+  sarcopenia (sensitivity about 21%, specificity about 90%, F3), so a lower score does not rule
+  muscle loss out, and 4 or more is no diagnosis either: it means real difficulty with everyday
+  tasks, worth a strength check (F3, corrected). Below the cut-off without a
   chair-stand time, the next step is the chair-stand test.
 - Five chair stands (optional) taking **more than 15 s** is low strength (S3, F2; exactly 15.0 s
   is not): caution, and the next step adds a check for sarcopenia per EWGSOP2. Times are
@@ -25,21 +26,20 @@ Scoring (SARC-F, F1; chair stand, EWGSOP2, S3 and F2):
   counts as low strength: someone who cannot finish would take longer than any cut-off. A time
   *and* the tick is read safety first: as not finished (the plan's rule for its own two
   fields), and the answer says so and how to change it.
-- Falls (M4: a fall that hurt you, 2 or more falls in a year, not being able to get up, or
-  blacking out → ask for a falls assessment). Four or more falls (falls = 2) always meets the
-  rule: a **stop** warning, ask for a falls assessment soon, whatever the score. One to three
-  falls (falls = 1) may be a single harmless fall, so it is a **caution** that asks the M4
-  questions and says to ask for a falls assessment if any is true. Every result also lists the
-  red flags that need a doctor whatever the score, with the emergency numbers.
+- Safety findings (falls, needing help to walk, a slow walk, a balance stand not held, under
+  18) come from the triage table (`calculators.triage`), in its words, most urgent first; every
+  test measured is spoken about. Every result also lists the red flags that need a doctor
+  whatever the score, with the emergency numbers.
 
 Hand-off to the weekly plan (`plan_prefill`), so a physiotherapist would recognise it:
 
-- `ability`: `needs-support` when rising from a chair (`rise`) or walking across a room
-  (`assistance`) is very hard or impossible without help (2 points): that is the plan's "I need
-  support to stand up", which keeps every exercise at the start level, at most 3 days a week.
-  Else `tires-quickly` when there is clear weakness: a positive screen, any other answer worth
-  2 points (stairs, lifting, 4+ falls) or a slow chair stand; the plan then uses the start and
-  build levels. Else `out-of-practice`: the answers show no clear weakness.
+- `ability` (`handoff_ability`, never above the answers, issue 21.5): `needs-support` when
+  rising or walking across a room is very hard or impossible without help (2 points); else
+  `tires-quickly` with any difficulty rising, climbing or walking across a room, a positive
+  screen, any 2-point answer, a chair stand over 15 s or not finished, or without measured tests
+  scoring 10 or more; `out-of-practice` (level D) only with no difficulty and measured tests
+  scoring 10 or more.
+- `two_or_more_falls`: 4 or more falls (falls = 2), the plan's own M4 high-tier answer.
 - `fall_past_year`: any fall (falls ≥ 1), so the plan gives at least 3 balance days (E1, E2).
 - `focus`: `balance` after any fall, since balance training is what prevents falls (E2) and the
   plan's strength days stay; else `legs` when stairs or rising cost any points (both are leg
@@ -238,6 +238,8 @@ class PlanPrefill:
     focus: Focus
     age: int | None
     tests: Mapping[str, Decimal | bool] = field(default_factory=dict)
+    # 4 or more falls: the plan's "2 or more falls" (M4 high tier: a falls assessment and "+").
+    two_or_more_falls: bool = False
 
     def to_wire(self) -> dict[str, object]:
         """The plan form's values: ability, fall_past_year, focus, age (null if not given).
@@ -249,6 +251,7 @@ class PlanPrefill:
             "fall_past_year": self.fall_past_year,
             "focus": self.focus.value,
             "age": self.age,
+            "two_or_more_falls": self.two_or_more_falls,
             **{
                 name: value if isinstance(value, bool) else wire_number(value)
                 for name, value in self.tests.items()
@@ -407,7 +410,14 @@ def plan_prefill(answers: SelfCheckInput, band: Band, test: ChairStand | None) -
         focus = Focus.LEGS
     else:
         focus = Focus.GENERAL
-    return PlanPrefill(ability, fell, focus, answers.age, measured_tests(answers))
+    return PlanPrefill(
+        ability,
+        fell,
+        focus,
+        answers.age,
+        measured_tests(answers),
+        two_or_more_falls=points[Item.FALLS] == MOST_POINTS,
+    )
 
 
 def observations(answers: SelfCheckInput) -> Observations:

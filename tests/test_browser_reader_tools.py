@@ -148,7 +148,7 @@ def test_printing_a_plan_shows_only_the_plan(watched_page: WatchedPage) -> None:
     """On paper: no navigation, form, buttons or on-screen programme; the printout and date."""
     page = watched_page.page
     watched_page.goto("tools/plan/")
-    fill_form(page, "plan", {"age": "70"})
+    fill_form(page, "plan", {"age": "70", "ability": "tires-quickly"})
     assert submit_and_wait(page, "plan") == "result"
     page.emulate_media(media="print")
     hidden = [
@@ -157,7 +157,7 @@ def test_printing_a_plan_shows_only_the_plan(watched_page: WatchedPage) -> None:
         "form[data-calculator=plan]",
         '[data-action="print"]',
         ".md-footer",
-        "#plan-result table.rg-plan",  # the on-screen programme gives way to the printout
+        "#plan-result details.rg-plan",  # the on-screen programme gives way to the printout
     ]
     for selector in hidden:
         assert page.locator(selector).first.is_hidden(), selector
@@ -178,7 +178,7 @@ def test_print_button_opens_the_print_dialog(watched_page: WatchedPage) -> None:
     watched_page.goto("tools/plan/")
     # A function (not an assignment expression): Playwright would call a function value it gets.
     page.evaluate(PRINT_SPY)
-    fill_form(page, "plan", {"age": "70"})
+    fill_form(page, "plan", {"age": "70", "ability": "tires-quickly"})
     assert submit_and_wait(page, "plan") == "result"
     page.locator('[data-action="print"]').click()
     printed: Any = page.evaluate("window.__printed")
@@ -249,7 +249,7 @@ def test_bad_calendar_time_shows_its_message_next_to_the_box(watched_page: Watch
     """An emptied time box gets Python's message next to it, marked invalid, and no file."""
     page = watched_page.page
     watched_page.goto("tools/plan/")
-    fill_form(page, "plan", {"age": "70"})
+    fill_form(page, "plan", {"age": "70", "ability": "tires-quickly"})
     assert submit_and_wait(page, "plan") == "result"
     page.locator('[data-options-for="calendar"] summary').click()
     box = page.locator("#plan-calendar-session-time")
@@ -266,7 +266,7 @@ def test_bad_calendar_time_shows_its_message_next_to_the_box(watched_page: Watch
     ("calculator", "answers", "chart"),
     [
         ("protein", {"weight": "70", "age": "70"}, "per_meal"),
-        ("plan", {"age": "70"}, "steps"),
+        ("plan", {"age": "70", "ability": "tires-quickly"}, "steps"),
     ],
 )
 def test_result_shows_its_accessible_chart(

@@ -109,9 +109,16 @@ def test_without_the_walk_the_score_is_a_range_and_the_level_its_low_end() -> No
     assert level_from(None, score) is FunctionLevel.C
 
 
-def test_without_the_walk_a_chosen_level_inside_the_range_is_kept() -> None:
-    """No walk, score 8–12: choosing D (out of practice) is possible, so D stands."""
-    assert level_from(FunctionLevel.D, sppb(measured(walk=None))) is FunctionLevel.D
+def test_without_the_walk_a_chosen_level_is_capped_by_the_low_end() -> None:
+    """No walk, score 8–12: choosing D gives C, the low end's level (issue 21.5)."""
+    assert level_from(FunctionLevel.D, sppb(measured(walk=None))) is FunctionLevel.C
+
+
+def test_partial_tests_are_scored_as_a_range() -> None:
+    """Only the first stand held: 1 to 12, the plan's level is the low end's (A)."""
+    score = sppb(measured(stands=("10", None, None), walk=None, chair=None))
+    assert (score.low, score.high, score.complete) == (1, 12, False)
+    assert level_from(None, score) is FunctionLevel.A
 
 
 def test_a_chosen_level_never_lifts_a_complete_score() -> None:

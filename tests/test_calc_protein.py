@@ -14,6 +14,7 @@ from hypothesis import strategies as st
 from calculators import api, evidence
 from calculators.evidence import KG_PER_LB
 from calculators.present import html, text
+from harness import ROOT
 
 FAST = settings(max_examples=300, deadline=None)
 
@@ -188,3 +189,47 @@ def test_kidneys_at_risk_get_no_raised_target(situation: str) -> None:
     found = result({"weight": 70, "age": 70, "situation": situation, "kidney": "at-risk"})
     assert found["g_per_kg"] == {"low": 1, "high": 1.2}
     assert "kidney blood test (eGFR)" in found["warnings"][0]["message"]
+
+
+# Each abbreviation a protein answer may use, and the words that must go with it (tooltips do
+# not reach answers, issue 21).
+ABBREVIATION_WORDS = {
+    "BMI": "body mass index",
+    "eGFR": "kidney blood test",
+    "ESPEN": "European",
+    "ASPEN": "American",
+    "SCCM": "American",
+    "KDIGO": "Kidney Disease: Improving Global Outcomes",
+    "KDOQI": "National Kidney Foundation",
+    "PROT-AGE": "expert group",
+    "ISSN": "International Society of Sports Nutrition",
+}
+
+
+def listed_abbreviations() -> list[str]:
+    """The abbreviations the site explains in tooltips (includes/abbreviations.md)."""
+    listed = (ROOT / "includes" / "abbreviations.md").read_text(encoding="utf-8")
+    return re.findall(r"^\*\[([^\]]+)\]:", listed, flags=re.MULTILINE)
+
+
+@FAST
+@given(
+    numbers_payloads
+    | st.fixed_dictionaries(
+        {
+            "weight": st.decimals(min_value=30, max_value=250, places=1).map(str),
+            "age": st.integers(min_value=5, max_value=110),
+            "kidney": st.sampled_from(["ckd", "dialysis", "transplant", "at-risk"]),
+            "height_cm": st.none() | st.integers(min_value=100, max_value=230),
+        }
+    )
+)
+def test_no_abbreviation_in_a_protein_answer_without_its_words(payload: dict[str, Any]) -> None:
+    """Every listed abbreviation in the answer's text comes with its words in the same answer."""
+    _, view = api.answer("protein", payload)
+    assert view is not None
+    shown = text.render(view)
+    for abbreviation in {*listed_abbreviations(), *ABBREVIATION_WORDS}:
+        if re.search(rf"(?<![\w-]){re.escape(abbreviation)}(?![\w-])", shown):
+            assert abbreviation in ABBREVIATION_WORDS, f"{abbreviation} has no words to go with it"
+            assert ABBREVIATION_WORDS[abbreviation] in shown, abbreviation

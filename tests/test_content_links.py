@@ -15,7 +15,7 @@ from harness import BuiltSite
 # A made-up origin so that urljoin can resolve relative links the way a browser would.
 _ORIGIN = "http://regain.test/"
 
-# Every id in ../shared/EVIDENCE.md cited on the site (P, E, S, D and F tables; M4 falls, M7
+# Every id in ../shared/EVIDENCE.md cited on the site (P, E, S, D, F and N tables; M4 falls, M7
 # emergencies), plus the article's NIH source, the red-flag guidelines, and the source article
 # itself: the anchors of the References table.
 EVIDENCE_IDS = [
@@ -25,6 +25,8 @@ EVIDENCE_IDS = [
     *(f"d{n}" for n in range(1, 8)),
     *(f"f{n}" for n in range(1, 4)),
     *(f"m{n}" for n in (1, 3, 4, 5, 6, 7)),
+    "n1",
+    "n2",
     "nih",
     "nice-ng42",
     "nice-ng127",

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 from pathlib import Path
+from urllib.parse import unquote
 
 import pytest
+import yaml
 from bs4 import BeautifulSoup
-from helpers.content import NAV_PAGES
+from helpers.content import NAV_PAGES, mkdocs_config
 
-from harness import BuiltSite
+from harness import ROOT, BuiltSite
 
 
 def _soup(path: Path) -> BeautifulSoup:
@@ -79,6 +81,38 @@ def test_every_page_shows_the_disclaimer(built_site: BuiltSite) -> None:
         if link is None:
             missing.append(page.relative_to(built_site.path).as_posix())
     assert missing == []
+
+
+def test_every_page_links_to_the_report_a_mistake_form(built_site: BuiltSite) -> None:
+    """Every page's footer links to the repository's content-error form with its own address."""
+    form = f"{mkdocs_config()['extra']['repository']}/issues/new?template=content-error.yml&page="
+    wrong = []
+    for page in _pages(built_site):
+        link = _soup(page).select_one("aside.rg-disclaimer .rg-report a")
+        href = str(link["href"]) if link else ""
+        path = page.relative_to(built_site.path).as_posix().removesuffix("index.html")
+        if not href.startswith(form) or not unquote(href).endswith("/" + path):
+            wrong.append(path or "/")
+    assert wrong == []
+
+
+def test_the_issue_form_asks_for_page_what_is_wrong_and_source() -> None:
+    """The content-error form has the page (prefilled by the link), what is wrong and a source."""
+    folder = ROOT / ".github" / "ISSUE_TEMPLATE"
+    form = yaml.safe_load((folder / "content-error.yml").read_text(encoding="utf-8"))
+    ids = [field.get("id") for field in form["body"] if field["type"] != "markdown"]
+    assert ids == ["page", "wrong", "source"]
+    assert yaml.safe_load((folder / "config.yml").read_text(encoding="utf-8"))
+
+
+def test_about_states_the_editorial_policy_plainly(built_site: BuiltSite) -> None:
+    """About says how pages are checked, that no clinician has signed off, and no funding/ads."""
+    soup = _soup(built_site.page("about/"))
+    section = soup.find("h2", id="editorial-policy")
+    assert section is not None
+    text = " ".join(soup.get_text().split())
+    assert "No clinician has signed this content off yet" in text
+    assert "No funding, no adverts, no tracking" in text
 
 
 def test_every_page_shows_a_review_date(built_site: BuiltSite) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from typing import Any
 
 import yaml
 from bs4 import BeautifulSoup
@@ -10,15 +11,25 @@ from bs4 import BeautifulSoup
 from harness import ROOT, BuiltSite
 
 
+class _Loader(yaml.SafeLoader):
+    """Reads mkdocs.yml, taking `!ENV [NAME, default]` as its default."""
+
+
+_Loader.add_constructor("!ENV", lambda loader, node: loader.construct_sequence(node)[-1])
+
+
+def mkdocs_config() -> dict[str, Any]:
+    """mkdocs.yml as data, each `!ENV` setting at its default."""
+    config: dict[str, Any] = yaml.load(
+        (ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_Loader
+    )
+    return config
+
+
 # The reader-facing pages named in the nav (site-relative URLs).
 def _nav_pages() -> list[str]:
     """Site-relative URLs of every page in mkdocs.yml's nav, in nav order."""
-
-    class _Loader(yaml.SafeLoader):
-        """Reads mkdocs.yml, taking `!ENV [NAME, default]` as its default."""
-
-    _Loader.add_constructor("!ENV", lambda loader, node: loader.construct_sequence(node)[-1])
-    config = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_Loader)
+    config = mkdocs_config()
 
     def walk(items: list[object]) -> list[str]:
         pages: list[str] = []
