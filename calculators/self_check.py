@@ -39,6 +39,7 @@ Hand-off to the weekly plan (`plan_prefill`), so a physiotherapist would recogni
   screen, any 2-point answer, a chair stand over 15 s or not finished, or without measured tests
   scoring 10 or more; `out-of-practice` (level D) only with no difficulty and measured tests
   scoring 10 or more.
+- `two_or_more_falls`: 4 or more falls (falls = 2), the plan's own M4 high-tier answer.
 - `fall_past_year`: any fall (falls ≥ 1), so the plan gives at least 3 balance days (E1, E2).
 - `focus`: `balance` after any fall, since balance training is what prevents falls (E2) and the
   plan's strength days stay; else `legs` when stairs or rising cost any points (both are leg
@@ -237,6 +238,8 @@ class PlanPrefill:
     focus: Focus
     age: int | None
     tests: Mapping[str, Decimal | bool] = field(default_factory=dict)
+    # 4 or more falls: the plan's "2 or more falls" (M4 high tier: a falls assessment and "+").
+    two_or_more_falls: bool = False
 
     def to_wire(self) -> dict[str, object]:
         """The plan form's values: ability, fall_past_year, focus, age (null if not given).
@@ -248,6 +251,7 @@ class PlanPrefill:
             "fall_past_year": self.fall_past_year,
             "focus": self.focus.value,
             "age": self.age,
+            "two_or_more_falls": self.two_or_more_falls,
             **{
                 name: value if isinstance(value, bool) else wire_number(value)
                 for name, value in self.tests.items()
@@ -406,7 +410,14 @@ def plan_prefill(answers: SelfCheckInput, band: Band, test: ChairStand | None) -
         focus = Focus.LEGS
     else:
         focus = Focus.GENERAL
-    return PlanPrefill(ability, fell, focus, answers.age, measured_tests(answers))
+    return PlanPrefill(
+        ability,
+        fell,
+        focus,
+        answers.age,
+        measured_tests(answers),
+        two_or_more_falls=points[Item.FALLS] == MOST_POINTS,
+    )
 
 
 def observations(answers: SelfCheckInput) -> Observations:

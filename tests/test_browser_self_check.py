@@ -82,17 +82,19 @@ def test_timer_fills_the_chair_stand_seconds(watched_page: WatchedPage) -> None:
     assert button.get_attribute("aria-pressed") == "false"
 
 
-def test_no_plan_hand_off_when_the_answers_say_see_a_doctor_first(
+def test_four_or_more_falls_lead_with_a_falls_assessment_and_travel_to_the_plan(
     watched_page: WatchedPage,
 ) -> None:
-    """Four or more falls (a stop warning): no "build a plan" button, the warning instead."""
+    """Four or more falls: the falls assessment leads, and the plan link carries the falls."""
     page = watched_page.page
     watched_page.goto("tools/self-check/")
     many_falls = {"strength": 0, "assistance": 0, "rise": 0, "climb": 0, "falls": 2}
     fill_form(page, "self-check", many_falls)
     assert submit_and_wait(page, "self-check") == "result"
-    assert page.locator('#self-check-result [data-severity="stop"]').count() == 1
-    assert page.locator('[data-action="build-plan"]').count() == 0
+    first = page.locator("#self-check-result [data-severity]").first.inner_text()
+    assert "falls assessment" in first
+    href = page.locator('[data-action="build-plan"]').get_attribute("href") or ""
+    assert "two_or_more_falls=true" in href
 
 
 def test_build_a_plan_from_the_result_prefills_the_plan_form(watched_page: WatchedPage) -> None:
@@ -142,8 +144,8 @@ def test_hand_off_carries_the_measured_tests_and_the_plan_scores_them(
     for name in ("balance_tandem_seconds", "walk_4m_seconds", "chair_rise_seconds"):
         shown = page.locator(f"[name={name}]").input_value()
         assert float(shown) == float(prefill[name]), name  # type: ignore[arg-type]
-    # 3 + 4 + 3 = 10 of 12 (M1): level D, as CPython scores the same tests.
-    assert page.locator('#plan-result [data-value="level"]').inner_text() == "Level D"
+    # 10 of 12, but some difficulty rising and climbing caps the hand-off at C (issue 21.5).
+    assert page.locator('#plan-result [data-value="level"]').inner_text() == "Level C"
     assert page.locator("#plan-result li[data-week]").count() == 12
     assert page.locator("[data-link-notice]").count() == 0
     watched_page.assert_clean()

@@ -212,7 +212,7 @@ def test_prefill_rules_hold_for_every_answer_combination() -> None:
         ability = "needs-support" if 2 in (rise, assistance) else "tires-quickly"
         focus = "balance" if falls else "legs" if climb or rise else "general"
         assert prefill == {"ability": ability, "fall_past_year": falls > 0, "focus": focus,
-                           "age": None}, points  # fmt: skip
+                           "age": None, "two_or_more_falls": falls == 2}, points  # fmt: skip
 
 
 def test_prefill_carries_the_age_when_given() -> None:
