@@ -444,3 +444,12 @@ WALK_MINUTES_MAX: Final = 15
 # A recent hospital stay: "in the past 3 months" (the form's wording; common practice, the
 # span in which deconditioning after a stay is still recovering, D1, D5).
 HOSPITAL_STAY_MONTHS: Final = 3
+
+# How long a session takes, estimated from its exercises for the printout (issue 22). Common
+# practice, not a study figure: about 4 seconds a rep (up, then down slowly over about three
+# seconds, as the exercise steps say), 1 minute's rest between sets (E3: 1-3 minutes, its low
+# end), half a minute to change exercise, rounded up to 5 minutes.
+SESSION_SECONDS_PER_REP = 4
+SESSION_REST_BETWEEN_SETS_S = 60
+SESSION_CHANGEOVER_S = 30
+SESSION_ROUND_TO_MINUTES = 5

@@ -107,12 +107,12 @@ LEVEL_PLAN = {
     "goal.",
 }
 _BETTER_SCORE = {
-    FunctionLevel.A: "A score of 4 or more (level B) would add exercises standing at a counter "
-    "and a daily walking time.",
-    FunctionLevel.B: "A score of 7 or more (level C) would add standing exercises without "
+    FunctionLevel.A: "A tests score of 4 or more (level B) would add exercises standing at a "
+    "counter and a daily walking time.",
+    FunctionLevel.B: "A tests score of 7 or more (level C) would add standing exercises without "
     "holding on, up to 2 sets and a daily step goal.",
-    FunctionLevel.C: "A score of 10 or more (level D) would allow up to 4 strength days, 3 sets "
-    "and the hardest versions.",
+    FunctionLevel.C: "A tests score of 10 or more (level D) would allow up to 4 strength days, 3 "
+    "sets and the hardest versions.",
     FunctionLevel.D: "You are at the top level: a faster time means the harder versions are due.",
 }
 
@@ -239,6 +239,12 @@ HOLDS_LEFT_OUT_NOTE = (
     "blood pressure, and after a hospital stay, with blackouts or with a risk of falls they wait "
     "until a doctor or physiotherapist says they are safe for you (common practice)."
 )
+# A reader whose physiotherapist limits one side (after an injury, a cast or an operation):
+# the plan cannot know which moves were cleared, so it says to skip the rest (issue 22).
+ONE_SIDE_NOTE = (
+    "Your physiotherapist has limits for one side: skip anything not cleared for that side, "
+    "and show them this plan."
+)
 PHYSIO_NOTE = (
     "A physiotherapist can check these exercises with you: ask your doctor or practice to "
     "refer you, and take this plan along."
@@ -265,6 +271,7 @@ class PlanInput:
     cannot_get_up: bool = False
     blackouts: bool = False
     chest_pain_or_fainting: bool = False
+    one_side_limits: bool = False  # a physiotherapist has limits for one side
     tests: FunctionTests | None = None
     print_name: str = ""  # only printed on the plan: never in a link, never sent anywhere
 
@@ -338,6 +345,7 @@ class PlanInput:
             cannot_get_up=flag("cannot_get_up"),
             blackouts=flag("blackouts"),
             chest_pain_or_fainting=flag("chest_pain_or_fainting"),
+            one_side_limits=flag("one_side_limits"),
             tests=tests,
             print_name=print_name,
         )
@@ -453,6 +461,21 @@ class Dose:
             return f"{self.sets} × {span_text(self.reps)}"
         return f"{self.sets} × {span_text(self.hold_seconds or (0, 0))} s"
 
+    def seconds(self) -> int:
+        """About how long the dose takes at its top end, rests between sets included.
+
+        An estimate (common practice, `evidence.SESSION_*`), for the printout's session time.
+
+        >>> Dose(2, (10, 12), None, True).seconds()  # 2 × 12 reps × 4 s × 2 sides + 60 s rest
+        252
+        """
+        if self.reps is not None:
+            work = self.reps[1] * evidence.SESSION_SECONDS_PER_REP
+        else:
+            work = (self.hold_seconds or (0, 0))[1]
+        sides = 2 if self.per_side else 1
+        return self.sets * work * sides + (self.sets - 1) * evidence.SESSION_REST_BETWEEN_SETS_S
+
 
 @dataclass(frozen=True)
 class PlannedExercise:
@@ -500,6 +523,19 @@ class PlanDay:
         if self.muscles is not None:
             return DAY_TITLES[self.muscles] + (BALANCE_SUFFIX if self.balance_core else "")
         return DAY_TITLES[self.kind]
+
+    @property
+    def session_minutes(self) -> int:
+        """About how long the day's exercises take, rounded up to 5 minutes (0 without any).
+
+        An estimate from the content (common practice, `evidence.SESSION_*`).
+        """
+        if not self.exercises:
+            return 0
+        seconds = sum(planned.dose.seconds() for planned in self.exercises)
+        seconds += (len(self.exercises) - 1) * evidence.SESSION_CHANGEOVER_S
+        step = evidence.SESSION_ROUND_TO_MINUTES * 60
+        return -(-seconds // step) * evidence.SESSION_ROUND_TO_MINUTES
 
     def to_wire(self) -> dict[str, object]:
         """The day as the wire's mapping (day 1 = Monday)."""
@@ -1091,7 +1127,10 @@ def _walking_notes(
 
 
 def _score_notes(assessment: LevelAssessment, answers: PlanInput) -> list[str]:
-    """What the measured score means, whether it is complete, and that the level agrees."""
+    """How the tests score was found, whether it is complete, and that the level agrees.
+
+    The level itself leads the answer (`present.plan.level_blocks`).
+    """
     score = assessment.score
     if answers.blackouts:
         return [
@@ -1099,20 +1138,22 @@ def _score_notes(assessment: LevelAssessment, answers: PlanInput) -> list[str]:
             "the plan is the seated programme until your doctor has checked you."
         ]
     if score is None:
-        return [f"{assessment.label}: {LEVEL_PLAN[assessment.level]}"]
+        return []
     if score.complete:
-        measured = f"Your test score is {score.low} of 12"
+        measured = f"Your tests score is {score.low} of 12, from the balance stands, the 4 m walk"
+        measured += " and the chair rises; higher means stronger (M1)"
     else:
         missing = score.missing_words
         measured = (
-            f"Without {missing}, your test score is somewhere from {score.low} to {score.high} "
-            f"of 12: the plan uses the lower end. Do {missing} to make it exact"
+            f"Without {missing}, your tests score is somewhere from {score.low} to "
+            f"{score.high} of 12, higher means stronger (M1): the plan uses the lower end. Do "
+            f"{missing} to make it exact"
         )
     chosen = assessment.chosen
     said = ""
     if chosen is not None and chosen is not assessment.level:
         said = f" (you chose level {chosen.value}; the plan uses the lower one)"
-    notes = [f"{measured} (M1), so {assessment.label}{said}: {LEVEL_PLAN[assessment.level]}"]
+    notes = [f"{measured}{said}."]
     allowed = level_for_score(score.low)
     if chosen is not None and allowed.rank > chosen.rank:
         notes.append(
@@ -1167,7 +1208,9 @@ def _cautions(
         or answers.recent_hospital_stay
         or answers.chronic_condition
     )
-    if physio and not any(finding.level is Urgency.PHYSIOTHERAPIST for finding in findings):
+    if answers.one_side_limits:
+        alerts.append(Alert(Severity.CAUTION, ONE_SIDE_NOTE))
+    elif physio and not any(finding.level is Urgency.PHYSIOTHERAPIST for finding in findings):
         alerts.append(Alert(Severity.CAUTION, PHYSIO_NOTE))
     if assessment.falls_risk:
         notes.append(

@@ -157,7 +157,7 @@ def test_printing_a_plan_shows_only_the_plan(watched_page: WatchedPage) -> None:
         "form[data-calculator=plan]",
         '[data-action="print"]',
         ".md-footer",
-        "#plan-result table.rg-plan",  # the on-screen programme gives way to the printout
+        "#plan-result details.rg-plan",  # the on-screen programme gives way to the printout
     ]
     for selector in hidden:
         assert page.locator(selector).first.is_hidden(), selector

@@ -190,9 +190,9 @@ def test_walking_goal_for_every_week_is_in_the_description() -> None:
 def test_description_lists_exercises_as_the_page_does_and_the_effort_rule() -> None:
     """Each exercise line of a strength description is the page's line (one dose phrase)."""
     page = BeautifulSoup(str(api.run("plan", PLAN, exercises=EXERCISES)["html"]), "html.parser")
-    first = page.select_one("table.rg-plan")  # weeks 1–2, the first event's weeks
+    first = page.select_one("details.rg-plan")  # weeks 1–2, the first event's weeks
     assert first is not None
-    shown = [item.get_text() for item in first.select('tr[data-day="1"] li[data-exercise]')]
+    shown = [item.get_text() for item in first.select('[data-day="1"] li[data-exercise]')]
     description = str(events(ics()["content"])[0]["DESCRIPTION"])
     assert shown
     for line in shown:

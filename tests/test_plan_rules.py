@@ -127,9 +127,9 @@ def test_harder_version_is_suggested_only_after_the_learning_weeks() -> None:
 @pytest.mark.parametrize(
     ("ability", "better"),
     [
-        ("mostly-seated", "A score of 4 or more (level B)"),
-        ("needs-support", "A score of 7 or more (level C)"),
-        ("tires-quickly", "A score of 10 or more (level D)"),
+        ("mostly-seated", "A tests score of 4 or more (level B)"),
+        ("needs-support", "A tests score of 7 or more (level C)"),
+        ("tires-quickly", "A tests score of 10 or more (level D)"),
         ("out-of-practice", "You are at the top level"),
     ],
 )

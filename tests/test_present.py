@@ -200,16 +200,16 @@ def test_every_citation_year_is_on_its_references_row() -> None:
 
 @pytest.mark.parametrize("case", answered("plan"), ids=lambda case: case["name"][:40])
 def test_plan_rows_are_the_results_days(case: dict[str, Any]) -> None:
-    """The first week table (weeks 1–2): one row per day, its kind and exercises, in order."""
+    """The first block of weeks (weeks 1–2): one day each, its kind and exercises, in order."""
     envelope = answer("plan", case["input"])
-    first = soup(envelope["html"]).select_one("table.rg-plan")
+    first = soup(envelope["html"]).select_one("details.rg-plan")
     rows = [
         (
             int(str(row["data-day"])),
             str(row["data-kind"]),
             [str(item["data-exercise"]) for item in row.select("[data-exercise]")],
         )
-        for row in (first.select("tr[data-day]") if first is not None else [])
+        for row in (first.select("[data-day]") if first is not None else [])
     ]
     expected = [
         (day["day"], day["kind"], [exercise["id"] for exercise in day["exercises"]])

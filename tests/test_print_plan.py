@@ -27,11 +27,11 @@ def plan_html(payload: dict[str, Any]) -> BeautifulSoup:
 
 
 def test_the_printout_is_for_paper_and_the_programme_for_the_screen() -> None:
-    """The compact printout is print-only; the week-by-week tables are screen-only."""
+    """The compact printout is print-only; the week-by-week blocks are screen-only."""
     page = plan_html(PLAN)
     assert page.select(".rg-print-only.rg-printout table.rg-print-plan")
-    assert page.select(".rg-screen-only table.rg-plan")
-    assert not page.select(".rg-print-only table.rg-plan")
+    assert page.select(".rg-screen-only details.rg-plan")
+    assert not page.select(".rg-print-only details.rg-plan")
 
 
 def test_the_print_title_is_the_plan_and_names_the_reader_only_when_given() -> None:

@@ -51,32 +51,43 @@ def expected_protein(unit: str) -> dict[tuple[int, str], str]:
 
 
 def week_table(root: BeautifulSoup | Tag, ability: str) -> Tag:
-    """The week table of one sample week."""
-    table = root.select_one(f'details[data-answers="plan-{ability}"] table')
-    assert table is not None
-    return table
+    """The first block of weeks of one sample programme."""
+    block = root.select_one(f'details[data-answers="plan-{ability}"] details.rg-plan')
+    assert block is not None
+    return block
 
 
-def plan_rows(table: Tag) -> list[tuple[str, str, list[str]]]:
-    """(day name, title, ["exercise name: dose", …]) for each row of a week table."""
+def plan_rows(block: Tag) -> list[tuple[str, str, list[str]]]:
+    """(day name, title, ["exercise name: dose", …]) for each day of a block of weeks."""
     return [
         (
-            row.th.get_text(),
-            row.td.strong.get_text(),
-            [item.get_text() for item in row.td.select("li[data-exercise]")],
+            day.h4.get_text(),
+            day.strong.get_text(),
+            [item.get_text() for item in day.select("li[data-exercise]")],
         )
-        for row in table.select("tbody tr")
-        if row.th is not None and row.td is not None and row.td.strong is not None
+        for day in block.select("[data-day]")
+        if day.h4 is not None and day.strong is not None
     ]
 
 
 def live_table(ability: str, rows: Any = None) -> Tag:
-    """The week table of the answer the plan form gets (api.run's HTML) for these answers."""
+    """The first block of weeks of the answer the plan form gets (api.run's HTML)."""
     payload = {**static_answers.SAMPLE_PLAN_PAYLOAD, "ability": ability}
     answer = api.run("plan", payload, exercises=EXERCISES if rows is None else rows, root="../../")
-    table = soup(str(answer["html"])).select_one("table.rg-plan")
-    assert table is not None
-    return table
+    block = soup(str(answer["html"])).select_one("details.rg-plan")
+    assert block is not None
+    return block
+
+
+def unnamed(tag: Tag) -> str:
+    """A block's markup without its fold group's name.
+
+    A sample's folds are a group of their own, so opening one never closes the live answer's.
+    """
+    copy = soup(str(tag))
+    for fold in copy.select("details[name]"):
+        del fold["name"]
+    return str(copy)
 
 
 # ---------------------------------------------------------------- render functions
@@ -117,13 +128,13 @@ def test_sample_plan_equals_the_calculator(ability: str) -> None:
 
 @pytest.mark.parametrize("ability", ABILITIES)
 def test_sample_week_is_the_live_answers_markup(ability: str) -> None:
-    """The ready-made programme is the markup the form's answer inserts: tables and weeks."""
+    """The ready-made programme is the markup the form's answer inserts: blocks and weeks."""
     html = soup(static_answers.sample_plan_table(ability, EXERCISES, LINKS))
-    assert str(week_table(html, ability)) == str(live_table(ability))
+    assert unnamed(week_table(html, ability)) == unnamed(live_table(ability))
     payload = {**static_answers.SAMPLE_PLAN_PAYLOAD, "ability": ability}
     live = soup(str(api.run("plan", payload, exercises=EXERCISES, root="../../")["html"]))
-    for part in ("table.rg-plan", 'ol[class*="weeks"], ol'):
-        assert [str(t) for t in html.select(part)] == [str(t) for t in live.select(part)]
+    for part in ("details.rg-plan", 'ol[class*="weeks"], ol'):
+        assert [unnamed(t) for t in html.select(part)] == [unnamed(t) for t in live.select(part)]
 
 
 def test_sample_plan_links_exercises_to_their_cards() -> None:
@@ -213,13 +224,23 @@ def test_ready_made_answers_close_the_page(built_site: BuiltSite, url_path: str)
     assert headings[-1] == "Without the calculator: ready-made answers"
 
 
-@pytest.mark.parametrize("url_path", ["tools/protein/", "tools/plan/"])
-def test_site_answer_tables_fit_a_phone(built_site: BuiltSite, url_path: str) -> None:
-    """Every ready-made table has at most three columns (360 px phones)."""
-    tables = page(built_site, url_path).select("[data-answers] table, table[data-answers]")
+def test_site_answer_tables_fit_a_phone(built_site: BuiltSite) -> None:
+    """Every ready-made protein table has at most three columns (360 px phones)."""
+    tables = page(built_site, "tools/protein/").select("[data-answers] table, table[data-answers]")
     assert tables
-    # The print-only "Done" column of tick boxes is hidden on screen.
-    assert max(len(table.select("thead th:not(.rg-print-only)")) for table in tables) <= 3
+    assert max(len(table.select("thead th")) for table in tables) <= 3
+
+
+def test_site_sample_programmes_are_lists_not_tables(built_site: BuiltSite) -> None:
+    """The sample programmes are folded blocks of days (a heading, then lines), never a table.
+
+    At large text on a phone a table's columns are a few letters wide (issue 22).
+    """
+    samples = page(built_site, "tools/plan/").select("details[data-answers]")
+    assert samples
+    for sample in samples:
+        assert sample.select("details.rg-plan [data-day] h4")
+        assert not sample.select("table:not(.rg-print-plan)")
 
 
 def test_site_why_it_matters_shows_the_muscle_loss_chart(built_site: BuiltSite) -> None:

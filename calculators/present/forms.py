@@ -88,6 +88,9 @@ class Group:
     steps: tuple[str, ...] = ()
     css: str = ""
     timer_for: str = ""  # a stopwatch that fills this field
+    # Folded under its legend, a tap away: the self-check's three optional tests would put
+    # "Check my answers" many screens down at large text (issue 22).
+    fold: bool = False
 
 
 Part = Field | Group
@@ -365,6 +368,7 @@ PLAN = Form(
             ("cannot_get_up", "After a fall I could not get up from the floor"),
             ("blackouts", "I have blacked out or fainted"),
             ("chest_pain_or_fainting", "I get chest pain or feel faint when I exert myself"),
+            ("one_side_limits", "My physiotherapist has limits for one side"),
         ),
         Field(
             "print_name",
@@ -462,6 +466,7 @@ SELF_CHECK = Form(
                 "Stop straight away if you feel pain, dizzy or short of breath.",
             ),
             css="rg-chair-stand",
+            fold=True,
             timer_for="chair_stand_seconds",
         ),
         Group(
@@ -484,6 +489,7 @@ SELF_CHECK = Form(
                 "after the first stand you cannot hold for 10 seconds.",
             ),
             css="rg-balance-stands",
+            fold=True,
         ),
         Group(
             "Optional: the 4 m walk",
@@ -502,6 +508,7 @@ SELF_CHECK = Form(
                 "Stop straight away if you feel pain, dizzy or short of breath.",
             ),
             css="rg-walk-test",
+            fold=True,
             timer_for="walk_4m_seconds",
         ),
     ),
@@ -751,9 +758,16 @@ def _group(group: Group, prefix: str) -> str:
     if group.timer_for:
         texts = "".join(f' data-{key}="{escape(text)}"' for key, text in TIMER_TEXT.items())
         timer = f'\n<div class="rg-timer" data-timer-for="{escape(group.timer_for)}"{texts}></div>'
-    return (
+    fieldset = (
         f"<fieldset{css}>\n<legend>{escape(group.legend)}</legend>\n{intro}{steps}{fields}"
         f"{timer}\n</fieldset>"
+    )
+    if not group.fold:
+        return fieldset
+    # The summary says what is inside; the legend stays for screen readers (extra.css).
+    return (
+        f'<details class="rg-fold">\n<summary>{escape(group.legend)}</summary>\n{fieldset}\n'
+        "</details>"
     )
 
 

@@ -16,6 +16,8 @@ from calculators.present.view import (
     Chart,
     Cite,
     Data,
+    Fold,
+    Group,
     Heading,
     Inline,
     Items,
@@ -67,6 +69,8 @@ def block(part: Block, root: str = "") -> str:  # noqa: PLR0911 - one branch a b
         return _table(part, root)
     if isinstance(part, Chart):
         return f'<figure class="rg-chart" data-chart="{escape(part.name)}">{part.svg}</figure>'
+    if isinstance(part, Group | Fold):
+        return _grouped(part, root)
     if isinstance(part, Section):
         media = "rg-print-only" if part.media == "print" else "rg-screen-only"
         kind = f" rg-{escape(part.kind)}" if part.kind else ""
@@ -125,6 +129,19 @@ def cite(part: Cite, root: str = "") -> str:
     href = escape(root + source_path(part.ids[0]))
     label = escape(f"{part.word}: {part.names}")
     return f'(<a class="rg-cite" href="{href}" aria-label="{label}">{part.word}</a>)'
+
+
+def _grouped(part: Group | Fold, root: str) -> str:
+    """A day under its heading, or a run of weeks folded under its summary (`<details name>`)."""
+    kind = f' class="rg-{escape(part.kind)}"' if part.kind else ""
+    inner = "".join(block(piece, root) for piece in part.blocks)
+    if isinstance(part, Group):
+        return f"<div{kind}{_data(part.data)}><h4>{escape(part.heading)}</h4>{inner}</div>"
+    opened = " open" if part.open else ""
+    return (
+        f'<details{kind} name="{escape(part.name)}"{opened}{_data(part.data)}>'
+        f"<summary>{escape(part.summary)}</summary>{inner}</details>"
+    )
 
 
 def _table(table: Table, root: str) -> str:

@@ -10,8 +10,9 @@ from datetime import date
 from itertools import groupby
 
 from calculators.evidence import Source
-from calculators.exercises import Exercise
-from calculators.plan import DAY_NAMES, PlanDay, PlannedExercise, PlanResult, PlanWeek
+from calculators.exercises import Exercise, Position, Support
+from calculators.function import level_for_score
+from calculators.plan import DAY_NAMES, DayKind, PlanDay, PlannedExercise, PlanResult, PlanWeek
 from calculators.present import charts, numbers, triage
 from calculators.present.forms import calendar_options, reminder_time
 from calculators.present.view import (
@@ -21,6 +22,8 @@ from calculators.present.view import (
     Cell,
     Chart,
     Column,
+    Fold,
+    Group,
     Heading,
     Item,
     Items,
@@ -43,6 +46,7 @@ from calculators.schedule import CalendarChoices, Reminder
 from calculators.triage import Box, Level, Rule, rules_in
 
 WEEK_CAPTION = "Your week"
+OPEN_ONE_BLOCK = "Weeks with the same exercises are one block: tap a block's heading to open it."
 EXERCISE_PAGE = "guide/exercises/"
 
 
@@ -91,34 +95,40 @@ def weeks_label(weeks: tuple[PlanWeek, ...]) -> str:
     return f"Week {first}" if first == last else f"Weeks {first}–{last}"
 
 
-def week_table(result: PlanResult, weeks: tuple[PlanWeek, ...] | None = None) -> Table:
-    """A run of weeks as a table, a row per day: title, exercises with doses, notes.
+# The live answer's runs of weeks open one at a time; the page's ready-made samples are folds of
+# their own, so opening a sample never closes the answer's open block (`<details name>` groups).
+ANSWER_FOLDS = "rg-plan-weeks"
 
-    Without `weeks`, the first run (the learning weeks).
+
+def week_block(
+    result: PlanResult,
+    weeks: tuple[PlanWeek, ...] | None = None,
+    *,
+    opened: bool = True,
+    fold: str = ANSWER_FOLDS,
+) -> Fold:
+    """A run of weeks, folded: a day's name as a heading, its title, its exercises as lines.
+
+    A list, never a table: on a phone at large text a table's columns are a few letters wide
+    (issue 22). Without `weeks`, the first run (the learning weeks).
     """
     run = weeks or phases(result)[0]
-    week = run[0]
-    rows = tuple(
-        Row(
+    days = tuple(
+        Group(
             DAY_NAMES[day.day - 1],
             (
-                Cell(
-                    (
-                        Paragraph((Value("title", day_title(day)),)),
-                        *_exercise_list(day),
-                        *notes(day.notes),
-                    )
-                ),
-                Cell((), print_only=True),
+                Paragraph((Value("title", day_title(day)),)),
+                *_exercise_list(day),
+                *notes(day.notes),
             ),
+            kind="plan-day",
             data=(("day", str(day.day)), ("kind", day.kind.value)),
         )
-        for day in week.days
+        for day in run[0].days
     )
-    columns = (Column("Day"), Column("What to do"), Column("Done", print_only=True))
-    caption = f"{weeks_label(run)}: {_phase_words(run)}"
+    summary = f"{weeks_label(run)}: {_phase_words(run)}"
     data = (("weeks", f"{run[0].week}-{run[-1].week}"),)
-    return Table(caption, columns, rows, kind="plan", data=data)
+    return Fold(summary, days, fold, open=opened, kind="plan", data=data)
 
 
 def _phase_words(run: tuple[PlanWeek, ...]) -> str:
@@ -181,26 +191,76 @@ def steps_summary(result: PlanResult) -> str:
     return walking_line(result)
 
 
+# Each level as a start, in the reader's words (Vivifrail A–D, M3): what the plan therefore does
+# comes from the calculator (`LevelAssessment.to_wire()["what_changes"]`).
+LEVEL_START = {
+    "A": "the gentlest start",
+    "B": "a supported start",
+    "C": "a steady start",
+    "D": "the fullest start",
+}
+PLUS_MEANS = (
+    "The “+” after the level means a higher risk of falling: the plan adds balance work on "
+    "every day but the rest day, always holding on, and suggests a falls assessment."
+)
+TESTS_SCORE_MEANS = "out of 12; higher means stronger"
+
+
 def level_blocks(result: PlanResult) -> tuple[Block, ...]:
-    """The reader's level, what it means, and how it was found."""
+    """What the reader's tests (or her own choice) show, and what the plan therefore does.
+
+    Her tests or her choice first, in her words; never a first-person sentence she did not pick
+    (issue 22). The "+" is explained where it shows.
+    """
     assessment = result.assessment
     if assessment is None:
         return ()
     level = assessment.to_wire()
-    return (
-        Paragraph((Value("level", assessment.label), f": {level['sentence']}"), kind="headline"),
-        Paragraph((str(level["what_changes"]),)),
-    )
+    letter = str(level["level"])
+    what = str(level["what_changes"])
+    what = what[0].lower() + what[1:]
+    named = (Value("level", assessment.label), f", {LEVEL_START[letter]}: {what}")
+    score = assessment.score
+    tests = ""
+    if score is not None:
+        points = f"{score.low}" if score.complete else f"{score.low} to {score.high}"
+        tests = f"your tests (score {points} {TESTS_SCORE_MEANS})"
+    chosen = assessment.chosen
+    measured = level_for_score(score.low) if score is not None else None
+    if chosen is not None and chosen is assessment.level:
+        allowed = f", and {tests} allow it:" if tests else " That puts you at"
+        lead: tuple[str | Value, ...] = (f"You chose “{level['sentence']}”{allowed} ", *named)
+    elif measured is assessment.level:
+        lead = (f"{tests[0].upper()}{tests[1:]} put you at ", *named)
+    else:  # set by a safety rule (blackouts: seated until a doctor has checked); notes say why
+        lead = ("Your plan starts at ", *named)
+    blocks: list[Block] = [Paragraph(lead, kind="headline")]
+    if assessment.falls:
+        reasons = level["falls_risk_reasons"]
+        # The reasons are the triage's sentences ("You walk slower … seconds)."): mid-sentence here.
+        clauses = (
+            [str(reason).rstrip(".") for reason in reasons] if isinstance(reasons, list) else []
+        )
+        because = "; and ".join(clause[:1].lower() + clause[1:] for clause in clauses)
+        blocks.append(Paragraph((f"Extra balance work, because {because}. {PLUS_MEANS}",)))
+    return tuple(blocks)
 
 
-def programme_blocks(result: PlanResult) -> tuple[Block, ...]:
-    """The 12 weeks: a table per run of weeks with the same doses, then the week-by-week list."""
+def programme_blocks(result: PlanResult, fold: str = ANSWER_FOLDS) -> tuple[Block, ...]:
+    """The 12 weeks: a fold per run of weeks with the same doses (the first open), the week list.
+
+    `fold` names the group whose folds open one at a time.
+    """
     if not result.weeks:
         return ()
-    tables = tuple(week_table(result, run) for run in phases(result))
+    blocks = tuple(
+        week_block(result, run, opened=index == 0, fold=fold)
+        for index, run in enumerate(phases(result))
+    )
     return (
         Heading(f"Your {len(result.weeks)}-week programme"),
-        *tables,
+        Paragraph((OPEN_ONE_BLOCK,)),
+        *blocks,
         Heading("Week by week"),
         week_list(result),
     )
@@ -251,12 +311,29 @@ PRINT_SAFETY = (
 )
 SHORT_DOSE_KEY = (
     "2 × 10–12 means 2 sets of 10 to 12 repetitions; 2 × 20 s means hold for 20 seconds, twice. "
-    "Each side: do them with one leg or arm, then the other."
+    "Each side: do them with one leg or arm, then the other. The minutes by each day: about how "
+    "long the session takes, our estimate from its exercises (common practice, not a study "
+    "figure)."
 )
+GRID_CAPTION = "Tick a box for each day you do your session"
+# Levels A-B stand up with their hands (M3's frailer levels); paper says so on every sit-to-stand.
+ARMRESTS = "Use the armrests if you need to."
+ARMREST_LEVELS = frozenset({"A", "B"})
+# Level B stands only with support (M3, M5): on paper every standing move says where to stand.
+SUPPORTED_LEVEL = "B"
+STANDING = frozenset({Position.STANDING_SUPPORTED, Position.STANDING_UNSUPPORTED})
+AT_A_COUNTER = "Hold a kitchen counter, with a sturdy chair behind you."
+STANDING_AT_LEVEL_B = {
+    Support.COUNTER: "Hold the counter, with a sturdy chair behind you.",
+    Support.WALL: "Keep a sturdy chair behind you; a stretch can be done holding a kitchen "
+    "counter instead of the wall.",
+}
 
 
 def printout(result: PlanResult) -> Section:
-    """The programme on paper, on at most two A4 pages for a 3-day plan (issue 16).
+    """The programme on paper at 12 pt for the fridge (issue 22): four A4 pages for a 3-day plan.
+
+    tests/test_browser_readers.py counts the pages by level.
 
     One table: each day's exercises with a how-to line, how much to do in each run of weeks in
     columns; the versions later weeks move to, each in one how-to line; the days' notes once;
@@ -267,15 +344,21 @@ def printout(result: PlanResult) -> Section:
         (
             print_table(result),
             Paragraph((SHORT_DOSE_KEY,)),
+            tick_grid(result),
             Paragraph((PRINT_SAFETY,)),
             *((Paragraph(("Later weeks move on to:",)), later) if later.items else ()),
             *notes(day_notes(result), kind="print-notes"),
-            Paragraph(("Walking: ", walking_line(result))),
+            Paragraph((_walking_words(walking_line(result)),)),
             *safety_blocks(),
         ),
         "print",
         kind="printout",
     )
+
+
+def _walking_words(line: str) -> str:
+    """The walking goal on paper, said once as "Walking: …"."""
+    return line if line.startswith("Walking") else f"Walking: {line}"
 
 
 def print_table(result: PlanResult) -> Table:
@@ -288,6 +371,7 @@ def print_table(result: PlanResult) -> Table:
     exercise's name too where it is not the one in the first column.
     """
     runs = phases(result)
+    level = result.assessment.level.value if result.assessment else ""
     rows: list[Row] = []
     shown: set[str] = set()
     for index, day in enumerate(result.weeks[0].days):
@@ -295,10 +379,15 @@ def print_table(result: PlanResult) -> Table:
         if not day.exercises:
             rows.append(Row("", (Cell((Paragraph((f"{name}: {' '.join(day.notes)}",)),)),)))
             continue
-        rows.append(Row("", (Cell((Paragraph((f"{name}: {day_title(day)}",), kind="day"),)),)))
+        minutes = tuple(
+            Cell((Paragraph((f"{run[0].days[index].session_minutes} min",), kind="dose"),))
+            for run in runs
+        )
+        title = Cell((Paragraph((f"{name}: {day_title(day)}",), kind="day"),))
+        rows.append(Row("", (title, *minutes), data=(("kind", "day"),)))
         for slot, first in enumerate(day.exercises):
             exercise = first.exercise
-            how = "as above." if exercise.id in shown else exercise.how
+            how = "as above." if exercise.id in shown else _paper_how(exercise, level)
             shown.add(exercise.id)
             planned = tuple(run[0].days[index].exercises[slot] for run in runs)
             doses = tuple(Cell((Paragraph((p.dose.short(),), kind="dose"),)) for p in planned)
@@ -308,6 +397,37 @@ def print_table(result: PlanResult) -> Table:
     columns = (Column("Exercise and how to do it"), *(Column(weeks_label(run)) for run in runs))
     caption = f"Your {len(result.weeks)} weeks: what to do and how much"
     return Table(caption, columns, tuple(rows), kind="print-plan")
+
+
+def _paper_how(exercise: Exercise, level: str) -> str:
+    """An exercise's how-to line on paper, with what the reader's level adds.
+
+    Levels A–B: "use the armrests" on every sit-to-stand; level B: where to stand for every
+    standing move (a counter, a chair behind).
+    """
+    how = exercise.how
+    if level in ARMREST_LEVELS and exercise.id.startswith("sit-to-stand"):
+        how = f"{how} {ARMRESTS}"
+    if level == SUPPORTED_LEVEL and exercise.position in STANDING:
+        how = f"{how} {STANDING_AT_LEVEL_B.get(exercise.support, AT_A_COUNTER)}"
+    return how
+
+
+def tick_grid(result: PlanResult) -> Table:
+    """A week × day grid of boxes to tick on the fridge; the rest day is marked, not boxed."""
+    days = result.weeks[0].days
+    columns = (Column("Week"), *(Column(DAY_NAMES[day.day - 1][:3]) for day in days))
+    rows = tuple(
+        Row(
+            str(week.week),
+            tuple(
+                Cell((Paragraph(("rest",)),)) if day.kind is DayKind.REST else Cell((), True)
+                for day in week.days
+            ),
+        )
+        for week in result.weeks
+    )
+    return Table(GRID_CAPTION, columns, rows, kind="print-grid")
 
 
 def _print_name(planned: PlannedExercise) -> str:
@@ -467,5 +587,9 @@ def calendar_saved(span: str, sessions: int, days: int, choices: CalendarChoices
 
 
 def sample_programme(result: PlanResult) -> tuple[Block, ...]:
-    """A ready-made programme: the same level, tables and week list as the page."""
-    return (*level_blocks(result), *programme_blocks(result))
+    """A ready-made programme: the same level, weeks and week list as the page.
+
+    Its folds are a group of their own (one per level), apart from the live answer's.
+    """
+    fold = f"rg-sample-weeks-{result.assessment.level.value.lower()}" if result.assessment else ""
+    return (*level_blocks(result), *programme_blocks(result, fold or ANSWER_FOLDS))

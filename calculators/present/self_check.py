@@ -45,9 +45,10 @@ def view(result: SelfCheckResult) -> View:
         Paragraph(
             (
                 *lead,
-                "Your score on the five questions: ",
+                # Named apart from the plan's tests score, with its direction (issue 22).
+                "Your questions score: ",
                 Value("score", f"{result.score} out of 10"),
-                " — ",
+                " (higher means more signs of muscle loss) — ",
                 Value("band", result.band.label),
                 f"; but your chair-stand test shows low leg strength: {Band.POSITIVE.label}."
                 if low_legs

@@ -7,6 +7,8 @@ from calculators.present.view import (
     Block,
     Chart,
     Cite,
+    Fold,
+    Group,
     Heading,
     Items,
     Line,
@@ -53,6 +55,12 @@ def block(part: Block, depth: int = 0) -> list[str]:  # noqa: PLR0911 - one bran
         ]
     if isinstance(part, Table):
         return _table(part, depth)
+    if isinstance(part, Fold):
+        return [f"{pad}{part.summary}:"] + [t for piece in part.blocks for t in block(piece, depth)]
+    if isinstance(part, Group):
+        lines = [text for piece in part.blocks for text in block(piece, depth + 2)]
+        head = f"{pad}{INDENT}{part.heading}"
+        return [f"{head}: {lines[0].strip()}", *lines[1:]] if lines else [head]
     if isinstance(part, Sources):
         names = [f"{pad}{INDENT}- {source_name(ident)}" for ident in distinct_sources(part.ids)]
         return [f"{pad}Sources (on the References page):", *names] if part.ids else []

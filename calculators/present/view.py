@@ -213,7 +213,48 @@ class Section:
     kind: str = ""
 
 
-Block = Paragraph | Heading | Items | Warning | Table | Chart | Sources | Actions | Section
+@dataclass(frozen=True)
+class Group:
+    """Blocks under a small heading of their own: one day of the plan ("Monday", then its list).
+
+    On a phone a list reads where a table's columns would be two letters wide (issue 22).
+    """
+
+    heading: str
+    blocks: tuple[Block, ...]
+    kind: str = ""
+    data: Data = ()
+
+
+@dataclass(frozen=True)
+class Fold:
+    """Blocks a tap away under a one-line summary; folds sharing a `name` open one at a time.
+
+    The plan's runs of weeks: the current one open, the others a tap away, so a phone shows one
+    block of weeks, not all twelve (issue 22).
+    """
+
+    summary: str
+    blocks: tuple[Block, ...]
+    name: str
+    open: bool = False
+    kind: str = ""
+    data: Data = ()
+
+
+Block = (
+    Paragraph
+    | Heading
+    | Items
+    | Warning
+    | Table
+    | Chart
+    | Sources
+    | Actions
+    | Section
+    | Group
+    | Fold
+)
 
 
 @dataclass(frozen=True)

@@ -68,7 +68,20 @@ function placeErrors(form, output) {
     if (showFieldError(form, { field: item.dataset.field, message: item.textContent })) item.remove();
   }
   for (const list of output.querySelectorAll("ul")) if (!list.children.length) list.remove();
+  openFolds(form);
   form.querySelector('[aria-invalid="true"]')?.focus();
+}
+
+/** A folded optional test (details.rg-fold) opens when it holds an answer, from a shared link,
+ * or a field message: the reader sees what the form will use and what to fix. */
+function openFolds(form) {
+  for (const fold of form.querySelectorAll("details.rg-fold")) {
+    const controls = [...fold.querySelectorAll("input, select")];
+    const filled = controls.some((control) =>
+      control.matches('[aria-invalid="true"]') ||
+      (control.type === "checkbox" || control.type === "radio" ? control.checked : control.value.trim() !== ""));
+    if (filled) fold.open = true;
+  }
 }
 
 /** Move the reader to the answer: focus its top line (a box's title, not the whole box; not
@@ -376,6 +389,7 @@ function initForm(form) {
   const [used, ignored] = query?.size ? applyLink(form, query) : [0, []];
   if (ignored.length) linkNotice(form, ignored);
   updateUnits(form);
+  openFolds(form);
 
   form.addEventListener("submit", async (event) => {
     event.preventDefault();

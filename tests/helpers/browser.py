@@ -8,13 +8,14 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 import pytest
-from playwright.sync_api import Browser, BrowserContext, Page, Route
+from playwright.sync_api import Browser, BrowserContext, Page, Route, ViewportSize
 
 from calculators import api
-from harness import ROOT, BuiltSite
+from harness import CHROMIUM, CHROMIUM_ARGS, ROOT, BuiltSite
 
 AXE_SCRIPT = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 # Generous: a fresh engine start on a busy 2-core machine (CPU hog on both cores) takes ~20 s.
@@ -25,6 +26,65 @@ FORM_PAGES = {
     "self-check": "tools/self-check/",
 }
 CLIENT_MODULE = "/javascripts/calc-client.mjs"
+PHONE: ViewportSize = {"width": 360, "height": 740}
+LARGE_DEFAULT_FONT_PX = 32  # Chrome's Settings > Appearance > Font size, at its largest steps
+
+# Words (runs of letters and digits) whose boxes sit on two lines: a word broken inside itself.
+# Written-out addresses (DOI links, a.rg-url) may wrap anywhere: they are not read as words.
+# Closed folds and hidden parts have no boxes, so they are not counted (open them first).
+BROKEN_WORDS_JS = r"""(root) => {
+    const skip = 'svg, script, style, .md-search, a[href*="doi.org/"], .rg-url';
+    const broken = [];
+    const range = document.createRange();
+    for (const scope of document.querySelectorAll(root)) {
+        const walker = document.createTreeWalker(scope, NodeFilter.SHOW_TEXT);
+        for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+            const parent = node.parentElement;
+            if (!parent || parent.closest(skip)) continue;
+            for (const match of node.data.matchAll(/[\p{L}\p{N}]+/gu)) {
+                if (match[0].length < 2) continue;
+                range.setStart(node, match.index);
+                range.setEnd(node, match.index + match[0].length);
+                const boxes = [...range.getClientRects()].filter((r) => r.width && r.height);
+                if (boxes.length < 2) continue;
+                const tops = boxes.map((r) => r.top);
+                if (Math.max(...tops) - Math.min(...tops) > boxes[0].height / 2) {
+                    broken.push(match[0]);
+                }
+            }
+        }
+    }
+    return broken;
+}"""
+# How far the page scrolls sideways, and which of its boxes (outside clipped table headings
+# and charts' own drawing) stick out past the screen's right edge or scroll sideways inside.
+SIDEWAYS_JS = r"""() => {
+    const width = document.documentElement.clientWidth;
+    const wide = [];
+    for (const element of document.querySelectorAll('.md-main *')) {
+        if (element.closest('thead, svg, .md-search, .md-sidebar')) continue;
+        const box = element.getBoundingClientRect();
+        const style = getComputedStyle(element);
+        const scrolls = ['auto', 'scroll'].includes(style.overflowX)
+            && element.scrollWidth > element.clientWidth + 1;
+        if ((box.width && box.right > width + 1) || scrolls) {
+            wide.push(`${element.tagName.toLowerCase()}.${element.className}: ` +
+                `${(element.textContent || '').trim().slice(0, 40)}`);
+        }
+    }
+    return {page: document.documentElement.scrollWidth - width, wide: wide.slice(0, 5)};
+}"""
+# Every fold open at once, as a reader opens them one by one (names dropped: a named group
+# keeps only one open), and nothing skipped from drawing, so every word has its boxes.
+OPEN_EVERYTHING_JS = """() => {
+    for (const fold of document.querySelectorAll('details')) {
+        fold.removeAttribute('name');
+        fold.open = true;
+    }
+    const style = document.createElement('style');
+    style.textContent = '* { content-visibility: visible !important; }';
+    document.head.append(style);
+}"""
 
 
 @dataclass
@@ -106,6 +166,41 @@ def _record_console_errors(watched: WatchedPage) -> None:
         ),
     )
     watched.page.on("pageerror", lambda error: watched.console_errors.append(str(error)))
+
+
+def open_large_font_context(
+    browser: Browser, profile: Path, viewport: ViewportSize | None = None
+) -> BrowserContext:
+    """A Chromium profile whose default font size is 32 px, set as the reader sets it.
+
+    The setting lives in the profile's Preferences (webkit.webprefs.default_font_size), which is
+    what Chrome's font-size setting writes; a CSS override on <html> would not be the same test,
+    because rem-based media queries and the browser's own defaults would not follow it.
+    """
+    (profile / "Default").mkdir(parents=True, exist_ok=True)
+    preferences = {"webkit": {"webprefs": {"default_font_size": LARGE_DEFAULT_FONT_PX}}}
+    (profile / "Default" / "Preferences").write_text(json.dumps(preferences))
+    context = browser.browser_type.launch_persistent_context(
+        str(profile),
+        executable_path=str(CHROMIUM),
+        args=CHROMIUM_ARGS,
+        service_workers="block",
+        viewport=viewport,
+    )
+    context.set_default_timeout(RESULT_TIMEOUT_MS)
+    return context
+
+
+def show_answer(page: Page, calculator: str, html: str) -> None:
+    """Put an answer's HTML in the page's result box as the client does (no engine needed)."""
+    page.evaluate(
+        """([calculator, html]) => {
+            const output = document.getElementById(`${calculator}-result`);
+            output.innerHTML = html;
+            output.dataset.state = 'result';
+        }""",
+        [calculator, html],
+    )
 
 
 def run_axe(page: Page) -> list[dict[str, object]]:
