@@ -16,7 +16,7 @@ from typing import Any
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
 
-from macros import render, safety, static_answers
+from macros import professionals, render, safety, static_answers
 from macros.data import DataError, SiteData, data_dir, load_site_data
 
 __all__ = ["define_env", "on_post_build"]
@@ -38,7 +38,7 @@ def _site_data() -> SiteData:
         raise PluginError(message) from error
 
 
-def define_env(env: Any) -> None:
+def define_env(env: Any) -> None:  # noqa: PLR0915 - one short registration per macro
     """Register Regain's macros with mkdocs-macros."""
     site_data = _site_data()
     # `mkdocs serve` rebuilds when a data file changes, as it does for a page.
@@ -140,6 +140,14 @@ def define_env(env: Any) -> None:
     def references_md() -> str:
         """References as a Markdown link from the page being rendered (MkDocs checks it)."""
         return posixpath.relpath(REFERENCES_PAGE, posixpath.dirname(env.page.file.src_uri))
+
+    @env.macro  # type: ignore[untyped-decorator]
+    def professional_rules(part: str) -> str:
+        """One table of the "For health professionals" page, from the tools' own tables."""
+        try:
+            return professionals.render(part, references_md())
+        except KeyError as error:
+            raise PluginError(str(error)) from error
 
     @env.macro  # type: ignore[untyped-decorator]
     def emergency_signs() -> str:

@@ -179,6 +179,7 @@ def test_search_finds_the_after_hospital_guide(watched_page: WatchedPage, word: 
 # tests/test_browser_large_text.py's, with every page's.
 TABLE_PAGES = [
     "references/",
+    "professionals/",
     FORM_PAGES["protein"],
     FORM_PAGES["self-check"],
     "guide/weekly-plan/",
@@ -328,7 +329,7 @@ def test_a_share_link_opens_with_the_answer_in_view(watched_page: WatchedPage) -
     """A shared plan link answers at once, and the answer's first line is focused and in view."""
     page = watched_page.page
     page.set_viewport_size(PHONE)
-    watched_page.goto(FORM_PAGES["plan"] + "?age=74&days=3")
+    watched_page.goto(FORM_PAGES["plan"] + "?age=74&days=3&ability=tires-quickly")
     page.locator("#plan-result[data-state]").wait_for(timeout=RESULT_TIMEOUT_MS)
     assert page.locator("#plan-result").get_attribute("data-state") == "result"
     focus = page.evaluate(FOCUS_JS, "plan-result")
@@ -472,7 +473,7 @@ def test_a_three_day_plan_prints_on_at_most_four_a4_pages(watched_page: WatchedP
     to stop and get help; the long on-screen programme is left off. On screen, the reverse.
     """
     page = watched_page.page
-    watched_page.goto(FORM_PAGES["plan"] + "?age=78&strength_days=3")
+    watched_page.goto(FORM_PAGES["plan"] + "?age=78&strength_days=3&ability=tires-quickly")
     page.locator(PLAN_RESULT).wait_for(timeout=RESULT_TIMEOUT_MS)
     result = page.locator("#plan-result")
     assert result.locator(".rg-printout").is_hidden()
@@ -497,7 +498,7 @@ PRINTED_PAGES_BY_LEVEL = {
     "B": ("age=78&strength_days=3&ability=needs-support", 5),
     "D": ("age=70&strength_days=3&ability=out-of-practice", 4),
     "D, 4 strength days": ("age=70&strength_days=4&ability=out-of-practice", 4),
-    "C+": ("age=78&strength_days=3&fall_with_injury=true", 5),
+    "C+": ("age=78&strength_days=3&ability=tires-quickly&fall_with_injury=true", 5),
     "B+": ("age=80&strength_days=3&ability=needs-support&two_or_more_falls=true", 5),
 }
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 from datetime import date
 from itertools import groupby
 
+from calculators.evidence import Source
 from calculators.exercises import Exercise, Position, Support
 from calculators.function import level_for_score
 from calculators.plan import DAY_NAMES, DayKind, PlanDay, PlannedExercise, PlanResult, PlanWeek
@@ -476,36 +477,48 @@ def later_versions(result: PlanResult) -> Items:
 
 
 def safety_blocks() -> tuple[Block, ...]:
-    """The triage table's emergency, falls and ask-first boxes: they stay on the paper.
+    """The triage table's emergency and falls boxes, short enough for paper.
 
-    Each ambulance sign on its own line; the other levels one line each, led by what to do.
+    Each emergency sign (M7) on its own line; the after-fall emergencies and each other level
+    one line, the signs' key words only (the page's boxes give the rest).
     """
-    rules = tuple(
-        dict.fromkeys(
-            (*rules_in(Box.EMERGENCY), *rules_in(Box.FALLS), *rules_in(Box.NOT_WITHOUT_ADVICE))
-        )
-    )
-    ambulance = [rule for rule in rules if rule.level is Level.AMBULANCE]
-    others = sorted((rule for rule in rules if rule.level is not Level.AMBULANCE), key=_urgency)
-    items = [Item((triage.sign(rule).text(),)) for rule in ambulance]
+    rules = tuple(dict.fromkeys((*rules_in(Box.EMERGENCY), *rules_in(Box.FALLS))))
+    fall_prefix = "After a fall: "
+    ambulance = [r for r in rules if r.level is Level.AMBULANCE]
+    now = [r for r in ambulance if not triage.sign(r).key.startswith(fall_prefix)]
+    after_fall = [r for r in ambulance if r not in now]
+    # On paper the sign itself; what it may be ("It can be a stroke") stays on the page.
+    items = [
+        Item((triage.sign(rule).text().split(". It can be")[0].rstrip(".") + ".",)) for rule in now
+    ]
+    if after_fall:
+        items.append(Item((f"{fall_prefix}{_keys(after_fall, fall_prefix)}.",)))
+    # The same-day signs; the reader's own referrals (falls, physiotherapist) are the plan's
+    # warnings, and the page's boxes list them all.
+    others = [rule for rule in rules if rule.level is Level.DOCTOR_TODAY]
     for level, group in groupby(others, key=lambda rule: rule.level):
-        signs = " ".join(triage.sign(rule).text() for rule in group)
-        items.append(Item((f"{triage.HEADING[level]}: {signs}",)))
-    sources = ", ".join(dict.fromkeys(source.value for rule in rules for source in rule.sources))
+        items.append(Item((f"{triage.HEADING[level]}: {_keys(list(group))}.",)))
+    # Paper cites the row the box rests on (M7); the page has every source.
     return (
         Warning(
             Severity.STOP,
             f"Stop and call an ambulance on {triage.call_numbers()} for any one of these "
-            f"({sources}):",
+            f"({Source.M7.value}):",
             heading="Stop and get help",
             items=tuple(items),
         ),
     )
 
 
-def _urgency(rule: Rule) -> int:
-    """A rule's place in the urgency order."""
-    return rule.level.urgency
+def _without_cause(sign: str) -> str:
+    """A sign without what it may be: "... It can be a stroke." is left to the page."""
+    return sign.split(". It can be", maxsplit=1)[0].rstrip(".") + "."
+
+
+def _keys(rules: list[Rule], prefix: str = "") -> str:
+    """The signs' key words joined with semicolons: "a fall hurt you; you fell 2 or more times"."""
+    keys = [triage.sign(rule).key.removeprefix(prefix).rstrip(".:,") for rule in rules]
+    return "; ".join(key[0].lower() + key[1:] for key in keys)
 
 
 def actions(result: PlanResult) -> Actions:
