@@ -85,9 +85,12 @@ def trimmed_lock(src: Path) -> dict[str, Any]:
 
 
 def calculators_archive(package_dir: Path) -> bytes:
-    """A deterministic zip of the calculators package's Python files."""
-    target = package_dir.parent / ".calculators.zip.tmp"
-    with zipfile.ZipFile(target, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+    """A deterministic zip of the calculators package's Python files.
+
+    Written in memory: two builds at once (the test workers) once raced on a shared temp file.
+    """
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED) as archive:
         for path in sorted(package_dir.rglob("*.py")):
             if "__pycache__" in path.parts:
                 continue
@@ -95,9 +98,7 @@ def calculators_archive(package_dir: Path) -> bytes:
             info.compress_type = zipfile.ZIP_DEFLATED
             info.external_attr = 0o644 << 16
             archive.writestr(info, path.read_bytes())
-    data = target.read_bytes()
-    target.unlink()
-    return data
+    return buffer.getvalue()
 
 
 @dataclass(frozen=True)

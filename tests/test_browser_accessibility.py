@@ -72,7 +72,7 @@ def test_axe_finds_no_serious_violation(
 
 RESULT_SAMPLES = {
     "protein": {"weight": "70", "age": "70", "kidney": "ckd"},
-    "plan": {"age": "70", "fall_past_year": True},
+    "plan": {"age": "70", "ability": "tires-quickly", "fall_past_year": True},
     "self-check": {"strength": 2, "assistance": 1, "rise": 1, "climb": 2, "falls": 1},
 }
 

@@ -263,9 +263,18 @@ def test_without_javascript_the_notice_comes_first_and_the_form_is_hidden(
         # The ready-made table is on show, or one click away in a collapsed block.
         # (The plan page's ready-made programmes are folded lists of days, not tables.)
         table = page.locator("article table, article [data-answers] details.rg-plan").first
+        # Folds may nest (a folded week block inside a folded sample): the outermost closed
+        # fold's own summary is what a reader taps.
         shown = table.evaluate(
-            "(t) => t.checkVisibility() || !!t.closest('details')?.querySelector('summary')"
-            "?.checkVisibility()"
+            """(t) => {
+                if (t.checkVisibility()) return true;
+                let fold = t.closest('details:not([open])'), outer = null;
+                while (fold) {
+                    outer = fold;
+                    fold = fold.parentElement?.closest('details:not([open])');
+                }
+                return !!outer?.querySelector(':scope > summary')?.checkVisibility();
+            }"""
         )
         assert shown
     finally:
@@ -335,15 +344,19 @@ def test_a_share_link_opens_with_the_answer_in_view(watched_page: WatchedPage) -
     focus = page.evaluate(FOCUS_JS, "plan-result")
     assert focus["inAnswer"], focus
     assert focus["onScreen"], focus
-    # The answer's buttons (copy link, print, calendar) sit above it, on screen too.
+    # The answer's buttons (copy link, print, calendar) sit above it, on screen too when they
+    # and the first line fit under the header; on a phone, where the stacked full-width
+    # buttons and the plan's headline do not fit together, the first line goes to the top.
     buttons = page.evaluate(
-        "() => { const a = document.querySelector('#plan-result .rg-result-actions');"
-        " const top = a.getBoundingClientRect().top;"
+        "() => { const a = document.querySelector('#plan-result .rg-result-actions')"
+        ".getBoundingClientRect();"
+        " const first = document.activeElement.getBoundingClientRect();"
         " const header = document.querySelector('.md-header').getBoundingClientRect().bottom;"
-        " return {onScreen: top >= header - 1 && top < innerHeight,"
-        " above: top < document.activeElement.getBoundingClientRect().top}; }"
+        " return {above: a.top < first.top,"
+        " placed: (a.top >= header - 1 && a.top < innerHeight)"
+        " || Math.abs(first.top - header) < 40}; }"
     )
-    assert buttons == {"onScreen": True, "above": True}
+    assert buttons == {"above": True, "placed": True}
     watched_page.assert_clean()
 
 
@@ -489,17 +502,23 @@ def test_a_three_day_plan_prints_on_at_most_four_a4_pages(watched_page: WatchedP
 
 
 # Printed pages by level today. Issue 16 asked for 2 at about 9 pt; issue 22 sets the paper's
-# text at 12 pt for reading on the fridge and adds a week × day tick grid, so: levels A, C and D
-# print on four A4 pages (4 strength days too); level B (a counter and a chair named on every
-# standing move) and a falls risk ("+": balance work on every day but the rest day) on five.
+# text at 12 pt for reading on the fridge and adds a week × day tick grid, and issue 21 writes
+# each emergency sign on its own line in the stop box, so: levels A and C print on four A4
+# pages; D (3 or 4 strength days), level B (a counter and a chair named on every standing move)
+# and C+ on five; B+ (balance work on every day but the rest day, the most notes) on six.
 # Guards against growth.
+# Level D needs measured tests scoring 10 or more (issue 21.5): these score 12 of 12.
+MEASURED_D = (
+    "&balance_side_by_side_seconds=10&balance_semi_tandem_seconds=10&balance_tandem_seconds=10"
+    "&walk_4m_seconds=3.5&chair_rise_seconds=10"
+)
 PRINTED_PAGES_BY_LEVEL = {
     "A": ("age=78&strength_days=3&ability=mostly-seated", 4),
     "B": ("age=78&strength_days=3&ability=needs-support", 5),
-    "D": ("age=70&strength_days=3&ability=out-of-practice", 4),
-    "D, 4 strength days": ("age=70&strength_days=4&ability=out-of-practice", 4),
+    "D": ("age=70&strength_days=3&ability=out-of-practice" + MEASURED_D, 5),
+    "D, 4 strength days": ("age=70&strength_days=4&ability=out-of-practice" + MEASURED_D, 5),
     "C+": ("age=78&strength_days=3&ability=tires-quickly&fall_with_injury=true", 5),
-    "B+": ("age=80&strength_days=3&ability=needs-support&two_or_more_falls=true", 5),
+    "B+": ("age=80&strength_days=3&ability=needs-support&two_or_more_falls=true", 6),
 }
 
 
