@@ -141,12 +141,21 @@ CITATIONS: Final[Mapping[Source, Citation]] = {
     Source.M4: Citation("World guidelines for falls prevention", "2022"),
     Source.M5: Citation("Otago Exercise Programme manual; Sherrington's review, 2020"),
     Source.M6: Citation("ACSM position stand on strength training, 2009; the Vivifrail guide"),
-    Source.M7: Citation("NHS and NICE patient guidance on emergency signs"),
+    Source.M7: Citation(
+        "NHS and National Institute for Health and Care Excellence (NICE) guidance on "
+        "emergency signs"
+    ),
     Source.N1: Citation(
         "MUST screening tool (BAPEN) and the GLIM criteria for malnutrition", "2019"
     ),
-    Source.NICE_NG42: Citation("NICE guideline NG42 on motor neurone disease"),
-    Source.NICE_NG127: Citation("NICE guideline NG127 on nerve conditions"),
+    Source.NICE_NG42: Citation(
+        "National Institute for Health and Care Excellence (NICE) guideline NG42 on "
+        "motor neurone disease"
+    ),
+    Source.NICE_NG127: Citation(
+        "National Institute for Health and Care Excellence (NICE) guideline NG127 on "
+        "nerve conditions"
+    ),
 }
 
 
