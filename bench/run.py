@@ -18,6 +18,7 @@ import json
 import math
 import os
 import platform
+import re
 import statistics
 import subprocess
 import sys
@@ -1082,6 +1083,49 @@ def engine_file_figures(sizes: dict[str, Bytes]) -> list[Figure]:
     ]
 
 
+# The exercise drawings: one sprite every page points at (calculators/present/figure.py).
+SPRITE = "assets/figures.svg"
+_SYMBOL = re.compile(r'<symbol id="fig-(?P<exercise>.+?)-(?:start|end)".*?</symbol>', re.DOTALL)
+
+
+def sprite_sizes(sprite: str) -> tuple[int, dict[str, int]]:
+    """The sprite as sent (gzip level 6, like the server), and each exercise's two poses gzipped.
+
+    One exercise's start and end alone is what issue 25 calls a drawing (at most 3 kB gzip).
+    """
+    pairs: dict[str, list[str]] = {}
+    for match in _SYMBOL.finditer(sprite):
+        pairs.setdefault(match["exercise"], []).append(match[0])
+    whole = len(gzip.compress(sprite.encode(), 6, mtime=0))
+    each = {
+        exercise: len(gzip.compress("".join(symbols).encode(), 6, mtime=0))
+        for exercise, symbols in pairs.items()
+    }
+    return whole, each
+
+
+def figure_figures(site: Path) -> list[Figure]:
+    """The drawings' sprite as sent, and the largest exercise's drawing (gzip)."""
+    whole, each = sprite_sizes((site / SPRITE).read_text(encoding="utf-8"))
+    largest = max(each, key=lambda exercise: each[exercise], default="")
+    return [
+        Figure(
+            "figures.sprite_gzip_bytes",
+            f"exercise drawings' sprite {SPRITE}, {len(each)} exercises (gzip)",
+            whole,
+            "bytes",
+            "figure_sprite_gzip_bytes",
+        ),
+        Figure(
+            "figures.largest_gzip_bytes",
+            f"largest drawing, start and end ({largest or 'none'}; gzip)",
+            each.get(largest, 0),
+            "bytes",
+            "figure_largest_gzip_bytes",
+        ),
+    ]
+
+
 ENGINE_PROBE = ROOT / "bench" / "engine_probe.mjs"
 
 
@@ -1139,7 +1183,7 @@ def deterministic_figures(site: Path, samples: dict[str, Any]) -> list[Figure]:
     probed = probe_engine(site)
     samples["engine_files"] = {name: asdict(sent) for name, sent in sizes.items()}
     samples["engine_probe"] = probed
-    return engine_file_figures(sizes) + engine_figures(probed)
+    return engine_file_figures(sizes) + engine_figures(probed) + figure_figures(site)
 
 
 # ------------------------------------------------------------------------------ the report

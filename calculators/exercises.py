@@ -98,6 +98,9 @@ class Exercise:
     safety: str
     dose: Dose
     how: str = ""  # the steps in one line, for the printed plan; "" if the row has none
+    # Whether the site's sprite draws it (data/poses.yml; the build adds `drawing` to the JSON
+    # rows): a page never points at a drawing that is not there.
+    drawing: bool = False
 
     def suits(self, level: FunctionLevel) -> bool:
         """Whether the exercise is meant for readers at this functional level."""
@@ -126,6 +129,7 @@ class Exercise:
             safety=_text(row, "safety", index, ident),
             dose=_dose(row.get("dose"), index, ident),
             how=_optional_text(row, "how", index, ident) or "",
+            drawing=_flag(row, "drawing", index, ident),
         )
 
 
@@ -163,6 +167,13 @@ def _optional_text(row: Mapping[str, object], key: str, index: int, ident: str) 
     if value is not None and not isinstance(value, str):
         raise _broken(index, ident, f"needs an id or null in {key!r}")
     return value or None
+
+
+def _flag(row: Mapping[str, object], key: str, index: int, ident: str) -> bool:
+    value = row.get(key, False)
+    if not isinstance(value, bool):
+        raise _broken(index, ident, f"needs true or false in {key!r}")
+    return value
 
 
 def _enum(row: Mapping[str, object], key: str, kind: type[E], index: int, ident: str) -> E:

@@ -16,6 +16,8 @@ from typing import Any
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
 
+from calculators.figure import sprite
+from calculators.present.figure import SPRITE
 from macros import professionals, render, safety, static_answers
 from macros.data import DataError, SiteData, data_dir, load_site_data
 
@@ -46,6 +48,7 @@ def define_env(env: Any) -> None:  # noqa: PLR0915 - one short registration per 
     if watched not in env.conf["watch"]:
         env.conf["watch"].append(watched)
     library = site_data.exercises_by_id
+    drawn = site_data.drawn_ids
     library_url = File(LIBRARY_PAGE, None, "", env.conf["use_directory_urls"]).url
 
     def links() -> render.Links:
@@ -81,7 +84,8 @@ def define_env(env: Any) -> None:  # noqa: PLR0915 - one short registration per 
     @env.macro  # type: ignore[untyped-decorator]
     def exercise_card(id: str) -> str:
         """The full card of one exercise (heading id = exercise id)."""
-        return render.exercise_card(render.pick_exercises(library, [id])[0], links(), library)
+        exercise = render.pick_exercises(library, [id])[0]
+        return render.exercise_card(exercise, links(), library, drawn)
 
     @env.macro  # type: ignore[untyped-decorator]
     def exercise_cards(
@@ -91,7 +95,12 @@ def define_env(env: Any) -> None:  # noqa: PLR0915 - one short registration per 
         chosen = render.select_exercises(
             site_data.exercises, category=category, level=level, equipment=equipment
         )
-        return render.exercise_cards(chosen, links(), library)
+        return render.exercise_cards(chosen, links(), library, drawn)
+
+    @env.macro  # type: ignore[untyped-decorator]
+    def exercise_drawings() -> str:
+        """The contact sheet: every exercise's start and end drawing, for reviewers."""
+        return render.exercise_drawings(site_data.exercises, links(), drawn)
 
     @env.macro  # type: ignore[untyped-decorator]
     def exercise_index(by: str) -> str:
@@ -125,12 +134,12 @@ def define_env(env: Any) -> None:  # noqa: PLR0915 - one short registration per 
     @env.macro  # type: ignore[untyped-decorator]
     def calculator_form(name: str) -> str:
         """A calculator's form and result area, from its field specs (calculators.present.forms)."""
-        return static_answers.calculator_form(name, static_answers.site_root(env.page.url))
+        return static_answers.calculator_form(name, render.site_root(env.page.url))
 
     @env.macro  # type: ignore[untyped-decorator]
     def protein_guideline_table() -> str:
         """The protein guideline ranges, from the calculators' evidence table."""
-        return static_answers.protein_guideline_table(static_answers.site_root(env.page.url))
+        return static_answers.protein_guideline_table(render.site_root(env.page.url))
 
     @env.macro  # type: ignore[untyped-decorator]
     def muscle_loss_chart() -> str:
@@ -171,8 +180,24 @@ def define_env(env: Any) -> None:  # noqa: PLR0915 - one short registration per 
 
 
 def on_post_build(env: Any) -> None:
-    """Write the validated exercise library into the site as JSON (data/exercises.json)."""
-    write_json(_site_data(), Path(env.conf["site_dir"]) / JSON_DIR)
+    """Write the validated data as JSON (data/exercises.json) and the drawings' sprite.
+
+    Runs before the hooks' post-build steps, so the offline manifest lists both.
+    """
+    site_data = _site_data()
+    site_dir = Path(env.conf["site_dir"])
+    write_json(site_data, site_dir / JSON_DIR)
+    write_sprite(site_data, site_dir)
+
+
+def write_sprite(site_data: SiteData, site_dir: Path) -> None:
+    """Every exercise's start and end pose as symbols of one SVG (assets/figures.svg).
+
+    Pages point at its symbols (`calculators.present.figure`); nothing else draws a figure.
+    """
+    path = site_dir / SPRITE
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(sprite(site_data.poses), encoding="utf-8")
 
 
 def write_json(site_data: SiteData, directory: Path) -> None:

@@ -251,10 +251,24 @@ class SiteData:
         """The exercises keyed by id."""
         return {exercise.id: exercise for exercise in self.exercises}
 
+    @property
+    def drawn_ids(self) -> frozenset[str]:
+        """The exercises the drawings' sprite has (data/poses.yml)."""
+        return frozenset(self.poses)
+
     def exercises_json(self) -> list[dict[str, Any]]:
-        """The exercises as JSON-ready mappings, in the shape of exercises.yml."""
+        """The exercises as JSON-ready mappings, in the shape of exercises.yml.
+
+        Plus `drawing: true` for each exercise the sprite draws, so the plan answer (built in
+        the browser) never points at a drawing that is not there.
+        """
         # exclude_unset keeps the YAML shape: a dose has reps or hold_seconds, never a null twin.
-        return [exercise.model_dump(mode="json", exclude_unset=True) for exercise in self.exercises]
+        drawn = self.drawn_ids
+        return [
+            exercise.model_dump(mode="json", exclude_unset=True)
+            | ({"drawing": True} if exercise.id in drawn else {})
+            for exercise in self.exercises
+        ]
 
     def weekly_plan_json(self) -> list[dict[str, Any]]:
         """The plan as JSON-ready mappings, in the shape of weekly_plan.yml."""

@@ -10,13 +10,14 @@ Tables have at most three short columns, so they fit a 360 px phone.
 from __future__ import annotations
 
 import posixpath
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 from html import escape
 from typing import Literal, TypeVar
 
 from calculators.exercises import Category, Equipment, Level
+from calculators.present.figure import move_figure
 from macros.data import Activity, Exercise, PlanDay, plural
 
 CATEGORY_LABELS = {
@@ -66,6 +67,21 @@ class Links:
         if self.page_url == self.library_url:
             return f"#{exercise_id}"
         return f"{relative_url(self.library_url, self.page_url)}#{exercise_id}"
+
+    @property
+    def root(self) -> str:
+        """The way from the page back to the site root (`site_root`)."""
+        return site_root(self.page_url)
+
+
+def site_root(page_url: str) -> str:
+    """The way from a page back to the site root: "../../" from tools/plan/, "" from home.
+
+    >>> site_root("tools/plan/"), site_root("")
+    ('../../', '')
+    """
+    back = posixpath.relpath("/", f"/{posixpath.dirname(page_url)}")
+    return "" if back == "." else f"{back}/"
 
 
 def relative_url(target: str, page_url: str) -> str:
@@ -215,10 +231,23 @@ def _facts(rows: Sequence[tuple[str, str]]) -> str:
     return "<p>" + "<br>\n".join(f"<strong>{escape(k)}:</strong> {v}" for k, v in rows) + "</p>"
 
 
-def exercise_card(exercise: Exercise, links: Links, library: Mapping[str, Exercise]) -> str:
+def drawing(exercise: Exercise, links: Links, drawn: Collection[str]) -> str:
+    """The exercise's start → end drawing, named by its how-to line ("" if it is not drawn)."""
+    if exercise.id not in drawn:
+        return ""
+    return move_figure(exercise.id, exercise.how or exercise.name, links.root)
+
+
+def exercise_card(
+    exercise: Exercise,
+    links: Links,
+    library: Mapping[str, Exercise],
+    drawn: Collection[str] = (),
+) -> str:
     """An exercise's full card; its heading's id is the exercise id, so links can land on it.
 
-    Variation links carry `data-variation="easier"` or `"harder"`.
+    Variation links carry `data-variation="easier"` or `"harder"`. Under the heading, the
+    drawing of the exercise when `drawn` has it.
     """
     anchor = escape(exercise.id)
     facts = _facts(
@@ -239,7 +268,8 @@ def exercise_card(exercise: Exercise, links: Links, library: Mapping[str, Exerci
         f'<div class="rg-exercise" {_data_attributes(exercise)}>\n'
         f'<h3 id="{anchor}">{escape(exercise.name)}'
         f'<a class="headerlink" href="#{anchor}" title="Link to this exercise">&para;</a></h3>\n'
-        f"{facts}\n<p><strong>How to do it:</strong></p>\n<ol>\n{steps}\n</ol>\n"
+        f"{drawing(exercise, links, drawn)}{facts}\n"
+        f"<p><strong>How to do it:</strong></p>\n<ol>\n{steps}\n</ol>\n"
         + (f"{_facts(variations)}\n" if variations else "")
         + '<div class="admonition warning">\n<p class="admonition-title">Safety</p>\n'
         f"<p>{escape(exercise.safety)}</p>\n</div>\n</div>"
@@ -247,10 +277,37 @@ def exercise_card(exercise: Exercise, links: Links, library: Mapping[str, Exerci
 
 
 def exercise_cards(
-    exercises: Sequence[Exercise], links: Links, library: Mapping[str, Exercise]
+    exercises: Sequence[Exercise],
+    links: Links,
+    library: Mapping[str, Exercise],
+    drawn: Collection[str] = (),
 ) -> str:
     """Several cards, one after the other."""
-    return "\n\n".join(exercise_card(exercise, links, library) for exercise in exercises)
+    return "\n\n".join(exercise_card(exercise, links, library, drawn) for exercise in exercises)
+
+
+def exercise_drawings(exercises: Sequence[Exercise], links: Links, drawn: Collection[str]) -> str:
+    """The contact sheet: every exercise's start and end drawing, by body area, for review.
+
+    Each name links to its card; an exercise without a drawing says so, so a gap shows.
+    """
+    sections = []
+    for category in Category:
+        chosen = select_exercises(exercises, category=category)
+        if not chosen:
+            continue
+        cells = "\n".join(
+            f'<div class="rg-sheet-cell" data-exercise="{escape(e.id)}">'
+            f"<p>{_link(e, links)} <code>{escape(e.id)}</code></p>"
+            + (drawing(e, links, drawn) or "<p><em>Not drawn yet.</em></p>")
+            + "</div>"
+            for e in chosen
+        )
+        title = escape(CATEGORY_LABELS[category])
+        sections.append(
+            f'<h2 id="{escape(category)}">{title}</h2>\n<div class="rg-sheet">\n{cells}\n</div>'
+        )
+    return "\n\n".join(sections)
 
 
 def exercise_index(

@@ -20,7 +20,6 @@ general focus, steps not given.
 
 from __future__ import annotations
 
-import posixpath
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from html import escape
@@ -33,7 +32,7 @@ from calculators.present import plan as plan_view
 from calculators.present import protein as protein_view
 from calculators.protein import ProteinInput, ProteinResult, protein_target
 from calculators.results import Status
-from macros.render import Links, RenderError
+from macros.render import Links, RenderError, site_root
 
 PROTEIN_WEIGHTS = {"kg": range(45, 121, 5), "lb": range(100, 261, 10)}
 
@@ -71,16 +70,6 @@ SAMPLE_PLAN_PAYLOAD: Mapping[str, object] = {
     "equipment": ["chair", "wall", "counter"],
     "focus": "general",
 }
-
-
-def site_root(page_url: str) -> str:
-    """The way from a page back to the site root: "../../" from tools/plan/, "" from home.
-
-    >>> site_root("tools/plan/"), site_root("")
-    ('../../', '')
-    """
-    back = posixpath.relpath("/", f"/{posixpath.dirname(page_url)}")
-    return "" if back == "." else f"{back}/"
 
 
 def _protein(payload: Mapping[str, object]) -> ProteinResult:

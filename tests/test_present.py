@@ -207,7 +207,7 @@ def test_plan_rows_are_the_results_days(case: dict[str, Any]) -> None:
         (
             int(str(row["data-day"])),
             str(row["data-kind"]),
-            [str(item["data-exercise"]) for item in row.select("[data-exercise]")],
+            [str(item["data-exercise"]) for item in row.select("li[data-exercise]")],
         )
         for row in (first.select("[data-day]") if first is not None else [])
     ]

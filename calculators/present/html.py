@@ -8,6 +8,7 @@ back to the site root ("../../" on tools/plan/), prefixed to every link.
 from __future__ import annotations
 
 from calculators.present.escape import escape
+from calculators.present.figure import move_figure
 from calculators.present.view import (
     Actions,
     Block,
@@ -23,6 +24,7 @@ from calculators.present.view import (
     Items,
     Line,
     Link,
+    Move,
     Paragraph,
     Row,
     Section,
@@ -61,7 +63,10 @@ def block(part: Block, root: str = "") -> str:  # noqa: PLR0911 - one branch a b
         return f"<h3>{escape(part.text)}</h3>"
     if isinstance(part, Items):
         tag = "ol" if part.ordered else "ul"
-        items = "".join(f"<li{_data(i.data)}>{line(i.line, root)}</li>" for i in part.items)
+        items = "".join(
+            f"<li{_data(i.data)}>{line(i.line, root)}{_drawing(i.drawing, root)}</li>"
+            for i in part.items
+        )
         return f'<{tag} class="rg-{escape(part.kind)}">{items}</{tag}>'
     if isinstance(part, Warning):
         return warning(part, root)
@@ -69,6 +74,8 @@ def block(part: Block, root: str = "") -> str:  # noqa: PLR0911 - one branch a b
         return _table(part, root)
     if isinstance(part, Chart):
         return f'<figure class="rg-chart" data-chart="{escape(part.name)}">{part.svg}</figure>'
+    if isinstance(part, Move):
+        return _drawing(part, root)
     if isinstance(part, Group | Fold):
         return _grouped(part, root)
     if isinstance(part, Section):
@@ -210,6 +217,11 @@ def _button(button: Button, root: str) -> str:
             f"{button.options}</details>"
         )
     return markup
+
+
+def _drawing(move: Move | None, root: str) -> str:
+    """An exercise's drawing (nothing for an item without one)."""
+    return "" if move is None else move_figure(move.exercise, move.alt, root)
 
 
 def _print_only(flag: bool) -> str:

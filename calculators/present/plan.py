@@ -29,6 +29,7 @@ from calculators.present.view import (
     Items,
     Line,
     Link,
+    Move,
     Paragraph,
     Row,
     Section,
@@ -65,6 +66,13 @@ def day_title(day: PlanDay) -> str:
 def dose_phrase(planned: PlannedExercise) -> str:
     """An exercise's dose this week: "2 sets of 10–12 reps on each side" (`Dose.phrase`)."""
     return planned.dose.phrase()
+
+
+def drawing(exercise: Exercise) -> Move | None:
+    """An exercise's start → end drawing, named by its how-to line (none if it is not drawn)."""
+    if not exercise.drawing:
+        return None
+    return Move(exercise.id, exercise.how or exercise.name)
 
 
 def exercise_link(planned: PlannedExercise) -> Link:
@@ -113,12 +121,13 @@ def week_block(
     (issue 22). Without `weeks`, the first run (the learning weeks).
     """
     run = weeks or phases(result)[0]
+    shown = _shown_before(result, run)
     days = tuple(
         Group(
             DAY_NAMES[day.day - 1],
             (
                 Paragraph((Value("title", day_title(day)),)),
-                *_exercise_list(day),
+                *_exercise_list(day, shown),
                 *notes(day.notes),
             ),
             kind="plan-day",
@@ -137,17 +146,36 @@ def _phase_words(run: tuple[PlanWeek, ...]) -> str:
     return f"{words}, {numbers.plural(run[0].sets, 'set')} of each exercise"
 
 
-def _exercise_list(day: PlanDay) -> tuple[Items, ...]:
+def _shown_before(result: PlanResult, run: tuple[PlanWeek, ...]) -> set[str]:
+    """The exercises the runs of weeks before `run` list: they were drawn there."""
+    shown: set[str] = set()
+    for earlier in phases(result):
+        if earlier[0].week >= run[0].week:
+            break
+        shown.update(planned.exercise.id for day in earlier[0].days for planned in day.exercises)
+    return shown
+
+
+def _exercise_list(day: PlanDay, shown: set[str]) -> tuple[Items, ...]:
+    """A day's exercises; each one's drawing where the answer first lists it (`shown` grows).
+
+    One drawing per exercise, not one a day or a week: the answer stays small.
+    """
     if not day.exercises:
         return ()
-    items = tuple(
-        Item(
-            (exercise_link(planned), f": {dose_phrase(planned)}", *_harder(planned)),
-            data=(("exercise", planned.exercise.id),),
+    items = []
+    for planned in day.exercises:
+        exercise = planned.exercise
+        first = exercise.id not in shown
+        shown.add(exercise.id)
+        items.append(
+            Item(
+                (exercise_link(planned), f": {dose_phrase(planned)}", *_harder(planned)),
+                data=(("exercise", exercise.id),),
+                drawing=drawing(exercise) if first else None,
+            )
         )
-        for planned in day.exercises
-    )
-    return (Items(items, kind="exercises"),)
+    return (Items(tuple(items), kind="exercises"),)
 
 
 def _harder(planned: PlannedExercise) -> tuple[str | Link, ...]:
@@ -387,13 +415,16 @@ def print_table(result: PlanResult) -> Table:
         rows.append(Row("", (title, *minutes), data=(("kind", "day"),)))
         for slot, first in enumerate(day.exercises):
             exercise = first.exercise
-            how = "as above." if exercise.id in shown else _paper_how(exercise, level)
+            new = exercise.id not in shown
+            how = _paper_how(exercise, level) if new else "as above."
             shown.add(exercise.id)
             planned = tuple(run[0].days[index].exercises[slot] for run in runs)
             doses = tuple(Cell((Paragraph((p.dose.short(),), kind="dose"),)) for p in planned)
             link = Link(_print_name(first), f"{EXERCISE_PAGE}#{exercise.id}")
             named = Paragraph((link, f": {how}", *_moves_on(runs, planned)))
-            rows.append(Row("", (Cell((named,)), *doses)))
+            # The drawing where the how-to is written, beside it (extra.css floats it right).
+            drawn = drawing(exercise) if new else None
+            rows.append(Row("", (Cell((named,) if drawn is None else (drawn, named)), *doses)))
     columns = (Column("Exercise and how to do it"), *(Column(weeks_label(run)) for run in runs))
     caption = f"Your {len(result.weeks)} weeks: what to do and how much"
     return Table(caption, columns, tuple(rows), kind="print-plan")
@@ -470,7 +501,10 @@ def later_versions(result: PlanResult) -> Items:
                 if planned.exercise.id not in first:
                     found.setdefault(planned.exercise.id, planned.exercise)
     items = tuple(
-        Item((Link(exercise.name, f"{EXERCISE_PAGE}#{exercise.id}"), f": {exercise.how}"))
+        Item(
+            (Link(exercise.name, f"{EXERCISE_PAGE}#{exercise.id}"), f": {exercise.how}"),
+            drawing=drawing(exercise),
+        )
         for exercise in found.values()
     )
     return Items(items, kind="how")

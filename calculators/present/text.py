@@ -13,6 +13,7 @@ from calculators.present.view import (
     Items,
     Line,
     Link,
+    Move,
     Paragraph,
     Section,
     Sources,
@@ -68,7 +69,7 @@ def block(part: Block, depth: int = 0) -> list[str]:  # noqa: PLR0911 - one bran
         # The command line is a screen: the compact version for paper is left out.
         inner = [] if part.media == "print" else part.blocks
         return [text for piece in inner for text in block(piece, depth)]
-    if isinstance(part, Chart | Actions):
+    if isinstance(part, Chart | Move | Actions):
         return []
     return []  # pragma: no cover - every block type is handled above
 

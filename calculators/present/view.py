@@ -85,11 +85,20 @@ class Heading:
 
 
 @dataclass(frozen=True)
+class Move:
+    """An exercise's start → end drawing (`present.figure`), named by its one-line how-to."""
+
+    exercise: str
+    alt: str
+
+
+@dataclass(frozen=True)
 class Item:
-    """One list item: a line, then optional blocks under it (a day's exercises)."""
+    """One list item: a line, and the drawing of the exercise it first describes, if any."""
 
     line: Line
     data: Data = ()
+    drawing: Move | None = None
 
 
 @dataclass(frozen=True)
@@ -249,6 +258,7 @@ Block = (
     | Warning
     | Table
     | Chart
+    | Move
     | Sources
     | Actions
     | Section
