@@ -9,6 +9,7 @@ are forbidden and duplicate YAML keys are errors, so nothing in a file is silent
 
 from __future__ import annotations
 
+import dataclasses
 import difflib
 import enum
 import os
@@ -36,6 +37,11 @@ from pydantic_core import ErrorDetails
 
 # The closed vocabularies are the calculators' own, so pages and plans can never disagree.
 from calculators.exercises import Category, Equipment, Level, Position, Support
+from calculators.figure import PoseBook, load_poses
+from calculators.figure.checks import ExerciseFacts, check_book
+from calculators.figure.model import HUMAN_RANGE, BodyPart, Joint, View
+from calculators.figure.pose import BODY_PARTS
+from calculators.figure.props import PropKind
 from calculators.function import FunctionLevel
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -44,6 +50,10 @@ ROOT = Path(__file__).resolve().parent.parent
 DATA_DIR_VARIABLE = "REGAIN_DATA_DIR"
 EXERCISES_FILE = "exercises.yml"
 WEEKLY_PLAN_FILE = "weekly_plan.yml"
+POSES_FILE = "poses.yml"
+# Until every exercise has its drawing (issue 25 is drawn by two helpers), a missing pose is not
+# a build error; when all are drawn this turns True and a missing one fails the build.
+REQUIRE_EVERY_POSE = False
 
 
 class DataError(ValueError):
@@ -236,6 +246,133 @@ class PlanDay(_Model):
     activities: tuple[Activity, ...] = Field(min_length=1)
 
 
+# ---------------------------------------------------------------- poses.yml
+
+Number = Annotated[float, Field(strict=True)]
+
+
+def _joint_range(joint: Joint) -> AfterValidator:
+    """A validator keeping an angle inside the joint's human range (calculators/figure)."""
+    allowed = HUMAN_RANGE[joint]
+
+    def check(value: float) -> float:
+        if value not in allowed:
+            message = (
+                f"{value:g}° is outside the human range of the {joint.value.replace('_', ' ')}; "
+                f"allowed: {allowed.low:g} to {allowed.high:g}"
+            )
+            raise ValueError(message)
+        return value
+
+    return AfterValidator(check)
+
+
+TrunkAngle = Annotated[Number, _joint_range(Joint.TRUNK)]
+SideLeanAngle = Annotated[Number, _joint_range(Joint.SIDE_LEAN)]
+SpineAngle = Annotated[Number, _joint_range(Joint.SPINE)]
+NeckAngle = Annotated[Number, _joint_range(Joint.NECK)]
+ShoulderAngle = Annotated[Number, _joint_range(Joint.SHOULDER)]
+ShoulderAbductionAngle = Annotated[Number, _joint_range(Joint.SHOULDER_ABDUCTION)]
+ElbowAngle = Annotated[Number, _joint_range(Joint.ELBOW)]
+WristAngle = Annotated[Number, _joint_range(Joint.WRIST)]
+HipAngle = Annotated[Number, _joint_range(Joint.HIP)]
+HipAbductionAngle = Annotated[Number, _joint_range(Joint.HIP_ABDUCTION)]
+KneeAngle = Annotated[Number, _joint_range(Joint.KNEE)]
+AnkleAngle = Annotated[Number, _joint_range(Joint.ANKLE)]
+
+
+# Where a surface name is checked against the drawing's props happens in the figure checks; here
+# it must at least look like one ("floor" or "prop.surface").
+SurfaceName = Annotated[StrictStr, Field(pattern=r"^(floor|[a-z]+\.[a-z]+)$")]
+
+
+def _known_part(value: str) -> str:
+    """A body part that can rest on or touch a surface."""
+    if value not in BODY_PARTS:
+        message = f"{value!r} is not a body part; allowed: {', '.join(BODY_PARTS)}"
+        raise ValueError(message)
+    return value
+
+
+BodyPartName = Annotated[StrictStr, AfterValidator(_known_part)]
+Attach = Annotated[StrictStr, Field(pattern=r"^(hands|knees|(left|right)_(hand|foot|knee))$")]
+
+
+class Facing(enum.StrEnum):
+    """Which way a prop faces."""
+
+    LEFT = "left"
+    RIGHT = "right"
+
+
+class PoseProp(_Model):
+    """A prop of a drawing and where it stands (calculators/figure/props.py)."""
+
+    kind: PropKind
+    x: Number = 0.0
+    facing: Facing = Facing.RIGHT
+    arms: StrictBool = False
+    beside: StrictBool = False
+    width: Annotated[Number, Field(gt=0)] | None = None
+    attach: tuple[Attach, ...] = ()
+    pad: tuple[Number, Number] | None = None
+
+
+class ArmPose(_Model):
+    """One arm: its angles, or the surface its hand reaches (the angles are then solved)."""
+
+    shoulder: ShoulderAngle = 0.0
+    elbow: ElbowAngle = 0.0
+    wrist: WristAngle = 0.0
+    abduction: ShoulderAbductionAngle = 0.0
+    reach: SurfaceName | None = None
+
+    @model_validator(mode="after")
+    def _reach_or_angles(self) -> Self:
+        """A reaching arm is solved: it takes no angles."""
+        if self.reach is not None and self.model_fields_set - {"reach"}:
+            message = "give either 'reach' or the arm's angles, not both"
+            raise ValueError(message)
+        return self
+
+
+class LegPose(_Model):
+    """One leg's angles."""
+
+    hip: HipAngle = 0.0
+    knee: KneeAngle = 0.0
+    ankle: AnkleAngle = 0.0
+    abduction: HipAbductionAngle = 0.0
+
+
+class PosePosition(_Model):
+    """The start or end position of a drawing."""
+
+    x: Number | None = None
+    rest: dict[BodyPartName, SurfaceName] = Field(min_length=1)
+    trunk: TrunkAngle = 0.0
+    side_lean: SideLeanAngle = 0.0
+    spine: SpineAngle = 0.0
+    neck: NeckAngle = 0.0
+    arms: ArmPose | None = None
+    left_arm: ArmPose | None = None
+    right_arm: ArmPose | None = None
+    legs: LegPose | None = None
+    left_leg: LegPose | None = None
+    right_leg: LegPose | None = None
+    touch: dict[BodyPartName, SurfaceName] = Field(default_factory=dict)
+
+
+class ExercisePoses(_Model):
+    """One entry of data/poses.yml: how an exercise is drawn."""
+
+    view: View
+    props: tuple[PoseProp, ...] = ()
+    moving: tuple[BodyPart, ...] = Field(min_length=1)
+    start: PosePosition
+    end: PosePosition
+
+
 # ---------------------------------------------------------------- loading
 
 
@@ -245,6 +382,9 @@ class SiteData:
 
     exercises: tuple[Exercise, ...]
     weekly_plan: tuple[PlanDay, ...]
+    poses: PoseBook = dataclasses.field(
+        default_factory=dict
+    )  # drawings by exercise id (data/poses.yml)
 
     @property
     def exercises_by_id(self) -> Mapping[str, Exercise]:
@@ -301,9 +441,63 @@ def load_site_data(directory: Path) -> SiteData:
     plan = _validate(plan_path, day_entries or [], PlanDay, known_ids, problems)
     if day_entries:
         problems += _week_problems(plan_path, day_entries)
+    poses = _load_poses(directory / POSES_FILE, exercises, known_ids, problems)
     if problems:
         raise DataError(problems)
-    return SiteData(tuple(exercises), tuple(plan))
+    return SiteData(tuple(exercises), tuple(plan), poses)
+
+
+def _load_poses(
+    path: Path,
+    exercises: Sequence[Exercise],
+    known_ids: frozenset[str] | None,
+    problems: list[str],
+) -> PoseBook:
+    """Read and check data/poses.yml: the schema, then every drawing's program checks."""
+    if not path.exists() and not REQUIRE_EVERY_POSE:
+        return {}
+    content, problem = _parse(path)
+    where = display_path(path)
+    if problem is None and not isinstance(content, dict):
+        problem = f"expected a mapping of exercise ids to drawings, got {_yaml_type(content)}"
+    if problem is not None:
+        problems.append(f"{where}: {problem}")
+        return {}
+    valid: dict[str, ExercisePoses] = {}
+    for index, (exercise_id, entry) in enumerate(content.items()):
+        named = f"{where}: entry {exercise_id!r} (index {index})"
+        if known_ids is not None and exercise_id not in known_ids:
+            close = difflib.get_close_matches(str(exercise_id), sorted(known_ids), n=1)
+            hint = f"; did you mean {close[0]!r}?" if close else ""
+            problems.append(
+                f"{named}: unknown exercise id {exercise_id!r}{hint} "
+                f"(ids are defined in data/{EXERCISES_FILE})"
+            )
+            continue
+        try:
+            valid[exercise_id] = ExercisePoses.model_validate(entry)
+        except ValidationError as error:
+            problems.extend(f"{named}: {_describe(ExercisePoses, e)}" for e in _root_causes(error))
+    if REQUIRE_EVERY_POSE and known_ids is not None:
+        problems.extend(
+            f"{where}: exercise {exercise_id!r} has no drawing; add an entry for it"
+            for exercise_id in sorted(known_ids - content.keys())
+        )
+    # The valid drawings are checked even when others are broken: every problem in one pass.
+    book = load_poses({key: value.model_dump(exclude_none=True) for key, value in valid.items()})
+    facts = {
+        exercise.id: ExerciseFacts(
+            exercise.position, exercise.support, frozenset(exercise.equipment)
+        )
+        for exercise in exercises
+    }
+    index_of = {exercise_id: index for index, exercise_id in enumerate(content)}
+    for found in check_book(book, facts):
+        named = f"{where}: entry {found.exercise!r} (index {index_of[found.exercise]})"
+        field_name = ".".join(part for part in (found.pose, found.field) if part)
+        prefix = f"field {field_name!r}: " if field_name else ""
+        problems.append(f"{named}: {prefix}{found.message}")
+    return book
 
 
 # ---------------------------------------------------------------- reading YAML

@@ -18,17 +18,31 @@ from harness import (
 )
 
 
-@pytest.hookimpl(tryfirst=True)
-def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    """Keep each test file on one pytest-xdist worker (`--dist loadgroup`).
+@pytest.hookimpl(wrapper=True, tryfirst=True)
+def pytest_collection_modifyitems(
+    config: pytest.Config, items: list[pytest.Item]
+) -> Iterator[None]:
+    """Keep each test file on one pytest-xdist worker (`--dist loadgroup`), and prove it.
 
     So a file's module-scoped fixtures (a shared browser context, a parsed page) start once.
     A long test may name a group of its own (`xdist_group`) to run beside its file's others.
-    Runs before pytest-xdist reads the groups (tryfirst).
+    The marks go on before pytest-xdist reads them (this wrapper is outermost). Afterwards a
+    worker's ids must end in "@group": without that tag the scheduler sends each test alone and
+    every file's shared context starts once per test, minutes longer with nothing red (pytest
+    9.2 with pytest-xdist 3.8 did exactly that), so the run stops with the reason instead.
     """
     for item in items:
         if item.get_closest_marker("xdist_group") is None:
             item.add_marker(pytest.mark.xdist_group(item.nodeid.split("::", 1)[0]))
+    yield
+    if getattr(config.option, "loadgroup", False):
+        untagged = [item.nodeid for item in items if "@" not in item.nodeid]
+        if untagged:
+            raise pytest.UsageError(
+                f"pytest-xdist did not tag {len(untagged)} test(s) with their group (first: "
+                f"{untagged[0]}): pytest {pytest.__version__} and this pytest-xdist cannot keep a "
+                "file on one worker; install the versions pyproject.toml pins (make setup)."
+            )
 
 
 @pytest.fixture(scope="session")
