@@ -1,4 +1,4 @@
-"""Exercise drawings in Chromium (issue 25): drawn, in the text's colour, still when asked, on paper.
+"""Exercise drawings in Chromium (issue 25): drawn, in the text colour, still if asked, on paper.
 
 Every wait is on a state of the page (each drawing's `<use>` has a box once the sprite is in);
 timeouts only stop a hung test.
@@ -31,7 +31,7 @@ SYMBOL_ID = re.compile(r'<symbol id="([^"]+)"')
 USES_JS = """() => [...document.querySelectorAll('svg[data-exercise] use')].map((use) => {
     const box = use.getBBox();
     return {exercise: use.parentElement.dataset.exercise, pose: use.parentElement.dataset.pose,
-            symbol: use.getAttribute('href').split('#')[1], width: box.width,
+            symbol: use.href.baseVal.split('#')[1], width: box.width,
             height: box.height};
 })"""
 # True once every drawing on the page (visible or folded away: getBBox needs no layout box of
@@ -87,8 +87,9 @@ def test_every_drawing_in_the_library_is_a_symbol_of_the_sprite_with_a_box(
         assert use["height"] > 0
     drawn = {name.rsplit("-", 1)[0].removeprefix("fig-") for name in symbols} - {"arrow"}
     cards = page.eval_on_selector_all(
-        ".rg-exercise", "(cards) => cards.map((c) => [c.querySelector('h3').id, "
-        "!!c.querySelector('figure.rg-move')])"
+        ".rg-exercise",
+        "(cards) => cards.map((c) => [c.querySelector('h3').id, "
+        "!!c.querySelector('figure.rg-move')])",
     )
     assert {ident for ident, has in cards if has} == drawn & {ident for ident, _ in cards}
     watched_page.assert_clean()  # the sprite comes from the site itself
@@ -97,6 +98,9 @@ def test_every_drawing_in_the_library_is_a_symbol_of_the_sprite_with_a_box(
 def test_in_dark_mode_the_drawings_are_in_the_text_colour(watched_page: WatchedPage) -> None:
     """The lines are currentColor: the figure's colour is the card text's, light on dark."""
     page = watched_page.page
+    # Material keeps the palette of an earlier page of this context: start from none, as a
+    # reader whose system is dark does.
+    page.add_init_script("try { localStorage.clear(); } catch {}")
     page.emulate_media(color_scheme="dark")
     watched_page.goto(LIBRARY)
     wait_until_drawn(page)
@@ -152,7 +156,6 @@ def test_the_printed_plan_shows_each_exercise_drawing_once(watched_page: Watched
     page.emulate_media(reduced_motion="no-preference")
     watched_page.goto(PLAN)
     page.locator("#plan-result[data-state=result]").wait_for(timeout=RESULT_TIMEOUT_MS)
-    wait_until_drawn(page)
     page.emulate_media(media="print")
     page.wait_for_function(PRINTED_DRAWN_JS, timeout=RESULT_TIMEOUT_MS)
     starts = page.eval_on_selector_all(

@@ -58,7 +58,7 @@ def test_a_figure_is_start_arrow_end_named_by_its_how_line() -> None:
     svgs = figure.find_all("svg")
     assert [svg.get("data-pose") for svg in svgs] == ["start", None, "end"]
     assert all(svg["aria-hidden"] == "true" for svg in svgs)
-    assert [svg.use["href"] for svg in svgs] == [
+    assert [svg.use["xlink:href"] for svg in svgs] == [
         f"../../{SPRITE}#fig-wall-push-up-start",
         f"../../{SPRITE}#fig-arrow",
         f"../../{SPRITE}#fig-wall-push-up-end",
@@ -133,7 +133,7 @@ def test_a_card_shows_its_drawing_under_its_heading(site_data: SiteData) -> None
     assert figure.name == "figure"
     assert figure["aria-label"] == (exercise.how or exercise.name)
     assert figure.svg is not None
-    assert str(figure.svg.use["href"]).startswith(f"../../{SPRITE}#")
+    assert str(figure.svg.use["xlink:href"]).startswith(f"../../{SPRITE}#")
     assert soup(render.exercise_card(exercise, links, library, set())).figure is None
 
 

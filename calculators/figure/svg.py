@@ -39,8 +39,11 @@ def symbol(exercise: ExercisePose, which: str) -> str:
 def arrow_symbol() -> str:
     """The arrow drawn between start and end."""
     return (
-        f'<symbol id="fig-arrow" viewBox="{ARROW_VIEWBOX}"><path {STYLE} stroke-width="2" '
-        'd="M2 6h18M15 2l5 4-5 4"/></symbol>'
+        # The group carries the one line style; the arrow's thinner stroke is its path's own (an
+        # attribute written twice on one element is an XML error: the browser then drops the
+        # rest of the sprite).
+        f'<symbol id="fig-arrow" viewBox="{ARROW_VIEWBOX}"><g {STYLE}><path stroke-width="2" '
+        'd="M2 6h18M15 2l5 4-5 4"/></g></symbol>'
     )
 
 

@@ -9,20 +9,27 @@ and the plan answer (live and printed): every figure on the site looks and reads
 
 from __future__ import annotations
 
-from calculators.figure import FRAME
 from calculators.present.escape import escape
+
+Frame = tuple[float, float, float, float]
 
 SPRITE = "assets/figures.svg"  # written by the build (macros.on_post_build), from the site root
 ARROW = "fig-arrow"
 POSES = ("start", "end")
 
 
-def viewbox(frame: tuple[float, float, float, float] = FRAME) -> str:
-    """A frame as an SVG viewBox, whole numbers without a decimal point.
+def viewbox(frame: Frame | None = None) -> str:
+    """A frame as an SVG viewBox, whole numbers without a decimal point; the poses' by default.
 
     >>> viewbox((0, -10.5, 120, 160.0))
     '0 -10.5 120 160'
     """
+    if frame is None:
+        # The figure model loads with the first drawing, not at every engine start (each module
+        # imported at start-up delays a reader's first answer: bench `engine_start_modules`).
+        from calculators.figure import FRAME  # noqa: PLC0415
+
+        frame = FRAME
     return " ".join(f"{number:g}" for number in frame)
 
 
@@ -43,6 +50,8 @@ def move_figure(exercise_id: str, alt: str, root: str = "") -> str:
     <figure class="rg-move" role="img" aria-label="Bend &amp; stand.">
 
     """
+    # `xlink:href`, not `href`: Material's instant navigation re-assigns every `[href]` element's
+    # `href` property, which an SVG `<use>` only has a getter for (a TypeError on every page).
     sprite = escape(f"{root}{SPRITE}")
     box = viewbox()
     ident = escape(exercise_id)
@@ -51,12 +60,12 @@ def move_figure(exercise_id: str, alt: str, root: str = "") -> str:
         return (
             f'<svg data-exercise="{ident}" data-pose="{which}" viewBox="{box}" '
             f'aria-hidden="true" focusable="false">'
-            f'<use href="{sprite}#{escape(symbol_id(exercise_id, which))}"/></svg>'
+            f'<use xlink:href="{sprite}#{escape(symbol_id(exercise_id, which))}"/></svg>'
         )
 
     arrow = (
         f'<svg class="rg-move-arrow" aria-hidden="true" focusable="false">'
-        f'<use href="{sprite}#{ARROW}"/></svg>'
+        f'<use xlink:href="{sprite}#{ARROW}"/></svg>'
     )
     return (
         f'<figure class="rg-move" role="img" aria-label="{escape(alt)}">'
