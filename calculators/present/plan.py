@@ -359,7 +359,7 @@ STANDING_AT_LEVEL_B = {
 
 
 def printout(result: PlanResult) -> Section:
-    """The programme on paper at 12 pt for the fridge (issue 22): four A4 pages for a 3-day plan.
+    """The programme on paper at 12 pt for the fridge (issue 22): five A4 pages for a 3-day plan.
 
     tests/test_browser_readers.py counts the pages by level.
 
