@@ -295,7 +295,7 @@ def _known_part(value: str) -> str:
 
 
 BodyPartName = Annotated[StrictStr, AfterValidator(_known_part)]
-Attach = Annotated[StrictStr, Field(pattern=r"^(hands|knees|(left|right)_(hand|foot|knee))$")]
+Attach = Annotated[StrictStr, Field(pattern=r"^(hands|knees|hips|(left|right)_(hand|foot|knee))$")]
 
 
 class Facing(enum.StrEnum):
