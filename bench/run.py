@@ -184,6 +184,8 @@ class Calculator:
     path: str
     result: str
     fields: dict[str, str]
+    # Radio buttons a reader must pick (no answer is preselected): name -> value.
+    choices: dict[str, str] = field(default_factory=dict)
 
 
 CALCULATORS = (
@@ -193,7 +195,9 @@ CALCULATORS = (
         "#protein-result",
         {"#protein-weight": "68", "#protein-age": "70"},
     ),
-    Calculator("plan", "tools/plan/", "#plan-result", {"#plan-age": "70"}),
+    Calculator(
+        "plan", "tools/plan/", "#plan-result", {"#plan-age": "70"}, {"ability": "needs-support"}
+    ),
 )
 READING_PAGES = {"home": "", "guide": "guide/early-signs/"}
 
@@ -357,10 +361,27 @@ def visit_calculator(page: Page, base_url: str, calculator: Calculator) -> Visit
     """Open the page, fill it in at once, submit, and wait for the first result."""
     page.goto(base_url + calculator.path, wait_until="domcontentloaded")
     page.wait_for_selector(f"form[data-calculator='{calculator.name}'][data-rg-ready]")
+    form = f"form[data-calculator='{calculator.name}']"
     for selector, value in calculator.fields.items():
         page.fill(selector, value)
-    page.click(f"form[data-calculator='{calculator.name}'] [type=submit]")
-    page.wait_for_selector(f"{calculator.result}[data-state=result]", timeout=RESULT_TIMEOUT_MS)
+    for name, value in calculator.choices.items():
+        page.check(f"{form} input[name='{name}'][value='{value}']")
+    page.click(f"{form} [type=submit]")
+    # An answer, or the page's own message: a form the bench filled wrongly ends at once, named.
+    page.wait_for_selector(
+        f"{calculator.result}:is([data-state=result], [data-state=errors], [data-state=failed])",
+        timeout=RESULT_TIMEOUT_MS,
+    )
+    state = page.get_attribute(calculator.result, "data-state")
+    if state != "result":
+        said = " ".join(
+            page.evaluate(
+                "(sel) => [...document.querySelectorAll(sel)].map((e) => e.innerText).join(' ')",
+                f"{calculator.result}, {form} [role=alert], {form} .rg-field-error",
+            ).split()
+        )[:600]
+        msg = f"{calculator.name}: the page answered '{state}', not a result: {said}"
+        raise RuntimeError(msg)
     timings: dict[str, Any] = page.evaluate(READ_TIMINGS)
     if timings["longTasks"] is None or timings["frames"] is None:
         msg = "this Chromium reports no long tasks or long animation frames (needs >= 123)"
