@@ -298,6 +298,13 @@ BodyPartName = Annotated[StrictStr, AfterValidator(_known_part)]
 Attach = Annotated[StrictStr, Field(pattern=r"^(hands|knees|hips|(left|right)_(hand|foot|knee))$")]
 
 
+class Foot(enum.StrEnum):
+    """A foot an exercise lifts."""
+
+    LEFT = "left_foot"
+    RIGHT = "right_foot"
+
+
 class Facing(enum.StrEnum):
     """Which way a prop faces."""
 
@@ -316,6 +323,8 @@ class PoseProp(_Model):
     width: Annotated[Number, Field(gt=0)] | None = None
     attach: tuple[Attach, ...] = ()
     pad: tuple[Number, Number] | None = None
+    rise: Number = 0.0
+    count: Annotated[StrictInt, Field(ge=1, le=4)] = 1
 
 
 class ArmPose(_Model):
@@ -349,6 +358,7 @@ class PosePosition(_Model):
     """The start or end position of a drawing."""
 
     x: Number | None = None
+    x_at: BodyPartName = "hips"
     rest: dict[BodyPartName, SurfaceName] = Field(min_length=1)
     trunk: TrunkAngle = 0.0
     side_lean: SideLeanAngle = 0.0
@@ -369,6 +379,7 @@ class ExercisePoses(_Model):
     view: View
     props: tuple[PoseProp, ...] = ()
     moving: tuple[BodyPart, ...] = Field(min_length=1)
+    lifted: tuple[Foot, ...] = ()
     start: PosePosition
     end: PosePosition
 

@@ -32,6 +32,7 @@ def _exercise(exercise_id: str, entry: Mapping[str, Any]) -> ExercisePose:
             moving=frozenset(BodyPart(part) for part in entry.get("moving", ())),
             start=_pose(entry["start"]),
             end=_pose(entry["end"]),
+            lifted=frozenset(str(foot) for foot in entry.get("lifted", ())),
         )
     except (KeyError, ValueError, TypeError) as error:
         message = f"{exercise_id}: {error}"
@@ -49,6 +50,8 @@ def _prop(raw: Mapping[str, Any]) -> Prop:
         width=None if raw.get("width") is None else float(raw["width"]),
         attach=tuple(raw.get("attach", ())),
         pad=None if pad is None else (float(pad[0]), float(pad[1])),
+        rise=float(raw.get("rise", 0)),
+        count=int(raw.get("count", 1)),
     )
 
 
@@ -75,6 +78,7 @@ def _pose(raw: Mapping[str, Any]) -> Pose:
     return Pose(
         angles=angles,
         x=None if raw.get("x") is None else float(raw["x"]),
+        x_at=str(raw.get("x_at", "hips")),
         rest=_pairs(raw.get("rest")),
         reach=tuple(reach),
         touch=_pairs(raw.get("touch")),

@@ -12,7 +12,7 @@ from collections.abc import Callable, Collection, Mapping
 from dataclasses import dataclass
 
 from calculators.exercises import Equipment, Position, Support
-from calculators.figure.model import ADULT, HUMAN_RANGE, BodyPart
+from calculators.figure.model import ADULT, HUMAN_RANGE, BodyPart, View
 from calculators.figure.pose import ExercisePose, Placed, PoseError, gap, place
 from calculators.figure.props import FLOOR_Y, FRAME, PropKind, support_surfaces
 
@@ -162,7 +162,9 @@ def no_collisions(scene: Scene, facts: ExerciseFacts | None) -> list[Problem]:
         for name, box in _solids(scene, placed).items():
             inside = [p for p in points if _strictly_inside(p, box)]
             if inside:
-                problems.append(_problem(scene, which, "", f"the figure goes through the {name}"))
+                x, y = inside[0]
+                where = f"the figure goes through the {name} at ({x:.0f}, {y:.0f})"
+                problems.append(_problem(scene, which, "", where))
     return problems
 
 
@@ -194,7 +196,7 @@ def feet_down(scene: Scene, facts: ExerciseFacts | None) -> list[Problem]:
     for which, placed in scene.placed.items():
         for side in ("left", "right"):
             leg = BodyPart(f"{side}_leg")
-            if leg in scene.exercise.moving:
+            if leg in scene.exercise.moving or f"{side}_foot" in scene.exercise.lifted:
                 continue
             if not any(
                 gap(placed.skeleton, f"{side}_{end}", placed.surfaces[name]) <= TOUCH_TOLERANCE
@@ -206,7 +208,8 @@ def feet_down(scene: Scene, facts: ExerciseFacts | None) -> list[Problem]:
                         scene,
                         which,
                         f"{side}_foot",
-                        "is off the floor, step and mat but the leg is not listed in 'moving'",
+                        "is off the floor, step and mat, but the leg is not in 'moving' and "
+                        "the foot not in 'lifted'",
                     )
                 )
     return problems
@@ -345,7 +348,9 @@ def _solids(scene: Scene, placed: Placed) -> dict[str, Box]:
         (ax, ay), (bx, _) = segment.start, segment.end
         left, right = min(ax, bx), max(ax, bx)
         if name == "wall.face":
-            open_right = placed.skeleton.pelvis[0] > ax
+            open_right = (
+                segment.open_side > 0 if segment.open_side else placed.skeleton.pelvis[0] > ax
+            )
             solids["wall"] = (
                 (ax - 50, -50, ax - 0.6, 500) if open_right else (ax + 0.6, -50, ax + 50, 500)
             )
@@ -353,7 +358,8 @@ def _solids(scene: Scene, placed: Placed) -> dict[str, Box]:
             solids["step"] = (left + 0.6, ay + 0.6, right - 0.6, FLOOR_Y)
         elif name == "counter.top" and not _beside(scene, PropKind.COUNTER):
             solids["counter"] = (left + 0.6, ay + 0.6, right - 0.6, FLOOR_Y)
-        elif name in SEATS:
+        elif name in SEATS and scene.exercise.view is View.SIDE:
+            # Seen from the front the thighs come towards the reader, in front of the seat.
             solids[name.replace(".", " ")] = (left + 0.6, ay + 0.6, right - 0.6, ay + 3)
     return solids
 

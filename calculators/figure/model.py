@@ -17,6 +17,8 @@ Vector = tuple[float, float, float]  # forward, up, the figure's left
 
 # Standing height in frame units: every length below is a fraction of it.
 HEIGHT = 100.0
+# How far the head's centre is forward of the neck's line, as a share of its radius.
+HEAD_FORWARD = 0.6
 
 
 class View(StrEnum):
@@ -121,10 +123,10 @@ class Range:
 
 
 # Human ranges of motion, rounded outwards from the AAOS normal values (Greene and Heckman,
-# 1994) so that no ordinary exercise is refused; the trunk's pitch and roll are the whole body's
-# orientation (lying is ±90), not a joint, and only keep it from turning over.
+# 1994) so that no ordinary exercise is refused. The trunk's pitch is the whole body's
+# orientation, not a joint (lying on the back is -90; a bridge lifts the hips past it).
 HUMAN_RANGE: dict[Joint, Range] = {
-    Joint.TRUNK: Range(-95, 95),
+    Joint.TRUNK: Range(-135, 135),
     Joint.SIDE_LEAN: Range(-40, 40),
     Joint.SPINE: Range(-30, 80),
     Joint.NECK: Range(-60, 60),
@@ -289,12 +291,12 @@ def _roll(v: Vector, degrees: float) -> Vector:
 def _limb_direction(sagittal: float, abduction: float, side: int) -> Vector:
     """A segment's direction in the trunk's frame.
 
-    `sagittal` is its angle from straight down towards forward; `abduction` tilts the limb's
-    plane out to the side (the plane keeps the forward direction).
+    The limb is first turned out to the side by `abduction`, then swung forward by `sagittal`
+    (its angle from straight down) about the side-to-side axis: so a flexed limb keeps its
+    abduction (a seated reader's knees apart, arms raised forward and opened).
     """
     s, a = math.radians(sagittal), math.radians(abduction)
-    down_out: Vector = (0.0, -math.cos(a), side * math.sin(a))
-    return _add(_scale(down_out, math.cos(s)), (math.sin(s), 0.0, 0.0))
+    return (math.cos(a) * math.sin(s), -math.cos(a) * math.cos(s), side * math.sin(a))
 
 
 def _chain(start: Vector, steps: list[tuple[float, Vector]]) -> list[Vector]:
@@ -321,7 +323,12 @@ def pose_skeleton(angles: Angles, view: View, body: Segments = ADULT) -> Skeleto
     head_radius = body.length("head_diameter") / 2
     neck_dir = _limb_direction(180 - angles.neck, 0, 1)  # flexion tips the head forward
     chin = _add(neck_base, _scale(neck_dir, body.length("neck")))
-    head_centre = _add(chin, _scale(neck_dir, head_radius))
+    # The skull sits forward of the neck's line: the back of the head is nearly in line with
+    # the upper back, which is what rests on a wall or a mat.
+    face_dir = _limb_direction(90 - angles.neck, 0, 1)
+    head_centre = _add(
+        _add(chin, _scale(neck_dir, head_radius)), _scale(face_dir, head_radius * HEAD_FORWARD)
+    )
 
     points3: dict[str, Vector] = {
         "chin": upper(chin),

@@ -50,7 +50,9 @@ class Pose:
 
     Attributes:
         angles: every joint angle (an arm listed in `reach` is solved instead).
-        x: where the pelvis is across the frame (not needed when `rest` names an upright surface).
+        x: where the pelvis (or the part `x_at`) is across the frame (not needed when `rest`
+            names an upright surface).
+        x_at: the part placed at `x`, e.g. a heel that stays put while the body moves.
         rest: the part the figure rests on each surface (`hips` on `chair.seat`); one level
             surface sets the height, an upright one (a wall) may set the place across.
         reach: arms whose hand lies flat on a surface, solved to touch it.
@@ -60,6 +62,7 @@ class Pose:
 
     angles: Angles
     x: float | None = None
+    x_at: str = "hips"
     rest: tuple[tuple[str, str], ...] = ()
     reach: tuple[tuple[Limb, str], ...] = ()
     touch: tuple[tuple[str, str], ...] = ()
@@ -80,6 +83,7 @@ class ExercisePose:
     moving: frozenset[BodyPart]
     start: Pose
     end: Pose
+    lifted: frozenset[str] = frozenset()  # feet the exercise lifts without moving that leg
 
 
 PoseBook = dict[str, ExercisePose]
@@ -192,7 +196,7 @@ def place(pose: Pose, view: View, props: tuple[Prop, ...]) -> Placed:
 
 def _rest(pose: Pose, skeleton: Skeleton, scene: dict[str, Segment]) -> Skeleton:
     """Move the figure so each resting part lies on its surface, the pelvis at `x` otherwise."""
-    dx = 0.0 if pose.x is None else pose.x - skeleton.pelvis[0]
+    dx = 0.0 if pose.x is None else pose.x - part_points(skeleton, pose.x_at)[0][0][0]
     dy = 0.0
     for part, name in pose.rest:
         surface = scene[name]
@@ -200,11 +204,11 @@ def _rest(pose: Pose, skeleton: Skeleton, scene: dict[str, Segment]) -> Skeleton
         if surface.horizontal:
             dy = surface.start[1] - max(p[1] + pad for p in points)
         else:
-            # The figure is on the open side of an upright surface: the side its top leans to.
-            face_x = surface.start[0]
-            nearest = min(points, key=lambda p: abs(p[0] - face_x))
-            open_side = 1 if nearest[0] >= face_x else -1
-            dx = face_x + open_side * pad - (min if open_side > 0 else max)(p[0] for p in points)
+            # The part's outermost point towards the surface comes to rest against it.
+            face_x = nearest_on(skeleton.pelvis, surface)[0]
+            side = surface.open_side or (1 if skeleton.pelvis[0] >= face_x else -1)
+            edge = min(p[0] for p in points) if side > 0 else max(p[0] for p in points)
+            dx = face_x + side * pad - edge
     return skeleton.moved(dx, dy)
 
 

@@ -56,6 +56,7 @@ class Segment:
 
     start: Point
     end: Point
+    open_side: int = 0  # an upright surface: +1 if the free space is to its right, -1 left
 
     @property
     def horizontal(self) -> bool:
@@ -80,6 +81,8 @@ class Prop:
         attach: body points a band, dumbbell or pillow is drawn at ("hands": one dumbbell held
             in both hands).
         pad: a machine's foot plate or handle, as (right of, above) the seat's front edge.
+        rise: how much a handrail climbs per unit across (a stair's rail follows its pitch).
+        count: how many stairs are drawn (the first is the step used; more show a stair).
 
     """
 
@@ -91,6 +94,8 @@ class Prop:
     width: float | None = None
     attach: tuple[str, ...] = ()
     pad: tuple[float, float] | None = None
+    rise: float = 0.0
+    count: int = 1
 
 
 def surfaces(prop: Prop, view: View) -> dict[str, Segment]:
@@ -107,7 +112,7 @@ def _chair_surfaces(prop: Prop, view: View) -> dict[str, Segment]:
         back_x = x - f * CHAIR_SEAT_DEPTH
         found = {
             "chair.seat": Segment((back_x, seat), (x, seat)),
-            "chair.back": Segment((back_x, seat), (back_x - f * 2, top)),
+            "chair.back": Segment((back_x, seat), (back_x - f * 2, top), f),
             "chair.top": Segment((back_x - f * 4, top), (back_x + f * 2, top)),
         }
     else:
@@ -131,7 +136,7 @@ def _counter_surfaces(prop: Prop, view: View) -> dict[str, Segment]:
     top = FLOOR_Y - COUNTER_HEIGHT
     return {
         "counter.top": Segment((x, top), (x + f * (prop.width or COUNTER_DEPTH), top)),
-        "counter.front": Segment((x, FLOOR_Y), (x, top)),
+        "counter.front": Segment((x, FLOOR_Y), (x, top), -f),
     }
 
 
@@ -139,8 +144,9 @@ def _wall_surfaces(prop: Prop, view: View) -> dict[str, Segment]:
     del view
     if prop.beside:
         rail = FLOOR_Y - RAIL_HEIGHT
-        return {"wall.rail": Segment((prop.x, rail), (prop.x + (prop.width or 40.0), rail))}
-    return {"wall.face": Segment((prop.x, FLOOR_Y), (prop.x, FRAME[1]))}
+        width = prop.width or 40.0
+        return {"wall.rail": Segment((prop.x, rail), (prop.x + width, rail - prop.rise * width))}
+    return {"wall.face": Segment((prop.x, FLOOR_Y), (prop.x, FRAME[1]), prop.facing)}
 
 
 def _step_surfaces(prop: Prop, view: View) -> dict[str, Segment]:
@@ -148,7 +154,7 @@ def _step_surfaces(prop: Prop, view: View) -> dict[str, Segment]:
     top = FLOOR_Y - STEP_RISE
     return {
         "step.top": Segment((prop.x, top), (prop.x + prop.facing * STEP_GOING, top)),
-        "step.front": Segment((prop.x, FLOOR_Y), (prop.x, top)),
+        "step.front": Segment((prop.x, FLOOR_Y), (prop.x, top), -prop.facing),
     }
 
 
@@ -165,7 +171,7 @@ def _machine_surfaces(prop: Prop, view: View) -> dict[str, Segment]:
     back = x - f * CHAIR_SEAT_DEPTH
     found = {
         "machine.seat": Segment((back, seat), (x, seat)),
-        "machine.back": Segment((back, seat), (back - f * 8, seat - 32)),
+        "machine.back": Segment((back, seat), (back - f * 8, seat - 32), f),
     }
     if prop.pad is not None:
         px, py = x + f * prop.pad[0], seat - prop.pad[1]
@@ -251,20 +257,23 @@ def _wall(prop: Prop, view: View, found: dict[str, Segment]) -> str:
     if prop.beside:
         rail = found["wall.rail"]
         (x0, y), (x1, _) = rail.start, rail.end
-        brackets = _line((x0 + 3, y), (x0 + 3, y - 4)) + _line((x1 - 3, y), (x1 - 3, y - 4))
+        y1 = rail.end[1]
+        brackets = _line((x0 + 3, y), (x0 + 3, y + 4)) + _line((x1 - 3, y1), (x1 - 3, y1 + 4))
         return _line(rail.start, rail.end) + brackets
     face = found["wall.face"]
     return _line(face.start, (face.end[0], face.end[1] + 6))
 
 
 def _step(prop: Prop, view: View, found: dict[str, Segment]) -> str:
-    del prop, view
+    del view
     top = found["step.top"]
-    return (
-        _line((top.start[0], FLOOR_Y), top.start)
-        + _line(top.start, top.end)
-        + _line(top.end, (top.end[0], FLOOR_Y))
-    )
+    going = top.end[0] - top.start[0]
+    corners = [(top.start[0], FLOOR_Y)]
+    for stair in range(prop.count):
+        x, y = top.start[0] + stair * going, top.start[1] - stair * STEP_RISE
+        corners += [(x, y), (x + going, y)]
+    corners.append((corners[-1][0], FLOOR_Y))
+    return "M" + "L".join(f"{number(x)} {number(y)}" for x, y in corners)
 
 
 def _mat(prop: Prop, view: View, found: dict[str, Segment]) -> str:

@@ -6,6 +6,8 @@ decimal, shared attributes sit once on a group, and props are plain paths.
 
 from __future__ import annotations
 
+import math
+
 from calculators.figure.model import BodyPart, Limb, Point, Skeleton, View
 from calculators.figure.pose import ExercisePose, Placed, part_points, place
 from calculators.figure.props import CARRIED, FLOOR_Y, FRAME, Prop, PropKind, number, outline
@@ -14,10 +16,8 @@ BODY_STROKE = 3
 MOVE_STROKE = 4.5
 PROP_STROKE = 1.2
 DUMBBELL_RADIUS = 2.6
-STYLE = (
-    'fill="none" stroke="currentColor" stroke-linecap="round" stroke-linejoin="round" '
-    f'stroke-width="{BODY_STROKE}"'
-)
+LINE_STYLE = 'fill="none" stroke="currentColor" stroke-linecap="round" stroke-linejoin="round"'
+STYLE = f'{LINE_STYLE} stroke-width="{BODY_STROKE}"'
 ARROW_VIEWBOX = "0 0 24 12"
 
 
@@ -39,8 +39,8 @@ def symbol(exercise: ExercisePose, which: str) -> str:
 def arrow_symbol() -> str:
     """The arrow drawn between start and end."""
     return (
-        f'<symbol id="fig-arrow" viewBox="{ARROW_VIEWBOX}"><path {STYLE} stroke-width="2" '
-        'd="M2 6h18M15 2l5 4-5 4"/></symbol>'
+        f'<symbol id="fig-arrow" viewBox="{ARROW_VIEWBOX}">'
+        f'<path {LINE_STYLE} stroke-width="2" d="M2 6h18M15 2l5 4-5 4"/></symbol>'
     )
 
 
@@ -49,10 +49,14 @@ def drawing(exercise: ExercisePose, placed: Placed) -> str:
     room = "".join(outline(prop, exercise.view) for prop in exercise.props)
     floor = f"M{number(FRAME[0] + 4)} {number(FLOOR_Y)}H{number(FRAME[0] + FRAME[2] - 4)}"
     props = f'<path class="rg-fig-prop" stroke-width="{PROP_STROKE}" d="{floor}{room}"/>'
+    # A pillow is behind the legs that squeeze it; what is held is in front of the hands.
+    behind = tuple(prop for prop in exercise.props if prop.kind is PropKind.PILLOW)
+    held = tuple(prop for prop in exercise.props if prop.kind is not PropKind.PILLOW)
     return (
         props
+        + carried(behind, placed.skeleton)
         + figure(placed.skeleton, exercise.view, exercise.moving)
-        + carried(exercise.props, placed.skeleton)
+        + carried(held, placed.skeleton)
     )
 
 
@@ -111,6 +115,8 @@ def carried(props: tuple[Prop, ...], skeleton: Skeleton) -> str:
     """Bands, dumbbells and pillows, drawn at the body points they are attached to."""
     drawn = []
     for prop in props:
+        if prop.kind is PropKind.GYM_MACHINE and prop.attach:
+            drawn.append(_machine_parts(prop, skeleton))
         if prop.kind not in CARRIED:
             continue
         points = [attach_point(skeleton, name) for name in prop.attach]
@@ -124,11 +130,66 @@ def carried(props: tuple[Prop, ...], skeleton: Skeleton) -> str:
             ]
         else:
             drawn += [
-                f'<rect class="rg-fig-prop" x="{number(x - 4)}" y="{number(y - 3)}" width="8" '
-                'height="6" rx="2.5" stroke-width="1.5"/>'
-                for x, y in points
+                _pillow(skeleton, name, point)
+                for name, point in zip(prop.attach, points, strict=True)
             ]
     return "".join(drawn)
+
+
+def _machine_parts(prop: Prop, skeleton: Skeleton) -> str:
+    """A machine's foot plate along the soles, or its handles in the hands, wherever they are."""
+    lines = []
+    for name in prop.attach:
+        side, _, part = name.partition("_")
+        if part == "foot":
+            _, _, _, heel, toe = skeleton.limbs[Limb(f"{side}_leg")]
+            ends = _sole_line(heel, toe, extend=4, offset=PLATE_GAP)
+        else:
+            _, _, wrist, tip = skeleton.limbs[Limb(f"{side}_arm")]
+            ends = _across(wrist, tip, half=4)
+        lines.append(_points(list(ends)))
+    return f'<path class="rg-fig-prop" stroke-width="{PROP_STROKE * 1.5:g}" d="{"".join(lines)}"/>'
+
+
+PLATE_GAP = 2.0
+
+
+def _sole_line(heel: Point, toe: Point, extend: float, offset: float) -> tuple[Point, Point]:
+    """A line under the sole (heel to toe), longer at both ends, `offset` beneath it."""
+    dx, dy = toe[0] - heel[0], toe[1] - heel[1]
+    length = math.hypot(dx, dy)
+    ux, uy = dx / length, dy / length
+    nx, ny = -uy, ux  # the sole's underside: to the right of heel-to-toe in page terms
+    return (
+        (heel[0] - ux * extend + nx * offset, heel[1] - uy * extend + ny * offset),
+        (toe[0] + ux * extend + nx * offset, toe[1] + uy * extend + ny * offset),
+    )
+
+
+def _across(wrist: Point, tip: Point, half: float) -> tuple[Point, Point]:
+    """A short bar across the hand at the palm: a handle held in it."""
+    palm = ((wrist[0] + tip[0]) / 2, (wrist[1] + tip[1]) / 2)
+    dx, dy = tip[0] - wrist[0], tip[1] - wrist[1]
+    length = math.hypot(dx, dy)
+    nx, ny = -dy / length, dx / length
+    return (palm[0] - nx * half, palm[1] - ny * half), (palm[0] + nx * half, palm[1] + ny * half)
+
+
+PILLOW = (10.0, 7.0)  # width, height: a folded cushion, in frame units
+
+
+def _pillow(skeleton: Skeleton, name: str, centre: Point) -> str:
+    """A cushion; between the knees it fills the gap they squeeze (seen from the front)."""
+    width, height = PILLOW
+    if name == "knees":
+        left = skeleton.limbs[Limb.LEFT_LEG][1][0]
+        right = skeleton.limbs[Limb.RIGHT_LEG][1][0]
+        width = max(abs(left - right) + 1, 4.0)
+    x, y = centre[0] - width / 2, centre[1] - height / 2 + 3
+    return (
+        f'<rect class="rg-fig-prop" x="{number(x)}" y="{number(y)}" width="{number(width)}" '
+        f'height="{number(height)}" rx="2.5" stroke-width="1.5"/>'
+    )
 
 
 def attach_point(skeleton: Skeleton, name: str) -> Point:
