@@ -21,6 +21,7 @@ TOUCH_TOLERANCE = 2.0
 # Surfaces a foot may stand on.
 FOOTING = frozenset({"floor", "step.top", "mat.top", "machine.pad"})
 SEATS = frozenset({"chair.seat", "machine.seat"})
+BACKRESTS = frozenset({"chair.back", "machine.back"})
 # Parts that lie on the floor or a mat in a floor exercise (feet alone do not make it one).
 FLOOR_PARTS = frozenset(
     {"hips", "back", "head"}
@@ -345,7 +346,7 @@ def _solids(scene: Scene, placed: Placed) -> dict[str, Box]:
     x0, _, width, height = FRAME
     solids: dict[str, Box] = {"floor": (x0 - 50, FLOOR_Y + 0.6, x0 + width + 50, height + 50)}
     for name, segment in placed.surfaces.items():
-        (ax, ay), (bx, _) = segment.start, segment.end
+        (ax, ay), (bx, by) = segment.start, segment.end
         left, right = min(ax, bx), max(ax, bx)
         if name == "wall.face":
             open_right = (
@@ -358,6 +359,16 @@ def _solids(scene: Scene, placed: Placed) -> dict[str, Box]:
             solids["step"] = (left + 0.6, ay + 0.6, right - 0.6, FLOOR_Y)
         elif name == "counter.top" and not _beside(scene, PropKind.COUNTER):
             solids["counter"] = (left + 0.6, ay + 0.6, right - 0.6, FLOOR_Y)
+        elif name in BACKRESTS and scene.exercise.view is View.SIDE:
+            # The backrest is a slab behind its front face (the side a seated back leans on).
+            behind = -segment.open_side
+            near, far = ax + behind * 0.6, ax + behind * 3
+            solids[name.replace(".", " ")] = (
+                min(near, far),
+                min(ay, by),
+                max(near, far),
+                max(ay, by),
+            )
         elif name in SEATS and scene.exercise.view is View.SIDE:
             # Seen from the front the thighs come towards the reader, in front of the seat.
             solids[name.replace(".", " ")] = (left + 0.6, ay + 0.6, right - 0.6, ay + 3)
