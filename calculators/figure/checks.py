@@ -12,7 +12,7 @@ from collections.abc import Callable, Collection, Mapping
 from dataclasses import dataclass
 
 from calculators.exercises import Equipment, Position, Support
-from calculators.figure.model import ADULT, HUMAN_RANGE, BodyPart, View
+from calculators.figure.model import ADULT, HUMAN_RANGE, BodyPart, Point, Skeleton, View
 from calculators.figure.pose import ExercisePose, Placed, PoseError, gap, place
 from calculators.figure.props import FLOOR_Y, FRAME, PropKind, support_surfaces
 
@@ -155,13 +155,19 @@ def inside_frame(scene: Scene, facts: ExerciseFacts | None) -> list[Problem]:
 
 
 def no_collisions(scene: Scene, facts: ExerciseFacts | None) -> list[Problem]:
-    """Nothing of the figure goes through the floor, a wall, a step, a counter or a seat."""
+    """Nothing of the figure goes through the floor, a wall, a step, a counter or a seat.
+
+    A backrest is checked against the head and trunk only: arms and legs are beside it, and a
+    side view cannot tell an elbow behind an armchair's back from one beside it.
+    """
     del facts
     problems = []
     for which, placed in scene.placed.items():
         points = placed.skeleton.all_points()
+        midline = _midline(placed.skeleton)
         for name, box in _solids(scene, placed).items():
-            inside = [p for p in points if _strictly_inside(p, box)]
+            tested = midline if name.endswith(" back") else points
+            inside = [p for p in tested if _strictly_inside(p, box)]
             if inside:
                 x, y = inside[0]
                 where = f"the figure goes through the {name} at ({x:.0f}, {y:.0f})"
@@ -373,6 +379,14 @@ def _solids(scene: Scene, placed: Placed) -> dict[str, Box]:
             # Seen from the front the thighs come towards the reader, in front of the seat.
             solids[name.replace(".", " ")] = (left + 0.6, ay + 0.6, right - 0.6, ay + 3)
     return solids
+
+
+def _midline(skeleton: Skeleton) -> list[Point]:
+    """The head's outline and the trunk's points: what a backrest could be pushed through."""
+    x, y = skeleton.head_centre
+    r = skeleton.head_radius
+    head = [(x - r, y), (x + r, y), (x, y - r), (x, y + r)]
+    return [*head, skeleton.chin, skeleton.neck_base, skeleton.spine_bend, skeleton.pelvis]
 
 
 def _beside(scene: Scene, kind: PropKind) -> bool:
