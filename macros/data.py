@@ -703,6 +703,8 @@ def _field_path(loc: Iterable[int | str]) -> str:
     """`('dose', 'sets', 1)` as `dose.sets[1]`."""
     path = ""
     for part in loc:
+        if part == "[key]":  # pydantic's marker for a mapping's key: the key itself is named
+            continue
         path += f"[{part}]" if isinstance(part, int) else (f".{part}" if path else part)
     return path
 

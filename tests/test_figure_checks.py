@@ -119,6 +119,13 @@ BAD_CASES = [
     ),
     pytest.param(
         no_collisions,
+        lambda entry: entry["start"].update(x=34, trunk=-20),
+        None,
+        ("start", "", "the figure goes through the chair back"),
+        id="leaning-through-the-backrest",
+    ),
+    pytest.param(
+        no_collisions,
         _set("start", "legs", {"hip": 75, "knee": 75}),
         None,
         ("start", "", "the figure goes through the floor"),

@@ -12,7 +12,7 @@ from collections.abc import Callable, Collection, Mapping
 from dataclasses import dataclass
 
 from calculators.exercises import Equipment, Position, Support
-from calculators.figure.model import ADULT, HUMAN_RANGE, BodyPart, View
+from calculators.figure.model import ADULT, HUMAN_RANGE, BodyPart, Point, Skeleton, View
 from calculators.figure.pose import ExercisePose, Placed, PoseError, gap, place
 from calculators.figure.props import FLOOR_Y, FRAME, PropKind, support_surfaces
 
@@ -21,6 +21,7 @@ TOUCH_TOLERANCE = 2.0
 # Surfaces a foot may stand on.
 FOOTING = frozenset({"floor", "step.top", "mat.top", "machine.pad"})
 SEATS = frozenset({"chair.seat", "machine.seat"})
+BACKRESTS = frozenset({"chair.back", "machine.back"})
 # Parts that lie on the floor or a mat in a floor exercise (feet alone do not make it one).
 FLOOR_PARTS = frozenset(
     {"hips", "back", "head"}
@@ -154,13 +155,19 @@ def inside_frame(scene: Scene, facts: ExerciseFacts | None) -> list[Problem]:
 
 
 def no_collisions(scene: Scene, facts: ExerciseFacts | None) -> list[Problem]:
-    """Nothing of the figure goes through the floor, a wall, a step, a counter or a seat."""
+    """Nothing of the figure goes through the floor, a wall, a step, a counter or a seat.
+
+    A backrest is checked against the head and trunk only: arms and legs are beside it, and a
+    side view cannot tell an elbow behind an armchair's back from one beside it.
+    """
     del facts
     problems = []
     for which, placed in scene.placed.items():
         points = placed.skeleton.all_points()
+        midline = _midline(placed.skeleton)
         for name, box in _solids(scene, placed).items():
-            inside = [p for p in points if _strictly_inside(p, box)]
+            tested = midline if name.endswith(" back") else points
+            inside = [p for p in tested if _strictly_inside(p, box)]
             if inside:
                 x, y = inside[0]
                 where = f"the figure goes through the {name} at ({x:.0f}, {y:.0f})"
@@ -345,7 +352,7 @@ def _solids(scene: Scene, placed: Placed) -> dict[str, Box]:
     x0, _, width, height = FRAME
     solids: dict[str, Box] = {"floor": (x0 - 50, FLOOR_Y + 0.6, x0 + width + 50, height + 50)}
     for name, segment in placed.surfaces.items():
-        (ax, ay), (bx, _) = segment.start, segment.end
+        (ax, ay), (bx, by) = segment.start, segment.end
         left, right = min(ax, bx), max(ax, bx)
         if name == "wall.face":
             open_right = (
@@ -358,10 +365,28 @@ def _solids(scene: Scene, placed: Placed) -> dict[str, Box]:
             solids["step"] = (left + 0.6, ay + 0.6, right - 0.6, FLOOR_Y)
         elif name == "counter.top" and not _beside(scene, PropKind.COUNTER):
             solids["counter"] = (left + 0.6, ay + 0.6, right - 0.6, FLOOR_Y)
+        elif name in BACKRESTS and scene.exercise.view is View.SIDE:
+            # The backrest is a slab behind its front face (the side a seated back leans on).
+            behind = -segment.open_side
+            near, far = ax + behind * 0.6, ax + behind * 3
+            solids[name.replace(".", " ")] = (
+                min(near, far),
+                min(ay, by),
+                max(near, far),
+                max(ay, by),
+            )
         elif name in SEATS and scene.exercise.view is View.SIDE:
             # Seen from the front the thighs come towards the reader, in front of the seat.
             solids[name.replace(".", " ")] = (left + 0.6, ay + 0.6, right - 0.6, ay + 3)
     return solids
+
+
+def _midline(skeleton: Skeleton) -> list[Point]:
+    """The head's outline and the trunk's points: what a backrest could be pushed through."""
+    x, y = skeleton.head_centre
+    r = skeleton.head_radius
+    head = [(x - r, y), (x + r, y), (x, y - r), (x, y + r)]
+    return [*head, skeleton.chin, skeleton.neck_base, skeleton.spine_bend, skeleton.pelvis]
 
 
 def _beside(scene: Scene, kind: PropKind) -> bool:
