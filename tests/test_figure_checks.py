@@ -160,6 +160,20 @@ BAD_CASES = [
         id="supported-exercise-holding-nothing",
     ),
     pytest.param(
+        holds_support,
+        lambda entry: (
+            _standing(entry),
+            entry["props"].append({"kind": "wall", "x": 5, "beside": True, "width": 20}),
+        ),
+        ExerciseFacts(
+            Position.STANDING_UNSUPPORTED,
+            Support.WALL,
+            frozenset({Equipment.CHAIR, Equipment.WALL}),
+        ),
+        ("start", "touch", "the exercise keeps the wall within reach, but no hand is within"),
+        id="unsupported-walk-with-the-wall-out-of-reach",
+    ),
+    pytest.param(
         position_agrees,
         lambda entry: None,
         ExerciseFacts(Position.STANDING_UNSUPPORTED, Support.NONE, frozenset({Equipment.CHAIR})),

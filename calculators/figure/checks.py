@@ -18,6 +18,9 @@ from calculators.figure.props import FLOOR_Y, FRAME, PropKind, support_surfaces
 
 # How near a part must be to a surface to touch it: 2 units is 3.4 cm for a reader of 170 cm.
 TOUCH_TOLERANCE = 2.0
+# A support an unsupported exercise keeps "within reach" (a wall beside a walk): a hand within
+# 15 units (26 cm, a forearm's length) of it, without holding it.
+WITHIN_REACH = 15.0
 # Surfaces a foot may stand on.
 FOOTING = frozenset({"floor", "step.top", "mat.top", "machine.pad"})
 SEATS = frozenset({"chair.seat", "machine.seat"})
@@ -235,12 +238,16 @@ def holds_support(scene: Scene, facts: ExerciseFacts | None) -> list[Problem]:
     """An exercise done holding a counter, wall or chair touches it in both positions.
 
     A seated exercise's support is the chair it sits in: its end may be standing up from it
-    (sit-to-stand), so only its start must touch the chair.
+    (sit-to-stand), so only its start must touch the chair. A standing-unsupported exercise
+    only keeps its support within reach (a hallway wall beside a walk): a hand near it, not on it
+    (position_agrees refuses a hand holding on).
     """
     if facts is None or facts.support is Support.NONE:
         return []
-    poses = ("start",) if facts.position is Position.SEATED else POSES
     wanted = support_surfaces(facts.support.value)
+    if facts.position is Position.STANDING_UNSUPPORTED:
+        return _support_in_reach(scene, facts, wanted)
+    poses = ("start",) if facts.position is Position.SEATED else POSES
     parts = {"back", "hips"} | {f"{s}_{p}" for s in ("left", "right") for p in ("hand", "forearm")}
     return [
         _problem(
@@ -252,6 +259,22 @@ def holds_support(scene: Scene, facts: ExerciseFacts | None) -> list[Problem]:
         )
         for which in poses
         if not _touches(scene, which, parts, wanted)
+    ]
+
+
+def _support_in_reach(scene: Scene, facts: ExerciseFacts, wanted: frozenset[str]) -> list[Problem]:
+    """An unsupported exercise's support (a wall you can touch) is within a hand's reach."""
+    hands = {f"{side}_hand" for side in ("left", "right")}
+    return [
+        _problem(
+            scene,
+            which,
+            "touch",
+            f"the exercise keeps the {facts.support.value} within reach, but no hand is within "
+            f"{WITHIN_REACH:g} units of it (surfaces: {', '.join(sorted(wanted))})",
+        )
+        for which in POSES
+        if not _touches(scene, which, hands, wanted, within=WITHIN_REACH)
     ]
 
 
@@ -333,12 +356,18 @@ def _problem(scene: Scene, which: str, field: str, message: str) -> Problem:
     return Problem(scene.exercise.exercise_id, which, field, message)
 
 
-def _touches(scene: Scene, which: str, parts: Collection[str], surfaces: Collection[str]) -> bool:
-    """Whether any of the parts touches any of the surfaces in one pose."""
+def _touches(
+    scene: Scene,
+    which: str,
+    parts: Collection[str],
+    surfaces: Collection[str],
+    within: float = TOUCH_TOLERANCE,
+) -> bool:
+    """Whether any of the parts touches (or comes `within` of) any of the surfaces in one pose."""
     placed = scene.placed[which]
     names = [name for name in placed.surfaces if name in surfaces]
     return any(
-        gap(placed.skeleton, part, placed.surfaces[name]) <= TOUCH_TOLERANCE
+        gap(placed.skeleton, part, placed.surfaces[name]) <= within
         for part in parts
         for name in names
     )
