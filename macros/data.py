@@ -295,7 +295,7 @@ def _known_part(value: str) -> str:
 
 
 BodyPartName = Annotated[StrictStr, AfterValidator(_known_part)]
-Attach = Annotated[StrictStr, Field(pattern=r"^(hands|knees|(left|right)_(hand|foot|knee))$")]
+Attach = Annotated[StrictStr, Field(pattern=r"^(hands|knees|hips|(left|right)_(hand|foot|knee))$")]
 
 
 class Foot(enum.StrEnum):
@@ -717,6 +717,8 @@ def _field_path(loc: Iterable[int | str]) -> str:
     """`('dose', 'sets', 1)` as `dose.sets[1]`."""
     path = ""
     for part in loc:
+        if part == "[key]":  # pydantic's marker for a mapping's key: the key itself is named
+            continue
         path += f"[{part}]" if isinstance(part, int) else (f".{part}" if path else part)
     return path
 

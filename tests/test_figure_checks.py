@@ -119,6 +119,13 @@ BAD_CASES = [
     ),
     pytest.param(
         no_collisions,
+        lambda entry: entry["start"].update(x=34, trunk=-20),
+        None,
+        ("start", "", "the figure goes through the chair back"),
+        id="leaning-through-the-backrest",
+    ),
+    pytest.param(
+        no_collisions,
         _set("start", "legs", {"hip": 75, "knee": 75}),
         None,
         ("start", "", "the figure goes through the floor"),
@@ -151,6 +158,20 @@ BAD_CASES = [
         ExerciseFacts(Position.STANDING_SUPPORTED, Support.CHAIR, frozenset({Equipment.CHAIR})),
         ("start", "touch", "the exercise's support is the chair"),
         id="supported-exercise-holding-nothing",
+    ),
+    pytest.param(
+        holds_support,
+        lambda entry: (
+            _standing(entry),
+            entry["props"].append({"kind": "wall", "x": 5, "beside": True, "width": 20}),
+        ),
+        ExerciseFacts(
+            Position.STANDING_UNSUPPORTED,
+            Support.WALL,
+            frozenset({Equipment.CHAIR, Equipment.WALL}),
+        ),
+        ("start", "touch", "the exercise keeps the wall within reach, but no hand is within"),
+        id="unsupported-walk-with-the-wall-out-of-reach",
     ),
     pytest.param(
         position_agrees,

@@ -70,7 +70,7 @@ CASES = [
     ),
     pytest.param(
         lambda poses: poses["sit-to-stand"]["start"]["touch"].__setitem__("nose", "floor"),
-        "entry 'sit-to-stand' (index 0): field 'start.touch.nose.[key]': 'nose' is not a body "
+        "entry 'sit-to-stand' (index 0): field 'start.touch.nose': 'nose' is not a body "
         "part; allowed: hips, back, head, left_hand",
         id="unknown-body-part",
     ),

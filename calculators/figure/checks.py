@@ -12,15 +12,19 @@ from collections.abc import Callable, Collection, Mapping
 from dataclasses import dataclass
 
 from calculators.exercises import Equipment, Position, Support
-from calculators.figure.model import ADULT, HUMAN_RANGE, BodyPart, View
+from calculators.figure.model import ADULT, HUMAN_RANGE, BodyPart, Point, Skeleton, View
 from calculators.figure.pose import ExercisePose, Placed, PoseError, gap, place
 from calculators.figure.props import FLOOR_Y, FRAME, PropKind, support_surfaces
 
 # How near a part must be to a surface to touch it: 2 units is 3.4 cm for a reader of 170 cm.
 TOUCH_TOLERANCE = 2.0
+# A support an unsupported exercise keeps "within reach" (a wall beside a walk): a hand within
+# 15 units (26 cm, a forearm's length) of it, without holding it.
+WITHIN_REACH = 15.0
 # Surfaces a foot may stand on.
 FOOTING = frozenset({"floor", "step.top", "mat.top", "machine.pad"})
 SEATS = frozenset({"chair.seat", "machine.seat"})
+BACKRESTS = frozenset({"chair.back", "machine.back"})
 # Parts that lie on the floor or a mat in a floor exercise (feet alone do not make it one).
 FLOOR_PARTS = frozenset(
     {"hips", "back", "head"}
@@ -154,13 +158,19 @@ def inside_frame(scene: Scene, facts: ExerciseFacts | None) -> list[Problem]:
 
 
 def no_collisions(scene: Scene, facts: ExerciseFacts | None) -> list[Problem]:
-    """Nothing of the figure goes through the floor, a wall, a step, a counter or a seat."""
+    """Nothing of the figure goes through the floor, a wall, a step, a counter or a seat.
+
+    A backrest is checked against the head and trunk only: arms and legs are beside it, and a
+    side view cannot tell an elbow behind an armchair's back from one beside it.
+    """
     del facts
     problems = []
     for which, placed in scene.placed.items():
         points = placed.skeleton.all_points()
+        midline = _midline(placed.skeleton)
         for name, box in _solids(scene, placed).items():
-            inside = [p for p in points if _strictly_inside(p, box)]
+            tested = midline if name.endswith(" back") else points
+            inside = [p for p in tested if _strictly_inside(p, box)]
             if inside:
                 x, y = inside[0]
                 where = f"the figure goes through the {name} at ({x:.0f}, {y:.0f})"
@@ -228,12 +238,16 @@ def holds_support(scene: Scene, facts: ExerciseFacts | None) -> list[Problem]:
     """An exercise done holding a counter, wall or chair touches it in both positions.
 
     A seated exercise's support is the chair it sits in: its end may be standing up from it
-    (sit-to-stand), so only its start must touch the chair.
+    (sit-to-stand), so only its start must touch the chair. A standing-unsupported exercise
+    only keeps its support within reach (a hallway wall beside a walk): a hand near it, not on it
+    (position_agrees refuses a hand holding on).
     """
     if facts is None or facts.support is Support.NONE:
         return []
-    poses = ("start",) if facts.position is Position.SEATED else POSES
     wanted = support_surfaces(facts.support.value)
+    if facts.position is Position.STANDING_UNSUPPORTED:
+        return _support_in_reach(scene, facts, wanted)
+    poses = ("start",) if facts.position is Position.SEATED else POSES
     parts = {"back", "hips"} | {f"{s}_{p}" for s in ("left", "right") for p in ("hand", "forearm")}
     return [
         _problem(
@@ -245,6 +259,22 @@ def holds_support(scene: Scene, facts: ExerciseFacts | None) -> list[Problem]:
         )
         for which in poses
         if not _touches(scene, which, parts, wanted)
+    ]
+
+
+def _support_in_reach(scene: Scene, facts: ExerciseFacts, wanted: frozenset[str]) -> list[Problem]:
+    """An unsupported exercise's support (a wall you can touch) is within a hand's reach."""
+    hands = {f"{side}_hand" for side in ("left", "right")}
+    return [
+        _problem(
+            scene,
+            which,
+            "touch",
+            f"the exercise keeps the {facts.support.value} within reach, but no hand is within "
+            f"{WITHIN_REACH:g} units of it (surfaces: {', '.join(sorted(wanted))})",
+        )
+        for which in POSES
+        if not _touches(scene, which, hands, wanted, within=WITHIN_REACH)
     ]
 
 
@@ -326,12 +356,18 @@ def _problem(scene: Scene, which: str, field: str, message: str) -> Problem:
     return Problem(scene.exercise.exercise_id, which, field, message)
 
 
-def _touches(scene: Scene, which: str, parts: Collection[str], surfaces: Collection[str]) -> bool:
-    """Whether any of the parts touches any of the surfaces in one pose."""
+def _touches(
+    scene: Scene,
+    which: str,
+    parts: Collection[str],
+    surfaces: Collection[str],
+    within: float = TOUCH_TOLERANCE,
+) -> bool:
+    """Whether any of the parts touches (or comes `within` of) any of the surfaces in one pose."""
     placed = scene.placed[which]
     names = [name for name in placed.surfaces if name in surfaces]
     return any(
-        gap(placed.skeleton, part, placed.surfaces[name]) <= TOUCH_TOLERANCE
+        gap(placed.skeleton, part, placed.surfaces[name]) <= within
         for part in parts
         for name in names
     )
@@ -345,7 +381,7 @@ def _solids(scene: Scene, placed: Placed) -> dict[str, Box]:
     x0, _, width, height = FRAME
     solids: dict[str, Box] = {"floor": (x0 - 50, FLOOR_Y + 0.6, x0 + width + 50, height + 50)}
     for name, segment in placed.surfaces.items():
-        (ax, ay), (bx, _) = segment.start, segment.end
+        (ax, ay), (bx, by) = segment.start, segment.end
         left, right = min(ax, bx), max(ax, bx)
         if name == "wall.face":
             open_right = (
@@ -358,10 +394,28 @@ def _solids(scene: Scene, placed: Placed) -> dict[str, Box]:
             solids["step"] = (left + 0.6, ay + 0.6, right - 0.6, FLOOR_Y)
         elif name == "counter.top" and not _beside(scene, PropKind.COUNTER):
             solids["counter"] = (left + 0.6, ay + 0.6, right - 0.6, FLOOR_Y)
+        elif name in BACKRESTS and scene.exercise.view is View.SIDE:
+            # The backrest is a slab behind its front face (the side a seated back leans on).
+            behind = -segment.open_side
+            near, far = ax + behind * 0.6, ax + behind * 3
+            solids[name.replace(".", " ")] = (
+                min(near, far),
+                min(ay, by),
+                max(near, far),
+                max(ay, by),
+            )
         elif name in SEATS and scene.exercise.view is View.SIDE:
             # Seen from the front the thighs come towards the reader, in front of the seat.
             solids[name.replace(".", " ")] = (left + 0.6, ay + 0.6, right - 0.6, ay + 3)
     return solids
+
+
+def _midline(skeleton: Skeleton) -> list[Point]:
+    """The head's outline and the trunk's points: what a backrest could be pushed through."""
+    x, y = skeleton.head_centre
+    r = skeleton.head_radius
+    head = [(x - r, y), (x + r, y), (x, y - r), (x, y + r)]
+    return [*head, skeleton.chin, skeleton.neck_base, skeleton.spine_bend, skeleton.pelvis]
 
 
 def _beside(scene: Scene, kind: PropKind) -> bool:

@@ -18,7 +18,7 @@ Vector = tuple[float, float, float]  # forward, up, the figure's left
 # Standing height in frame units: every length below is a fraction of it.
 HEIGHT = 100.0
 # How far the head's centre is forward of the neck's line, as a share of its radius.
-HEAD_FORWARD = 0.6
+HEAD_FORWARD = 0.7
 
 
 class View(StrEnum):

@@ -175,7 +175,7 @@ def _across(wrist: Point, tip: Point, half: float) -> tuple[Point, Point]:
     return (palm[0] - nx * half, palm[1] - ny * half), (palm[0] + nx * half, palm[1] + ny * half)
 
 
-PILLOW = (10.0, 7.0)  # width, height: a folded cushion, in frame units
+PILLOW = (10.0, 9.0)  # width, height: a folded cushion, in frame units
 
 
 def _pillow(skeleton: Skeleton, name: str, centre: Point) -> str:
