@@ -15,6 +15,9 @@ from hooks import offline
 SHEET = "guide/exercise-drawings/"
 LIBRARY = "guide/exercises/"
 SYMBOL_ID = re.compile(r'<symbol id="([^"]+)"')
+# Exercises not drawn yet (issue 25 is drawn by two helpers; 53 of 54 on 2026-12-06 05:25 UTC).
+# Empty once every exercise has its drawing: then every card, plan line and printout has one.
+NOT_DRAWN_YET: frozenset[str] = frozenset({"chest-stretch"})
 
 
 def sprite_ids(site: BuiltSite) -> set[str]:
@@ -58,6 +61,14 @@ def test_every_drawn_exercise_has_its_figure_on_its_card(built_site: BuiltSite) 
         assert card is not None, row["id"]
         figure = card.select_one("figure.rg-move")
         assert (figure is not None) == drawn, row["id"]
+
+
+def test_every_exercise_has_a_drawing(built_site: BuiltSite) -> None:
+    """Every exercise of data/exercises.yml is drawn (issue 25), but for the known gaps."""
+    rows = json.loads((built_site.path / "data" / "exercises.json").read_text(encoding="utf-8"))
+    assert len(rows) == 54
+    missing = {row["id"] for row in rows if not row.get("drawing")}
+    assert missing <= NOT_DRAWN_YET, f"not drawn: {sorted(missing - NOT_DRAWN_YET)}"
 
 
 def test_the_sprite_is_kept_offline(built_site: BuiltSite) -> None:
