@@ -34,8 +34,10 @@ from harness import BuiltSite
 pytestmark = pytest.mark.browser
 
 READER_TEXT = ".md-main, .md-header, .md-footer"
-# The open block of weeks of a plan answer: at most this many phone screens (issue 22).
-MOST_SCREENS_PER_BLOCK = 15
+# The open block of weeks of a plan answer: at most this many phone screens (issue 22: 15). Issue
+# 25 draws each exercise under its first line (a drawing about 0.12 screens tall at 200 % text):
+# 15.6 at most with every exercise drawn, hence 16.
+MOST_SCREENS_PER_BLOCK = 16
 HOME_LINKS = ('a[href$="guide/after-hospital/"]', 'a[href$="tools/self-check/"]')
 PAPER_TEXT_PX = 16  # 12 pt
 # The frailest plan in the golden cases: level A+ (tests score 2, a slow walk).
@@ -91,7 +93,7 @@ def _answers(calculator: str, site: BuiltSite) -> list[tuple[str, str]]:
 def test_every_golden_answer_reads_at_200_percent_text_on_a_phone(
     phone: Page, site_url: str, built_site: BuiltSite, calculator: str
 ) -> None:
-    """Each golden answer: no sideways scroll, no broken word; a plan's open block ≤ 15 screens."""
+    """Each golden answer: no sideways scroll, no broken word; a plan's open block ≤ 16 screens."""
     phone.goto(site_url + FORM_PAGES[calculator])
     answers = _answers(calculator, built_site)
     assert answers
