@@ -115,7 +115,7 @@ def define_env(env: Any) -> None:  # noqa: PLR0915 - one short registration per 
     @env.macro  # type: ignore[untyped-decorator]
     def weekly_plan_table() -> str:
         """The sample week: one row per day, exercises linked to their cards."""
-        return render.weekly_plan_table(site_data.weekly_plan, links(), library)
+        return render.weekly_plan_table(site_data.weekly_plan, links(), library, drawn)
 
     # Answers without JavaScript: the calculators run at build time (macros.static_answers).
     exercise_rows = site_data.exercises_json()

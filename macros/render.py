@@ -344,8 +344,17 @@ def exercise_index(
 # ---------------------------------------------------------------- weekly plan
 
 
-def _activity(activity: Activity, links: Links, library: Mapping[str, Exercise]) -> str:
-    """One line of a day: title, the exercises as links, and the note."""
+def _activity(
+    activity: Activity,
+    links: Links,
+    library: Mapping[str, Exercise],
+    drawn: Collection[str] = (),
+    shown: set[str] | None = None,
+) -> str:
+    """One line of a day: title, the exercises as links, and the note.
+
+    Then the drawings of the exercises the week lists here for the first time (`shown` grows).
+    """
     parts = [f"<strong>{escape(activity.title)}</strong>"]
     if activity.exercises:
         parts.append(": " + ", ".join(_link(library[i], links) for i in activity.exercises) + ".")
@@ -353,16 +362,36 @@ def _activity(activity: Activity, links: Links, library: Mapping[str, Exercise])
         parts.append(".")
     if activity.note:
         parts.append(f" {escape(activity.note)}")
+    seen = set() if shown is None else shown
+    new = [i for i in dict.fromkeys(activity.exercises) if i not in seen and i in drawn]
+    seen.update(new)
+    if new:
+        # Several exercises share a line: each drawing under its exercise's name.
+        named = "".join(
+            f'<div class="rg-sheet-cell"><p>{escape(library[i].name)}</p>'
+            f"{drawing(library[i], links, drawn)}</div>"
+            for i in new
+        )
+        parts.append(f'<div class="rg-sheet">{named}</div>')
     return f'<li data-kind="{escape(activity.kind)}">{"".join(parts)}</li>'
 
 
 def weekly_plan_table(
-    plan: Sequence[PlanDay], links: Links, library: Mapping[str, Exercise]
+    plan: Sequence[PlanDay],
+    links: Links,
+    library: Mapping[str, Exercise],
+    drawn: Collection[str] = (),
 ) -> str:
-    """The sample week as a two-column table: the day, then what to do (exercises linked)."""
+    """The sample week as a two-column table: the day, then what to do (exercises linked).
+
+    Each exercise drawn once, where the week first lists it.
+    """
     rows = []
+    shown: set[str] = set()
     for day in plan:
-        activities = "\n".join(_activity(activity, links, library) for activity in day.activities)
+        activities = "\n".join(
+            _activity(activity, links, library, drawn, shown) for activity in day.activities
+        )
         rows.append(
             f'<tr data-day="{escape(day.day)}" data-rest-day="{str(day.rest_day).lower()}">'
             f'<th scope="row">{escape(day.day.title())}</th>'

@@ -170,3 +170,16 @@ def test_sprite_sizes_gzip_the_whole_sprite_and_each_exercise_alone() -> None:
     pair = '<symbol id="fig-a-b-start"><path d="M0 0"/></symbol>'
     pair += '<symbol id="fig-a-b-end"><path d="M1 1"/></symbol>'
     assert each["a-b"] == len(gzip.compress(pair.encode(), 6, mtime=0))
+
+
+def test_the_guides_sample_week_draws_each_exercise_once(site_data: SiteData) -> None:
+    """guide/weekly-plan/: every drawn exercise once, in the row where the week first lists it."""
+    links = render.Links(page_url="guide/weekly-plan/", library_url="guide/exercises/")
+    drawn = site_data.drawn_ids
+    week = soup(
+        render.weekly_plan_table(site_data.weekly_plan, links, site_data.exercises_by_id, drawn)
+    )
+    listed = [str(a["href"]).partition("#")[2] for a in week.select("li a[href*='#']")]
+    starts = [str(svg["data-exercise"]) for svg in week.select("svg[data-pose=start]")]
+    assert starts == [ident for ident in dict.fromkeys(listed) if ident in drawn]
+    assert starts
