@@ -51,9 +51,6 @@ DATA_DIR_VARIABLE = "REGAIN_DATA_DIR"
 EXERCISES_FILE = "exercises.yml"
 WEEKLY_PLAN_FILE = "weekly_plan.yml"
 POSES_FILE = "poses.yml"
-# Until every exercise has its drawing (issue 25 is drawn by two helpers), a missing pose is not
-# a build error; when all are drawn this turns True and a missing one fails the build.
-REQUIRE_EVERY_POSE = False
 
 
 class DataError(ValueError):
@@ -270,6 +267,8 @@ def _joint_range(joint: Joint) -> AfterValidator:
 TrunkAngle = Annotated[Number, _joint_range(Joint.TRUNK)]
 SideLeanAngle = Annotated[Number, _joint_range(Joint.SIDE_LEAN)]
 SpineAngle = Annotated[Number, _joint_range(Joint.SPINE)]
+TwistAngle = Annotated[Number, _joint_range(Joint.TWIST)]
+ShoulderRotationAngle = Annotated[Number, _joint_range(Joint.SHOULDER_ROTATION)]
 NeckAngle = Annotated[Number, _joint_range(Joint.NECK)]
 ShoulderAngle = Annotated[Number, _joint_range(Joint.SHOULDER)]
 ShoulderAbductionAngle = Annotated[Number, _joint_range(Joint.SHOULDER_ABDUCTION)]
@@ -334,6 +333,7 @@ class ArmPose(_Model):
     elbow: ElbowAngle = 0.0
     wrist: WristAngle = 0.0
     abduction: ShoulderAbductionAngle = 0.0
+    rotation: ShoulderRotationAngle = 0.0
     reach: SurfaceName | None = None
 
     @model_validator(mode="after")
@@ -364,6 +364,7 @@ class PosePosition(_Model):
     side_lean: SideLeanAngle = 0.0
     spine: SpineAngle = 0.0
     neck: NeckAngle = 0.0
+    twist: TwistAngle = 0.0
     arms: ArmPose | None = None
     left_arm: ArmPose | None = None
     right_arm: ArmPose | None = None
@@ -433,7 +434,7 @@ def data_dir() -> Path:
 
 
 def load_site_data(directory: Path) -> SiteData:
-    """Read and validate both data files; raise one DataError listing every problem in both."""
+    """Read and validate the data files; raise one DataError listing every problem in them."""
     exercises_path = directory / EXERCISES_FILE
     exercise_entries, problems = _read_list(exercises_path, "exercises")
     # If the file did not parse, every reference would look unknown: do not check them then.
@@ -465,8 +466,6 @@ def _load_poses(
     problems: list[str],
 ) -> PoseBook:
     """Read and check data/poses.yml: the schema, then every drawing's program checks."""
-    if not path.exists() and not REQUIRE_EVERY_POSE:
-        return {}
     content, problem = _parse(path)
     where = display_path(path)
     if problem is None and not isinstance(content, dict):
@@ -489,11 +488,12 @@ def _load_poses(
             valid[exercise_id] = ExercisePoses.model_validate(entry)
         except ValidationError as error:
             problems.extend(f"{named}: {_describe(ExercisePoses, e)}" for e in _root_causes(error))
-    if REQUIRE_EVERY_POSE and known_ids is not None:
-        problems.extend(
-            f"{where}: exercise {exercise_id!r} has no drawing; add an entry for it"
-            for exercise_id in sorted(known_ids - content.keys())
-        )
+    # Only valid exercises need a drawing: a broken one is reported on its own entry.
+    problems.extend(
+        f"{where}: exercise {exercise.id!r} has no drawing; add an entry for it"
+        for exercise in sorted(exercises, key=lambda exercise: exercise.id)
+        if exercise.id not in content
+    )
     # The valid drawings are checked even when others are broken: every problem in one pass.
     book = load_poses({key: value.model_dump(exclude_none=True) for key, value in valid.items()})
     facts = {

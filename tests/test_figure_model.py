@@ -73,12 +73,38 @@ def test_segment_lengths_never_change() -> None:
         side_lean=10,
         spine=40,
         neck=20,
+        twist=-30,
         left_arm=ArmAngles(shoulder=120, elbow=90, wrist=30, abduction=40),
+        right_arm=ArmAngles(abduction=90, elbow=90, rotation=60),
         right_leg=LegAngles(hip=80, knee=100, ankle=-20, abduction=20),
     )
     for view in View:
         for name, length in pose_skeleton(angles, view).lengths.items():
             assert length == pytest.approx(ADULT.length(name.rpartition(".")[2])), name
+
+
+@pytest.mark.parametrize("limb", [Limb.LEFT_ARM, Limb.RIGHT_ARM])
+def test_external_rotation_stands_a_bent_forearm_up(limb: Limb) -> None:
+    """Arm out to the side, elbow bent and turned out 90 degrees: the forearm points up."""
+    arm = ArmAngles(abduction=90, elbow=90, rotation=90)
+    angles = Angles(**{limb.value: arm})
+    shoulder, elbow, wrist, _ = pose_skeleton(angles, View.FRONT).limbs[limb]
+    assert elbow[1] == pytest.approx(shoulder[1])
+    assert wrist[0] == pytest.approx(elbow[0])
+    assert elbow[1] - wrist[1] == pytest.approx(ADULT.length("forearm"))
+
+
+def test_twist_turns_the_shoulders_not_the_hips() -> None:
+    """Turning the upper body narrows the shoulders seen from the front; the hips stay."""
+    square = pose_skeleton(Angles(), View.FRONT)
+    turned = pose_skeleton(Angles(twist=-35), View.FRONT)
+
+    def width(skeleton: object, joints: str) -> float:
+        left, right = getattr(skeleton, joints).values()
+        return abs(left[0] - right[0])
+
+    assert width(turned, "shoulders") < width(square, "shoulders")
+    assert width(turned, "hips") == pytest.approx(width(square, "hips"))
 
 
 def test_every_joint_has_a_human_range() -> None:

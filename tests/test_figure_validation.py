@@ -53,7 +53,7 @@ CASES = [
     pytest.param(
         lambda poses: poses["sit-to-stand"]["start"].__setitem__("elbow", 20),
         "entry 'sit-to-stand' (index 0): field 'start.elbow': unknown field; allowed: x, x_at, "
-        "rest, trunk, side_lean, spine, neck, arms, left_arm, right_arm, legs, left_leg, "
+        "rest, trunk, side_lean, spine, neck, twist, arms, left_arm, right_arm, legs, left_leg, "
         "right_leg, touch",
         id="unknown-field",
     ),
@@ -105,3 +105,23 @@ def test_top_level_must_be_a_mapping(tmp_path: Path) -> None:
 def test_the_real_book_loads() -> None:
     """data/poses.yml as committed passes the schema and every check."""
     assert load_site_data(ROOT / "data").poses
+
+
+def test_every_exercise_has_a_drawing() -> None:
+    """data/poses.yml draws every exercise of data/exercises.yml, all 54."""
+    site = load_site_data(ROOT / "data")
+    assert sorted(site.poses) == sorted(site.exercises_by_id)
+
+
+def test_a_missing_drawing_fails_the_build(tmp_path: Path) -> None:
+    """An exercise without a drawing stops the build, naming it."""
+    directory = _data(tmp_path, lambda poses: poses.pop("squat"))
+    assert _problems(directory) == ["exercise 'squat' has no drawing; add an entry for it"]
+
+
+def test_a_missing_poses_file_fails_the_build(tmp_path: Path) -> None:
+    """Without data/poses.yml the build stops and says so."""
+    directory = tmp_path / "data"
+    shutil.copytree(ROOT / "data", directory)
+    (directory / POSES_FILE).unlink()
+    assert _problems(directory) == ["the file is missing"]

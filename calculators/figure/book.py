@@ -13,9 +13,15 @@ from calculators.figure.model import Angles, ArmAngles, BodyPart, LegAngles, Lim
 from calculators.figure.pose import ExercisePose, Pose, PoseBook, PoseError
 from calculators.figure.props import Prop, PropKind
 
-ARM_KEYS = {"shoulder": "shoulder", "elbow": "elbow", "wrist": "wrist", "abduction": "abduction"}
+ARM_KEYS = {
+    "shoulder": "shoulder",
+    "elbow": "elbow",
+    "wrist": "wrist",
+    "abduction": "abduction",
+    "rotation": "rotation",
+}
 LEG_KEYS = {"hip": "hip", "knee": "knee", "ankle": "ankle", "abduction": "abduction"}
-BODY_KEYS = ("trunk", "side_lean", "spine", "neck")
+BODY_KEYS = ("trunk", "side_lean", "spine", "neck", "twist")
 
 
 def load_poses(raw: Mapping[str, Any]) -> PoseBook:

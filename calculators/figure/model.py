@@ -100,9 +100,11 @@ class Joint(StrEnum):
     TRUNK = "trunk"  # whole-body pitch: forward lean from upright (side view)
     SIDE_LEAN = "side_lean"  # whole-body roll towards the figure's left (front view)
     SPINE = "spine"  # flexion of the upper trunk on the lower
+    TWIST = "twist"  # the upper body turned towards the figure's left about the upright axis
     NECK = "neck"  # flexion of the head on the trunk
     SHOULDER = "shoulder"  # flexion: the arm forward and up
     SHOULDER_ABDUCTION = "shoulder_abduction"  # the arm out to the side
+    SHOULDER_ROTATION = "shoulder_rotation"  # external: a bent elbow's forearm turns up and out
     ELBOW = "elbow"  # flexion
     WRIST = "wrist"  # extension: the back of the hand towards the forearm, as on a wall
     HIP = "hip"  # flexion: the thigh forward and up
@@ -129,9 +131,11 @@ HUMAN_RANGE: dict[Joint, Range] = {
     Joint.TRUNK: Range(-135, 135),
     Joint.SIDE_LEAN: Range(-40, 40),
     Joint.SPINE: Range(-30, 80),
+    Joint.TWIST: Range(-45, 45),
     Joint.NECK: Range(-60, 60),
     Joint.SHOULDER: Range(-60, 180),
     Joint.SHOULDER_ABDUCTION: Range(-10, 180),
+    Joint.SHOULDER_ROTATION: Range(-70, 90),
     Joint.ELBOW: Range(0, 150),
     # Extension past AAOS's 70: a palm flat on a wall or the floor bears about 90.
     Joint.WRIST: Range(-80, 95),
@@ -150,6 +154,7 @@ class ArmAngles:
     elbow: float = 0.0
     wrist: float = 0.0
     abduction: float = 0.0
+    rotation: float = 0.0  # 0 keeps the elbow bending in the arm's own plane (see pose_skeleton)
 
     def by_joint(self) -> dict[Joint, float]:
         """The angles keyed by joint, for the range checks."""
@@ -158,6 +163,7 @@ class ArmAngles:
             Joint.ELBOW: self.elbow,
             Joint.WRIST: self.wrist,
             Joint.SHOULDER_ABDUCTION: self.abduction,
+            Joint.SHOULDER_ROTATION: self.rotation,
         }
 
 
@@ -188,6 +194,7 @@ class Angles:
     side_lean: float = 0.0
     spine: float = 0.0
     neck: float = 0.0
+    twist: float = 0.0
     left_arm: ArmAngles = field(default_factory=ArmAngles)
     right_arm: ArmAngles = field(default_factory=ArmAngles)
     left_leg: LegAngles = field(default_factory=LegAngles)
@@ -204,6 +211,7 @@ class Angles:
             ("body", Joint.TRUNK, self.trunk),
             ("body", Joint.SIDE_LEAN, self.side_lean),
             ("body", Joint.SPINE, self.spine),
+            ("body", Joint.TWIST, self.twist),
             ("body", Joint.NECK, self.neck),
         ]
         limbs = [
@@ -299,6 +307,57 @@ def _limb_direction(sagittal: float, abduction: float, side: int) -> Vector:
     return (math.cos(a) * math.sin(s), -math.cos(a) * math.cos(s), side * math.sin(a))
 
 
+def _arm_chain(arm: ArmAngles, side: int, root: Vector, body: Segments) -> list[Vector]:
+    """Shoulder, elbow, wrist and fingertips of an arm in the upright trunk's frame."""
+    upper_angle = arm.shoulder
+    fore = upper_angle + arm.elbow
+    hand = fore + arm.wrist
+    upper_dir = _limb_direction(upper_angle, arm.abduction, side)
+    if arm.rotation:
+        fore_dir = _bent(upper_dir, arm.elbow, arm.rotation * side)
+        hand_dir = _bent(upper_dir, arm.elbow + arm.wrist, arm.rotation * side)
+    else:
+        fore_dir = _limb_direction(fore, arm.abduction, side)
+        hand_dir = _limb_direction(hand, arm.abduction, side)
+    return _chain(
+        root,
+        [
+            (body.length("upper_arm"), upper_dir),
+            (body.length("forearm"), fore_dir),
+            (body.length("hand"), hand_dir),
+        ],
+    )
+
+
+def _twist(v: Vector, degrees: float) -> Vector:
+    """Turn about the upright axis through the pelvis, forward towards the figure's left."""
+    a = math.radians(degrees)
+    f, lat = v[0], v[2]
+    return (f * math.cos(a) - lat * math.sin(a), v[1], f * math.sin(a) + lat * math.cos(a))
+
+
+def _bent(upper: Vector, flexion: float, rotation: float) -> Vector:
+    """A segment bent `flexion` degrees from the upper arm, in a plane turned by `rotation`.
+
+    With no rotation the bend is towards the front (the forearm comes forward); turned by 90°
+    (external rotation) a bent forearm stands up, as on a wall in a chest stretch.
+    """
+    ahead = (1.0, 0.0, 0.0)
+    along = sum(a * b for a, b in zip(ahead, upper, strict=True))
+    bend = _add(ahead, _scale(upper, -along))
+    norm = math.sqrt(sum(c * c for c in bend)) or 1.0
+    bend = _scale(bend, 1 / norm)
+    r = math.radians(rotation)
+    cross = (
+        upper[1] * bend[2] - upper[2] * bend[1],
+        upper[2] * bend[0] - upper[0] * bend[2],
+        upper[0] * bend[1] - upper[1] * bend[0],
+    )
+    turned = _add(_scale(bend, math.cos(r)), _scale(cross, math.sin(r)))
+    f = math.radians(flexion)
+    return _add(_scale(upper, math.cos(f)), _scale(turned, math.sin(f)))
+
+
 def _chain(start: Vector, steps: list[tuple[float, Vector]]) -> list[Vector]:
     points = [start]
     for length, direction in steps:
@@ -317,8 +376,8 @@ def pose_skeleton(angles: Angles, view: View, body: Segments = ADULT) -> Skeleto
     bend: Vector = (0.0, bend_height, 0.0)
     neck_base: Vector = (0.0, trunk, 0.0)
 
-    def upper(v: Vector) -> Vector:  # the upper body bends forward at the spine
-        return _pitch(v, angles.spine, about=bend)
+    def upper(v: Vector) -> Vector:  # the upper body turns on the pelvis, bends at the spine
+        return _pitch(_twist(v, angles.twist), angles.spine, about=bend)
 
     head_radius = body.length("head_diameter") / 2
     neck_dir = _limb_direction(180 - angles.neck, 0, 1)  # flexion tips the head forward
@@ -342,17 +401,7 @@ def pose_skeleton(angles: Angles, view: View, body: Segments = ADULT) -> Skeleto
         if limb.is_arm:
             arm = angles.left_arm if limb is Limb.LEFT_ARM else angles.right_arm
             root = (0.0, trunk, side * body.length("shoulder_half_width"))
-            upper_angle = arm.shoulder
-            fore = upper_angle + arm.elbow
-            hand = fore + arm.wrist
-            chain = _chain(
-                root,
-                [
-                    (body.length("upper_arm"), _limb_direction(upper_angle, arm.abduction, side)),
-                    (body.length("forearm"), _limb_direction(fore, arm.abduction, side)),
-                    (body.length("hand"), _limb_direction(hand, arm.abduction, side)),
-                ],
-            )
+            chain = _arm_chain(arm, side, root, body)
             limbs3[limb] = [upper(p) for p in chain]
         else:
             leg = angles.left_leg if limb is Limb.LEFT_LEG else angles.right_leg
