@@ -15,9 +15,6 @@ from hooks import offline
 SHEET = "guide/exercise-drawings/"
 LIBRARY = "guide/exercises/"
 SYMBOL_ID = re.compile(r'<symbol id="([^"]+)"')
-# Exercises not drawn yet (issue 25 drew all 54 on 2026-12-06 05:45 UTC).
-# Empty once every exercise has its drawing: then every card, plan line and printout has one.
-NOT_DRAWN_YET: frozenset[str] = frozenset()
 
 
 def sprite_ids(site: BuiltSite) -> set[str]:
@@ -64,11 +61,11 @@ def test_every_drawn_exercise_has_its_figure_on_its_card(built_site: BuiltSite) 
 
 
 def test_every_exercise_has_a_drawing(built_site: BuiltSite) -> None:
-    """Every exercise of data/exercises.yml is drawn (issue 25), but for the known gaps."""
+    """Every exercise of data/exercises.yml is drawn (issue 25): every card, plan line has one."""
     rows = json.loads((built_site.path / "data" / "exercises.json").read_text(encoding="utf-8"))
     assert len(rows) == 54
     missing = {row["id"] for row in rows if not row.get("drawing")}
-    assert missing <= NOT_DRAWN_YET, f"not drawn: {sorted(missing - NOT_DRAWN_YET)}"
+    assert missing == set(), f"not drawn: {sorted(missing)}"
 
 
 def test_the_sprite_is_kept_offline(built_site: BuiltSite) -> None:
