@@ -7,6 +7,7 @@ where they are shown and that every page points only at symbols the sprite has.
 from __future__ import annotations
 
 import gzip
+import json
 import re
 from collections import Counter
 from pathlib import Path
@@ -183,3 +184,29 @@ def test_the_guides_sample_week_draws_each_exercise_once(site_data: SiteData) ->
     starts = [str(svg["data-exercise"]) for svg in week.select("svg[data-pose=start]")]
     assert starts == [ident for ident in dict.fromkeys(listed) if ident in drawn]
     assert starts
+
+
+def test_a_plan_answer_with_drawings_loads_the_frame_but_never_the_figure_model() -> None:
+    """The engine's first plan answer compiled the whole figure model for one constant (bench).
+
+    A fresh interpreter renders a drawn plan; only `calculators.figure` (its lazy names) and
+    `calculators.figure.frame` may be loaded by it.
+    """
+    import subprocess  # noqa: PLC0415
+    import sys  # noqa: PLC0415
+
+    script = (
+        "import json, sys, yaml\n"
+        "from calculators.plan import PlanInput, weekly_plan\n"
+        "from calculators.present import html, plan\n"
+        "rows = [{**r, 'drawing': True} for r in yaml.safe_load(open('data/exercises.yml'))]\n"
+        f"result = weekly_plan(PlanInput.from_mapping({PAYLOAD!r}), rows)\n"
+        "page = html.render(plan.view(result), '../../')\n"
+        "assert 'data-exercise=' in page\n"
+        "print(json.dumps(sorted(m for m in sys.modules if m.startswith('calculators.figure'))))\n"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", script], cwd=ROOT, capture_output=True, text=True, check=True
+    )
+    loaded = json.loads(out.stdout.splitlines()[-1])
+    assert loaded == ["calculators.figure", "calculators.figure.frame"]

@@ -10,12 +10,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import StrEnum
 
+from calculators.figure.frame import FLOOR_Y, FRAME
 from calculators.figure.model import HEIGHT, Point, View
 
-# The frame every pose is drawn in: x, y, width, height; y grows downwards, the floor is at
-# FLOOR_Y. Tall enough for arms overhead, wide enough for a figure lying down beside nothing.
-FRAME: tuple[float, float, float, float] = (0.0, 0.0, 140.0, 136.0)
-FLOOR_Y = 131.0
+__all__ = ["FLOOR_Y", "FRAME"]  # re-exported: the model's modules take them from here
 CM = HEIGHT / 170  # frame units per centimetre for a reader 170 cm tall
 
 CHAIR_SEAT_HEIGHT = 45 * CM

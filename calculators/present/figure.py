@@ -25,9 +25,10 @@ def viewbox(frame: Frame | None = None) -> str:
     '0 -10.5 120 160'
     """
     if frame is None:
-        # The figure model loads with the first drawing, not at every engine start (each module
-        # imported at start-up delays a reader's first answer: bench `engine_start_modules`).
-        from calculators.figure import FRAME  # noqa: PLC0415
+        # Only the frame, with the first drawing: not at every engine start (each module imported
+        # at start-up delays a reader's first answer: bench `engine_start_modules`), and never
+        # the whole model (compiling it delayed the plan's first answer: bench first results).
+        from calculators.figure.frame import FRAME  # noqa: PLC0415
 
         frame = FRAME
     return " ".join(f"{number:g}" for number in frame)
