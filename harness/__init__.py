@@ -1,4 +1,4 @@
-"""One harness for the tests and the benchmark: build, serve like GitHub Pages, launch Chromium.
+"""One harness for the tests and the bench: build, serve like GitHub Pages, Chromium, golden cases.
 
 No tool imports a test module; the tests and `bench/run.py` both import this package.
 """

@@ -8,7 +8,8 @@ from typing import Any
 
 import pytest
 
-from bench import run as bench
+from bench import budgets as bench_budgets
+from bench import deterministic, figures, gates, latency, report, run, visits
 from bench.gates import (
     GATES,
     Confirmation,
@@ -81,14 +82,14 @@ def test_one_noisy_round_of_three_does_not_fail() -> None:
 
 def gates_verdict(text: str) -> Any:
     """The verdict whose value is `text`."""
-    return next(v for v in bench.Verdict if v.value == text)
+    return next(v for v in gates.Verdict if v.value == text)
 
 
 def row(key: str, value: float, budget: str | None, limit: float | None) -> dict[str, Any]:
     """A judged row as bench/run.py makes it."""
-    figure = bench.Figure(key, key, value, "ratio", budget)
+    figure = figures.Figure(key, key, value, "ratio", budget)
     budgets = {budget: limit} if budget and limit is not None else {}
-    return dict(bench.judge([figure], budgets, 0.25)[0])
+    return dict(report.judge([figure], budgets, 0.25)[0])
 
 
 def test_confirm_rows_measures_only_confirmed_medians_that_are_over() -> None:
@@ -148,18 +149,18 @@ def test_only_a_confirmed_median_gets_the_tolerance(
 
 def test_an_engine_file_without_a_budget_is_over() -> None:
     """A new engine file nobody budgeted fails the run: it cannot slip in."""
-    figure = bench.Figure(
+    figure = figures.Figure(
         "engine_file.engine/new.wasm.raw", "new", 10.0, "bytes", "engine_files:engine/new.wasm:raw"
     )
-    judged = bench.judge([figure], {}, 0.25)[0]
+    judged = report.judge([figure], {}, 0.25)[0]
     assert (judged["limit"], judged["gate"], judged["verdict"]) == (None, "Deterministic", "OVER")
-    assert "none (new file?)" in bench.table([judged])
+    assert "none (new file?)" in report.table([judged])
 
 
 def test_every_budget_is_labelled_with_the_gate_the_code_applies() -> None:
     """Each key of bench/budgets.toml says in its comment how it gates, and the code agrees."""
     found = labels(BUDGETS.read_text(encoding="utf-8"))
-    budgets = bench.load_budgets(BUDGETS)
+    budgets = bench_budgets.load_budgets(BUDGETS)
     file_keys = {key.rsplit(":", 1)[0] for key in budgets if key.startswith("engine_files:")}
     assert set(found) == set(GATES) | file_keys
     for key, label in found.items():
@@ -199,7 +200,7 @@ d_bytes = 2
 
 def test_timing_gates_are_ratios_and_hang_guards_are_ten_times_the_peer() -> None:
     """No absolute time gates; every hang guard catches a hang only (>= 10× the peer)."""
-    budgets = bench.load_budgets(BUDGETS)
+    budgets = bench_budgets.load_budgets(BUDGETS)
     for key, gate in GATES.items():
         if gate is Gate.HANG:
             assert key.endswith("_ratio")
@@ -217,7 +218,7 @@ def test_engine_files_are_measured_raw_and_as_the_server_sends_them(tmp_path: Pa
     (tmp_path / "engine" / "python_stdlib.zip").write_bytes(b"PK" + b"b" * 300)
     (tmp_path / "javascripts" / "calc-worker.mjs").write_text("x" * 400, encoding="utf-8")
     (tmp_path / "javascripts" / "forms.mjs").write_text("not the engine", encoding="utf-8")
-    sizes = bench.engine_files(tmp_path)
+    sizes = deterministic.engine_files(tmp_path)
     assert list(sizes) == [
         "engine/pyodide.asm.wasm",
         "engine/python_stdlib.zip",
@@ -226,7 +227,7 @@ def test_engine_files_are_measured_raw_and_as_the_server_sends_them(tmp_path: Pa
     assert sizes["engine/pyodide.asm.wasm"].raw == len(wasm)
     assert sizes["engine/pyodide.asm.wasm"].compressed == len(gzip.compress(wasm, 6, mtime=0))
     assert sizes["engine/python_stdlib.zip"].compressed == 302
-    figures = {f.key: f for f in bench.engine_file_figures(sizes)}
+    figures = {f.key: f for f in deterministic.engine_file_figures(sizes)}
     assert figures["engine_file.engine/python_stdlib.zip.gzip"].budget == (
         "engine_files:engine/python_stdlib.zip:gzip"
     )
@@ -238,13 +239,13 @@ def test_the_largest_answer_on_the_wire_is_gated_per_run_not_per_calculator() ->
         "startModules": 233,
         "largestAnswerBytes": {"protein": 10, "plan": 300, "self-check": 7},
     }
-    figures = {f.key: f for f in bench.engine_figures(probed)}
+    figures = {f.key: f for f in deterministic.engine_figures(probed)}
     assert figures["engine.start_modules"].value == 233
     assert figures["engine.start_modules"].budget == "engine_start_modules"
     assert figures["answer.largest_wire_bytes"].value == 300
     assert figures["answer.largest_wire_bytes"].budget == "answer_wire_bytes"
     assert figures["plan.answer.largest_bytes"].budget is None
-    assert bench.format_value(233, "modules") == "233 modules"
+    assert report.format_value(233, "modules") == "233 modules"
 
 
 @pytest.mark.parametrize(
@@ -258,7 +259,7 @@ def test_the_largest_answer_on_the_wire_is_gated_per_run_not_per_calculator() ->
 )
 def test_a_figure_is_confirmed_by_measuring_its_own_pairs_again(key: str, group: str) -> None:
     """A calculator's visits, its answers, or the builds: only what the figure came from."""
-    assert bench.confirmation_group(key) == group
+    assert run.confirmation_group(key) == group
 
 
 def test_remeasure_runs_each_group_once_per_round_and_shares_it(
@@ -269,7 +270,7 @@ def test_remeasure_runs_each_group_once_per_round_and_shares_it(
 
     def time_calculator(*args: Any) -> Any:
         calls.append(f"visits {args[2].name} runs={args[3]} throttled={args[4]}")
-        return bench.CalculatorRuns(
+        return visits.CalculatorRuns(
             cold=[visit(2000.0)],
             warm=[visit(600.0)],
             peer_cold=[visit(4000.0)],
@@ -280,10 +281,10 @@ def test_remeasure_runs_each_group_once_per_round_and_shares_it(
         calls.append(f"answers {args[2].name}")
         return [answer_of(30.0)] * 20, [answer_of(12.0)] * 20
 
-    monkeypatch.setattr(bench, "time_calculator", time_calculator)
-    monkeypatch.setattr(bench, "time_answers", time_answers)
+    monkeypatch.setattr(run, "time_calculator", time_calculator)
+    monkeypatch.setattr(run, "time_answers", time_answers)
     samples: dict[str, Any] = {}
-    again = bench.Remeasure(None, None, runs=2, throttled=False, builds=2, samples=samples)  # type: ignore[arg-type]
+    again = run.Remeasure(None, None, runs=2, throttled=False, builds=2, samples=samples)  # type: ignore[arg-type]
     assert again("protein.cold.first_result_ratio", 2) == pytest.approx(0.5)
     assert again("protein.repeat.first_result_ratio", 2) == pytest.approx(0.2)
     assert again("self-check.answer.p50_ratio", 2) == pytest.approx(2.5)
@@ -303,9 +304,9 @@ def test_remeasure_runs_each_group_once_per_round_and_shares_it(
 
 def visit(first_result_ms: float) -> Any:
     """A visit with the given first result."""
-    return bench.Visit(first_result_ms, first_result_ms - 50, 100.0, 10.0, 5.0, 10.0, 0)
+    return visits.Visit(first_result_ms, first_result_ms - 50, 100.0, 10.0, 5.0, 10.0, 0)
 
 
 def answer_of(latency_ms: float) -> Any:
     """An answer with the given latency."""
-    return bench.Answer(latency_ms, 5.0, latency_ms - 5.0, 0.0, 0.0)
+    return latency.Answer(latency_ms, 5.0, latency_ms - 5.0, 0.0, 0.0)

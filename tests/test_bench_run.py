@@ -2,32 +2,19 @@
 
 from __future__ import annotations
 
-import importlib.util
 import json
-import sys
 from pathlib import Path
-from types import ModuleType
 
 import pytest
 
-from bench import gates, peer
+import harness
+from bench import budgets as bench_budgets
+from bench import figures as bench_figures
+from bench import gates, latency, page_bytes, peer, report, visits
 from bench.goals import Goal, goals_table, load_goals
+from harness import golden
 
 ROOT = Path(__file__).resolve().parent.parent
-
-
-def _load_bench() -> ModuleType:
-    # By path: bench/ is a script folder, not an installed package.
-    spec = importlib.util.spec_from_file_location("regain_bench_run", ROOT / "bench" / "run.py")
-    assert spec is not None
-    assert spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module
-    spec.loader.exec_module(module)
-    return module
-
-
-bench = _load_bench()
 
 
 @pytest.mark.parametrize(
@@ -52,11 +39,11 @@ def test_verdict_applies_the_tolerance(
 
 def test_project_budgets_load() -> None:
     """bench/budgets.toml holds every budget the bench judges, as numbers."""
-    budgets = bench.load_budgets(ROOT / "bench" / "budgets.toml")
-    assert set(budgets) - set(bench.BUDGET_KEYS) == {
+    budgets = bench_budgets.load_budgets(ROOT / "bench" / "budgets.toml")
+    assert set(budgets) - set(bench_budgets.BUDGET_KEYS) == {
         key for key in budgets if key.startswith("engine_files:")
     }
-    assert set(bench.BUDGET_KEYS) <= set(budgets)
+    assert set(bench_budgets.BUDGET_KEYS) <= set(budgets)
     assert budgets["guide_engine_bytes"] == 0
     assert budgets["engine_files:engine/pyodide.asm.wasm:gzip"] > 0
 
@@ -67,9 +54,9 @@ def test_budgets_reject_an_unknown_key(tmp_path: Path) -> None:
     budgets = tmp_path / "budgets.toml"
     budgets.write_text(text.replace("build_ratio =", "biuld_ratio ="), encoding="utf-8")
     with pytest.raises(
-        bench.BudgetError, match=r"missing budgets \['build_ratio'\].*'biuld_ratio'"
+        bench_budgets.BudgetError, match=r"missing budgets \['build_ratio'\].*'biuld_ratio'"
     ):
-        bench.load_budgets(budgets)
+        bench_budgets.load_budgets(budgets)
 
 
 def test_budgets_reject_a_negative_value(tmp_path: Path) -> None:
@@ -77,8 +64,8 @@ def test_budgets_reject_a_negative_value(tmp_path: Path) -> None:
     text = (ROOT / "bench" / "budgets.toml").read_text(encoding="utf-8")
     budgets = tmp_path / "budgets.toml"
     budgets.write_text(text.replace("build_ratio = 8", "build_ratio = -1"), encoding="utf-8")
-    with pytest.raises(bench.BudgetError, match="build_ratio must be a number >= 0"):
-        bench.load_budgets(budgets)
+    with pytest.raises(bench_budgets.BudgetError, match="build_ratio must be a number >= 0"):
+        bench_budgets.load_budgets(budgets)
 
 
 @pytest.mark.parametrize(
@@ -98,17 +85,17 @@ def test_budgets_reject_a_negative_value(tmp_path: Path) -> None:
 )
 def test_classify_sorts_responses_by_path_and_type(path: str, mime: str, kind: str) -> None:
     """Engine files and the worker are engine bytes wherever they sit; the rest goes by type."""
-    assert bench.classify(path, mime) == kind
+    assert page_bytes.classify(path, mime) == kind
 
 
 def test_bytes_by_kind_sums_sent_and_raw_and_skips_304_bodies() -> None:
     """Per-kind totals add wire bytes and disk bytes; a 304 costs no body."""
     log = [
-        bench.Sent("/index.html", "text/html; charset=utf-8", 1000, 300),
-        bench.Sent("/engine/pyodide.asm.wasm", "application/wasm", 9000, 3000),
-        bench.Sent("/engine/pyodide.asm.wasm", "application/wasm", 9000, 0),
+        harness.Sent("/index.html", "text/html; charset=utf-8", 1000, 300),
+        harness.Sent("/engine/pyodide.asm.wasm", "application/wasm", 9000, 3000),
+        harness.Sent("/engine/pyodide.asm.wasm", "application/wasm", 9000, 0),
     ]
-    totals = bench.bytes_by_kind(log)
+    totals = page_bytes.bytes_by_kind(log)
     assert (totals["html"].compressed, totals["html"].raw) == (300, 1000)
     assert (totals["engine"].compressed, totals["engine"].raw) == (3000, 9000)
     assert (totals["total"].compressed, totals["total"].raw) == (3300, 10000)
@@ -118,11 +105,11 @@ def test_bytes_by_kind_sums_sent_and_raw_and_skips_304_bodies() -> None:
 def test_judge_and_results_document_have_the_published_shape() -> None:
     """results.json rows carry the figure, its budget's value and a verdict; OVER fails the run."""
     figures = [
-        bench.Figure("build_ratio", "build", 12.0, "ratio", "build_ratio"),
-        bench.Figure("guide.longest_task_ms", "guide task", 80.0, "ms"),
+        bench_figures.Figure("build_ratio", "build", 12.0, "ratio", "build_ratio"),
+        bench_figures.Figure("guide.longest_task_ms", "guide task", 80.0, "ms"),
     ]
-    rows = bench.judge(figures, {"build_ratio": 10.0}, 0.0)
-    document = bench.results_document(
+    rows = report.judge(figures, {"build_ratio": 10.0}, 0.0)
+    document = report.results_document(
         rows, machine={"nproc": 2}, settings={"mode": "quick"}, samples={}
     )
     assert json.loads(json.dumps(document)) == {
@@ -171,7 +158,7 @@ def test_engine_task_counts_only_engine_scripts() -> None:
             ("", 40.0),
         ),
     ]
-    assert bench.engine_task_ms(frames) == 55.0
+    assert visits.engine_task_ms(frames) == 55.0
 
 
 def test_engine_task_keeps_to_its_window() -> None:
@@ -180,13 +167,13 @@ def test_engine_task_keeps_to_its_window() -> None:
         frame(100.0, 60.0, ("/engine/x.mjs", 60.0)),
         frame(900.0, 80.0, ("/javascripts/calc-client.mjs", 70.0)),
     ]
-    assert bench.engine_task_ms(frames, 0.0, 500.0) == 60.0
-    assert bench.engine_task_ms(frames, 500.0) == 70.0
+    assert visits.engine_task_ms(frames, 0.0, 500.0) == 60.0
+    assert visits.engine_task_ms(frames, 500.0) == 70.0
 
 
 def test_no_timing_budget_is_in_absolute_time() -> None:
     """Every timing budget is a ratio to the same-run peer; only bytes and counts are absolute."""
-    budgets = bench.load_budgets(ROOT / "bench" / "budgets.toml")
+    budgets = bench_budgets.load_budgets(ROOT / "bench" / "budgets.toml")
     for key in budgets:
         assert key.endswith(("_ratio", "_bytes", "_modules")) or key.startswith("engine_files:")
         if not key.endswith("_ratio"):
@@ -195,7 +182,7 @@ def test_no_timing_budget_is_in_absolute_time() -> None:
 
 def visit(first_result_ms: float, task_ms: float = 10.0) -> object:
     """A measured visit with the given first result and main-thread task."""
-    return bench.Visit(
+    return visits.Visit(
         first_result_ms=first_result_ms,
         engine_ready_ms=first_result_ms - 50,
         engine_start_ms=100.0,
@@ -208,7 +195,7 @@ def visit(first_result_ms: float, task_ms: float = 10.0) -> object:
 
 def runs(scale: float) -> object:
     """Regain and peer visits with every time multiplied by `scale` (a slower machine)."""
-    return bench.CalculatorRuns(
+    return visits.CalculatorRuns(
         cold=[visit(3000 * scale, 10 * scale), visit(3400 * scale, 10 * scale)],
         warm=[visit(900 * scale, 10 * scale)],
         peer_cold=[visit(4000 * scale, 2000 * scale)],
@@ -218,7 +205,7 @@ def runs(scale: float) -> object:
 
 def test_ratios_are_medians_of_regain_over_the_peer() -> None:
     """Cold 3.2 s ÷ 4 s = 0.8; repeat 0.9 s ÷ 3 s = 0.3; block 10 ms ÷ 2 s = 0.005."""
-    figures = {f.key: f for f in bench.calculator_figures("protein", runs(1.0))}
+    figures = {f.key: f for f in visits.calculator_figures("protein", runs(1.0))}
     assert figures["protein.cold.first_result_ratio"].value == pytest.approx(0.8)
     assert figures["protein.cold.first_result_ratio"].budget == "cold_first_result_ratio"
     assert figures["protein.repeat.first_result_ratio"].value == pytest.approx(0.3)
@@ -228,9 +215,9 @@ def test_ratios_are_medians_of_regain_over_the_peer() -> None:
 
 def test_ratios_keep_when_the_machine_is_twice_as_slow_or_fast() -> None:
     """The same visits at half or double speed give the same ratios, doubled absolute times."""
-    base = {f.key: f.value for f in bench.calculator_figures("plan", runs(1.0))}
+    base = {f.key: f.value for f in visits.calculator_figures("plan", runs(1.0))}
     for scale in (0.5, 2.0):
-        scaled = {f.key: f.value for f in bench.calculator_figures("plan", runs(scale))}
+        scaled = {f.key: f.value for f in visits.calculator_figures("plan", runs(scale))}
         for key, value in base.items():
             if key.endswith("_ratio"):
                 assert scaled[key] == pytest.approx(value), key
@@ -252,7 +239,7 @@ def test_peer_page_starts_pyodide_on_the_main_thread_with_the_stock_package() ->
 
 def answer(latency_ms: float, reply_ms: float = 5.0, script_ms: float = 0.0) -> object:
     """One answer once the engine is up, with the given latency and main-thread script time."""
-    return bench.Answer(
+    return latency.Answer(
         latency_ms=latency_ms,
         reply_ms=reply_ms,
         drawing_ms=latency_ms - reply_ms,
@@ -264,9 +251,9 @@ def answer(latency_ms: float, reply_ms: float = 5.0, script_ms: float = 0.0) -> 
 def test_nearest_rank_p95_of_20_is_the_19th_smallest() -> None:
     """Of 20 answers the slowest one alone does not set the p95; the second slowest does."""
     values = [float(v) for v in range(20, 0, -1)]  # 20, 19, ..., 1, unsorted on purpose
-    assert bench.nearest_rank(values, 95) == 19.0
-    assert bench.nearest_rank(values, 50) == 10.0
-    assert bench.nearest_rank([7.0], 95) == 7.0
+    assert bench_figures.nearest_rank(values, 95) == 19.0
+    assert bench_figures.nearest_rank(values, 50) == 10.0
+    assert bench_figures.nearest_rank([7.0], 95) == 7.0
 
 
 def answers(scale: float) -> tuple[list[object], list[object]]:
@@ -280,7 +267,7 @@ def answers(scale: float) -> tuple[list[object], list[object]]:
 
 def test_answer_ratios_are_regain_percentiles_over_the_peer_percentiles() -> None:
     """p95 38 ms (the 300 ms outlier is the 20th) ÷ the peer's 28 ms; p50 29 ÷ 19 ms."""
-    figures = {f.key: f for f in bench.answer_figures("protein", *answers(1.0))}
+    figures = {f.key: f for f in latency.answer_figures("protein", *answers(1.0))}
     assert figures["protein.answer.p95_ms"].value == 38.0
     assert figures["protein.answer.peer_p95_ms"].value == 28.0
     assert figures["protein.answer.p95_ratio"].value == pytest.approx(38 / 28)
@@ -292,7 +279,7 @@ def test_answer_ratios_are_regain_percentiles_over_the_peer_percentiles() -> Non
 
 def test_the_plan_has_its_own_median_budget() -> None:
     """A 12-week plan draws ~500 elements: its median ratio has its own budget, p95 is shared."""
-    plan = {f.key: f for f in bench.answer_figures("plan", *answers(1.0))}
+    plan = {f.key: f for f in latency.answer_figures("plan", *answers(1.0))}
     assert plan["plan.answer.p50_ratio"].budget == "plan_answer_p50_ratio"
     assert plan["plan.answer.p95_ratio"].budget == "answer_p95_ratio"
 
@@ -300,14 +287,14 @@ def test_the_plan_has_its_own_median_budget() -> None:
 def test_answer_main_thread_ratio_counts_a_peer_without_long_frames_as_50_ms() -> None:
     """A long frame of ours shows even when the peer had none: 60 ms ÷ the 50 ms threshold."""
     ours = [answer(30.0, script_ms=60.0)]
-    figures = {f.key: f.value for f in bench.answer_figures("protein", ours, [answer(12.0)])}
+    figures = {f.key: f.value for f in latency.answer_figures("protein", ours, [answer(12.0)])}
     assert figures["protein.answer.peer_main_thread_ms"] == 0.0
     assert figures["protein.answer.main_thread_ratio"] == pytest.approx(1.2)
 
 
 def test_answer_main_thread_ratio_is_zero_without_a_long_frame_of_ours() -> None:
     """No long frame of ours while answering gives 0 ms and a ratio of 0, whatever the peer's."""
-    figures = {f.key: f.value for f in bench.answer_figures("plan", *answers(1.0))}
+    figures = {f.key: f.value for f in latency.answer_figures("plan", *answers(1.0))}
     assert figures["plan.answer.main_thread_ms"] == 0.0
     assert figures["plan.answer.peer_main_thread_ms"] == 60.0
     assert figures["plan.answer.main_thread_ratio"] == 0.0
@@ -315,9 +302,9 @@ def test_answer_main_thread_ratio_is_zero_without_a_long_frame_of_ours() -> None
 
 def test_answer_ratios_keep_when_the_machine_is_twice_as_slow_or_fast() -> None:
     """The same answers at half or double speed: the same ratios, scaled absolute times."""
-    base = {f.key: f.value for f in bench.answer_figures("self-check", *answers(1.0))}
+    base = {f.key: f.value for f in latency.answer_figures("self-check", *answers(1.0))}
     for scale in (0.5, 2.0):
-        scaled = {f.key: f.value for f in bench.answer_figures("self-check", *answers(scale))}
+        scaled = {f.key: f.value for f in latency.answer_figures("self-check", *answers(scale))}
         for key, value in base.items():
             if key.endswith("_ratio"):
                 assert scaled[key] == pytest.approx(value), key
@@ -332,16 +319,16 @@ def test_answer_of_splits_reply_from_drawing_and_keeps_to_its_window() -> None:
         frame(500.0, 90.0, ("/javascripts/engine.mjs", 80.0)),  # before the answer: not it
         frame(1025.0, 55.0, ("/javascripts/engine.mjs", 35.0), ("/assets/bundle.js", 15.0)),
     ]
-    ours = bench.answer_of(timing, frames, peer=False)
+    ours = latency.answer_of(timing, frames, peer=False)
     assert (ours.latency_ms, ours.reply_ms, ours.drawing_ms) == (80.0, 30.0, 50.0)
     assert (ours.script_ms, ours.frame_ms) == (35.0, 55.0)
-    theirs = bench.answer_of(timing, frames, peer=True)
+    theirs = latency.answer_of(timing, frames, peer=True)
     assert (theirs.script_ms, theirs.frame_ms) == (55.0, 55.0)
 
 
 def test_answer_inputs_are_golden_answers_repeated_to_the_count() -> None:
     """Only golden cases that answer (no expected field errors), cycled to reach the count."""
-    inputs = bench.answer_inputs(ROOT / "tests" / "golden" / "self_check.json", 40)
+    inputs = golden.answer_inputs(ROOT / "tests" / "golden" / "self_check.json", 40)
     cases = json.loads((ROOT / "tests" / "golden" / "self_check.json").read_text("utf-8"))
     valid = [case["input"] for case in cases if "expected_errors" not in case]
     assert len(inputs) == 40

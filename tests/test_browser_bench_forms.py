@@ -12,19 +12,19 @@ import dataclasses
 import pytest
 from playwright.sync_api import Browser
 
-from bench import run as bench
+from bench import visits
 
 pytestmark = pytest.mark.browser
 
 
-@pytest.mark.parametrize("calculator", bench.CALCULATORS, ids=lambda c: c.name)
+@pytest.mark.parametrize("calculator", visits.CALCULATORS, ids=lambda c: c.name)
 def test_the_bench_fills_each_calculator_to_an_answer(
-    browser: Browser, site_url: str, calculator: bench.Calculator
+    browser: Browser, site_url: str, calculator: visits.Calculator
 ) -> None:
     """Each bench visit ends in an answer the engine gave after it started."""
-    context = bench.new_context(browser, service_workers=False)
+    context = visits.new_context(browser, service_workers=False)
     try:
-        visit = bench.visit_calculator(context.new_page(), site_url, calculator)
+        visit = visits.visit_calculator(context.new_page(), site_url, calculator)
     finally:
         context.close()
     assert visit.first_result_ms > 0
@@ -35,11 +35,11 @@ def test_a_form_the_bench_fills_wrongly_fails_at_once_with_the_pages_words(
     browser: Browser, site_url: str
 ) -> None:
     """A plan submitted without its required choice ends with the page's message, not a wait."""
-    plan = next(c for c in bench.CALCULATORS if c.name == "plan")
+    plan = next(c for c in visits.CALCULATORS if c.name == "plan")
     unanswered = dataclasses.replace(plan, choices={})
-    context = bench.new_context(browser, service_workers=False)
+    context = visits.new_context(browser, service_workers=False)
     try:
         with pytest.raises(RuntimeError, match=r"plan: the page answered 'errors'"):
-            bench.visit_calculator(context.new_page(), site_url, unanswered)
+            visits.visit_calculator(context.new_page(), site_url, unanswered)
     finally:
         context.close()

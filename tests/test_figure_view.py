@@ -17,7 +17,7 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup, Tag
 
-from bench import run as bench
+from bench import deterministic
 from calculators.figure import FRAME
 from calculators.plan import PlanInput, weekly_plan
 from calculators.present import html, plan
@@ -165,7 +165,7 @@ def test_sprite_sizes_gzip_the_whole_sprite_and_each_exercise_alone() -> None:
         '<symbol id="fig-a-b-end"><path d="M1 1"/></symbol>'
         '<symbol id="fig-c-start"><path d="M2 2"/></symbol><symbol id="fig-arrow"></symbol></svg>'
     )
-    whole, each = bench.sprite_sizes(sprite)
+    whole, each = deterministic.sprite_sizes(sprite)
     assert whole == len(gzip.compress(sprite.encode(), 6, mtime=0))
     assert set(each) == {"a-b", "c"}
     pair = '<symbol id="fig-a-b-start"><path d="M0 0"/></symbol>'

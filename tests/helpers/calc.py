@@ -12,14 +12,14 @@ import yaml
 
 from calculators import api
 from harness import ROOT
+from harness.golden import GOLDEN, golden_cases
 
-GOLDEN = ROOT / "tests" / "golden"
 EXERCISES = yaml.safe_load((ROOT / "data" / "exercises.yml").read_text(encoding="utf-8"))
 
 
 def cases(calculator: str) -> list[Any]:
     """The golden cases of one calculator as pytest params named after each case."""
-    data = json.loads((GOLDEN / f"{calculator}.json").read_text(encoding="utf-8"))
+    data = golden_cases(GOLDEN / f"{calculator}.json")
     return [pytest.param(case, id=case["name"]) for case in data]
 
 
