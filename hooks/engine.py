@@ -3,7 +3,7 @@
 Only the files a pure-Python engine needs are copied (no CDN, no package wheels), and the
 `calculators` package is zipped from the very source the CPython tests cover, so the browser and
 the tests can never run different code. The standard library is trimmed to the modules Pyodide's
-start-up and our calculators import (hooks/engine_stdlib.toml), about a third of Pyodide's, and
+start-up and our calculators import (engine/engine_stdlib.toml), about a third of Pyodide's, and
 those are compiled to bytecode by Pyodide itself (without docstrings or column positions), so a
 cold start does not compile them in the browser; a small margin of lazily imported modules stays
 source, which is smaller to download.
@@ -30,8 +30,10 @@ from mkdocs.exceptions import PluginError
 ENGINE_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip")
 # Shipped trimmed (only the modules listed in STDLIB_LISTS), not copied.
 STDLIB_ARCHIVE = "python_stdlib.zip"
-STDLIB_LISTS = Path(__file__).with_name("engine_stdlib.toml")
-COMPILER = Path(__file__).with_name("compile_stdlib.mjs")
+# The build step's own files (stdlib list, Node scripts) live in engine/ at the top level.
+ENGINE_SOURCE = Path(__file__).resolve().parent.parent / "engine"
+STDLIB_LISTS = ENGINE_SOURCE / "engine_stdlib.toml"
+COMPILER = ENGINE_SOURCE / "compile_stdlib.mjs"
 ENGINE_DIR = "engine"
 # Pyodide 314 restores a memory snapshot into the heap its WebAssembly module declares, 30 MiB,
 # whatever the snapshot's size: a larger heap fails with "RangeError: offset is out of bounds"
@@ -103,7 +105,7 @@ def calculators_archive(package_dir: Path) -> bytes:
 
 @dataclass(frozen=True)
 class StdlibLists:
-    """hooks/engine_stdlib.toml: which standard-library modules the engine ships, and why."""
+    """engine/engine_stdlib.toml: which standard-library modules the engine ships, and why."""
 
     calculators: frozenset[str]
     forbidden: tuple[str, ...]
@@ -199,7 +201,7 @@ def engine_stdlib(full: bytes, lists: StdlibLists, root: Path) -> bytes:
 
 
 def compiled_stdlib(trimmed: bytes, modules: frozenset[str]) -> bytes:
-    """A stdlib zip with `modules` as bytecode (hooks/compile_stdlib.mjs: Pyodide compiles them)."""
+    """A stdlib zip with `modules` as bytecode (engine/compile_stdlib.mjs: Pyodide compiles them)."""
     with tempfile.TemporaryDirectory(prefix="regain-stdlib-") as work:
         source, target = Path(work) / "source.zip", Path(work) / "compiled.zip"
         listed = Path(work) / "modules.json"
@@ -242,7 +244,7 @@ def on_post_build(config: Any) -> None:
         msg = (
             f"{STDLIB_LISTS.name} was measured with pyodide {lists.pyodide_version}, package.json "
             f"pins {pinned_pyodide_version(root)}: measure its start-up list again with "
-            "hooks/pyodide_modules.mjs and update the file."
+            "engine/pyodide_modules.mjs and update the file."
         )
         raise PluginError(msg)
     stdlib = engine_stdlib((src / STDLIB_ARCHIVE).read_bytes(), lists, root)

@@ -2,7 +2,7 @@
 
 Every module the calculators import is downloaded and compiled in the reader's browser before the
 first answer: one careless import (xml.sax.saxutils pulled in urllib.request, http.client and
-email) cost 0.35-0.6 s of every cold start. The lists live in hooks/engine_stdlib.toml, which the
+email) cost 0.35-0.6 s of every cold start. The lists live in engine/engine_stdlib.toml, which the
 build also uses to trim the standard library it ships.
 """
 
@@ -95,7 +95,7 @@ def test_calculators_import_only_listed_stdlib_modules(closure: Closure) -> None
     """Every stdlib module calculators.api imports is in engine_stdlib.toml's `calculators` list."""
     unlisted = set(closure.modules - engine.stdlib_lists().calculators)
     assert not unlisted, (
-        "calculators.api imports stdlib modules not in hooks/engine_stdlib.toml (each one is "
+        "calculators.api imports stdlib modules not in engine/engine_stdlib.toml (each one is "
         f"downloaded before a reader's first answer):\n{explain(closure, unlisted)}"
     )
 

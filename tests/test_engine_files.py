@@ -119,7 +119,7 @@ def engine_in_node(built_site: BuiltSite, tmp_path_factory: pytest.TempPathFacto
     done = subprocess.run(
         [
             "node",
-            str(ROOT / "hooks" / "pyodide_modules.mjs"),
+            str(ROOT / "engine" / "pyodide_modules.mjs"),
             str(engine_dir / engine.STDLIB_ARCHIVE),
             str(engine_dir / engine.CALCULATORS_ARCHIVE),
             str(built_site.path / "data" / "exercises.json"),

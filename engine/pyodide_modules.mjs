@@ -1,13 +1,13 @@
 // Which modules Pyodide imports, measured in Node with the pinned npm package (no browser).
 //
-//   node hooks/pyodide_modules.mjs <python_stdlib.zip> <calculators.zip> <exercises.json> <cases.json>
+//   node engine/pyodide_modules.mjs <python_stdlib.zip> <calculators.zip> <exercises.json> <cases.json>
 //
 // Starts Pyodide the way the worker does (calc-worker.mjs: `_makeSnapshot`, the given standard
 // library as `stdLibURL`), records sys.modules, unpacks our calculators, runs every case of
 // <cases.json> ([[calculator, input], ...]) through calculators.api.run_json, makes the memory
 // snapshot, and prints one JSON object: {startup, closure, answers, traceback, snapshotBytes,
 // snapshotHeapBytes, heapUsed (the heap's break: how much of it Python uses), startMs}.
-// hooks/engine_stdlib.toml's [pyodide] startup list is this script's `startup`; the tests run it
+// engine/engine_stdlib.toml's [pyodide] startup list is this script's `startup`; the tests run it
 // on the trimmed standard library to prove every calculator answers on it.
 
 import { readFileSync } from "node:fs";

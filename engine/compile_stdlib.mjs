@@ -1,7 +1,7 @@
 // Compile a standard-library zip to bytecode with Pyodide's own Python (the build's CPython is
 // another version, whose bytecode Pyodide cannot load).
 //
-//   node hooks/compile_stdlib.mjs <python_stdlib.zip> <out.zip> <modules.json>
+//   node engine/compile_stdlib.mjs <python_stdlib.zip> <out.zip> <modules.json>
 //
 // Starts Pyodide (the pinned npm package) on <python_stdlib.zip>, so the zip is proven to start
 // it, and writes <out.zip> with `x.py` replaced by `x.pyc` for every module named in
