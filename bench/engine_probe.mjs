@@ -6,7 +6,7 @@
 // python_stdlib.zip and the inline lock of version.json) the way calc-worker.mjs starts fresh:
 // unpack calculators.zip, import calculators.api, run the worker's self-test answer. Then counts
 // sys.modules: the Python modules imported at engine start. Then answers every golden case that
-// gives an answer (no expected field errors) as the worker does (run_json; the plan with the
+// gives an answer (no expected field errors) as the worker does (page_json; the plan with the
 // exercise library of <site>/data/exercises.json) and records the largest answer's bytes: the
 // JSON text the worker parses and posts to the page, in UTF-8. Prints one JSON object:
 // {startModules, modules, largestAnswerBytes: {calculator: bytes}}.
@@ -36,7 +36,7 @@ pyodide.unpackArchive(new Uint8Array(readFileSync(join(engine, "calculators.zip"
 });
 pyodide.pyimport("sys").path.insert(0, PACKAGE_DIR);
 const api = pyodide.pyimport("calculators.api");
-const selfTest = JSON.parse(api.run_json("protein", '{"weight": "68", "unit": "kg", "age": "40"}', "[]"));
+const selfTest = JSON.parse(api.page_json("protein", '{"weight": "68", "unit": "kg", "age": "40"}', "[]"));
 if (!selfTest.ok) throw new Error("the engine's self-test did not answer");
 const modules = JSON.parse(pyodide.runPython("import json, sys; json.dumps(sorted(sys.modules))"));
 
@@ -49,7 +49,7 @@ for (const spec of goldens) {
   let largest = 0;
   for (const { input } of cases) {
     const exercises = USES_EXERCISES.has(calculator) ? library : "[]";
-    const answer = api.run_json(calculator, JSON.stringify(input), exercises, "");
+    const answer = api.page_json(calculator, JSON.stringify(input), exercises, "");
     largest = Math.max(largest, Buffer.byteLength(answer, "utf8"));
   }
   largestAnswerBytes[calculator] = largest;

@@ -9,6 +9,10 @@ Invalid: {"version": 2, "calculator": "protein", "ok": false,
 it as it is; the ready-made answers on the site use the same views). `root` is the way from
 the page back to the site root, for the fragment's links.
 
+The page gets `page_json`: the same envelope with only the result fields it reads (`PAGE_FIELDS`),
+since it shows the HTML and never reads the rest (a plan's whole result is ~5× its HTML). The
+command line (`--json`) and the tests keep the whole result through `run` and `run_json`.
+
 `run` never raises and never returns NaN or infinity: bad input becomes field errors, and any
 unexpected failure becomes one generic error (no traceback text reaches the page).
 """
@@ -120,14 +124,49 @@ def run(
     return envelope
 
 
+# The result fields the page reads (docs/javascripts/forms.mjs): the calendar's file and the line
+# that says it was saved. Every other answer reaches the page as its HTML (and errors) alone.
+PAGE_FIELDS: Mapping[str, tuple[str, ...]] = {"plan-calendar": ("filename", "content", "message")}
+
+
 def run_json(
     calculator: str, payload_json: str, exercises: str | Sequence[object] = "[]", root: str = ""
 ) -> str:
-    """`run` for the browser worker: JSON text in, JSON text out (never raises).
+    """`run` with JSON text in and out, the whole result included (never raises).
 
     `exercises` is the library as JSON text, or the rows the worker read once with
     `read_exercises` (so a plan request does not parse the library again).
     """
+    return json.dumps(_run_text(calculator, payload_json, exercises, root), allow_nan=False)
+
+
+def page_json(
+    calculator: str, payload_json: str, exercises: str | Sequence[object] = "[]", root: str = ""
+) -> str:
+    """`run_json` as the browser worker sends it to the page: `for_page` of the envelope."""
+    return json.dumps(
+        for_page(_run_text(calculator, payload_json, exercises, root)), allow_nan=False
+    )
+
+
+def for_page(envelope: Mapping[str, object]) -> dict[str, object]:
+    """The envelope without the result fields the page never reads (see `PAGE_FIELDS`).
+
+    >>> sorted(for_page(run("protein", {"weight": "68", "age": "70"})))
+    ['calculator', 'html', 'ok', 'version']
+    """
+    slim = {key: value for key, value in envelope.items() if key != "result"}
+    fields = PAGE_FIELDS.get(str(envelope.get("calculator")), ())
+    result = envelope.get("result")
+    if fields and isinstance(result, Mapping):
+        slim["result"] = {key: result[key] for key in fields if key in result}
+    return slim
+
+
+def _run_text(
+    calculator: str, payload_json: str, exercises: str | Sequence[object], root: str
+) -> dict[str, object]:
+    """`run` on JSON text: text that is not JSON becomes one field error, never an exception."""
     try:
         payload = json.loads(payload_json, parse_constant=_constant_as_text)
         rows = (
@@ -140,10 +179,9 @@ def run_json(
             str(calculator), (FieldError("", "The answers are not valid JSON."),)
         )
         envelope["html"] = html.render(view, str(root))
-    else:
-        library = rows if isinstance(rows, list | tuple) else ()
-        envelope = run(str(calculator), payload, exercises=library, root=str(root))
-    return json.dumps(envelope, allow_nan=False)
+        return envelope
+    library = rows if isinstance(rows, list | tuple) else ()
+    return run(str(calculator), payload, exercises=library, root=str(root))
 
 
 def read_exercises(exercises_json: str) -> tuple[Exercise, ...] | tuple[()]:

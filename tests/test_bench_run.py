@@ -234,7 +234,7 @@ def test_peer_page_starts_pyodide_on_the_main_thread_with_the_stock_package() ->
     assert "Worker" not in html
     assert "lockFileContents" not in html
     assert "_loadSnapshot" not in html
-    assert 'api.run_json("protein", payload, exercises)' in html
+    assert 'api.page_json("protein", payload, exercises)' in html
 
 
 def answer(latency_ms: float, reply_ms: float = 5.0, script_ms: float = 0.0) -> object:
@@ -340,7 +340,7 @@ def test_peer_page_answers_again_on_its_main_thread_with_the_site_styles() -> No
     """The latency baseline: the same calculator on the main thread, drawn with our stylesheets."""
     html = peer.peer_page("plan", ["/assets/stylesheets/main.css", "/stylesheets/extra.css"])
     assert '<link rel="stylesheet" href="/stylesheets/extra.css">' in html
-    assert 'api.run_json("plan", form.elements.payload.value, rows)' in html
+    assert 'api.page_json("plan", form.elements.payload.value, rows)' in html
     assert 'performance.mark("regain:answer-received")' in html
     assert 'new CustomEvent("regain:answer", { bubbles: true })' in html
 

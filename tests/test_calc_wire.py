@@ -182,3 +182,34 @@ def test_kidney_disease_is_a_hard_stop_without_a_number(kidney: str) -> None:
     assert (result["status"], result["daily_g"], result["g_per_kg"]) == ("refer", None, None)
     assert result["warnings"][0]["severity"] == "stop"
     assert "ask your kidney doctor or dietitian" in result["warnings"][0]["message"]
+
+
+@pytest.mark.parametrize(
+    ("calculator", "payload"),
+    [
+        ("protein", {"weight": "68", "age": "70"}),
+        ("plan", PLAN),
+        ("self-check", {}),
+        ("protein", {"weight": "", "age": "70"}),
+    ],
+)
+def test_page_wire_is_the_envelope_without_the_result(
+    calculator: str, payload: dict[str, Any]
+) -> None:
+    """The page gets the HTML and the errors, never the result it does not read."""
+    rows = [ROW] if calculator == "plan" else []
+    whole = json.loads(json.dumps(api.run(calculator, payload, exercises=rows, root="../../")))
+    sent = json.loads(api.page_json(calculator, json.dumps(payload), json.dumps(rows), "../../"))
+    assert "result" not in sent
+    assert sent == {key: value for key, value in whole.items() if key != "result"}
+
+
+def test_page_wire_keeps_the_calendar_file_the_page_saves() -> None:
+    """The calendar's answer carries its file name, the file and the saved line, nothing more."""
+    payload = {**PLAN, "start_date": "2026-01-05"}
+    whole = api.run("plan-calendar", payload, exercises=[ROW])
+    sent = json.loads(api.page_json("plan-calendar", json.dumps(payload), json.dumps([ROW])))
+    assert whole["ok"] is True
+    assert isinstance(whole["result"], dict)
+    assert sent["result"] == {key: whole["result"][key] for key in api.PAGE_FIELDS["plan-calendar"]}
+    assert set(api.PAGE_FIELDS["plan-calendar"]) < set(whole["result"])

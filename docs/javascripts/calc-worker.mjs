@@ -129,7 +129,7 @@ function loadCalculators(pyodide, archive) {
 
 function checked(api) {
   // A restored engine must answer like a fresh one: a snapshot that cannot is not used.
-  const answer = JSON.parse(api.run_json(...SELF_TEST, "[]"));
+  const answer = JSON.parse(api.page_json(...SELF_TEST, "[]"));
   if (!answer.ok || answer.calculator !== "protein" || !answer.html) throw new Error("self-test failed");
   return api;
 }
@@ -223,7 +223,7 @@ self.addEventListener("message", async (event) => {
   try {
     const api = await engine;
     const exercises = USES_EXERCISES.has(calculator) ? await exerciseLibrary(api) : "[]";
-    const answer = api.run_json(String(calculator), JSON.stringify(input ?? {}), exercises, String(root ?? ""));
+    const answer = api.page_json(String(calculator), JSON.stringify(input ?? {}), exercises, String(root ?? ""));
     self.postMessage({ id, result: JSON.parse(answer) });
   } catch (error) {
     self.postMessage({ id, error: String(error && error.message ? error.message : error) });

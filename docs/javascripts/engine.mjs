@@ -7,8 +7,9 @@
 //                   id: a number, unique per page session; calculator: "protein" | "plan" |
 //                   "self-check" | "plan-calendar"; input: the form's answers; root: the way
 //                   from the page back to the site root, for the links in the answer's HTML.
-//   worker -> page  {id, result}   the wire envelope from calculators.api (version 2: ok,
-//                                  result or errors, and html, the answer as the page shows it)
+//   worker -> page  {id, result}   the wire envelope from calculators.api.page_json (version 2:
+//                                  ok, errors, html: the answer as the page shows it, and only
+//                                  the result fields the page reads: api.PAGE_FIELDS)
 //                   {id, error}    the worker failed to run the request at all
 //                   {type: "status", state: "loading" | "ready" | "failed", detail}
 //                                  start-up progress; detail on "ready" is "fresh" or

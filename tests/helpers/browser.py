@@ -321,3 +321,12 @@ def cpython(calculator: str, payload: dict[str, Any], site: BuiltSite) -> dict[s
     answer = api.run(calculator, payload, exercises=exercises)
     normalised: dict[str, Any] = json.loads(json.dumps(answer))
     return normalised
+
+
+def cpython_wire(calculator: str, payload: dict[str, Any], site: BuiltSite) -> dict[str, Any]:
+    """What CPython would send the page (`api.page_json`): compared with what the worker sent."""
+    exercises = site_exercises(site) if calculator in {"plan", "plan-calendar"} else []
+    sent: dict[str, Any] = json.loads(
+        api.page_json(calculator, json.dumps(payload), json.dumps(exercises))
+    )
+    return sent
