@@ -201,7 +201,7 @@ def engine_stdlib(full: bytes, lists: StdlibLists, root: Path) -> bytes:
 
 
 def compiled_stdlib(trimmed: bytes, modules: frozenset[str]) -> bytes:
-    """A stdlib zip with `modules` as bytecode (engine/compile_stdlib.mjs: Pyodide compiles them)."""
+    """A stdlib zip with `modules` as bytecode (engine/compile_stdlib.mjs: Pyodide compiles)."""
     with tempfile.TemporaryDirectory(prefix="regain-stdlib-") as work:
         source, target = Path(work) / "source.zip", Path(work) / "compiled.zip"
         listed = Path(work) / "modules.json"
