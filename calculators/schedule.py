@@ -2,7 +2,7 @@
 
 The calendar file (`present.calendar`) reads these from the wire next to the plan's answers;
 the page asks for them next to its "Add to my calendar" button (`present.forms.CALENDAR_FIELDS`),
-so one declaration feeds the form, the checks and the file.
+so one declaration (`FIELDS`) feeds the form, the checks and the file.
 """
 
 from __future__ import annotations
@@ -13,6 +13,8 @@ from dataclasses import dataclass
 from datetime import time
 from enum import StrEnum
 
+from calculators import fields
+from calculators.fields import Field, Kind
 from calculators.inputs import PayloadReader
 
 
@@ -57,8 +59,8 @@ class CalendarChoices:
         cleared it or typed half a time, and a silent 10:00 would surprise them.
         """
         reader = PayloadReader(payload)
-        session = read_session_time(reader, payload.get("session_time"))
-        reminder = reader.choice("reminder", Reminder, "a reminder", default=Reminder.NONE)
+        session = read_session_time(reader, payload.get(SESSION_TIME.name))
+        reminder = reader.read_choice(REMINDER, Reminder)
         reader.finish()
         return cls(session, reminder)
 
@@ -108,13 +110,29 @@ def read_session_time(reader: PayloadReader, value: object) -> time:
             chosen = None
         if chosen is not None and EARLIEST_SESSION <= chosen <= LATEST_SESSION:
             return chosen
-    reader.fail(
-        "session_time",
-        "Enter the time of your sessions as hours and minutes, between "
-        f"{clock_words(EARLIEST_SESSION)} and {clock_words(LATEST_SESSION)}.",
-        allowed_times(),
-    )
+    reader.fail(SESSION_TIME.name, SESSION_TIME.message, allowed_times())
     return DEFAULT_SESSION_TIME
 
 
-__all__ = ["DEFAULT_CHOICES", "CalendarChoices", "Reminder", "read_session_time"]
+# The calendar's answers (`fields`): its boxes beside the plan's calendar button and the reader
+# above derive from these.
+SESSION_TIME = Field(
+    "session_time",
+    Kind.TIME,
+    "Enter the time of your sessions as hours and minutes, between "
+    f"{clock_words(EARLIEST_SESSION)} and {clock_words(LATEST_SESSION)}.",
+    default=f"{DEFAULT_SESSION_TIME:%H:%M}",
+)
+REMINDER = fields.choice("reminder", Kind.SELECT, Reminder, "a reminder", default=Reminder.NONE)
+FIELDS = (SESSION_TIME, REMINDER)
+
+
+__all__ = [
+    "DEFAULT_CHOICES",
+    "FIELDS",
+    "REMINDER",
+    "SESSION_TIME",
+    "CalendarChoices",
+    "Reminder",
+    "read_session_time",
+]
