@@ -60,8 +60,9 @@ typecheck: setup
 # Both cores: pytest-xdist runs two workers. Tests of one file stay on one worker (loadgroup; the
 # group is the file unless a long test names its own, tests/conftest.py), so a file's shared
 # browser context starts once. Files are handed out in collection order, the long browser files
-# first, so the many short unit tests even out the two workers at the end.
-PYTEST_PARALLEL ?= -n 2 --dist loadgroup --no-loadscope-reorder
+# first, so the many short unit tests even out the two workers at the end. Every run ends with its
+# 20 slowest tests (--durations=20), so a test that grows shows in the CI log.
+PYTEST_PARALLEL ?= -n 2 --dist loadgroup --no-loadscope-reorder --durations=20
 
 unit: setup
 	$(BIN)/pytest $(PYTEST_PARALLEL) -m "not browser"

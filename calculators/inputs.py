@@ -41,6 +41,11 @@ UNIT_WORDS: dict[str, tuple[str, ...]] = {
 }
 # Longer text is no number a reader types; refusing it early keeps Decimal's work small.
 _MAX_NUMBER_LENGTH = 40
+# What a reader's free text may not hold: control characters (C0, DEL and C1: a line break, a
+# tab, a NUL would break the printout's one line or the calendar file) and lone surrogates (no
+# UTF-8 file can hold them). Everything else is the reader's to write: no-break spaces,
+# accents, joiners in emoji sequences, any script. (`str.isprintable` refuses all of those.)
+_NOT_TEXT = re.compile("[\x00-\x1f\x7f-\x9f\ud800-\udfff]")
 E = TypeVar("E", bound=StrEnum)
 _TRUE = frozenset({"true", "on", "yes", "1"})
 _FALSE = frozenset({"false", "off", "no", "0", ""})
@@ -183,12 +188,16 @@ class PayloadReader:
         return self.whole_number(field, bound, message)
 
     def optional_text(self, field: str, max_chars: int, message: str) -> str:
-        """Short free text, trimmed; missing is ""; too long or with control characters fails."""
+        """Short free text, trimmed; missing is ""; too long or with control characters fails.
+
+        The text is a value, shown as typed (escaped; never read for citations or markup), so
+        any printable character is welcome; only `_NOT_TEXT` is refused.
+        """
         raw = self._payload.get(field)
         if is_missing(raw):
             return ""
         text = raw.strip() if isinstance(raw, str) else ""
-        if not text or len(text) > max_chars or not text.isprintable():
+        if not text or len(text) > max_chars or _NOT_TEXT.search(text):
             self.fail(field, message, f"up to {max_chars} characters")
             return ""
         return text

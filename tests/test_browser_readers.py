@@ -567,3 +567,20 @@ def test_the_name_to_print_is_on_paper_and_never_in_a_share_link(
     page.evaluate("window.dispatchEvent(new Event('afterprint'))")
     assert page.title() == page_title
     watched_page.assert_clean()
+
+
+# A name in several scripts, with a no-break space, an emoji held together by zero-width
+# joiners and what looks like a source id: all of it the reader's, none of it markup.
+TYPED_NAME = "Zoë\u00a0(E3) 李小龙 👩\u200d👩\u200d👧 <b>"
+
+
+def test_a_typed_name_is_printed_as_typed(watched_page: WatchedPage) -> None:
+    """The print title shows the name exactly as typed: no link, no markup, every character."""
+    page = watched_page.page
+    watched_page.goto(FORM_PAGES["plan"])
+    fill_form(page, "plan", {"age": "78", "ability": "tires-quickly", "print_name": TYPED_NAME})
+    assert submit_and_wait(page, "plan") == "result"
+    title = page.locator("#plan-result .rg-print-title")
+    assert title.text_content() == f"12-week exercise plan for {TYPED_NAME}"
+    assert title.locator("a, b").count() == 0
+    watched_page.assert_clean()

@@ -156,9 +156,11 @@ def test_the_calendar_is_named_without_a_name_too() -> None:
     assert str(Calendar.from_ical(ics()["content"])["X-WR-CALNAME"]) == "Regain exercise plan"
 
 
-@pytest.mark.parametrize("name", ["Ann (E3)", "Bo; Lee, \\x"])
+@pytest.mark.parametrize(
+    "name", ["Ann (E3)", "Bo; Lee, \\x", "Nana\u00a0Zoë 👩\u200d👩\u200d👧 李小龙" * 2]
+)
 def test_a_name_is_kept_literally_in_titles_and_reminders(name: str) -> None:
-    """A name is the reader's text: "Ann (E3)" is no citation, and iCalendar escapes it."""
+    """A name in any script is the reader's: "Ann (E3)" is no citation; iCalendar escapes it."""
     content = ics({**PLAN, "print_name": name, "reminder": "15-minutes"})["content"]
     parsed = Calendar.from_ical(content)
     # icalendar leaves an X- property's text escaped: compare with RFC 5545's escaping.

@@ -53,12 +53,46 @@ def test_a_name_that_looks_like_a_source_id_stays_literal() -> None:
     assert title.select("a") == []
 
 
-@pytest.mark.parametrize("name", ["x" * (evidence.PRINT_NAME_MAX_CHARS + 1), "Ann\nLee", "Ann\x00"])
+@pytest.mark.parametrize(
+    "name",
+    [
+        "Ann\u00a0Lee",  # a no-break space
+        "Zoë Ångström-Núñez",  # accents
+        "Nana 👩\u200d👩\u200d👧",  # an emoji sequence held together by zero-width joiners
+        "李小龙",  # Chinese
+        "أحمد",  # Arabic
+    ],
+)
+def test_a_name_in_any_script_is_printed_as_typed(name: str) -> None:
+    """Any printable Unicode is a name: no-break spaces, accents, joiners, any script."""
+    title = plan_html({**PLAN, "print_name": name}).select_one(".rg-print-title")
+    assert title is not None
+    assert title.get_text() == f"12-week exercise plan for {name}"
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "x" * (evidence.PRINT_NAME_MAX_CHARS + 1),
+        "Ann\nLee",  # C0: a line break
+        "Ann\tLee",
+        "Ann\x00",
+        "Ann\x7f",  # DEL
+        "Ann\x85Lee",  # C1: next line
+        "Ann\ud800",  # a lone surrogate: no UTF-8 file can hold it
+    ],
+)
 def test_a_name_too_long_or_with_control_characters_is_a_field_error(name: str) -> None:
     """The name field takes one line of up to 60 characters; anything else names the field."""
     envelope = api.run("plan", {**PLAN, "print_name": name}, exercises=EXERCISES)
     assert envelope["ok"] is False
-    assert [error["field"] for error in envelope["errors"]] == ["print_name"]
+    assert envelope["errors"] == [
+        {
+            "field": "print_name",
+            "message": "Write the name for the printout in up to 60 letters, or leave it empty.",
+            "allowed": "up to 60 characters",
+        }
+    ]
 
 
 def test_the_name_stays_out_of_the_wire_result_and_the_command_line() -> None:

@@ -1,0 +1,153 @@
+"""Safety: the triage findings as warnings, referrals, and a physiotherapist when it helps."""
+
+from __future__ import annotations
+
+from calculators import evidence
+from calculators.evidence import Source
+from calculators.function import FunctionLevel
+from calculators.plan.answers import Ability, HomeSupport, PlanInput
+from calculators.plan.level import LevelAssessment
+from calculators.plan.notes import ONE_SIDE_NOTE, PHYSIO_NOTE
+from calculators.plan.result import PlanResult
+from calculators.present import triage as words
+from calculators.results import Alert, Severity, Status, cite
+from calculators.triage import RULE, Finding, Observations, RuleId
+from calculators.triage import Level as Urgency
+
+
+def observations(answers: PlanInput) -> Observations:
+    """The plan's answers as the triage table reads them.
+
+    Needing help to walk is the reader's own sentence (levels A and B: another person, a stick,
+    a frame or furniture), which M4 counts as frailty.
+    """
+    tests = answers.tests
+    return Observations(
+        age=answers.age,
+        fall_past_year=answers.fall_past_year,
+        fall_with_injury=answers.fall_with_injury,
+        two_or_more_falls=answers.two_or_more_falls,
+        cannot_get_up=answers.cannot_get_up,
+        blackouts=answers.blackouts,
+        needs_help_to_walk=answers.ability in {Ability.MOSTLY_SEATED, Ability.NEEDS_SUPPORT},
+        walk_4m_seconds=None if tests is None else tests.walk_seconds,
+        side_by_side_seconds=None if tests is None else tests.side_by_side_seconds,
+        exertion_symptoms=answers.chest_pain_or_fainting,
+        chronic_condition=answers.chronic_condition,
+        recent_hospital_stay=answers.recent_hospital_stay,
+    )
+
+
+# Rules that stop the plan: no programme until the reader has asked first.
+REFER_RULES = frozenset({RuleId.EXERTION_SYMPTOMS, RuleId.UNDER_18})
+
+
+def caution_alerts(
+    answers: PlanInput,
+    assessment: LevelAssessment,
+    findings: tuple[Finding, ...],
+    sources: list[Source],
+    notes: list[str],
+) -> tuple[Alert, ...]:
+    """The triage table's findings, most urgent first (E4, M4); a physiotherapist when it helps.
+
+    "No need to see a doctor first" (E4) only for level D with nothing in the answers that
+    shows weakness, falls or a condition.
+    """
+    alerts = [words.alert(finding) for finding in findings]
+    for finding in findings:
+        sources += finding.rule.sources
+    physio = (
+        assessment.level.rank <= FunctionLevel.B.rank
+        or assessment.falls_risk
+        or answers.recent_hospital_stay
+        or answers.chronic_condition
+    )
+    if answers.one_side_limits:
+        alerts.append(Alert(Severity.CAUTION, ONE_SIDE_NOTE))
+    elif physio and not any(finding.level is Urgency.PHYSIOTHERAPIST for finding in findings):
+        alerts.append(Alert(Severity.CAUTION, PHYSIO_NOTE))
+    if assessment.falls_risk:
+        notes.append(
+            "Because of your risk of falling, the plan has balance work on every day but the "
+            "rest day, always holding on (M3)."
+        )
+    if answers.recent_hospital_stay:
+        notes.append(
+            "After your hospital stay, sets start at 1 and the hardest versions are left out (M6)."
+        )
+    if answers.fall_past_year:
+        sources.append(Source.E2)
+    if alerts or answers.fall_past_year:
+        sources.append(Source.E4)
+    elif assessment.level is FunctionLevel.D and answers.age >= evidence.BALANCE_AGE:
+        notes.append(
+            "Healthy older adults who build up gradually do not need to see a doctor first (E4)."
+        )
+        sources.append(Source.E4)
+    return tuple(alerts)
+
+
+def _lacking(answers: PlanInput) -> str:
+    """What the reader said they lack, in words ("a sturdy chair and a clear wall")."""
+    words = {
+        HomeSupport.CHAIR: "a sturdy chair",
+        HomeSupport.WALL: "a clear wall",
+        HomeSupport.COUNTER: "a kitchen counter or sturdy table",
+    }
+    said = [words[item] for item in HomeSupport if item in answers.lacks]
+    return " and ".join(said) if said else "some of the equipment"
+
+
+def short_days_alert(answers: PlanInput) -> Alert:
+    """Some days lack what their kind needs: say why, and who can fill the gap."""
+    return Alert(
+        Severity.CAUTION,
+        "Some days have fewer exercises than they should: nothing else in our library is safe "
+        f"for your level without {_lacking(answers)}. {PHYSIO_NOTE}",
+    )
+
+
+def nothing_safe_result(answers: PlanInput) -> PlanResult:
+    """No exercise at all fits: no plan, and a physiotherapist instead (safety over features)."""
+    return PlanResult(
+        status=Status.REFER,
+        assessment=None,
+        weeks=(),
+        steps=None,
+        timeline=(),
+        notes=("No plan is shown: an empty plan would not help you.",),
+        warnings=(
+            Alert(
+                Severity.CAUTION,
+                "Nothing in our exercise library is safe for your level without "
+                f"{_lacking(answers)}. A physiotherapist can suggest exercises that fit you: "
+                "ask your doctor or practice to refer you.",
+            ),
+        ),
+        sources=cite([Source.M3, Source.M5]),
+    )
+
+
+def referral_result(findings: tuple[Finding, ...]) -> PlanResult | None:
+    """No plan for chest pain or feeling faint on exertion (M7, E4) or under 18 (E1)."""
+    stops = [finding for finding in findings if finding.rule.id in REFER_RULES]
+    if not stops:
+        return None
+    alerts = [words.alert(finding) for finding in stops]
+    if any(finding.rule.id is RuleId.EXERTION_SYMPTOMS for finding in stops):
+        # If the chest pain is happening now, it is M7's emergency.
+        alerts.append(words.alert(Finding(RULE[RuleId.CHEST_PAIN])))
+    sources = [source for alert_finding in stops for source in alert_finding.rule.sources]
+    if len(alerts) > len(stops):
+        sources.append(Source.M7)
+    return PlanResult(
+        status=Status.REFER,
+        assessment=None,
+        weeks=(),
+        steps=None,
+        timeline=(),
+        notes=("No plan is shown until you have asked first.",),
+        warnings=tuple(alerts),
+        sources=cite(sources),
+    )

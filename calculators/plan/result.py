@@ -1,0 +1,295 @@
+"""The typed plan result: weeks, days, exercises with their doses, walking goals."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+
+from calculators import evidence
+from calculators.evidence import Source
+from calculators.exercises import Exercise, Span
+from calculators.plan.level import LevelAssessment
+from calculators.results import Alert, Status
+from calculators.steps import StepPlan
+
+
+class DayKind(StrEnum):
+    """A day's main job; balance can also join a strength day (`balance_core`)."""
+
+    STRENGTH = "strength"
+    BALANCE = "balance"
+    MOVEMENT = "movement"
+    REST = "rest"
+
+
+class Muscles(StrEnum):
+    """Which muscles a strength day works hard."""
+
+    LOWER = "lower"
+    UPPER = "upper"
+    FULL = "full"
+
+
+class Walking(StrEnum):
+    """How the walking goal is given: steps (C, D), minutes (B), a few more steps (A)."""
+
+    STEPS = "steps"
+    MINUTES = "minutes"
+    MORE_STEPS = "more-steps"
+
+
+DAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+
+
+# One phrase per day title, used by every view (page, sample weeks, print, calendar, CLI).
+DAY_TITLES = {
+    Muscles.LOWER: "Strength: legs and hips",
+    Muscles.UPPER: "Strength: arms, chest and back",
+    Muscles.FULL: "Strength: whole body",
+    DayKind.BALANCE: "Balance",
+    DayKind.MOVEMENT: "Walking and stretching",
+    DayKind.REST: "Rest",
+}
+BALANCE_SUFFIX = " + balance"
+
+
+@dataclass(frozen=True)
+class Dose:
+    """One exercise's amount in one week: sets, and reps or seconds held (a range)."""
+
+    sets: int
+    reps: Span | None
+    hold_seconds: Span | None
+    per_side: bool
+
+    def phrase(self) -> str:
+        """The dose in words, the one phrase every view uses.
+
+        >>> Dose(2, (10, 12), None, True).phrase()
+        '2 sets of 10–12 reps on each side'
+        >>> Dose(1, None, (10, 10), False).phrase()
+        '1 hold of 10 seconds'
+        """
+        side = " on each side" if self.per_side else ""
+        if self.reps is not None:
+            return f"{_count(self.sets, 'set')} of {span_text(self.reps)} reps{side}"
+        hold = span_text(self.hold_seconds or (0, 0))
+        return f"{_count(self.sets, 'hold')} of {hold} seconds{side}"
+
+    def short(self) -> str:
+        """The dose in the printed plan's short form, sides left to the exercise's name.
+
+        Its key is `present.plan.SHORT_DOSE_KEY`.
+
+        >>> Dose(2, (10, 12), None, True).short()
+        '2 × 10–12'
+        >>> Dose(1, None, (10, 10), False).short()
+        '1 × 10 s'
+        """
+        if self.reps is not None:
+            return f"{self.sets} × {span_text(self.reps)}"
+        return f"{self.sets} × {span_text(self.hold_seconds or (0, 0))} s"
+
+    def seconds(self) -> int:
+        """About how long the dose takes at its top end, rests between sets included.
+
+        An estimate (common practice, `evidence.SESSION_*`), for the printout's session time.
+
+        >>> Dose(2, (10, 12), None, True).seconds()  # 2 × 12 reps × 4 s × 2 sides + 60 s rest
+        252
+        """
+        if self.reps is not None:
+            work = self.reps[1] * evidence.SESSION_SECONDS_PER_REP
+        else:
+            work = (self.hold_seconds or (0, 0))[1]
+        sides = 2 if self.per_side else 1
+        return self.sets * work * sides + (self.sets - 1) * evidence.SESSION_REST_BETWEEN_SETS_S
+
+
+@dataclass(frozen=True)
+class PlannedExercise:
+    """One exercise on one day of one week, with its dose and the harder version to try."""
+
+    exercise: Exercise
+    dose: Dose
+    harder: Exercise | None
+
+    def to_wire(self) -> dict[str, object]:
+        """The exercise as the wire's mapping; one of `reps` and `hold_seconds` is null."""
+        return {
+            "id": self.exercise.id,
+            "name": self.exercise.name,
+            "position": self.exercise.position.value,
+            "sets": self.dose.sets,
+            "reps": None if self.dose.reps is None else span_text(self.dose.reps),
+            "hold_seconds": (
+                None if self.dose.hold_seconds is None else span_text(self.dose.hold_seconds)
+            ),
+            "per_side": self.dose.per_side,
+            "dose": self.dose.phrase(),
+            "note": self.exercise.safety,
+            "harder": (
+                None if self.harder is None else {"id": self.harder.id, "name": self.harder.name}
+            ),
+        }
+
+
+@dataclass(frozen=True)
+class PlanDay:
+    """One day of one week."""
+
+    day: int
+    kind: DayKind
+    muscles: Muscles | None
+    balance_core: bool
+    exercises: tuple[PlannedExercise, ...]
+    steps_target: int | None
+    notes: tuple[str, ...]
+
+    @property
+    def title(self) -> str:
+        """The day's title, one phrase for every view."""
+        if self.muscles is not None:
+            return DAY_TITLES[self.muscles] + (BALANCE_SUFFIX if self.balance_core else "")
+        return DAY_TITLES[self.kind]
+
+    @property
+    def session_minutes(self) -> int:
+        """About how long the day's exercises take, rounded up to 5 minutes (0 without any).
+
+        An estimate from the content (common practice, `evidence.SESSION_*`).
+        """
+        if not self.exercises:
+            return 0
+        seconds = sum(planned.dose.seconds() for planned in self.exercises)
+        seconds += (len(self.exercises) - 1) * evidence.SESSION_CHANGEOVER_S
+        step = evidence.SESSION_ROUND_TO_MINUTES * 60
+        return -(-seconds // step) * evidence.SESSION_ROUND_TO_MINUTES
+
+    def to_wire(self) -> dict[str, object]:
+        """The day as the wire's mapping (day 1 = Monday)."""
+        return {
+            "day": self.day,
+            "name": DAY_NAMES[self.day - 1],
+            "title": self.title,
+            "kind": self.kind.value,
+            "focus": None if self.muscles is None else self.muscles.value,
+            "balance_core": self.balance_core,
+            "exercises": [planned.to_wire() for planned in self.exercises],
+            "steps_target": self.steps_target,
+            "notes": list(self.notes),
+        }
+
+
+@dataclass(frozen=True)
+class WalkGoal:
+    """One week's walking goal: a step count (C, D), minutes (B) or a few more steps (A)."""
+
+    kind: Walking
+    steps_per_day: int | None
+    minutes: int | None
+    text: str
+
+    def to_wire(self) -> dict[str, object]:
+        """The goal as the wire's mapping."""
+        return {
+            "kind": self.kind.value,
+            "steps_per_day": self.steps_per_day,
+            "minutes": self.minutes,
+            "text": self.text,
+        }
+
+
+@dataclass(frozen=True)
+class PlanWeek:
+    """One week of the programme."""
+
+    week: int
+    sets: int
+    walking: WalkGoal
+    retest: bool
+    days: tuple[PlanDay, ...]
+    notes: tuple[str, ...]
+
+    @property
+    def learning(self) -> bool:
+        """Weeks 1–2: learn the moves with the easier versions."""
+        return self.week <= evidence.LEARNING_WEEKS
+
+    @property
+    def title(self) -> str:
+        """The week's heading, one phrase for every view."""
+        if self.learning:
+            return f"Week {self.week}: learn the moves"
+        return f"Week {self.week}: re-test week" if self.retest else f"Week {self.week}: build up"
+
+    def to_wire(self) -> dict[str, object]:
+        """The week as the wire's mapping."""
+        return {
+            "week": self.week,
+            "title": self.title,
+            "learning": self.learning,
+            "sets": self.sets,
+            "retest": self.retest,
+            "walking": self.walking.to_wire(),
+            "days": [day.to_wire() for day in self.days],
+            "notes": list(self.notes),
+        }
+
+
+@dataclass(frozen=True)
+class PlanResult:
+    """A 12-week programme ("ok"), or a referral with no plan ("refer")."""
+
+    status: Status
+    assessment: LevelAssessment | None
+    weeks: tuple[PlanWeek, ...]
+    steps: StepPlan | None
+    timeline: tuple[str, ...]
+    notes: tuple[str, ...]
+    warnings: tuple[Alert, ...]
+    sources: tuple[Source, ...]
+    print_name: str = ""  # the reader's, for the printout's title only
+
+    @property
+    def days(self) -> tuple[PlanDay, ...]:
+        """The first week's days (the week's pattern; later weeks change only the doses)."""
+        return self.weeks[0].days if self.weeks else ()
+
+    @property
+    def strength_day_count(self) -> int:
+        """Days a week with strength work."""
+        return sum(day.kind is DayKind.STRENGTH for day in self.days)
+
+    @property
+    def rest_day_count(self) -> int:
+        """Full rest days a week."""
+        return sum(day.kind is DayKind.REST for day in self.days)
+
+    def to_wire(self) -> dict[str, object]:
+        """The result as plain JSON-ready values (the wire's `result`)."""
+        return {
+            "status": self.status.value,
+            "level": None if self.assessment is None else self.assessment.to_wire(),
+            "days": [day.to_wire() for day in self.days],
+            "weeks": [week.to_wire() for week in self.weeks],
+            "strength_day_count": self.strength_day_count,
+            "rest_day_count": self.rest_day_count,
+            "balance_day_count": sum(day.balance_core for day in self.days),
+            "steps": None if self.steps is None else self.steps.to_wire(),
+            "timeline": list(self.timeline),
+            "notes": list(self.notes),
+            "warnings": [alert.to_wire() for alert in self.warnings],
+            "sources": [source.value for source in self.sources],
+        }
+
+
+def _count(number: int, noun: str) -> str:
+    """`1 set`, `2 sets`."""
+    return f"{number} {noun}" if number == 1 else f"{number} {noun}s"
+
+
+def span_text(span: Span) -> str:
+    """A dose range as text, "8–12" (or "10" when both ends are equal)."""
+    low, high = span
+    return str(low) if low == high else f"{low}–{high}"
