@@ -19,6 +19,7 @@ import yaml
 from bs4 import BeautifulSoup, Tag
 
 from calculators import api, evidence
+from calculators.fields import Kind
 from calculators.present import forms, html, numbers, protein, view
 from calculators.present import text as text_out
 from calculators.present import triage as triage_words
@@ -30,7 +31,7 @@ ROOT = Path(__file__).resolve().parent.parent
 GOLDEN = ROOT / "tests" / "golden"
 EXERCISES = yaml.safe_load((ROOT / "data" / "exercises.yml").read_text(encoding="utf-8"))
 CALCULATORS = {"protein": "protein", "plan": "plan", "self-check": "self_check"}
-JAVASCRIPT = sorted((ROOT / "docs" / "javascripts").glob("*.mjs"))
+JAVASCRIPT = sorted((ROOT / "docs" / "javascripts").rglob("*.mjs"))
 # A range whose two ends print the same ("30–30 g") must print as one number.
 SAME_ENDS = re.compile(r"(?<![\d.,])(\d[\d.,]*)–\1(?![\d.,])")
 
@@ -345,7 +346,7 @@ def test_form_has_a_control_and_an_error_slot_for_every_field(name: str) -> None
     page = soup(forms.form_html(name, "../../"))
     for field in forms.FORMS[name].fields:
         assert page.select(f'[name="{field.name}"]'), field.name
-        if field.kind is not forms.Kind.FLAG:
+        if field.kind is not Kind.FLAG:
             assert page.select(f'[data-error-for="{field.name}"]'), field.name
 
 
@@ -355,9 +356,7 @@ def test_form_defaults_give_the_calculators_defaults(name: str) -> None:
     form = forms.FORMS[name]
     for field in form.fields:
         for choice in field.choices:
-            probe = {
-                field.name: [choice.value] if field.kind is forms.Kind.CHECKS else choice.value
-            }
+            probe = {field.name: [choice.value] if field.kind is Kind.CHECKS else choice.value}
             errors = api.run(name, probe, exercises=EXERCISES).get("errors", [])
             assert field.name not in {e["field"] for e in errors}, (field.name, choice.value)
 
