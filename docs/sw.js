@@ -1,5 +1,5 @@
 // Regain service worker: the site keeps working offline after the first visit.
-// sw-manifest.js (written by the build, hooks/offline.py) sets self.REGAIN_BUILD =
+// sw-manifest.js (written by the build, postbuild/offline.py) sets self.REGAIN_BUILD =
 // {version, precache: [...], engine: [...]}; a new build changes it, so the browser installs the
 // new worker, which replaces the old cache.
 /* global self, caches */

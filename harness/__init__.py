@@ -18,7 +18,7 @@ from harness.server import (
     is_compressible,
     serving,
 )
-from harness.site import ROOT, BuiltSite, build_site
+from harness.site import ROOT, BuiltSite, build_site, copy_project
 
 __all__ = [
     "CACHE_CONTROL",
@@ -35,6 +35,7 @@ __all__ = [
     "accepts_gzip",
     "build_site",
     "content_type",
+    "copy_project",
     "is_compressible",
     "launch_chromium",
     "serving",

@@ -1,7 +1,8 @@
-"""Build the project's site (or another config) with a strict MkDocs build."""
+"""Build the project's site (or another config) with a strict MkDocs build, or copy the project."""
 
 from __future__ import annotations
 
+import shutil
 import subprocess
 import sys
 from dataclasses import dataclass
@@ -46,3 +47,18 @@ def build_site(site_dir: Path, config: Path | None = None) -> subprocess.Complet
         text=True,
         check=False,
     )
+
+
+def copy_project(project: Path) -> Path:
+    """A copy of the project's sources at `project` to change and build (node_modules linked).
+
+    Not copied: git, the virtualenv, built sites and caches; the engine's npm packages are
+    linked, not copied (hundreds of megabytes). Returns the copy's mkdocs.yml.
+    """
+    shutil.copytree(
+        ROOT,
+        project,
+        ignore=shutil.ignore_patterns(".git", ".venv", "node_modules", "site", "*cache*"),
+    )
+    (project / "node_modules").symlink_to(ROOT / "node_modules")
+    return project / "mkdocs.yml"

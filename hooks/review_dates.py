@@ -1,96 +1,25 @@
-"""Page review dates (NHS content standard): last reviewed, next review due, never overdue.
+"""MkDocs hook: check each page's review dates and give them to the theme (postbuild.review_dates).
 
-Each page's front matter holds `reviewed:` and `next_review:` (YYYY-MM-DD), at most 3 years
-apart. The build stops, naming the page, when a date is missing or malformed, when the gap is
-over 3 years, or when the next review is before the build date. `$REGAIN_TODAY` (YYYY-MM-DD)
-sets the build date, so a test can build "in the future". For the theme (overrides/main.html)
-the hook keeps both dates, as ISO text and in words, in `page.meta["review"]`.
+This one stays a page hook: the theme (overrides/main.html) writes the review line while it
+renders the page, from `page.meta["review"]`, so the dates must be there before the page is
+built; the post-build step checks the built lines again (`check_review_lines`).
 """
 
 from __future__ import annotations
 
-import datetime as dt
-import os
-from collections.abc import Mapping
+import sys
+from pathlib import Path
 from typing import Any
 
-from mkdocs.exceptions import PluginError
+# MkDocs loads a hook by its file path with only hooks/ on sys.path: the project root goes
+# first, so the steps import as the package they are (as tests and `python -m postbuild` do).
+_ROOT = str(Path(__file__).resolve().parent.parent)
+if _ROOT not in sys.path:
+    sys.path.insert(0, _ROOT)
 
-# NHS content standard: review health information at least every 3 years.
-MAX_REVIEW_GAP_YEARS = 3
-TODAY_VARIABLE = "REGAIN_TODAY"
+from mkdocs.exceptions import PluginError  # noqa: E402
 
-
-def build_date() -> dt.date:
-    """Today, or the date in $REGAIN_TODAY."""
-    value = os.environ.get(TODAY_VARIABLE)
-    return dt.date.today() if not value else dt.date.fromisoformat(value)
-
-
-def _date(meta: Mapping[str, Any], key: str) -> dt.date | None:
-    """A front-matter date (YAML gives a date; quoted text is read as ISO), or None."""
-    value = meta.get(key)
-    if isinstance(value, dt.datetime):
-        return value.date()
-    if isinstance(value, dt.date):
-        return value
-    if isinstance(value, str):
-        try:
-            return dt.date.fromisoformat(value.strip())
-        except ValueError:
-            return None
-    return None
-
-
-def _years_later(day: dt.date, years: int) -> dt.date:
-    """The same date `years` later (29 February becomes 28 February)."""
-    try:
-        return day.replace(year=day.year + years)
-    except ValueError:
-        return day.replace(year=day.year + years, day=28)
-
-
-def review_problems(meta: Mapping[str, Any], today: dt.date) -> list[str]:
-    """What is wrong with a page's review dates ([] when they are fine).
-
-    >>> review_problems({"reviewed": dt.date(2026, 11, 26), "next_review": dt.date(2029, 11, 26)},
-    ...                 dt.date(2026, 11, 26))
-    []
-    >>> review_problems({"reviewed": dt.date(2020, 1, 1), "next_review": dt.date(2023, 1, 1)},
-    ...                 dt.date(2026, 11, 26))
-    ['its next review was due on 2023-01-01 (the build date is 2026-11-26): review the page']
-    """
-    reviewed, due = _date(meta, "reviewed"), _date(meta, "next_review")
-    problems = [
-        f"`{key}:` is missing or not a date (YYYY-MM-DD) in its front matter"
-        for key, value in (("reviewed", reviewed), ("next_review", due))
-        if value is None
-    ]
-    if reviewed is None or due is None:
-        return problems
-    if due <= reviewed:
-        problems.append(f"its next review ({due}) is not after its last review ({reviewed})")
-    if due > _years_later(reviewed, MAX_REVIEW_GAP_YEARS):
-        problems.append(
-            f"its next review ({due}) is more than {MAX_REVIEW_GAP_YEARS} years after its last "
-            f"review ({reviewed})"
-        )
-    if reviewed > today:
-        problems.append(f"its last review ({reviewed}) is after the build date ({today})")
-    if due < today:
-        problems.append(
-            f"its next review was due on {due} (the build date is {today}): review the page"
-        )
-    return problems
-
-
-def long_date(day: dt.date) -> str:
-    """A date as people write it: 26 November 2026.
-
-    >>> long_date(dt.date(2029, 11, 6))
-    '6 November 2029'
-    """
-    return f"{day.day} {day:%B %Y}"
+from postbuild.review_dates import build_date, review_problems, theme_dates  # noqa: E402
 
 
 def on_page_markdown(markdown: str, page: Any, **_: Any) -> str:
@@ -99,13 +28,5 @@ def on_page_markdown(markdown: str, page: Any, **_: Any) -> str:
     if problems:
         where = page.file.src_uri
         raise PluginError(f"Review dates of {where}: " + "; ".join(problems) + ".")
-    reviewed, due = _date(page.meta, "reviewed"), _date(page.meta, "next_review")
-    assert reviewed is not None
-    assert due is not None
-    page.meta["review"] = {
-        "reviewed": reviewed.isoformat(),
-        "reviewed_text": long_date(reviewed),
-        "next": due.isoformat(),
-        "next_text": long_date(due),
-    }
+    page.meta["review"] = theme_dates(page.meta)
     return markdown

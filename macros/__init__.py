@@ -1,34 +1,33 @@
 """Build-time macros for the Regain site (mkdocs-macros-plugin, `module_name: macros`).
 
 This module only registers: `define_env` loads and validates `data/` (macros.data) and wires the
-pure renderers (macros.render) to the page being built; `on_post_build` writes the validated
-data as JSON into the site for the browser calculators. A broken data file stops the build with
-one line per problem. `$REGAIN_DATA_DIR` points the build at another data folder.
+pure renderers (macros.render) to the page being built. A broken data file stops the build with
+one line per problem. `$REGAIN_DATA_DIR` points the build at another data folder. The data the
+browser reads (data/exercises.json, the drawings' sprite) is written after the build by the
+`postbuild` steps. Nothing here imports MkDocs at module level, so the renderers run without it.
 """
 
 from __future__ import annotations
 
-import json
 import posixpath
-from pathlib import Path
 from typing import Any
 
-from mkdocs.exceptions import PluginError
-from mkdocs.structure.files import File
-
-from calculators.figure import sprite
-from calculators.present.figure import SPRITE
 from macros import professionals, render, safety, static_answers
 from macros.data import DataError, SiteData, data_dir, load_site_data
 
-__all__ = ["define_env", "on_post_build"]
+__all__ = ["define_env"]
 
 # The exercise library page: every exercise link points at a card on it.
 LIBRARY_PAGE = "guide/exercises.md"
 # The References page: charts cite their evidence rows on it.
 REFERENCES_PAGE = "references.md"
-# Where the validated data is written in the built site.
-JSON_DIR = "data"
+
+
+def _build_error(message: str) -> Exception:
+    """MkDocs' own error, which stops the build printing only `message` (imported when needed)."""
+    from mkdocs.exceptions import PluginError  # noqa: PLC0415 - no MkDocs at module level
+
+    return PluginError(message)
 
 
 def _site_data() -> SiteData:
@@ -36,8 +35,7 @@ def _site_data() -> SiteData:
     try:
         return load_site_data(data_dir())
     except DataError as error:
-        message = f"Regain data files are invalid ({len(error.problems)} problems):\n{error}"
-        raise PluginError(message) from error
+        raise _build_error(error.report()) from error
 
 
 def define_env(env: Any) -> None:  # noqa: PLR0915 - one short registration per macro
@@ -49,7 +47,7 @@ def define_env(env: Any) -> None:  # noqa: PLR0915 - one short registration per 
         env.conf["watch"].append(watched)
     library = site_data.exercises_by_id
     drawn = site_data.drawn_ids
-    library_url = File(LIBRARY_PAGE, None, "", env.conf["use_directory_urls"]).url
+    library_url = render.page_url(LIBRARY_PAGE, directory_urls=env.conf["use_directory_urls"])
 
     def links() -> render.Links:
         """Links as seen from the page being rendered now."""
@@ -119,7 +117,7 @@ def define_env(env: Any) -> None:  # noqa: PLR0915 - one short registration per 
 
     # Answers without JavaScript: the calculators run at build time (macros.static_answers).
     exercise_rows = site_data.exercises_json()
-    references_url = File(REFERENCES_PAGE, None, "", env.conf["use_directory_urls"]).url
+    references_url = render.page_url(REFERENCES_PAGE, directory_urls=env.conf["use_directory_urls"])
 
     @env.macro  # type: ignore[untyped-decorator]
     def protein_table(unit: str = "kg") -> str:
@@ -156,7 +154,7 @@ def define_env(env: Any) -> None:  # noqa: PLR0915 - one short registration per 
         try:
             return professionals.render(part, references_md())
         except KeyError as error:
-            raise PluginError(str(error)) from error
+            raise _build_error(str(error)) from error
 
     @env.macro  # type: ignore[untyped-decorator]
     def emergency_signs() -> str:
@@ -177,32 +175,3 @@ def define_env(env: Any) -> None:  # noqa: PLR0915 - one short registration per 
     def not_without_advice() -> str:
         """The "not for you without advice" callout (E4)."""
         return safety.not_without_advice(references_md())
-
-
-def on_post_build(env: Any) -> None:
-    """Write the validated data as JSON (data/exercises.json) and the drawings' sprite.
-
-    Runs before the hooks' post-build steps, so the offline manifest lists both.
-    """
-    site_data = _site_data()
-    site_dir = Path(env.conf["site_dir"])
-    write_json(site_data, site_dir / JSON_DIR)
-    write_sprite(site_data, site_dir)
-
-
-def write_sprite(site_data: SiteData, site_dir: Path) -> None:
-    """Every exercise's start and end pose as symbols of one SVG (assets/figures.svg).
-
-    Pages point at its symbols (`calculators.present.figure`); nothing else draws a figure.
-    """
-    path = site_dir / SPRITE
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(sprite(site_data.poses), encoding="utf-8")
-
-
-def write_json(site_data: SiteData, directory: Path) -> None:
-    """The validated data as JSON files, in the shape of the YAML files (lists of mappings)."""
-    directory.mkdir(parents=True, exist_ok=True)
-    for name, content in (("exercises.json", site_data.exercises_json()),):
-        text = json.dumps(content, ensure_ascii=False, sort_keys=False)
-        (directory / name).write_text(text + "\n", encoding="utf-8")

@@ -65,6 +65,10 @@ class DataError(ValueError):
         self.problems = tuple(problems)
         super().__init__("\n".join(self.problems))
 
+    def report(self) -> str:
+        """What a failed build prints: how many problems, then one line each."""
+        return f"Regain data files are invalid ({len(self.problems)} problems):\n{self}"
+
 
 # ---------------------------------------------------------------- closed choices
 

@@ -74,6 +74,23 @@ class Links:
         return site_root(self.page_url)
 
 
+def page_url(source: str, *, directory_urls: bool) -> str:
+    """The site-relative URL of the page built from `source` (MkDocs' rule, without MkDocs).
+
+    >>> page_url("guide/exercises.md", directory_urls=True)
+    'guide/exercises/'
+    >>> page_url("index.md", directory_urls=True)
+    './'
+    >>> page_url("guide/exercises.md", directory_urls=False)
+    'guide/exercises.html'
+    """
+    parent, name = posixpath.split(source.removesuffix(".md"))
+    if not directory_urls:
+        return posixpath.join(parent, f"{name}.html")
+    folder = parent if name in {"index", "README"} else posixpath.join(parent, name)
+    return f"{folder}/" if folder else "./"
+
+
 def site_root(page_url: str) -> str:
     """The way from a page back to the site root: "../../" from tools/plan/, "" from home.
 

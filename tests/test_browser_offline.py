@@ -10,7 +10,7 @@ import pytest
 from helpers.browser import RESULT_TIMEOUT_MS, fill_form, open_watched_page, submit_and_wait
 from playwright.sync_api import Browser, Page
 
-from harness import ROOT, BuiltSite, StaticServer, build_site
+from harness import BuiltSite, StaticServer, build_site, copy_project
 
 pytestmark = pytest.mark.browser
 
@@ -86,18 +86,13 @@ class _SwappableSite:
 def changed_build(tmp_path: Path) -> Path:
     """A second build of the project whose early-signs page has new content."""
     project = tmp_path / "project"
-    shutil.copytree(
-        ROOT,
-        project,
-        ignore=shutil.ignore_patterns(".git", ".venv", "node_modules", "site", "*cache*"),
-    )
-    (project / "node_modules").symlink_to(ROOT / "node_modules")
+    config = copy_project(project)
     page = project / "docs" / "guide" / "early-signs.md"
     page.write_text(
         page.read_text(encoding="utf-8") + "\n\nThis sentence is new in the second build.\n",
         encoding="utf-8",
     )
-    result = build_site(tmp_path / "site-b", project / "mkdocs.yml")
+    result = build_site(tmp_path / "site-b", config)
     assert result.returncode == 0, result.stdout + result.stderr
     return tmp_path / "site-b"
 

@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
 
 from harness import BuiltSite, build_site
-from hooks import review_dates
+from postbuild import review_dates
+from postbuild.errors import BuildStepError
 
 TODAY = dt.date(2026, 11, 26)
 GOOD = {"reviewed": dt.date(2026, 11, 26), "next_review": dt.date(2029, 11, 26)}
@@ -89,3 +91,44 @@ def test_build_fails_naming_a_page_past_its_review_date(
     assert result.returncode != 0
     assert "Review dates of " in result.stderr + result.stdout
     assert ".md: its next review was due on 2029-" in result.stderr + result.stdout
+
+
+def _page(site: Path, relative: str, review_line: str) -> None:
+    """A built page whose footer holds `review_line`."""
+    path = site / relative
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(f"<html><body><aside>{review_line}</aside></body></html>", encoding="utf-8")
+
+
+def _line(reviewed: str, due: str) -> str:
+    return (
+        f'<p class="rg-reviewed">\n  Page last reviewed: <time datetime="{reviewed}">x</time>.\n'
+        f'  Next review due: <time datetime="{due}">y</time>.\n</p>'
+    )
+
+
+def test_built_pages_with_good_review_lines_pass(tmp_path: Path) -> None:
+    """Built pages whose review lines are within 3 years and not overdue pass the site check."""
+    _page(tmp_path, "index.html", _line("2026-11-26", "2029-11-26"))
+    _page(tmp_path, "404.html", "")
+    review_dates.check_review_lines(tmp_path, TODAY)
+
+
+@pytest.mark.parametrize(
+    ("line", "problem"),
+    [
+        ("", "faq/index.html: it has no review line with its two dates"),
+        (
+            _line("2023-01-01", "2026-01-01"),
+            "faq/index.html: its next review was due on 2026-01-01",
+        ),
+        (_line("2026-11-26", "2030-01-01"), "faq/index.html: its next review (2030-01-01) is more"),
+    ],
+)
+def test_site_check_names_a_built_page_with_a_wrong_review_line(
+    tmp_path: Path, line: str, problem: str
+) -> None:
+    """A built page without its review line, or with an overdue or too-far one, is named."""
+    _page(tmp_path, "faq/index.html", line)
+    with pytest.raises(BuildStepError, match=re.escape(problem)):
+        review_dates.check_review_lines(tmp_path, TODAY)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from bs4 import BeautifulSoup
 
 from harness import BuiltSite
-from hooks import csp
+from postbuild import csp
 
 
 def policy_of(html: str) -> str:

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 import pytest
 
 from harness import ROOT
-from hooks import engine
+from postbuild import engine
 
 # Run in a fresh interpreter: isolated (-I: no user site, no PYTHON* variables), without `site`
 # (-S: nothing imported before us, so the whole closure shows), the project root as sys.path.

@@ -11,10 +11,10 @@ from typing import Any
 
 import pytest
 from helpers.browser import cpython, golden_cases
-from mkdocs.exceptions import PluginError
 
 from harness import ROOT, BuiltSite
-from hooks import engine
+from postbuild import engine
+from postbuild.errors import BuildStepError
 
 
 def test_engine_directory_holds_exactly_the_needed_files(built_site: BuiltSite) -> None:
@@ -176,14 +176,14 @@ def test_calculators_archive_is_reproducible() -> None:
 def test_missing_engine_names_the_fix(tmp_path: Path) -> None:
     """Without node_modules the build stops with a message that says to run npm ci."""
     (tmp_path / "package.json").write_text(json.dumps({"dependencies": {"pyodide": "314.0.7"}}))
-    with pytest.raises(PluginError, match="npm ci"):
+    with pytest.raises(BuildStepError, match="npm ci"):
         engine.pyodide_source(tmp_path)
 
 
 def test_engine_version_range_is_refused(tmp_path: Path) -> None:
     """A version range for pyodide in package.json is refused: the engine must be pinned."""
     (tmp_path / "package.json").write_text(json.dumps({"dependencies": {"pyodide": "^314.0.7"}}))
-    with pytest.raises(PluginError, match="exact version"):
+    with pytest.raises(BuildStepError, match="exact version"):
         engine.pinned_pyodide_version(tmp_path)
 
 
@@ -201,7 +201,7 @@ def test_engine_snapshot_fits_the_restorable_heap(engine_in_node: Any) -> None:
 
 
 def test_version_file_carries_the_snapshot_limit(built_site: BuiltSite) -> None:
-    """The worker reads the restorable heap size from version.json (one source: hooks/engine.py)."""
+    """The worker reads the restorable heap size from version.json (one source: the engine step)."""
     manifest = json.loads((built_site.path / "engine" / "version.json").read_text())
     assert manifest["snapshotHeapLimit"] == engine.SNAPSHOT_HEAP_LIMIT
 

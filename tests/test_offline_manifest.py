@@ -6,7 +6,7 @@ import json
 from pathlib import Path
 
 from harness import BuiltSite
-from hooks import offline
+from postbuild import offline
 
 
 def manifest(site: BuiltSite) -> dict[str, object]:

@@ -10,7 +10,7 @@ from bs4 import BeautifulSoup
 
 from calculators.present.figure import SPRITE
 from harness import BuiltSite
-from hooks import offline
+from postbuild import offline
 
 SHEET = "guide/exercise-drawings/"
 LIBRARY = "guide/exercises/"

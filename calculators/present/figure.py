@@ -13,7 +13,7 @@ from calculators.present.escape import escape
 
 Frame = tuple[float, float, float, float]
 
-SPRITE = "assets/figures.svg"  # written by the build (macros.on_post_build), from the site root
+SPRITE = "assets/figures.svg"  # written by the build (postbuild/data.py), from the site root
 ARROW = "fig-arrow"
 POSES = ("start", "end")
 

@@ -60,7 +60,7 @@ self.fetch = async (resource, options) => {
   }
 };
 
-// python_stdlib.zip is Pyodide's standard library trimmed at build time (hooks/engine.py) to
+// python_stdlib.zip is Pyodide's standard library trimmed at build time (postbuild/engine.py) to
 // the modules its start-up and our calculators import: about 1 MB instead of 2.5 MB.
 const STDLIB_URL = new URL("python_stdlib.zip", ENGINE_URL).href;
 

@@ -9,7 +9,6 @@ from __future__ import annotations
 import hashlib
 import json
 from pathlib import Path
-from typing import Any
 
 MANIFEST = "sw-manifest.js"
 # Never precached: the worker itself, source maps, compressed duplicates, and the engine, which is
@@ -55,21 +54,8 @@ def build_version(site_dir: Path, paths: list[str]) -> str:
     return digest.hexdigest()[:16]
 
 
-_state = {"serving": False}
-
-
-def on_startup(command: str, dirty: bool) -> None:
-    """Remember whether this is `mkdocs serve`: live reload and an offline cache do not mix."""
-    del dirty
-    _state["serving"] = command == "serve"
-
-
-def on_post_build(config: Any) -> None:
-    """Write `<site>/sw-manifest.js` for `sw.js` (a null build under `mkdocs serve`)."""
-    site_dir = Path(config.site_dir)
-    if _state["serving"]:
-        (site_dir / MANIFEST).write_text("self.REGAIN_BUILD = null;\n", encoding="utf-8")
-        return
+def write_manifest(site_dir: Path) -> None:
+    """Write `<site>/sw-manifest.js` for `sw.js`: the build's version and what to keep offline."""
     precache, engine = offline_files(site_dir)
     manifest = {
         "version": build_version(site_dir, precache + engine),
@@ -79,3 +65,8 @@ def on_post_build(config: Any) -> None:
     (site_dir / MANIFEST).write_text(
         f"self.REGAIN_BUILD = {json.dumps(manifest, indent=1)};\n", encoding="utf-8"
     )
+
+
+def write_null_manifest(site_dir: Path) -> None:
+    """A manifest with no build (`mkdocs serve`: live reload and an offline cache do not mix)."""
+    (site_dir / MANIFEST).write_text("self.REGAIN_BUILD = null;\n", encoding="utf-8")

@@ -12,7 +12,6 @@ import base64
 import hashlib
 from html.parser import HTMLParser
 from pathlib import Path
-from typing import Any
 
 CSP_MARKER = '<meta http-equiv="Content-Security-Policy"'
 
@@ -75,20 +74,9 @@ def policy(script_hashes: set[str]) -> str:
     )
 
 
-_state = {"serving": False}
-
-
-def on_startup(command: str, dirty: bool) -> None:
-    """Remember whether this is `mkdocs serve`, whose live-reload script is inline and unhashed."""
-    del dirty
-    _state["serving"] = command == "serve"
-
-
-def on_post_build(config: Any) -> None:
+def add_policy(site_dir: Path) -> None:
     """Insert the same policy meta tag, right after <meta charset>, into every HTML page."""
-    if _state["serving"]:
-        return
-    pages = sorted(Path(config.site_dir).rglob("*.html"))
+    pages = sorted(site_dir.rglob("*.html"))
     texts = {path: path.read_text(encoding="utf-8") for path in pages}
     hashes: set[str] = set()
     for html in texts.values():

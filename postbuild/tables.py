@@ -3,15 +3,15 @@
 On a phone, or with large text, a table with several columns does not fit across the screen.
 The stylesheet then shows each row as a card and writes the heading before each value from the
 cell's `data-label` (extra.css, "tables on narrow screens"). Tables the presentation layer
-renders (calculators/present/html.py) carry their labels already; this hook labels the rest
-(Markdown and macro tables) after each page is built.
+renders (calculators/present/html.py) carry their labels already; this step labels the rest
+(Markdown and macro tables) in every built page.
 """
 
 from __future__ import annotations
 
 import re
 from html import escape, unescape
-from typing import Any
+from pathlib import Path
 
 _TABLE = re.compile(r"<table\b.*?</table>", re.DOTALL)
 _HEAD_ROW = re.compile(r"<tr\b[^>]*>(?:(?!</tr>).)*</tr>", re.DOTALL)
@@ -60,6 +60,10 @@ def label_tables(html: str) -> str:
     return _TABLE.sub(lambda table: label_table(table.group(0)), html)
 
 
-def on_page_content(html: str, **_: Any) -> str:
-    """MkDocs hook: label the tables of each page's content."""
-    return label_tables(html)
+def label_site_tables(site_dir: Path) -> None:
+    """Label the tables of every HTML page of the built site (a page without one is untouched)."""
+    for path in sorted(site_dir.rglob("*.html")):
+        html = path.read_text(encoding="utf-8")
+        labelled = label_tables(html)
+        if labelled != html:
+            path.write_text(labelled, encoding="utf-8")

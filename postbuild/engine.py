@@ -1,4 +1,4 @@
-"""Ship the self-hosted Python engine: Pyodide from the pinned npm package plus our calculators.
+"""Ship the self-hosted Python engine into site/engine/: pinned npm Pyodide plus our calculators.
 
 Only the files a pure-Python engine needs are copied (no CDN, no package wheels), and the
 `calculators` package is zipped from the very source the CPython tests cover, so the browser and
@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from mkdocs.exceptions import PluginError
+from postbuild.errors import BuildStepError
 
 # The engine files Pyodide loads at start-up for a stdlib-only program.
 ENGINE_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip")
@@ -45,17 +45,13 @@ CALCULATORS_ARCHIVE = "calculators.zip"
 _ZIP_EPOCH = (2020, 1, 1, 0, 0, 0)
 
 
-def _project_root(config: Any) -> Path:
-    return Path(config.config_file_path).resolve().parent
-
-
 def pinned_pyodide_version(root: Path) -> str:
     """The exact pyodide version package.json pins (a range would make builds drift)."""
     manifest = json.loads((root / "package.json").read_text(encoding="utf-8"))
     spec = manifest["dependencies"]["pyodide"]
     if not spec[:1].isdigit():
         msg = f"package.json: dependency 'pyodide' must be an exact version, not {spec!r}"
-        raise PluginError(msg)
+        raise BuildStepError(msg)
     return str(spec)
 
 
@@ -68,15 +64,15 @@ def pyodide_source(root: Path) -> Path:
             f"The Pyodide engine is not installed ({src} is missing). "
             "Run `npm ci` (or `make build`, which does it for you)."
         )
-        raise PluginError(msg)
+        raise BuildStepError(msg)
     found = json.loads((src / "package.json").read_text(encoding="utf-8"))["version"]
     if found != wanted:
         msg = f"node_modules has pyodide {found}, package.json pins {wanted}: run `npm ci`."
-        raise PluginError(msg)
+        raise BuildStepError(msg)
     missing = [name for name in ENGINE_FILES if not (src / name).is_file()]
     if missing:
         msg = f"pyodide {found} in {src} lacks {', '.join(missing)}: run `npm ci`."
-        raise PluginError(msg)
+        raise BuildStepError(msg)
     return src
 
 
@@ -216,7 +212,7 @@ def compiled_stdlib(trimmed: bytes, modules: frozenset[str]) -> bytes:
         )
         if done.returncode != 0 or not target.is_file():
             msg = f"Compiling the engine's standard library failed:\n{done.stderr[-2000:]}"
-            raise PluginError(msg)
+            raise BuildStepError(msg)
         return target.read_bytes()
 
 
@@ -230,11 +226,10 @@ def _copy_if_changed(src: Path, dest: Path) -> None:
         shutil.copy2(src, dest)
 
 
-def on_post_build(config: Any) -> None:
-    """Copy the engine and the calculators archive into `<site>/engine/`."""
-    root = _project_root(config)
+def ship_engine(site_dir: Path, root: Path) -> None:
+    """Copy the engine and the calculators archive of the project at `root` into site/engine/."""
     src = pyodide_source(root)
-    dest = Path(config.site_dir) / ENGINE_DIR
+    dest = site_dir / ENGINE_DIR
     dest.mkdir(parents=True, exist_ok=True)
     for name in ENGINE_FILES:
         if name != STDLIB_ARCHIVE:
@@ -246,7 +241,7 @@ def on_post_build(config: Any) -> None:
             f"pins {pinned_pyodide_version(root)}: measure its start-up list again with "
             "engine/pyodide_modules.mjs and update the file."
         )
-        raise PluginError(msg)
+        raise BuildStepError(msg)
     stdlib = engine_stdlib((src / STDLIB_ARCHIVE).read_bytes(), lists, root)
     (dest / STDLIB_ARCHIVE).write_bytes(stdlib)
     archive = calculators_archive(root / "calculators")
