@@ -86,6 +86,7 @@ ENGINE_SOURCES = (
     "/javascripts/calc-client.mjs",
     "/javascripts/engine.mjs",
     "/javascripts/forms.mjs",
+    "/javascripts/forms/",
 )
 
 

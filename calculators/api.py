@@ -128,8 +128,9 @@ def run(
     return envelope
 
 
-# The result fields the page reads (docs/javascripts/forms.mjs): the calendar's file and the line
-# that says it was saved. Every other answer reaches the page as its HTML (and errors) alone.
+# The result fields the page reads (docs/javascripts/forms/calendar.mjs): the calendar's file and
+# the line that says it was saved. Every other answer reaches the page as its HTML (and errors)
+# alone.
 PAGE_FIELDS: Mapping[str, tuple[str, ...]] = {"plan-calendar": ("filename", "content", "message")}
 
 

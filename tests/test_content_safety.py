@@ -94,7 +94,7 @@ _OLD_SENSITIVITY = re.compile(r"65\s*(?:-|to)\s*85")
 
 def test_no_page_says_sarc_f_finds_65_to_85_percent(built_site: BuiltSite) -> None:
     """No built page (or the client's JavaScript) repeats the overstated 65-85% sensitivity."""
-    files = [*built_site.html_pages(), *built_site.path.glob("javascripts/*.mjs")]
+    files = [*built_site.html_pages(), *built_site.path.glob("javascripts/**/*.mjs")]
     found = [
         path.relative_to(built_site.path).as_posix()
         for path in files

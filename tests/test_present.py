@@ -29,7 +29,7 @@ ROOT = Path(__file__).resolve().parent.parent
 GOLDEN = ROOT / "tests" / "golden"
 EXERCISES = yaml.safe_load((ROOT / "data" / "exercises.yml").read_text(encoding="utf-8"))
 CALCULATORS = {"protein": "protein", "plan": "plan", "self-check": "self_check"}
-JAVASCRIPT = sorted((ROOT / "docs" / "javascripts").glob("*.mjs"))
+JAVASCRIPT = sorted((ROOT / "docs" / "javascripts").rglob("*.mjs"))
 # A range whose two ends print the same ("30–30 g") must print as one number.
 SAME_ENDS = re.compile(r"(?<![\d.,])(\d[\d.,]*)–\1(?![\d.,])")
 

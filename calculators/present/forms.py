@@ -641,7 +641,7 @@ def form_html(name: str, root: str = "") -> str:
         '<span class="rg-progress-text" data-engine-progress hidden></span>\n'
         f"{_failure_template(form)}\n{_link_template()}\n"
         "</form>\n"
-        # Not a live region: the answer's first line takes the focus (forms.mjs), which reads
+        # Not a live region: the answer's first line takes the focus (forms/answer.mjs), which reads
         # it once; the status line above is the form's one polite live region.
         f'<div id="{escape(prefix)}-result" class="rg-result"></div>'
     )
@@ -722,7 +722,7 @@ def _field(field: Field, prefix: str) -> str:
             f'aria-describedby="{escape(error)}">{options}</select>'
         )
     elif field.kind is Kind.TEXT:
-        # data-private: the page leaves it out of share links (docs/javascripts/forms.mjs).
+        # data-private: the page leaves it out of share links (javascripts/forms/share-links.mjs).
         control = (
             f'<input id="{escape(ident)}" name="{escape(field.name)}" type="text" '
             f'maxlength="{evidence.PRINT_NAME_MAX_CHARS}" autocomplete="off" data-private '
