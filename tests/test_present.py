@@ -19,6 +19,7 @@ import yaml
 from bs4 import BeautifulSoup, Tag
 
 from calculators import api, evidence
+from calculators.fields import Kind
 from calculators.present import forms, html, numbers, protein, view
 from calculators.present import text as text_out
 from calculators.present import triage as triage_words
@@ -346,7 +347,7 @@ def test_form_has_a_control_and_an_error_slot_for_every_field(name: str) -> None
     page = soup(forms.form_html(name, "../../"))
     for field in forms.FORMS[name].fields:
         assert page.select(f'[name="{field.name}"]'), field.name
-        if field.kind is not forms.Kind.FLAG:
+        if field.kind is not Kind.FLAG:
             assert page.select(f'[data-error-for="{field.name}"]'), field.name
 
 
@@ -356,9 +357,7 @@ def test_form_defaults_give_the_calculators_defaults(name: str) -> None:
     form = forms.FORMS[name]
     for field in form.fields:
         for choice in field.choices:
-            probe = {
-                field.name: [choice.value] if field.kind is forms.Kind.CHECKS else choice.value
-            }
+            probe = {field.name: [choice.value] if field.kind is Kind.CHECKS else choice.value}
             errors = api.run(name, probe, exercises=EXERCISES).get("errors", [])
             assert field.name not in {e["field"] for e in errors}, (field.name, choice.value)
 
