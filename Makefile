@@ -11,7 +11,7 @@ NODE_STAMP := node_modules/.installed
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: help setup build serve test test-stress lint typecheck unit browser bench lighthouse clean
+.PHONY: help setup build serve test test-stress lint typecheck unit browser bench lighthouse references clean
 
 help:
 	@echo "make serve       - set up, build and serve the site on http://$(HOST):$(PORT)/ (live reload)"
@@ -20,6 +20,7 @@ help:
 	@echo "make browser     - the browser tier only (headless Debian Chromium)"
 	@echo "make test-stress - make test with a CPU hog of twice the cores for the whole run (stress-ng --cpu 4)"
 	@echo "make build       - set up and build the site into site/"
+	@echo "make references  - write calculators/source_titles.py from data/references.yml (after editing it)"
 	@echo "make bench       - set up, build, then time Regain against the same-run peer page (ratios)"
 	@echo "make lighthouse  - set up, build, then Lighthouse mobile performance of home, a guide and a calculator page"
 
@@ -44,6 +45,10 @@ build: setup
 serve: build
 	# Served at the root (not under the GitHub Pages project path of site_url).
 	SITE_URL=http://$(HOST):$(PORT)/ $(BIN)/mkdocs serve --strict --dev-addr $(HOST):$(PORT) --livereload
+
+# The answers' source titles, from data/references.yml (the build stops when they disagree).
+references: setup
+	$(BIN)/python -m macros.references
 
 lint: setup
 	$(BIN)/ruff check .

@@ -33,6 +33,7 @@ from calculators.present import self_check as self_check_view
 from calculators.present.calendar import plan_calendar
 from calculators.present.view import View
 from calculators.protein import ProteinInput, protein_target
+from calculators.schedule import CalendarRequest
 from calculators.self_check import SelfCheckInput, self_check
 
 WIRE_VERSION = 2
@@ -62,7 +63,10 @@ def _self_check(payload: Mapping[str, object], exercises: Sequence[object]) -> A
 
 
 def _plan_calendar(payload: Mapping[str, object], exercises: Sequence[object]) -> Answer:
-    return plan_calendar(payload, exercises), None  # a file to save, nothing to show
+    # The plan is computed here, once, as for the plan's answer; the calendar is made from it.
+    request = CalendarRequest.from_mapping(payload)
+    plan = weekly_plan(request.answers, exercises)
+    return plan_calendar(plan, request.start, request.choices), None  # a file, nothing to show
 
 
 CALCULATORS: Mapping[str, Callable[[Mapping[str, object], Sequence[object]], Answer]] = {

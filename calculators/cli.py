@@ -19,8 +19,9 @@ from pathlib import Path
 from typing import TextIO
 
 from calculators import api
+from calculators.fields import Kind
 from calculators.present import text
-from calculators.present.forms import FORMS, Field, Kind
+from calculators.present.forms import FORMS, Field
 
 EXIT_OK = 0
 EXIT_BAD_INPUT = 2

@@ -14,6 +14,8 @@ from decimal import ROUND_CEILING, ROUND_FLOOR, Decimal
 from enum import StrEnum
 from typing import Final
 
+from calculators.source_titles import TITLES
+
 
 class Source(StrEnum):
     """Evidence ids from EVIDENCE.md that a result can cite (the References page anchors)."""
@@ -45,7 +47,6 @@ class Source(StrEnum):
     F2 = "F2"
     F3 = "F3"
     M1 = "M1"
-    M2 = "M2"
     M3 = "M3"
     M4 = "M4"
     M5 = "M5"
@@ -75,87 +76,10 @@ class Citation:
         return f"{self.title}, {self.year}" if self.year else self.title
 
 
-_PROT_AGE = Citation(
-    "Recommendations on protein for older people by the PROT-AGE expert group", "2013"
-)
-_PROT_AGE_ESPEN = Citation(
-    "Recommendations on protein for older people by the PROT-AGE expert group and the European"
-    " clinical nutrition society (ESPEN)",
-    "2013–2014",
-)
-_EWGSOP2 = Citation("European consensus on sarcopenia (muscle loss with age)", "2019")
-
-# Each id's source as the References page's "Source" column names it (tests/test_present.py
-# checks each year against that page).
+# Each id's source as answers name it: written from data/references.yml (its `cite`), the one
+# source of the References page too.
 CITATIONS: Final[Mapping[Source, Citation]] = {
-    Source.P1: Citation("Wu, Dietary protein intake and human health", "2016"),
-    Source.P2: _PROT_AGE_ESPEN,
-    Source.P3: _PROT_AGE,
-    Source.P4: _PROT_AGE_ESPEN,
-    Source.P5: _PROT_AGE,
-    Source.P7: Citation(
-        "Morton, a meta-analysis of protein supplements and strength training", "2018"
-    ),
-    Source.P8: Citation(
-        "International Society of Sports Nutrition (ISSN) position stand: protein and exercise",
-        "2017",
-    ),
-    Source.P9: Citation(
-        "Schoenfeld and Aragon, how much protein the body can use in one meal", "2018"
-    ),
-    Source.P10: Citation(
-        "English and Paddon-Jones, protecting muscle mass in older adults", "2010"
-    ),
-    Source.P12: Citation(
-        "US National Kidney Foundation (KDOQI) guideline on nutrition in kidney disease", "2020"
-    ),
-    Source.P13: Citation(
-        "Kidney Disease: Improving Global Outcomes (KDIGO) guideline on kidney disease", "2024"
-    ),
-    Source.P14: Citation(
-        "Intensive-care nutrition guidelines from the European (ESPEN) and American (ASPEN and"
-        " SCCM) societies",
-        "2019 and 2016",
-    ),
-    Source.E1: Citation("WHO guidelines on physical activity and sedentary behaviour", "2020"),
-    Source.E2: Citation("Sherrington, a review of physical activity and falls prevention", "2020"),
-    Source.E3: Citation("ACSM position stand on strength training", "2009"),
-    Source.E4: Citation("Physical Activity Guidelines for Americans, 2nd edition", "2018"),
-    Source.E5: Citation("Paluch, a meta-analysis of daily steps and mortality", "2022"),
-    Source.E6: Citation("Tudor-Locke, how many steps a day are enough for older adults", "2011"),
-    Source.E7: Citation("Practice tools for walking programmes, not trials"),
-    Source.E8: Citation("National Sleep Foundation sleep duration recommendations", "2015"),
-    Source.D6: Citation(
-        "Peterson, meta-analyses of strength training in older adults", "2010 and 2011"
-    ),
-    Source.D7: Citation("Borde, a meta-analysis of strength training in older adults", "2015"),
-    Source.S3: _EWGSOP2,
-    Source.F1: Citation("Malmstrom and Morley, a five-question check for muscle loss", "2013"),
-    Source.F2: _EWGSOP2,
-    Source.F3: Citation(
-        "A meta-analysis of how well the five-question check finds muscle loss", "2018"
-    ),
-    Source.M1: Citation("Guralnik, the Short Physical Performance Battery", "1994"),
-    Source.M2: _EWGSOP2,
-    Source.M3: Citation("Vivifrail exercise guide and the VIVIFRAIL-COGN protocol", "2022"),
-    Source.M4: Citation("World guidelines for falls prevention", "2022"),
-    Source.M5: Citation("Otago Exercise Programme manual; Sherrington's review, 2020"),
-    Source.M6: Citation("ACSM position stand on strength training, 2009; the Vivifrail guide"),
-    Source.M7: Citation(
-        "NHS and National Institute for Health and Care Excellence (NICE) guidance on "
-        "emergency signs"
-    ),
-    Source.N1: Citation(
-        "MUST screening tool (BAPEN) and the GLIM criteria for malnutrition", "2019"
-    ),
-    Source.NICE_NG42: Citation(
-        "National Institute for Health and Care Excellence (NICE) guideline NG42 on "
-        "motor neurone disease"
-    ),
-    Source.NICE_NG127: Citation(
-        "National Institute for Health and Care Excellence (NICE) guideline NG127 on "
-        "nerve conditions"
-    ),
+    source: Citation(*TITLES[source.value]) for source in Source
 }
 
 

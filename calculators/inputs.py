@@ -18,6 +18,7 @@ from typing import TypeVar
 
 from calculators.errors import FieldError, InvalidInput
 from calculators.evidence import Bound
+from calculators.fields import Field
 
 # Plain decimal numbers, optionally with an exponent ("1e9" parses, then fails its range).
 _NUMBER = re.compile(r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d{1,4})?")
@@ -247,10 +248,64 @@ class PayloadReader:
         self.fail(field, "Tick the box or leave it empty (true or false).", "true, false")
         return False
 
+    # ------------------------------------------------------------ by declaration (`fields`)
+
+    def read_number(self, field: Field, bound: Bound | None = None) -> Decimal:
+        """A number within the field's bound, or `bound` when another is in force (pounds)."""
+        within = bound or _bound(field)
+        return self.number(field.name, within, field.error(within))
+
+    def read_optional_number(self, field: Field) -> Decimal | None:
+        """A number within the field's bound; a missing value means not given: None."""
+        return self.optional_number(field.name, _bound(field), field.error())
+
+    def read_whole(self, field: Field) -> int:
+        """A whole number within the field's bound; a missing value takes its default, if any."""
+        default = int(field.default) if isinstance(field.default, str) else None
+        return self.whole_number(field.name, _bound(field), field.error(), default=default)
+
+    def read_optional_whole(self, field: Field) -> int | None:
+        """A whole number within the field's bound; a missing value means unknown: None."""
+        return self.optional_whole_number(field.name, _bound(field), field.error())
+
+    def read_choice(self, field: Field, kind: type[E]) -> E:
+        """One of the field's choices, as `kind` (its enum); a missing value takes its default."""
+        enum = _enum(field, kind)
+        default = enum(field.default) if isinstance(field.default, str) else None
+        return self.choice(field.name, enum, field.message, default=default)
+
+    def read_choices(self, field: Field, kind: type[E]) -> tuple[E, ...]:
+        """Any of the field's choices, as `kind` (its enum), in the enum's order."""
+        return self.choices(field.name, _enum(field, kind), field.message)
+
+    def read_flag(self, field: Field) -> bool:
+        """The field's tick box."""
+        return self.flag(field.name)
+
+    def read_text(self, field: Field) -> str:
+        """The field's short free text ("" if missing), up to its `max_chars`."""
+        return self.optional_text(field.name, field.max_chars, field.error())
+
     def finish(self) -> None:
         """Raise `InvalidInput` with every recorded problem, in the order they were found."""
         if self._errors:
             raise InvalidInput(self._errors.values())
+
+
+def _bound(field: Field) -> Bound:
+    """A number field's bound (a declaration without one is a bug, not a reader's mistake)."""
+    if field.bound is None:
+        message = f"field {field.name!r} is read as a number but declares no bound"
+        raise TypeError(message)
+    return field.bound
+
+
+def _enum(field: Field, kind: type[E]) -> type[E]:
+    """`kind`, when it is the enum the field declares (else the caller reads the wrong field)."""
+    if field.enum is not kind:
+        message = f"field {field.name!r} holds {field.enum!r}, not {kind.__name__}"
+        raise TypeError(message)
+    return kind
 
 
 def _or_list(values: list[str]) -> str:

@@ -28,8 +28,9 @@ from dataclasses import dataclass
 from decimal import Decimal
 from enum import StrEnum
 
-from calculators import evidence
+from calculators import evidence, fields
 from calculators.evidence import GramsPerKg, Source
+from calculators.fields import Field, Kind
 from calculators.inputs import PayloadReader, unit_written
 from calculators.present import numbers
 from calculators.present.triage import alert
@@ -65,6 +66,56 @@ class KidneyStatus(StrEnum):
 
 _KIDNEY_DISEASE = frozenset({KidneyStatus.CKD, KidneyStatus.DIALYSIS, KidneyStatus.TRANSPLANT})
 _DEFAULT_MEALS_PER_DAY = 3
+
+# The answers the calculator reads (`fields`): the form, the command line and the reader below
+# derive from these. Order is the reader's, which is the order of its error messages.
+UNIT = fields.choice("unit", Kind.RADIO, WeightUnit, "kg or lb", default=WeightUnit.KG)
+WEIGHT = Field(
+    "weight",
+    Kind.NUMBER,
+    "Enter your weight as a number between {low} and {high} {unit}.",
+    bound=evidence.WEIGHT_KG,
+)
+# A weight in pounds ("150 lb", or the lb button) is checked against the pounds bound.
+WEIGHT_BOUNDS = {WeightUnit.KG: evidence.WEIGHT_KG, WeightUnit.LB: evidence.WEIGHT_LB}
+AGE = Field(
+    "age",
+    Kind.WHOLE,
+    "Enter your age in whole years, between {low} and {high}.",
+    bound=evidence.AGE_YEARS,
+)
+SITUATION = fields.choice(
+    "situation",
+    Kind.SELECT,
+    Situation,
+    "the situation that fits you best",
+    default=Situation.GENERAL,
+)
+KIDNEY = fields.choice(
+    "kidney",
+    Kind.SELECT,
+    KidneyStatus,
+    "what you know about your kidneys",
+    default=KidneyStatus.NONE,
+)
+MEALS = Field(
+    "meals_per_day",
+    Kind.WHOLE,
+    "Enter how many meals you eat a day: a whole number from {low} to {high}.",
+    bound=evidence.MEALS_PER_DAY,
+    default=str(_DEFAULT_MEALS_PER_DAY),
+)
+PREGNANT = fields.flag("pregnant_or_breastfeeding")
+LIVER = fields.flag("liver_disease")
+WEIGHT_LOSS = fields.flag("unintended_weight_loss")
+HEIGHT = Field(
+    "height_cm",
+    Kind.NUMBER,
+    "Enter your height in centimetres, between {low} and {high}, or leave it empty.",
+    bound=evidence.HEIGHT_CM,
+    optional=True,
+)
+FIELDS = (UNIT, WEIGHT, AGE, SITUATION, KIDNEY, MEALS, PREGNANT, LIVER, WEIGHT_LOSS, HEIGHT)
 
 
 @dataclass(frozen=True)
@@ -116,49 +167,24 @@ class ProteinInput:
     def from_mapping(cls, payload: Mapping[str, object]) -> ProteinInput:
         """Read and check wire values; raises `InvalidInput` listing every bad field.
 
-        Defaults match the form's: unit kg, situation general, kidney none, 3 meals.
+        A missing value takes its field's default (the form's too): unit kg, situation general,
+        kidney none, 3 meals.
         """
         reader = PayloadReader(payload)
-        chosen = reader.choice("unit", WeightUnit, "kg or lb", default=WeightUnit.KG)
+        chosen = reader.read_choice(UNIT, WeightUnit)
         # A unit typed after the weight ("150 lb") is what the reader means, whatever the
         # buttons say: it switches the unit.
-        written = unit_written(payload.get("weight"), tuple(unit.value for unit in WeightUnit))
+        written = unit_written(payload.get(WEIGHT.name), tuple(unit.value for unit in WeightUnit))
         unit = WeightUnit(written) if written else chosen
-        bound = evidence.WEIGHT_LB if unit is WeightUnit.LB else evidence.WEIGHT_KG
-        weight = reader.number(
-            "weight",
-            bound,
-            f"Enter your weight as a number between {bound.low} and {bound.high} {bound.unit}.",
-        )
-        age = reader.whole_number(
-            "age",
-            evidence.AGE_YEARS,
-            f"Enter your age in whole years, between {evidence.AGE_YEARS.low} and "
-            f"{evidence.AGE_YEARS.high}.",
-        )
-        situation = reader.choice(
-            "situation", Situation, "the situation that fits you best", default=Situation.GENERAL
-        )
-        kidney = reader.choice(
-            "kidney", KidneyStatus, "what you know about your kidneys", default=KidneyStatus.NONE
-        )
-        meals = reader.whole_number(
-            "meals_per_day",
-            evidence.MEALS_PER_DAY,
-            f"Enter how many meals you eat a day: a whole number from "
-            f"{evidence.MEALS_PER_DAY.low} to {evidence.MEALS_PER_DAY.high}.",
-            default=_DEFAULT_MEALS_PER_DAY,
-        )
-        pregnant = reader.flag("pregnant_or_breastfeeding")
-        liver = reader.flag("liver_disease")
-        weight_loss = reader.flag("unintended_weight_loss")
-        height = evidence.HEIGHT_CM
-        height_cm = reader.optional_number(
-            "height_cm",
-            height,
-            f"Enter your height in centimetres, between {height.low} and {height.high}, or "
-            "leave it empty.",
-        )
+        weight = reader.read_number(WEIGHT, WEIGHT_BOUNDS[unit])
+        age = reader.read_whole(AGE)
+        situation = reader.read_choice(SITUATION, Situation)
+        kidney = reader.read_choice(KIDNEY, KidneyStatus)
+        meals = reader.read_whole(MEALS)
+        pregnant = reader.read_flag(PREGNANT)
+        liver = reader.read_flag(LIVER)
+        weight_loss = reader.read_flag(WEIGHT_LOSS)
+        height_cm = reader.read_optional_number(HEIGHT)
         reader.finish()
         return cls(
             weight, unit, age, situation, kidney, meals, pregnant, liver, weight_loss, height_cm

@@ -1,8 +1,10 @@
-"""When the calendar's sessions happen: the reader's time of day and an optional reminder.
+"""When the calendar's sessions happen: the first day, the reader's time of day and a reminder.
 
-The calendar file (`present.calendar`) reads these from the wire next to the plan's answers;
-the page asks for them next to its "Add to my calendar" button (`present.forms.CALENDAR_FIELDS`),
-so one declaration feeds the form, the checks and the file.
+A "plan-calendar" request (`CalendarRequest`) is the plan's answers plus these; the wire
+(`calculators.api`) reads it, computes the plan once and hands the typed result to the calendar
+file (`present.calendar`). The page asks for the time and reminder next to its "Add to my
+calendar" button (`present.forms.CALENDAR_FIELDS`), so one declaration feeds the form, the
+checks and the file.
 """
 
 from __future__ import annotations
@@ -10,10 +12,12 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
-from datetime import time
+from datetime import date, time
 from enum import StrEnum
 
+from calculators.errors import FieldError, InvalidInput
 from calculators.inputs import PayloadReader
+from calculators.plan import PlanInput
 
 
 class Reminder(StrEnum):
@@ -39,6 +43,9 @@ EARLIEST_SESSION = time(5, 0)
 LATEST_SESSION = time(22, 0)
 # "10:00", "9:30" (a text box in an older browser) or "10:00:00" (a time box with seconds).
 _TIME = re.compile(r"(\d{1,2}):(\d{2})(?::00)?")
+# A sanity bound, not evidence: a start date outside these years is a typo or a wrong clock.
+START_YEARS = (2000, 2100)
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
 @dataclass(frozen=True)
@@ -117,4 +124,74 @@ def read_session_time(reader: PayloadReader, value: object) -> time:
     return DEFAULT_SESSION_TIME
 
 
-__all__ = ["DEFAULT_CHOICES", "CalendarChoices", "Reminder", "read_session_time"]
+@dataclass(frozen=True)
+class CalendarRequest:
+    """A "plan-calendar" request: the plan's answers, the first day of week 1, time and reminder."""
+
+    answers: PlanInput
+    start: date
+    choices: CalendarChoices = DEFAULT_CHOICES
+
+    @classmethod
+    def from_mapping(cls, payload: Mapping[str, object]) -> CalendarRequest:
+        """Read the plan payload plus `start_date`, `session_time` and `reminder`.
+
+        `session_time` and `reminder` are optional (10:00, none). Raises `InvalidInput` for bad
+        answers, every field at once: the plan's, then the date, time and reminder.
+        """
+        errors: list[FieldError] = []
+        try:
+            answers: PlanInput | None = PlanInput.from_mapping(payload)
+        except InvalidInput as error:
+            answers = None
+            errors += error.errors
+        try:
+            start: date | None = read_start_date(payload.get("start_date"))
+        except InvalidInput as error:
+            start = None
+            errors += error.errors
+        try:
+            choices: CalendarChoices | None = CalendarChoices.from_mapping(payload)
+        except InvalidInput as error:
+            choices = None
+            errors += error.errors
+        if errors or answers is None or start is None or choices is None:
+            raise InvalidInput(errors)
+        return cls(answers, start, choices)
+
+
+def read_start_date(value: object) -> date:
+    """An ISO date (YYYY-MM-DD) between the years in `START_YEARS`, else `InvalidInput`.
+
+    >>> read_start_date("2025-01-06")
+    datetime.date(2025, 1, 6)
+    """
+    low, high = START_YEARS
+    if isinstance(value, str) and _ISO_DATE.fullmatch(value.strip()):
+        try:
+            parsed = date.fromisoformat(value.strip())
+        except ValueError:
+            pass
+        else:
+            if low <= parsed.year <= high:
+                return parsed
+    raise InvalidInput(
+        [
+            FieldError(
+                "start_date",
+                "Enter the first day of your plan as a date, year-month-day (for example "
+                "2025-01-06).",
+                f"YYYY-MM-DD, years {low}–{high}",
+            )
+        ]
+    )
+
+
+__all__ = [
+    "DEFAULT_CHOICES",
+    "CalendarChoices",
+    "CalendarRequest",
+    "Reminder",
+    "read_session_time",
+    "read_start_date",
+]

@@ -54,10 +54,11 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from enum import StrEnum
 
-from calculators import evidence
+from calculators import evidence, fields
 from calculators.evidence import Source
+from calculators.fields import Field, Kind
 from calculators.function import FunctionLevel, FunctionTests, level_for_score, sppb
-from calculators.inputs import PayloadReader, decimal_or_none, is_missing
+from calculators.inputs import PayloadReader, decimal_or_none
 from calculators.plan import Ability, Focus
 from calculators.present import numbers, triage
 from calculators.present.triage import alert
@@ -115,6 +116,57 @@ _QUESTION = {
 _POINTS_ALLOWED = "0, 1 or 2"
 _VALID_POINTS = frozenset(Decimal(points) for points in evidence.SARC_F_ITEM_POINTS)
 
+# The answers the self-check reads (`fields`): the form, the command line and the reader below
+# derive from these.
+QUESTIONS = {
+    item: Field(
+        item.value,
+        Kind.RADIO,
+        f"Choose an answer about {topic}: 0 ({none}), 1 ({some}) or 2 ({most}).",
+        choices=tuple(str(points) for points in evidence.SARC_F_ITEM_POINTS),
+    )
+    for item, (topic, none, some, most) in _QUESTION.items()
+}
+CHAIR_STAND = Field(
+    "chair_stand_seconds",
+    Kind.NUMBER,
+    "Enter how many seconds the five stands took, from {low} to {high}, or leave it empty if "
+    "you did not do the test.",
+    bound=evidence.CHAIR_STAND_SECONDS,
+    optional=True,
+)
+AGE = Field(
+    "age",
+    Kind.WHOLE,
+    "Enter your age in whole years, between {low} and {high}, or leave it empty.",
+    bound=evidence.AGE_YEARS,
+    optional=True,
+)
+# The at-home SPPB's balance stands and walk (M1), passed on to the plan.
+BALANCE = tuple(
+    Field(
+        f"balance_{key}_seconds",
+        Kind.NUMBER,
+        f"Enter how many seconds you held the {words} stand, from 0 to 10, or leave it empty.",
+        bound=evidence.BALANCE_HOLD_SECONDS,
+        optional=True,
+    )
+    for key, words in (
+        ("side_by_side", "feet side by side"),
+        ("semi_tandem", "half heel-to-toe"),
+        ("tandem", "heel-to-toe"),
+    )
+)
+WALK = Field(
+    "walk_4m_seconds",
+    Kind.NUMBER,
+    "Enter the seconds your 4 m walk took, from 2 to 120, or leave it empty.",
+    bound=evidence.WALK_4M_SECONDS,
+    optional=True,
+)
+CHAIR_STAND_UNABLE = fields.flag("chair_stand_unable")
+FIELDS = (*QUESTIONS.values(), CHAIR_STAND, AGE, *BALANCE, WALK, CHAIR_STAND_UNABLE)
+
 
 @dataclass(frozen=True)
 class SelfCheckInput:
@@ -138,74 +190,23 @@ class SelfCheckInput:
         chair-stand time and the age are optional: absent, null or "" means not given.
         """
         reader = PayloadReader(payload)
-        points = {item: _read_points(reader, payload, item) for item in Item}
-        bound = evidence.CHAIR_STAND_SECONDS
-        seconds = reader.optional_number(
-            "chair_stand_seconds",
-            bound,
-            f"Enter how many seconds the five stands took, from {bound.low} to "
-            f"{bound.high}, or leave it empty if you did not do the test.",
-        )
-        age = reader.optional_whole_number(
-            "age",
-            evidence.AGE_YEARS,
-            f"Enter your age in whole years, between {evidence.AGE_YEARS.low} and "
-            f"{evidence.AGE_YEARS.high}, or leave it empty.",
-        )
-        holds = tuple(
-            _optional(reader, payload, name, evidence.BALANCE_HOLD_SECONDS, message)
-            for name, message in _HOLD_MESSAGES
-        )
-        walk = _optional(
-            reader,
-            payload,
-            "walk_4m_seconds",
-            evidence.WALK_4M_SECONDS,
-            "Enter the seconds your 4 m walk took, from 2 to 120, or leave it empty.",
-        )
-        unable = reader.flag("chair_stand_unable")
+        points = {item: _read_points(reader, payload, QUESTIONS[item]) for item in Item}
+        seconds = reader.read_optional_number(CHAIR_STAND)
+        age = reader.read_optional_whole(AGE)
+        holds = tuple(reader.read_optional_number(hold) for hold in BALANCE)
+        walk = reader.read_optional_number(WALK)
+        unable = reader.read_flag(CHAIR_STAND_UNABLE)
         reader.finish()
         if seconds is not None:
             seconds = round_half_up(seconds, evidence.CHAIR_STAND_DECIMAL_PLACES)
         return cls(points, seconds, age, (holds[0], holds[1], holds[2]), walk, unable)
 
 
-_HOLD_MESSAGES = tuple(
-    (
-        f"balance_{key}_seconds",
-        f"Enter how many seconds you held the {words} stand, from 0 to 10, or leave it empty.",
-    )
-    for key, words in (
-        ("side_by_side", "feet side by side"),
-        ("semi_tandem", "half heel-to-toe"),
-        ("tandem", "heel-to-toe"),
-    )
-)
-
-
-def _optional(
-    reader: PayloadReader,
-    payload: Mapping[str, object],
-    name: str,
-    bound: evidence.Bound,
-    message: str,
-) -> Decimal | None:
-    """An optional number within `bound` (absent, null or "" = not done)."""
-    if is_missing(payload.get(name)):
-        return None
-    return reader.number(name, bound, message)
-
-
-def _read_points(reader: PayloadReader, payload: Mapping[str, object], item: Item) -> int:
-    """One question's points: 0, 1 or 2 (else a field error naming the question)."""
-    value = decimal_or_none(payload.get(item.value))
+def _read_points(reader: PayloadReader, payload: Mapping[str, object], question: Field) -> int:
+    """One question's points: 0, 1 or 2 (a number or numeric text; else its field error)."""
+    value = decimal_or_none(payload.get(question.name))
     if value is None or value not in _VALID_POINTS:
-        topic, none, some, most = _QUESTION[item]
-        reader.fail(
-            item.value,
-            f"Choose an answer about {topic}: 0 ({none}), 1 ({some}) or 2 ({most}).",
-            _POINTS_ALLOWED,
-        )
+        reader.fail(question.name, question.message, _POINTS_ALLOWED)
         return NO_POINTS
     return int(value)
 
@@ -273,10 +274,11 @@ def measured_tests(answers: SelfCheckInput) -> dict[str, Decimal | bool]:
         tests = {"chair_rise_seconds": answers.chair_stand_seconds}
     else:
         return {}
-    for (name, _), held in zip(_HOLD_MESSAGES, answers.balance_seconds, strict=True):
+    # The plan's fields have the self-check's names (the same tests, handed on).
+    for hold, held in zip(BALANCE, answers.balance_seconds, strict=True):
         if held is None:
             return {}
-        tests[name] = held
+        tests[hold.name] = held
         if held < evidence.SPPB_BALANCE_HOLD_SECONDS:
             break
     if answers.walk_4m_seconds is not None:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import posixpath
 from typing import Any
 
-from macros import professionals, render, safety, static_answers
+from macros import professionals, references, render, safety, static_answers
 from macros.data import DataError, SiteData, data_dir, load_site_data
 
 __all__ = ["define_env"]
@@ -41,6 +41,9 @@ def _site_data() -> SiteData:
 def define_env(env: Any) -> None:  # noqa: PLR0915 - one short registration per macro
     """Register Regain's macros with mkdocs-macros."""
     site_data = _site_data()
+    stale = references.stale_titles(site_data.references)
+    if stale is not None:
+        raise _build_error(stale)
     # `mkdocs serve` rebuilds when a data file changes, as it does for a page.
     watched = str(data_dir())
     if watched not in env.conf["watch"]:
@@ -155,6 +158,16 @@ def define_env(env: Any) -> None:  # noqa: PLR0915 - one short registration per 
             return professionals.render(part, references_md())
         except KeyError as error:
             raise _build_error(str(error)) from error
+
+    @env.macro  # type: ignore[untyped-decorator]
+    def evidence_table() -> str:
+        """The References page's table: every source id, its numbers and how far it was checked."""
+        return references.evidence_table(site_data.references)
+
+    @env.macro  # type: ignore[untyped-decorator]
+    def full_citations() -> str:
+        """The References page's full citations, grouped, each marked verified or not."""
+        return references.full_citations(site_data.references)
 
     @env.macro  # type: ignore[untyped-decorator]
     def emergency_signs() -> str:

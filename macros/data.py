@@ -36,6 +36,7 @@ from pydantic import (
 from pydantic_core import ErrorDetails
 
 # The closed vocabularies are the calculators' own, so pages and plans can never disagree.
+from calculators.evidence import Source
 from calculators.exercises import Category, Equipment, Level, Position, Support
 from calculators.figure import PoseBook, load_poses
 from calculators.figure.checks import ExerciseFacts, check_book
@@ -51,6 +52,7 @@ DATA_DIR_VARIABLE = "REGAIN_DATA_DIR"
 EXERCISES_FILE = "exercises.yml"
 WEEKLY_PLAN_FILE = "weekly_plan.yml"
 POSES_FILE = "poses.yml"
+REFERENCES_FILE = "references.yml"
 
 
 class DataError(ValueError):
@@ -118,6 +120,8 @@ Range = Annotated[tuple[Count, Count], AfterValidator(_low_to_high)]
 
 # Validation context key: the exercise ids a reference may name (None: do not check).
 KNOWN_IDS = "known_exercise_ids"
+# Validation context key: the source ids a citation may support (None: do not check).
+KNOWN_SOURCES = "known_source_ids"
 
 
 def _check_reference(value: str, info: ValidationInfo) -> str:
@@ -389,6 +393,181 @@ class ExercisePoses(_Model):
     end: PosePosition
 
 
+# ---------------------------------------------------------------- references.yml
+
+
+class Checked(enum.StrEnum):
+    """How far a source's numbers were checked (EVIDENCE.md's V, S and U, and uncited advice)."""
+
+    CHECKED = "checked"
+    SECONDARY = "secondary"
+    NOT_CHECKED = "not-checked"
+    UNCITED = "uncited"
+
+
+# How the Status column opens for each level, as the page's key words them.
+STATUS_OPENINGS: Mapping[Checked, tuple[str, ...]] = {
+    Checked.CHECKED: ("Checked",),
+    Checked.SECONDARY: ("Secondary",),
+    Checked.NOT_CHECKED: ("**Not yet checked**", "Not checked"),
+    Checked.UNCITED: ("",),
+}
+
+
+def _source_id(value: str) -> str:
+    """A row id: an evidence id (P1, M7, NICE-NG42) or a word (Article, NIH)."""
+    if not re.fullmatch(r"[A-Z]{1,2}\d{1,2}|NICE-NG\d{2,3}|[A-Z][A-Za-z]+", value):
+        message = f"{value!r} is not a source id; write e.g. 'E3', 'NICE-NG42' or 'Article'"
+        raise ValueError(message)
+    return value
+
+
+def _cell(value: str) -> str:
+    """Text of one table cell: one line, no '|' (it would split the cell)."""
+    if "|" in value or "\n" in value:
+        message = "holds '|' or a line break, which would break the table; write it on one line"
+        raise ValueError(message)
+    return value
+
+
+def _doi(value: str) -> str:
+    """A DOI as Crossref writes modern ones: 10.<registrant>/<suffix>, without doi.org."""
+    if not re.fullmatch(r"10\.\d{4,9}/[-._;()/:A-Za-z0-9]+", value):
+        message = f"{value!r} is not a DOI; write it as 10.xxxx/suffix, without 'doi:' or a link"
+        raise ValueError(message)
+    return value
+
+
+def _https(value: str) -> str:
+    """A link outside the site is https."""
+    if not re.fullmatch(r"https://[^\s]+", value):
+        message = f"{value!r} is not an https:// link"
+        raise ValueError(message)
+    return value
+
+
+def _check_source_ref(value: str, info: ValidationInfo) -> str:
+    """A citation supports rows of the table: each id must be one of its rows."""
+    known = (info.context or {}).get(KNOWN_SOURCES)
+    if known is None or value in known:
+        return value
+    close = difflib.get_close_matches(value, sorted(known), n=1)
+    hint = f"; did you mean {close[0]!r}?" if close else ""
+    message = f"unknown source id {value!r}{hint} (ids are the 'sources' of this file)"
+    raise ValueError(message)
+
+
+SourceId = Annotated[StrictStr, AfterValidator(_source_id)]
+SourceRef = Annotated[SourceId, AfterValidator(_check_source_ref)]
+CellText = Annotated[Text, AfterValidator(_cell)]
+Doi = Annotated[StrictStr, AfterValidator(_doi)]
+HttpsUrl = Annotated[StrictStr, AfterValidator(_https)]
+Year = Annotated[StrictInt, Field(gt=1900)]
+
+
+class ReaderCitation(_Model):
+    """How an answer names a source to a reader: a short title and its year(s), if any."""
+
+    title: Text
+    year: StrictStr = ""
+
+
+class EvidenceSource(_Model):
+    """One row of the References table: a source id, its numbers and how far it was checked."""
+
+    id: SourceId
+    label: CellText | None = None
+    number: CellText
+    applies_to: CellText
+    source: CellText
+    checked: Checked
+    status: CellText
+    cite: ReaderCitation | None = None
+
+    @model_validator(mode="after")
+    def _status_says_its_level(self) -> Self:
+        """The Status column opens with the words of its level, so the two cannot disagree."""
+        openings = STATUS_OPENINGS[self.checked]
+        if not self.status.startswith(openings):
+            allowed = " or ".join(repr(opening) for opening in openings)
+            message = f"status must begin with {allowed} for checked: {self.checked.value}"
+            raise ValueError(message)
+        return self
+
+    @property
+    def anchor(self) -> str:
+        """The row's id on the References page ("NICE-NG42" -> "nice-ng42")."""
+        return self.id.lower()
+
+    @property
+    def shown(self) -> str:
+        """The id as the table shows it."""
+        return self.label or self.id
+
+
+class TitleStyle(enum.StrEnum):
+    """How a citation's title is set: plain (articles), italic (books, reports), quoted (web)."""
+
+    PLAIN = "plain"
+    ITALIC = "italic"
+    QUOTED = "quoted"
+
+
+class FullCitation(_Model):
+    """One full citation: who, what, where, its DOI or link, and whether we checked it."""
+
+    authors: Text | None = None
+    title: Text
+    title_style: TitleStyle = TitleStyle.PLAIN
+    series: Text | None = None
+    journal: Text | None = None
+    publisher: Text | None = None
+    year: Year | None = None
+    volume: Text | None = None
+    doi: Doi | None  # required: `null` says the evidence file lists none (never make one up)
+    url: HttpsUrl | None = None
+    url_text: Text | None = None
+    detail: Text | None = None
+    verified: StrictBool
+    note: Text | None = None
+    supports: tuple[SourceRef, ...] = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _consistent(self) -> Self:
+        """A DOI only on a checked citation; an unchecked one says why; one link at most."""
+        if self.doi is not None and not self.verified:
+            message = "a DOI is linked only on a verified citation; check it or remove the DOI"
+            raise ValueError(message)
+        if not self.verified and self.note is None:
+            message = "a citation that is not verified needs a 'note' saying why"
+            raise ValueError(message)
+        if self.doi is not None and self.url is not None:
+            message = "give a 'doi' or a 'url', not both"
+            raise ValueError(message)
+        if self.url_text is not None and self.url is None:
+            message = "'url_text' needs a 'url'"
+            raise ValueError(message)
+        if self.volume is not None and self.year is None:
+            message = "'volume' needs a 'year'"
+            raise ValueError(message)
+        return self
+
+
+class CitationGroup(_Model):
+    """A heading of the full citations and the citations under it."""
+
+    group: Text
+    citations: tuple[FullCitation, ...] = Field(min_length=1)
+
+
+@dataclass(frozen=True)
+class References:
+    """data/references.yml: the table's rows and the full citations, grouped."""
+
+    sources: tuple[EvidenceSource, ...]
+    groups: tuple[CitationGroup, ...]
+
+
 # ---------------------------------------------------------------- loading
 
 
@@ -401,6 +580,9 @@ class SiteData:
     poses: PoseBook = dataclasses.field(
         default_factory=dict
     )  # drawings by exercise id (data/poses.yml)
+    references: References = dataclasses.field(
+        default_factory=lambda: References((), ())
+    )  # data/references.yml
 
     @property
     def exercises_by_id(self) -> Mapping[str, Exercise]:
@@ -458,9 +640,44 @@ def load_site_data(directory: Path) -> SiteData:
     if day_entries:
         problems += _week_problems(plan_path, day_entries)
     poses = _load_poses(directory / POSES_FILE, exercises, known_ids, problems)
+    references = _load_references(directory / REFERENCES_FILE, problems)
     if problems:
         raise DataError(problems)
-    return SiteData(tuple(exercises), tuple(plan), poses)
+    return SiteData(tuple(exercises), tuple(plan), poses, references)
+
+
+def _load_references(path: Path, problems: list[str]) -> References:
+    """Read and check data/references.yml: its two lists, each entry, and the cited ids."""
+    content, problem = _parse(path)
+    where = display_path(path)
+    if problem is None and not (
+        isinstance(content, dict) and set(content) == {"sources", "citations"}
+    ):
+        problem = "expected a mapping with exactly two lists, 'sources' and 'citations'"
+    if problem is not None:
+        problems.append(f"{where}: {problem}")
+        return References((), ())
+    rows, groups = content["sources"], content["citations"]
+    for key, entries in (("sources", rows), ("citations", groups)):
+        if not isinstance(entries, list) or not entries:
+            problems.append(f"{where}: '{key}' must be a list with at least one entry")
+            return References((), ())
+    known = frozenset(label for entry in rows if (label := _label(entry, "id")))
+    sources = _validate(path, rows, EvidenceSource, known, problems, context_key=KNOWN_SOURCES)
+    problems += _duplicate_ids(path, rows)
+    cited = _validate(path, groups, CitationGroup, known, problems, context_key=KNOWN_SOURCES)
+    # Every id an answer can cite has a row and a reader's title (calculators.evidence.Source).
+    by_id = {source.id: source for source in sources}
+    for ident in Source:
+        if ident.value not in known:
+            problems.append(f"{where}: the calculators cite {ident.value!r}; add it to 'sources'")
+        elif ident.value in by_id and by_id[ident.value].cite is None:
+            index = next(i for i, entry in enumerate(rows) if _label(entry, "id") == ident.value)
+            problems.append(
+                f"{_entry(path, rows, index, 'id')}: field 'cite': the calculators cite "
+                f"{ident.value}, so it needs the title an answer shows"
+            )
+    return References(tuple(sources), tuple(cited))
 
 
 def _load_poses(
@@ -597,13 +814,19 @@ def _validate(
     model: type[_M],
     known_ids: frozenset[str] | None,
     problems: list[str],
+    *,
+    context_key: str = KNOWN_IDS,
 ) -> list[_M]:
-    """Validate every entry; return the valid models and add one line per problem."""
+    """Validate every entry; return the valid models and add one line per problem.
+
+    `known_ids` are the ids a reference in the entries may name, given to the validators under
+    `context_key`.
+    """
     label_field = next(iter(model.model_fields))
     valid: list[_M] = []
     for index, entry in enumerate(entries):
         try:
-            valid.append(model.model_validate(entry, context={KNOWN_IDS: known_ids}))
+            valid.append(model.model_validate(entry, context={context_key: known_ids}))
         except ValidationError as error:
             where = _entry(path, entries, index, label_field)
             problems.extend(f"{where}: {_describe(model, e)}" for e in _root_causes(error))

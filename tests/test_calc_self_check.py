@@ -15,6 +15,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from calculators import api
+from calculators.fields import Kind
 from calculators.present import forms
 
 ITEMS = ("strength", "assistance", "rise", "climb", "falls")
@@ -328,7 +329,7 @@ def test_form_offers_not_finished_and_a_helper_runs_the_timer() -> None:
         for part in forms.SELF_CHECK.parts
         if isinstance(part, forms.Group) and part.timer_for == "chair_stand_seconds"
     )
-    assert [(f.name, f.kind) for f in group.fields][-1] == ("chair_stand_unable", forms.Kind.FLAG)
+    assert [(f.name, f.kind) for f in group.fields][-1] == ("chair_stand_unable", Kind.FLAG)
     steps = " ".join(group.steps)
     assert "Your helper times it: they press Start" in steps
     assert "Your arms stay crossed" in steps

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ast
 import copy
 import json
 from datetime import date, datetime, timedelta
@@ -14,7 +15,9 @@ from bs4 import BeautifulSoup
 from icalendar import Calendar
 
 from calculators import api
+from calculators.plan import weekly_plan
 from calculators.present import calendar, view
+from calculators.schedule import CalendarRequest
 
 ROOT = Path(__file__).resolve().parent.parent
 EXERCISES = yaml.safe_load((ROOT / "data" / "exercises.yml").read_text(encoding="utf-8"))
@@ -423,3 +426,26 @@ def test_plan_answer_offers_the_time_and_reminder_next_to_the_calendar_button() 
     assert (box.get("type"), box.get("value")) == ("time", "10:00")
     reminders = [option["value"] for option in options.select('select[name="reminder"] option')]
     assert reminders == ["none", "15-minutes", "1-hour"]
+
+
+def test_calendar_is_made_from_the_computed_plan_result() -> None:
+    """The view writes the .ics from a typed plan result: the wire's file, byte for byte."""
+    request = CalendarRequest.from_mapping(PLAN)
+    plan = weekly_plan(request.answers, EXERCISES)
+    made = calendar.plan_calendar(plan, request.start, request.choices)
+    assert made == ics()
+
+
+def test_present_never_runs_the_plan() -> None:
+    """No module of calculators/present/ imports the plan calculator or a form reader."""
+    present = ROOT / "calculators" / "present"
+    running = {"weekly_plan", "PlanInput", "CalendarRequest"}
+    found = {
+        f"{path.name}: {alias.name}"
+        for path in sorted(present.glob("*.py"))
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8")))
+        if isinstance(node, ast.ImportFrom)
+        for alias in node.names
+        if alias.name in running
+    }
+    assert found == set()

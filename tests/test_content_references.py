@@ -8,6 +8,7 @@ import pytest
 from bs4 import BeautifulSoup, Tag
 
 from harness import BuiltSite
+from macros.data import data_dir, load_site_data
 
 # A DOI: "10." then a registrant code of 4-9 digits, "/", then a suffix without spaces
 # (Crossref's recommended pattern for modern DOIs).
@@ -115,3 +116,15 @@ def test_named_citations_have_full_titles(
     """The citations issue 13 found incomplete now carry their titles."""
     texts = [" ".join(c.get_text(" ").split()) for c in _citations(built_site)]
     assert any(author in text and title_words in text for text in texts)
+
+
+def test_every_row_and_citation_of_the_data_file_is_on_the_page(built_site: BuiltSite) -> None:
+    """The page is rendered from data/references.yml: each row's anchor and each title is there."""
+    data = load_site_data(data_dir()).references
+    soup = BeautifulSoup(built_site.page("references/").read_text("utf-8"), "html.parser")
+    anchors = {str(tag["id"]) for tag in soup.find_all(id=True)}
+    assert {source.anchor for source in data.sources} <= anchors
+    texts = [" ".join(c.get_text().split()) for c in _citations(built_site)]
+    titles = [citation.title for group in data.groups for citation in group.citations]
+    assert [title for title in titles if not any(title in text for text in texts)] == []
+    assert len(texts) == len(titles)

@@ -19,11 +19,13 @@ import yaml
 from bs4 import BeautifulSoup, Tag
 
 from calculators import api, evidence
+from calculators.fields import Kind
 from calculators.present import forms, html, numbers, protein, view
 from calculators.present import text as text_out
 from calculators.present import triage as triage_words
 from calculators.triage import Level
 from macros import static_answers
+from macros.data import data_dir, load_site_data
 
 ROOT = Path(__file__).resolve().parent.parent
 GOLDEN = ROOT / "tests" / "golden"
@@ -188,14 +190,12 @@ def test_every_citation_link_names_its_source(calculator: str, payload: dict[str
 
 
 def test_every_citation_year_is_on_its_references_row() -> None:
-    """Each source written out in answers has a row on the References page with its years."""
-    page = (ROOT / "docs" / "references.md").read_text(encoding="utf-8")
-    rows = dict(re.findall(r'^\| <span id="([a-z0-9-]+)">(.*)$', page, re.MULTILINE))
-    cited = {source for source in evidence.Source if source is not evidence.Source.M2}
-    for source in cited:  # M2 is cited by no answer and has no row of its own
-        row = rows[source.value.lower()]
+    """Each source written out in answers has a References row whose Source names its years."""
+    rows = {source.id: source for source in load_site_data(data_dir()).references.sources}
+    for source in evidence.Source:
+        row = rows[source.value]
         years = re.findall(r"\b(?:19|20)\d\d\b", evidence.CITATIONS[source].words())
-        assert all(year in row for year in years), (source, years)
+        assert all(year in row.source for year in years), (source, years)
 
 
 @pytest.mark.parametrize("case", answered("plan"), ids=lambda case: case["name"][:40])
@@ -346,7 +346,7 @@ def test_form_has_a_control_and_an_error_slot_for_every_field(name: str) -> None
     page = soup(forms.form_html(name, "../../"))
     for field in forms.FORMS[name].fields:
         assert page.select(f'[name="{field.name}"]'), field.name
-        if field.kind is not forms.Kind.FLAG:
+        if field.kind is not Kind.FLAG:
             assert page.select(f'[data-error-for="{field.name}"]'), field.name
 
 
@@ -356,9 +356,7 @@ def test_form_defaults_give_the_calculators_defaults(name: str) -> None:
     form = forms.FORMS[name]
     for field in form.fields:
         for choice in field.choices:
-            probe = {
-                field.name: [choice.value] if field.kind is forms.Kind.CHECKS else choice.value
-            }
+            probe = {field.name: [choice.value] if field.kind is Kind.CHECKS else choice.value}
             errors = api.run(name, probe, exercises=EXERCISES).get("errors", [])
             assert field.name not in {e["field"] for e in errors}, (field.name, choice.value)
 

@@ -2,6 +2,9 @@
 
 Design:
 
+- Made from the typed plan result the calculator computed: the wire (`calculators.api`) reads
+  the request (`schedule.CalendarRequest`) and runs the plan once; this module writes the file
+  and never reads the form or runs the plan itself.
 - One event per day with a session (strength, balance, or walking and stretching) for each run
   of weeks in which that day's session stays the same (e.g. weeks 1–2 while you learn the
   moves); the rest day has none. Each repeats weekly on its day
@@ -32,13 +35,11 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 
 from calculators.errors import FieldError, InvalidInput
-from calculators.plan import PROGRESSION_NOTE, DayKind, PlanDay, PlanInput, PlanResult, PlanWeek
-from calculators.plan import weekly_plan as build_weekly_plan
+from calculators.plan import PROGRESSION_NOTE, DayKind, PlanDay, PlanResult, PlanWeek
 from calculators.present.forms import reminder_time
 from calculators.present.plan import (
     calendar_saved,
@@ -57,9 +58,6 @@ EVENT_MARK = "(Regain)"
 PRODID = "-//Regain//Weekly plan//EN"
 MINUTES = {DayKind.STRENGTH: 45, DayKind.BALANCE: 30, DayKind.MOVEMENT: 30}
 BYDAY = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
-# A sanity bound, not evidence: a start date outside these years is a typo or a wrong clock.
-START_YEARS = (2000, 2100)
-_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 _MAX_LINE_OCTETS = 75
 # Control characters other than tab and newline are not allowed in iCalendar text (RFC 5545).
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
@@ -143,64 +141,20 @@ class CalendarFile:
 # ---------------------------------------------------------------- the wire entry point
 
 
-def plan_calendar(payload: Mapping[str, object], exercises: Sequence[object]) -> dict[str, object]:
-    """The "plan-calendar" calculator: the plan payload plus `start_date` in, an .ics file out.
+def plan_calendar(
+    plan: PlanResult, start: date, choices: CalendarChoices = DEFAULT_CHOICES
+) -> dict[str, object]:
+    """The "plan-calendar" answer: the computed plan's .ics file, as the wire's result.
 
-    `session_time` and `reminder` are optional (10:00, none). Raises `InvalidInput` for bad
-    answers (every field at once, the calendar's included), and with one error about no field
-    when the plan refers the reader (no plan, so no calendar).
+    The plan is the typed result the calculator computed (`calculators.api`); nothing here
+    reads the form or runs the plan again. Raises `InvalidInput` with one error about no field
+    when the plan refers the reader (no plan, so no calendar), in the referral's own words.
     """
-    errors: list[FieldError] = []
-    try:
-        answers: PlanInput | None = PlanInput.from_mapping(payload)
-    except InvalidInput as error:
-        answers = None
-        errors += error.errors
-    try:
-        start: date | None = read_start_date(payload.get("start_date"))
-    except InvalidInput as error:
-        start = None
-        errors += error.errors
-    try:
-        choices: CalendarChoices | None = CalendarChoices.from_mapping(payload)
-    except InvalidInput as error:
-        choices = None
-        errors += error.errors
-    if errors or answers is None or start is None or choices is None:
-        raise InvalidInput(errors)
-    plan = build_weekly_plan(answers, exercises)
     if plan.status is not Status.OK:
         reasons = " ".join(alert.message for alert in plan.warnings)
         message = f"There is no plan to put in a calendar. {reasons}".strip()
         raise InvalidInput([FieldError("", message)])
     return calendar_file(plan, start, choices).to_wire()
-
-
-def read_start_date(value: object) -> date:
-    """An ISO date (YYYY-MM-DD) between the years in `START_YEARS`, else `InvalidInput`.
-
-    >>> read_start_date("2025-01-06")
-    datetime.date(2025, 1, 6)
-    """
-    low, high = START_YEARS
-    if isinstance(value, str) and _ISO_DATE.fullmatch(value.strip()):
-        try:
-            parsed = date.fromisoformat(value.strip())
-        except ValueError:
-            pass
-        else:
-            if low <= parsed.year <= high:
-                return parsed
-    raise InvalidInput(
-        [
-            FieldError(
-                "start_date",
-                "Enter the first day of your plan as a date, year-month-day (for example "
-                "2025-01-06).",
-                f"YYYY-MM-DD, years {low}–{high}",
-            )
-        ]
-    )
 
 
 # ---------------------------------------------------------------- sessions from a plan

@@ -1,43 +1,32 @@
-"""Each calculator's form, declared once: fields, labels, help, choices, defaults and bounds.
+"""Each calculator's form: the words and layout around its declared fields.
 
-The site's form (`form_html`, through the `calculator_form` macro), the command line's options
-(`calculators.cli`) and the page's share links (which fill the form's own controls) all come
-from these specs, so a new field is a one-place change. Choices are the calculators' enums;
-bounds are `calculators.evidence`'s. Every word the page's script shows around a form (loading,
-failure, the link notice, the timer) is written here as data attributes or templates.
+A field's name, kind, bound, choices and default are declared once, by its calculator
+(`calculators.fields`); here each gets its label, help and its choices' words, in the form's
+order and groups. The site's form (`form_html`, through the `calculator_form` macro), the
+command line's options (`calculators.cli`) and the page's share links (which fill the form's
+own controls) all come from these, so a new field is a one-place change. Every word the
+page's script shows around a form (loading, failure, the link notice, the timer) is written
+here as data attributes or templates.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
-from enum import StrEnum
 
-from calculators import evidence, schedule
+from calculators import evidence, fields, protein, schedule, self_check
 from calculators.evidence import Bound
 from calculators.exercises import Equipment
+from calculators.fields import Kind
 from calculators.plan import LEVEL_SENTENCE, Ability, Focus, HomeSupport
 from calculators.present import numbers
 from calculators.present.escape import escape
 from calculators.present.html import line as html_line
 from calculators.present.query import ANSWERS_FRAGMENT
 from calculators.present.view import Line, Link
-from calculators.protein import KidneyStatus, Situation, WeightUnit
+from calculators.protein import WeightUnit
 from calculators.schedule import DEFAULT_SESSION_TIME, Reminder
 from calculators.self_check import Item
-
-
-class Kind(StrEnum):
-    """How a field is entered."""
-
-    NUMBER = "number"  # a text box for a decimal number
-    WHOLE = "whole"  # a text box for a whole number
-    SELECT = "select"  # one choice from a drop-down list
-    RADIO = "radio"  # one choice from buttons
-    CHECKS = "checks"  # any number of choices
-    FLAG = "flag"  # one tick box: yes or no
-    TEXT = "text"  # short free text, kept in the page: never put in a share link
-    TIME = "time"  # a time of day, hours and minutes (the browser's time box)
 
 
 @dataclass(frozen=True)
@@ -50,19 +39,40 @@ class Choice:
 
 @dataclass(frozen=True)
 class Field:
-    """One answer a calculator reads (`name` is the wire's payload key)."""
+    """How one declared field is shown: its label, its choices' words, help and size."""
 
-    name: str
+    spec: fields.Field
     label: str
-    kind: Kind
     choices: tuple[Choice, ...] = ()
-    default: str | tuple[str, ...] | None = None
-    bound: Bound | None = None
-    optional: bool = False
     help: str = ""
     slug: str = ""  # the element id's end, when it differs from the name
     size: int = 5
     unit_label: bool = False  # the label ends with the chosen weight unit
+
+    @property
+    def name(self) -> str:
+        """The wire's payload key."""
+        return self.spec.name
+
+    @property
+    def kind(self) -> Kind:
+        """How it is entered."""
+        return self.spec.kind
+
+    @property
+    def bound(self) -> Bound | None:
+        """The allowed range of a number."""
+        return self.spec.bound
+
+    @property
+    def optional(self) -> bool:
+        """Whether it may be left empty."""
+        return self.spec.optional
+
+    @property
+    def default(self) -> str | tuple[str, ...] | None:
+        """What the form starts with."""
+        return self.spec.default
 
     @property
     def key(self) -> str:
@@ -73,9 +83,7 @@ class Field:
         """The allowed values in short form, for the command line's help."""
         if self.choices:
             return "one of: " + ", ".join(choice.value for choice in self.choices)
-        if self.bound is not None:
-            return self.bound.allowed()
-        return "yes or no" if self.kind is Kind.FLAG else ""
+        return self.spec.allowed()
 
 
 @dataclass(frozen=True)
@@ -116,49 +124,62 @@ class Form:
         return tuple(found)
 
 
-def _choices(kind: type[StrEnum], labels: Mapping[str, str]) -> tuple[Choice, ...]:
-    """The enum's values in the order of `labels`; a label for no value of the enum is a bug."""
-    allowed = {member.value for member in kind}
-    unknown = set(labels) - allowed
+def _choices(spec: fields.Field, labels: Mapping[str, str]) -> tuple[Choice, ...]:
+    """The field's values in the order of `labels`; a label for no value of it is a bug."""
+    unknown = set(labels) - set(spec.choices)
     if unknown:
-        message = f"form choices {sorted(unknown)} are not values of {kind.__name__}"
+        message = f"form choices {sorted(unknown)} are not values of {spec.name}"
         raise ValueError(message)
     return tuple(Choice(value, label) for value, label in labels.items())
 
 
-def _flags(*pairs: tuple[str, str]) -> Group:
-    return Group("Tick any that apply", tuple(Field(n, label, Kind.FLAG) for n, label in pairs))
+def _flags(*pairs: tuple[fields.Field, str]) -> Group:
+    return Group("Tick any that apply", tuple(Field(spec, label) for spec, label in pairs))
 
 
-def _age(label: str = "Your age (years)", *, optional: bool = False) -> Field:
-    return Field("age", label, Kind.WHOLE, bound=evidence.AGE_YEARS, optional=optional)
+def _age(spec: fields.Field, label: str = "Your age (years)") -> Field:
+    return Field(spec, label)
 
 
 # The at-home SPPB's balance stands and walk (M1): the self-check asks them and hands them to
-# the plan, whose form takes them too (one definition each).
-BALANCE_FIELDS = tuple(
-    Field(
-        f"balance_{name}_seconds",
-        f"{words}: seconds held, up to 10 (leave empty if you did not try it)",
-        Kind.NUMBER,
-        bound=evidence.BALANCE_HOLD_SECONDS,
-        optional=True,
-        slug=name.replace("_", "-"),
-    )
-    for name, words in (
-        ("side_by_side", "Feet side by side"),
-        ("semi_tandem", "Half heel-to-toe"),
-        ("tandem", "Heel-to-toe"),
-    )
+# the plan, whose form takes them too, with the same words (each calculator declares its own
+# fields, with its own messages).
+_STANDS = (
+    ("side-by-side", "Feet side by side"),
+    ("semi-tandem", "Half heel-to-toe"),
+    ("tandem", "Heel-to-toe"),
 )
-WALK_FIELD = Field(
-    "walk_4m_seconds",
-    "Seconds to walk 4 m at your usual pace (leave empty if you did not do it)",
-    Kind.NUMBER,
-    bound=evidence.WALK_4M_SECONDS,
-    optional=True,
-    slug="walk",
-    size=6,
+
+
+def _balance_fields(specs: tuple[fields.Field, ...]) -> tuple[Field, ...]:
+    return tuple(
+        Field(
+            spec,
+            f"{words}: seconds held, up to 10 (leave empty if you did not try it)",
+            slug=slug,
+        )
+        for spec, (slug, words) in zip(specs, _STANDS, strict=True)
+    )
+
+
+def _walk_field(spec: fields.Field) -> Field:
+    return Field(
+        spec,
+        "Seconds to walk 4 m at your usual pace (leave empty if you did not do it)",
+        slug="walk",
+        size=6,
+    )
+
+
+# Until the plan reads its own declarations: its tests' fields as its form shows them.
+_PLAN_BALANCE = tuple(
+    fields.Field(
+        f"balance_{name}_seconds", Kind.NUMBER, bound=evidence.BALANCE_HOLD_SECONDS, optional=True
+    )
+    for name in ("side_by_side", "semi_tandem", "tandem")
+)
+_PLAN_WALK = fields.Field(
+    "walk_4m_seconds", Kind.NUMBER, bound=evidence.WALK_4M_SECONDS, optional=True
 )
 
 
@@ -170,38 +191,30 @@ PROTEIN = Form(
     calculator="protein",
     parts=(
         Field(
-            "unit",
+            protein.UNIT,
             "Weight unit",
-            Kind.RADIO,
-            _choices(WeightUnit, {"kg": "Kilograms (kg)", "lb": "Pounds (lb)"}),
-            default="kg",
+            _choices(protein.UNIT, {"kg": "Kilograms (kg)", "lb": "Pounds (lb)"}),
         ),
         Field(
-            "weight",
+            protein.WEIGHT,
             "Your body weight",
-            Kind.NUMBER,
-            bound=evidence.WEIGHT_KG,
-            help=f"or {evidence.WEIGHT_LB.allowed()}",
+            help=f"or {protein.WEIGHT_BOUNDS[WeightUnit.LB].allowed()}",
             size=8,
             unit_label=True,
         ),
         Field(
-            "height_cm",
+            protein.HEIGHT,
             "Your height in centimetres (optional: for a high body weight, it gives a better "
             "range)",
-            Kind.NUMBER,
-            bound=evidence.HEIGHT_CM,
-            optional=True,
             slug="height",
             size=5,
         ),
-        _age(),
+        _age(protein.AGE),
         Field(
-            "situation",
+            protein.SITUATION,
             "Which fits you best?",
-            Kind.SELECT,
             _choices(
-                Situation,
+                protein.SITUATION,
                 {
                     "general": "A healthy adult",
                     "older": "A healthy older adult (65 or over)",
@@ -209,14 +222,12 @@ PROTEIN = Form(
                     "recovering": "Recovering from an illness, surgery or injury",
                 },
             ),
-            default="general",
         ),
         Field(
-            "kidney",
+            protein.KIDNEY,
             "Your kidneys",
-            Kind.SELECT,
             _choices(
-                KidneyStatus,
+                protein.KIDNEY,
                 {
                     "none": "No known kidney disease",
                     "at-risk": "Not known, but I have diabetes or high blood pressure",
@@ -225,21 +236,12 @@ PROTEIN = Form(
                     "transplant": "Kidney transplant",
                 },
             ),
-            default="none",
         ),
-        Field(
-            "meals_per_day",
-            "Meals a day",
-            Kind.WHOLE,
-            default="3",
-            bound=evidence.MEALS_PER_DAY,
-            slug="meals",
-            size=3,
-        ),
+        Field(protein.MEALS, "Meals a day", slug="meals", size=3),
         _flags(
-            ("pregnant_or_breastfeeding", "I am pregnant or breastfeeding"),
-            ("liver_disease", "I have liver disease"),
-            ("unintended_weight_loss", "I have lost weight without trying"),
+            (protein.PREGNANT, "I am pregnant or breastfeeding"),
+            (protein.LIVER, "I have liver disease"),
+            (protein.WEIGHT_LOSS, "I have lost weight without trying"),
         ),
     ),
     submit="Work out my protein target",
@@ -254,36 +256,39 @@ PROTEIN = Form(
     summary="daily and per-meal protein target",
 )
 
+EQUIPMENT = fields.choice("equipment", Kind.CHECKS, Equipment, "", optional=True)
+LACKS = fields.choice("lacks", Kind.CHECKS, HomeSupport, "", optional=True)
+FOCUS = fields.choice("focus", Kind.SELECT, Focus, "", default=Focus.GENERAL)
+
 PLAN = Form(
     calculator="plan",
     parts=(
-        _age(),
+        _age(fields.Field("age", Kind.WHOLE, bound=evidence.AGE_YEARS)),
         Field(
-            "ability",
-            "Which sentence fits you best? (or enter your test results below)",
-            Kind.RADIO,
-            tuple(Choice(ability.value, LEVEL_SENTENCE[ability.level]) for ability in Ability),
             # None chosen for the reader (issue 21.5); optional only when tests are entered.
-            optional=True,
+            fields.choice("ability", Kind.RADIO, Ability, "", optional=True),
+            "Which sentence fits you best? (or enter your test results below)",
+            tuple(Choice(ability.value, LEVEL_SENTENCE[ability.level]) for ability in Ability),
         ),
         Group(
             "Optional: your test results from the self-check page",
             (
-                *BALANCE_FIELDS,
-                WALK_FIELD,
+                *_balance_fields(_PLAN_BALANCE),
+                _walk_field(_PLAN_WALK),
                 Field(
-                    "chair_rise_seconds",
+                    fields.Field(
+                        "chair_rise_seconds",
+                        Kind.NUMBER,
+                        bound=evidence.CHAIR_STAND_SECONDS,
+                        optional=True,
+                    ),
                     "Five chair rises without your arms: seconds",
-                    Kind.NUMBER,
-                    bound=evidence.CHAIR_STAND_SECONDS,
-                    optional=True,
                     slug="chair-rise",
                     size=6,
                 ),
                 Field(
-                    "chair_rise_unable",
+                    fields.flag("chair_rise_unable"),
                     "I could not do five chair rises without my arms",
-                    Kind.FLAG,
                 ),
             ),
             intro=(
@@ -293,33 +298,35 @@ PLAN = Form(
             ),
         ),
         Field(
-            "strength_days",
+            fields.Field(
+                "strength_days",
+                Kind.SELECT,
+                bound=evidence.STRENGTH_DAYS,
+                choices=tuple(
+                    str(days)
+                    for days in range(evidence.STRENGTH_DAYS.low, evidence.STRENGTH_DAYS.high + 1)
+                ),
+                default="3",
+            ),
             "Days a week you can do strength exercises",
-            Kind.SELECT,
             tuple(
                 Choice(str(days), str(days))
                 for days in range(evidence.STRENGTH_DAYS.low, evidence.STRENGTH_DAYS.high + 1)
             ),
-            default="3",
-            bound=evidence.STRENGTH_DAYS,
             slug="days",
         ),
         Field(
-            "steps_per_day",
+            fields.Field("steps_per_day", Kind.WHOLE, bound=evidence.STEPS_PER_DAY, optional=True),
             "Your steps a day now (leave empty if you don't know)",
-            Kind.WHOLE,
-            bound=evidence.STEPS_PER_DAY,
-            optional=True,
             slug="steps",
             size=7,
         ),
         Field(
-            "equipment",
+            EQUIPMENT,
             "What else do you have? A sturdy chair, a clear wall and a kitchen counter or "
             "sturdy table are assumed (tick all that apply)",
-            Kind.CHECKS,
             _choices(
-                Equipment,
+                EQUIPMENT,
                 {
                     "step": "A low step or stair",
                     "mat": "An exercise mat",
@@ -328,54 +335,58 @@ PLAN = Form(
                     "gym-machine": "Gym machines",
                 },
             ),
-            optional=True,
         ),
         Field(
-            "lacks",
+            LACKS,
             "Tick anything you do not have at home",
-            Kind.CHECKS,
             _choices(
-                HomeSupport,
+                LACKS,
                 {
                     "chair": "A sturdy chair",
                     "wall": "A clear wall",
                     "counter": "A kitchen counter or sturdy table",
                 },
             ),
-            optional=True,
         ),
         Field(
-            "focus",
+            FOCUS,
             "What matters most to you?",
-            Kind.SELECT,
             _choices(
-                Focus,
+                FOCUS,
                 {
                     "general": "General strength",
                     "legs": "Stronger legs",
                     "balance": "Better balance",
                 },
             ),
-            default="general",
         ),
         _flags(
-            ("floor_ok", "I can get down to the floor and up again safely on my own"),
-            ("chronic_condition", "I have a long-term health condition"),
-            ("recent_hospital_stay", "I was in hospital or had surgery in the past 3 months"),
-            ("fall_past_year", "I had a fall in the past year"),
-            ("fall_with_injury", "A fall in the past year hurt me"),
-            ("two_or_more_falls", "I fell 2 or more times in the past year"),
-            ("cannot_get_up", "After a fall I could not get up from the floor"),
-            ("blackouts", "I have blacked out or fainted"),
-            ("chest_pain_or_fainting", "I get chest pain or feel faint when I exert myself"),
-            ("one_side_limits", "My physiotherapist has limits for one side"),
+            (fields.flag("floor_ok"), "I can get down to the floor and up again safely on my own"),
+            (fields.flag("chronic_condition"), "I have a long-term health condition"),
+            (
+                fields.flag("recent_hospital_stay"),
+                "I was in hospital or had surgery in the past 3 months",
+            ),
+            (fields.flag("fall_past_year"), "I had a fall in the past year"),
+            (fields.flag("fall_with_injury"), "A fall in the past year hurt me"),
+            (fields.flag("two_or_more_falls"), "I fell 2 or more times in the past year"),
+            (fields.flag("cannot_get_up"), "After a fall I could not get up from the floor"),
+            (fields.flag("blackouts"), "I have blacked out or fainted"),
+            (
+                fields.flag("chest_pain_or_fainting"),
+                "I get chest pain or feel faint when I exert myself",
+            ),
+            (fields.flag("one_side_limits"), "My physiotherapist has limits for one side"),
         ),
         Field(
-            "print_name",
+            fields.Field(
+                "print_name",
+                Kind.TEXT,
+                optional=True,
+                max_chars=evidence.PRINT_NAME_MAX_CHARS,
+            ),
             "Name for the printed plan and its calendar (optional; it stays on this page, never "
             "in a shared link)",
-            Kind.TEXT,
-            optional=True,
             size=24,
         ),
     ),
@@ -394,13 +405,9 @@ PLAN = Form(
 
 
 def _question(item: Item, label: str, most: str, some: str = "Some") -> Field:
+    spec = self_check.QUESTIONS[item]
     labels = {**_POINTS, "1": some, "2": most}
-    return Field(
-        item.value,
-        label,
-        Kind.RADIO,
-        tuple(Choice(str(points), labels[str(points)]) for points in evidence.SARC_F_ITEM_POINTS),
-    )
+    return Field(spec, label, tuple(Choice(value, labels[value]) for value in spec.choices))
 
 
 SELF_CHECK = Form(
@@ -433,20 +440,17 @@ SELF_CHECK = Form(
             "4 or more times",
             some="1 to 3 times",
         ),
-        _age("Your age in years (optional: it helps if you go on to build a plan)", optional=True),
+        _age(self_check.AGE, "Your age in years (optional: it helps if you go on to build a plan)"),
         Group(
             "Optional: the chair-stand test",
             (
                 Field(
-                    "chair_stand_seconds",
+                    self_check.CHAIR_STAND,
                     "Seconds for five stands (leave empty if you did not do the test)",
-                    Kind.NUMBER,
-                    bound=evidence.CHAIR_STAND_SECONDS,
-                    optional=True,
                     slug="chair-stand",
                     size=6,
                 ),
-                Field("chair_stand_unable", NOT_FINISHED, Kind.FLAG),
+                Field(self_check.CHAIR_STAND_UNABLE, NOT_FINISHED),
             ),
             intro=(
                 "This test checks the strength of your legs. Only do it if you can stand up "
@@ -467,11 +471,11 @@ SELF_CHECK = Form(
             ),
             css="rg-chair-stand",
             fold=True,
-            timer_for="chair_stand_seconds",
+            timer_for=self_check.CHAIR_STAND.name,
         ),
         Group(
             "Optional: three balance stands",
-            (*BALANCE_FIELDS,),
+            _balance_fields(self_check.BALANCE),
             intro=(
                 "These stands check your balance; the plan uses them to choose safe exercises. "
                 "Only do them if you can stand on your own. Skip them if you feel unwell or dizzy."
@@ -493,7 +497,7 @@ SELF_CHECK = Form(
         ),
         Group(
             "Optional: the 4 m walk",
-            (WALK_FIELD,),
+            (_walk_field(self_check.WALK),),
             intro=(
                 "This test times your usual walking pace. Only do it if you can walk on your "
                 "own, with your usual stick or frame if you use one."
@@ -509,7 +513,7 @@ SELF_CHECK = Form(
             ),
             css="rg-walk-test",
             fold=True,
-            timer_for="walk_4m_seconds",
+            timer_for=self_check.WALK.name,
         ),
     ),
     submit="Check my answers",
@@ -534,17 +538,14 @@ def reminder_time(reminder: Reminder) -> str:
 # only shape the calendar file, so the plan form stays as it was.
 CALENDAR_FIELDS = (
     Field(
-        "session_time",
+        fields.Field("session_time", Kind.TIME, default=f"{DEFAULT_SESSION_TIME:%H:%M}"),
         f"Time of each session, between {schedule.clock_words(schedule.EARLIEST_SESSION)} "
         f"and {schedule.clock_words(schedule.LATEST_SESSION)}",
-        Kind.TIME,
-        default=f"{DEFAULT_SESSION_TIME:%H:%M}",
         slug="session-time",
     ),
     Field(
-        "reminder",
+        fields.choice("reminder", Kind.SELECT, Reminder, "", default=Reminder.NONE),
         "Reminder",
-        Kind.SELECT,
         tuple(
             Choice(
                 reminder.value,
@@ -552,7 +553,6 @@ CALENDAR_FIELDS = (
             )
             for reminder in Reminder
         ),
-        default=Reminder.NONE.value,
     ),
 )
 CALENDAR_PREFIX = "plan-calendar"
@@ -725,7 +725,7 @@ def _field(field: Field, prefix: str) -> str:
         # data-private: the page leaves it out of share links (javascripts/forms/share-links.mjs).
         control = (
             f'<input id="{escape(ident)}" name="{escape(field.name)}" type="text" '
-            f'maxlength="{evidence.PRINT_NAME_MAX_CHARS}" autocomplete="off" data-private '
+            f'maxlength="{field.spec.max_chars}" autocomplete="off" data-private '
             f'aria-describedby="{escape(error)}" size="{field.size}">'
         )
     elif field.kind is Kind.TIME:

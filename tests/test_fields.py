@@ -1,0 +1,48 @@
+"""Each calculator's fields are declared once (`calculators.fields`, issue 23 point 2).
+
+The form shows exactly the fields its calculator reads, with the calculator's own declarations;
+a message names the bound in force; reading a field as the wrong enum is a bug, not an answer.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from calculators import fields, protein, self_check
+from calculators.evidence import Bound
+from calculators.fields import Field, Kind
+from calculators.inputs import PayloadReader
+from calculators.present import forms
+
+DECLARED = {"protein": protein.FIELDS, "self-check": self_check.FIELDS}
+
+
+@pytest.mark.parametrize("name", list(DECLARED))
+def test_each_form_shows_exactly_the_fields_its_calculator_reads(name: str) -> None:
+    """Every declared field is on the form, as that very declaration, and nothing else is."""
+    shown = {field.name: field.spec for field in forms.FORMS[name].fields}
+    declared = {field.name: field for field in DECLARED[name]}
+    assert shown.keys() == declared.keys()
+    assert all(shown[key] is declared[key] for key in declared)
+
+
+def test_a_message_names_the_bound_in_force() -> None:
+    """{low}, {high} and {unit} are the bound the value was checked against (pounds or kg)."""
+    field = Field(
+        "weight", Kind.NUMBER, "From {low} to {high} {unit}.", bound=Bound(30, 250, "kg", "")
+    )
+    assert field.error() == "From 30 to 250 kg."
+    assert field.error(Bound(67, 551, "lb", "")) == "From 67 to 551 lb."
+
+
+def test_a_choice_declares_its_enums_values_in_order() -> None:
+    """A choice field's values are its enum's, and its default is a value."""
+    assert protein.KIDNEY.choices == tuple(status.value for status in protein.KidneyStatus)
+    assert protein.KIDNEY.default == "none"
+    assert fields.flag("liver_disease").kind is Kind.FLAG
+
+
+def test_reading_a_field_as_another_enum_is_a_bug() -> None:
+    """The reader refuses to read a declared choice as an enum it does not hold."""
+    with pytest.raises(TypeError, match="unit"):
+        PayloadReader({}).read_choice(protein.UNIT, protein.Situation)
