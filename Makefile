@@ -48,7 +48,7 @@ serve: build
 
 # The answers' source titles, from data/references.yml (the build stops when they disagree).
 references: setup
-	$(BIN)/python -m macros.references
+	$(BIN)/python -c "from macros.references import main; main()"
 
 lint: setup
 	$(BIN)/ruff check .

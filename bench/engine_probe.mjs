@@ -14,33 +14,42 @@
 import { readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
+import {
+  CALCULATORS_ARCHIVE,
+  ENGINE_DIR,
+  ENGINE_MANIFEST,
+  EXERCISE_CALCULATORS,
+  PACKAGE_DIR,
+  SELF_TEST_CALCULATOR,
+  SELF_TEST_INPUT,
+  STDLIB_ARCHIVE,
+} from "../docs/javascripts/constants.mjs";
 
 const [siteArg, ...goldens] = process.argv.slice(2);
 const site = resolve(siteArg);
-const engine = join(site, "engine");
-const manifest = JSON.parse(readFileSync(join(engine, "version.json"), "utf8"));
+const engine = join(site, ENGINE_DIR);
+const manifest = JSON.parse(readFileSync(join(engine, ENGINE_MANIFEST), "utf8"));
 const { loadPyodide } = await import(pathToFileURL(join(engine, "pyodide.mjs")).href);
 
 const quiet = () => {};
 const pyodide = await loadPyodide({
   indexURL: engine + "/",
-  stdLibURL: join(engine, "python_stdlib.zip"),
+  stdLibURL: join(engine, STDLIB_ARCHIVE),
   lockFileContents: manifest.lock,
   stdout: quiet,
   stderr: quiet,
 });
 // calc-worker.mjs: loadCalculators, then checked(pyodide.pyimport("calculators.api")).
-const PACKAGE_DIR = "/home/pyodide/regain";
-pyodide.unpackArchive(new Uint8Array(readFileSync(join(engine, "calculators.zip"))), "zip", {
+pyodide.unpackArchive(new Uint8Array(readFileSync(join(engine, CALCULATORS_ARCHIVE))), "zip", {
   extractDir: PACKAGE_DIR,
 });
 pyodide.pyimport("sys").path.insert(0, PACKAGE_DIR);
 const api = pyodide.pyimport("calculators.api");
-const selfTest = JSON.parse(api.page_json("protein", '{"weight": "68", "unit": "kg", "age": "40"}', "[]"));
+const selfTest = JSON.parse(api.page_json(SELF_TEST_CALCULATOR, SELF_TEST_INPUT, "[]"));
 if (!selfTest.ok) throw new Error("the engine's self-test did not answer");
 const modules = JSON.parse(pyodide.runPython("import json, sys; json.dumps(sorted(sys.modules))"));
 
-const USES_EXERCISES = new Set(["plan", "plan-calendar"]);
+const USES_EXERCISES = new Set(EXERCISE_CALCULATORS);
 const library = api.read_exercises(readFileSync(join(site, "data", "exercises.json"), "utf8"));
 const largestAnswerBytes = {};
 for (const spec of goldens) {

@@ -1,7 +1,10 @@
 """The exercise library as typed values, read defensively from data/exercises.yml rows.
 
-The plan calculator takes the rows as an argument (it does no I/O). Only the fields the plan
-uses are checked; a row it cannot use is an `InvalidInput` naming the entry and the field.
+This is the one schema of an exercise: the plan calculator (in the browser, from the JSON copy)
+and the site's pages (the macros, from the validated YAML) read the rows through
+`exercise_library`. The plan calculator takes the rows as an argument (it does no I/O); a row
+it cannot use is an `InvalidInput` naming the entry and the field. The build's own checks of
+the file (every problem at once, with its place: macros/data.py) run before this reader.
 """
 
 from __future__ import annotations
@@ -88,7 +91,7 @@ class Exercise:
     name: str
     category: Category
     level: Level
-    equipment: frozenset[Equipment]
+    equipment: frozenset[Equipment]  # what it needs, for the plan's "do you have it" checks
     position: Position
     support: Support
     min_level: FunctionLevel
@@ -98,6 +101,10 @@ class Exercise:
     safety: str
     dose: Dose
     how: str = ""  # the steps in one line, for the printed plan; "" if the row has none
+    # The equipment in the file's order, main item first ("Resistance band, chair"), for pages.
+    equipment_listed: tuple[Equipment, ...] = ()
+    muscles: tuple[str, ...] = ()  # the muscles worked, for the exercise card
+    steps: tuple[str, ...] = ()  # how to do it, step by step, for the exercise card
     # Whether the site's sprite draws it (data/poses.yml; the build adds `drawing` to the JSON
     # rows): a page never points at a drawing that is not there.
     drawing: bool = False
@@ -130,6 +137,9 @@ class Exercise:
             dose=_dose(row.get("dose"), index, ident),
             how=_optional_text(row, "how", index, ident) or "",
             drawing=_flag(row, "drawing", index, ident),
+            equipment_listed=tuple(Equipment(item) for item in row["equipment"]),
+            muscles=_texts(row, "muscles", index, ident),
+            steps=_texts(row, "steps", index, ident),
         )
 
 
@@ -167,6 +177,13 @@ def _optional_text(row: Mapping[str, object], key: str, index: int, ident: str) 
     if value is not None and not isinstance(value, str):
         raise _broken(index, ident, f"needs an id or null in {key!r}")
     return value or None
+
+
+def _texts(row: Mapping[str, object], key: str, index: int, ident: str) -> tuple[str, ...]:
+    value = row.get(key, [])
+    if not isinstance(value, list | tuple) or not all(isinstance(item, str) for item in value):
+        raise _broken(index, ident, f"needs a list of text in {key!r}")
+    return tuple(value)
 
 
 def _flag(row: Mapping[str, object], key: str, index: int, ident: str) -> bool:

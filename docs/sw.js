@@ -9,7 +9,8 @@ importScripts("sw-manifest.js");
 // Under `mkdocs serve` (live reload) the build is null: no offline cache, and any worker a real
 // build left behind removes itself.
 const BUILD = self.REGAIN_BUILD || { version: "", precache: [], engine: [] };
-// The engine snapshot lives in its own cache ("regain-engine-snapshot"), which this never touches.
+// The engine snapshot lives in its own cache (SNAPSHOT_CACHE, engine/constants.toml), which this
+// never touches.
 const PREFIX = "regain-site-";
 const CACHE = `${PREFIX}${BUILD.version}`;
 const SCOPE = new URL("./", self.location).href;

@@ -13,6 +13,7 @@
 import { readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { PACKAGE_DIR, SNAPSHOT_HEAP_OFFSET_AT } from "../docs/javascripts/constants.mjs";
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..");
 const { loadPyodide } = await import(join(ROOT, "node_modules", "pyodide", "pyodide.mjs"));
@@ -31,8 +32,8 @@ const startMs = Date.now() - started;
 const modules = () => JSON.parse(pyodide.runPython("import json, sys; json.dumps(sorted(sys.modules))"));
 const startup = modules();
 
-pyodide.unpackArchive(new Uint8Array(readFileSync(calculators)), "zip", { extractDir: "/home/pyodide/regain" });
-pyodide.pyimport("sys").path.insert(0, "/home/pyodide/regain");
+pyodide.unpackArchive(new Uint8Array(readFileSync(calculators)), "zip", { extractDir: PACKAGE_DIR });
+pyodide.pyimport("sys").path.insert(0, PACKAGE_DIR);
 const api = pyodide.pyimport("calculators.api");
 const library = api.read_exercises(readFileSync(exercises, "utf8"));
 const answers = JSON.parse(readFileSync(cases, "utf8")).map(([calculator, input]) =>
@@ -52,7 +53,8 @@ const module = pyodide._module;
 const heapUsed = module.HEAPU32[module._emscripten_get_sbrk_ptr() >>> 2]; // the heap's break
 const snapshot = pyodide.makeMemorySnapshot();
 const snapshotBytes = snapshot.byteLength;
-const snapshotHeapBytes = snapshotBytes - new DataView(snapshot.buffer, snapshot.byteOffset).getUint32(4, true);
+const header = new DataView(snapshot.buffer, snapshot.byteOffset);
+const snapshotHeapBytes = snapshotBytes - header.getUint32(SNAPSHOT_HEAP_OFFSET_AT, true);
 const closure = modules().filter((name) => !startup.includes(name));
 process.stdout.write(
   JSON.stringify({ startup, closure, answers, traceback, snapshotBytes, snapshotHeapBytes, heapUsed, startMs }),

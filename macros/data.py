@@ -12,6 +12,7 @@ from __future__ import annotations
 import dataclasses
 import difflib
 import enum
+import functools
 import os
 import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
@@ -35,9 +36,20 @@ from pydantic import (
 )
 from pydantic_core import ErrorDetails
 
-# The closed vocabularies are the calculators' own, so pages and plans can never disagree.
+from calculators.errors import InvalidInput
 from calculators.evidence import Source
-from calculators.exercises import Category, Equipment, Level, Position, Support
+
+# The closed vocabularies (and the exercise itself) are the calculators' own, so pages and plans
+# can never disagree.
+from calculators.exercises import (
+    Category,
+    Equipment,
+    Exercise,
+    Level,
+    Position,
+    Support,
+    exercise_library,
+)
 from calculators.figure import PoseBook, load_poses
 from calculators.figure.checks import ExerciseFacts, check_book
 from calculators.figure.model import HUMAN_RANGE, BodyPart, Joint, View
@@ -164,8 +176,12 @@ class Dose(_Model):
         return self
 
 
-class Exercise(_Model):
-    """One entry of data/exercises.yml."""
+class ExerciseRow(_Model):
+    """One entry of data/exercises.yml as the build checks it: every problem, with its place.
+
+    Checking is not reading: the pages and the plan calculator read a checked row through the
+    one schema of an exercise, `calculators.exercises.Exercise` (`SiteData.exercises`).
+    """
 
     id: ExerciseId
     name: Text
@@ -575,7 +591,7 @@ class References:
 class SiteData:
     """Everything the macros render, validated together."""
 
-    exercises: tuple[Exercise, ...]
+    exercise_rows: tuple[ExerciseRow, ...]
     weekly_plan: tuple[PlanDay, ...]
     poses: PoseBook = dataclasses.field(
         default_factory=dict
@@ -583,6 +599,11 @@ class SiteData:
     references: References = dataclasses.field(
         default_factory=lambda: References((), ())
     )  # data/references.yml
+
+    @functools.cached_property
+    def exercises(self) -> tuple[Exercise, ...]:
+        """The exercises as the calculators read them (one schema), from the checked rows."""
+        return exercise_library(self.exercises_json())
 
     @property
     def exercises_by_id(self) -> Mapping[str, Exercise]:
@@ -605,7 +626,7 @@ class SiteData:
         return [
             exercise.model_dump(mode="json", exclude_unset=True)
             | ({"drawing": True} if exercise.id in drawn else {})
-            for exercise in self.exercises
+            for exercise in self.exercise_rows
         ]
 
     def weekly_plan_json(self) -> list[dict[str, Any]]:
@@ -629,7 +650,7 @@ def load_site_data(directory: Path) -> SiteData:
         if exercise_entries is None
         else frozenset(label for entry in exercise_entries if (label := _label(entry, "id")))
     )
-    exercises = _validate(exercises_path, exercise_entries or [], Exercise, known_ids, problems)
+    exercises = _validate(exercises_path, exercise_entries or [], ExerciseRow, known_ids, problems)
     problems += _duplicate_ids(exercises_path, exercise_entries or [])
     problems += _one_way_variations(exercises_path, exercise_entries or [], exercises)
 
@@ -643,7 +664,14 @@ def load_site_data(directory: Path) -> SiteData:
     references = _load_references(directory / REFERENCES_FILE, problems)
     if problems:
         raise DataError(problems)
-    return SiteData(tuple(exercises), tuple(plan), poses, references)
+    site_data = SiteData(tuple(exercises), tuple(plan), poses, references)
+    try:  # read once here, so a row the calculators' reader refuses stops the build
+        site_data.exercises  # noqa: B018
+    except InvalidInput as error:
+        raise DataError(
+            [f"{display_path(exercises_path)}: {e.message}" for e in error.errors]
+        ) from error
+    return site_data
 
 
 def _load_references(path: Path, problems: list[str]) -> References:
@@ -682,7 +710,7 @@ def _load_references(path: Path, problems: list[str]) -> References:
 
 def _load_poses(
     path: Path,
-    exercises: Sequence[Exercise],
+    exercises: Sequence[ExerciseRow],
     known_ids: frozenset[str] | None,
     problems: list[str],
 ) -> PoseBook:
@@ -868,7 +896,7 @@ def _duplicate_ids(path: Path, entries: Sequence[Any]) -> list[str]:
 
 
 def _one_way_variations(
-    path: Path, entries: Sequence[Any], exercises: Sequence[Exercise]
+    path: Path, entries: Sequence[Any], exercises: Sequence[ExerciseRow]
 ) -> list[str]:
     """Variations are chains: if A names B as harder, B names A as easier, and back."""
     by_id = {exercise.id: exercise for exercise in exercises}

@@ -17,6 +17,7 @@ from calculators.function import FALLS_TRIGGER_RULE, FunctionLevel
 from calculators.present import numbers
 from calculators.present import protein as protein_view
 from calculators.present import triage as triage_words
+from calculators.present.view import Cite, cited
 from calculators.triage import RULES, Box, Level
 
 # How each page box is named on the site.
@@ -28,9 +29,21 @@ _BOX_NAMES = {
 }
 
 
-def _sources(sources: Iterable[Source], references: str) -> str:
-    """Source ids, each linked to its References row."""
-    return ", ".join(f"[{s.value}]({references}#{s.value.lower()})" for s in sources)
+def _sources(sources: Iterable[Source | str], references: str) -> str:
+    """A citation: the source ids in brackets, each linked to its References row.
+
+    The built page writes it as every citation is written, "(source)" (postbuild/citations.py).
+    """
+    ids = [str(source) for source in sources]
+    return f"({', '.join(f'[{ident}]({references}#{ident.lower()})' for ident in ids)})"
+
+
+def _cited(text: str, references: str) -> str:
+    """A tool's sentence with its "(E3)" ids as citations, as the answers show them."""
+    return "".join(
+        _sources(piece.ids, references) if isinstance(piece, Cite) else piece
+        for piece in cited(text)
+    )
 
 
 def _cell(text: str) -> str:
@@ -81,10 +94,10 @@ def sarc_f_table(references: str) -> str:
     most = len(questions) * points[-1]
     return (
         f"{table}\n\nTotal 0–{most}. A total of **{evidence.SARC_F_POSITIVE_SCORE} or more** is "
-        f"a positive screen ({_sources((Source.F1,), references)}): real difficulty with "
+        f"a positive screen {_sources((Source.F1,), references)}: real difficulty with "
         "everyday tasks, worth a strength check. It is a screen, never a diagnosis: pooled "
         f"sensitivity about {evidence.SARC_F_POOLED_SENSITIVITY_PERCENT}%, specificity about "
-        f"{evidence.SARC_F_POOLED_SPECIFICITY_PERCENT}% ({_sources((Source.F3,), references)}), "
+        f"{evidence.SARC_F_POOLED_SPECIFICITY_PERCENT}% {_sources((Source.F3,), references)}, "
         f"so a lower score does not rule sarcopenia out. Under {evidence.SARC_F_OLDER_AGE} the "
         "answer says the questions were made for older adults."
     )
@@ -121,10 +134,10 @@ def sppb_table(references: str) -> str:
     ]
     table = _table(("Part", "Scoring (times up to and including each limit)", "Points"), rows)
     return (
-        f"{table}\n\nTotal 0–{3 * most} ({_sources((Source.M1,), references)}). A part not "
+        f"{table}\n\nTotal 0–{3 * most} {_sources((Source.M1,), references)}. A part not "
         "measured is scored as a range: the low end counts it as 0 and is the one used, and the "
         "answer states the range. Gait speed = 4 m ÷ the walk time; under "
-        f"{evidence.FALLS_GAIT_SPEED_BELOW:f} m/s is slow ({_sources((Source.S3,), references)})."
+        f"{evidence.FALLS_GAIT_SPEED_BELOW:f} m/s is slow {_sources((Source.S3,), references)}."
     )
 
 
@@ -141,9 +154,10 @@ def levels_table(references: str) -> str:
         for rule in FALLS_TRIGGER_RULE.values()
     )
     return (
-        f'{table}\n\n({_sources((Source.M3,), references)}.) **"+"** adds extra balance work '
+        f"{table}\n\nThe levels are Vivifrail's {_sources((Source.M3,), references)}. "
+        '**"+"** adds extra balance work '
         "and asks for someone with the reader for standing balance work when the falls risk is "
-        f"high ({_sources((Source.M3, Source.M4), references)}), that is when any of these "
+        f"high {_sources((Source.M3, Source.M4), references)}, that is when any of these "
         f"applies:\n\n{plus}"
     )
 
@@ -170,8 +184,9 @@ def progression_table(references: str) -> str:
         )
     header = ("Week", "Sets A–B (and after hospital)", "Sets C", "Sets D", "Reps or hold", "")
     return (
-        f"{_table(header, rows)}\n\n{plan.PROGRESSION_NOTE} {plan.EFFORT_NOTE} "
-        f"{plan.HOLDS_LEFT_OUT_NOTE} (Sources: {_sources((Source.E3, Source.M6), references)}.)"
+        f"{_table(header, rows)}\n\n"
+        f"{_cited(f'{plan.PROGRESSION_NOTE} {plan.EFFORT_NOTE}', references)} "
+        f"{plan.HOLDS_LEFT_OUT_NOTE} {_sources((Source.E3, Source.M6), references)}"
     )
 
 
@@ -208,32 +223,33 @@ def protein_rules(references: str) -> str:
     return (
         f"{table}\n\n"
         f"- Every range is kept within {evidence.PROTEIN_FLOOR_G_PER_KG}–"
-        f"{evidence.PROTEIN_CEILING_G_PER_KG} g/kg ({_sources((Source.P1,), references)}).\n"
+        f"{evidence.PROTEIN_CEILING_G_PER_KG} g/kg {_sources((Source.P1,), references)}.\n"
         f"- Per meal: the day split evenly, at least {floor_older} g from "
-        f"{evidence.OLDER_ADULT_AGE} (of {numbers.grams(*older)}, "
-        f"{_sources((Source.P10,), references)}) or {floor_adult} g younger (of "
-        f"{numbers.grams(*adult)}, {_sources((Source.P8,), references)}), at most "
+        f"{evidence.OLDER_ADULT_AGE} (of {numbers.grams(*older)}) "
+        f"{_sources((Source.P10,), references)} or {floor_adult} g younger (of "
+        f"{numbers.grams(*adult)}) {_sources((Source.P8,), references)}, at most "
         f"{evidence.PER_MEAL_CEILING_G} g.\n"
         f"- Small eater (3 × that floor above the day's top end): about "
         f"{evidence.SMALL_EATER_G_PER_KG_PER_MEAL} g/kg a meal over the number of meals "
         "nearest that amount — **common practice**, extrapolated from studies in younger "
-        f"people who train ({_sources((Source.P9,), references)}).\n"
+        f"people who train {_sources((Source.P9,), references)}.\n"
         "- Never the whole day in one meal: with one meal a day the answer adds protein-rich "
         "snacks; when meals cannot carry the day under the per-meal maximum, it adds snacks.\n"
         f"- Body mass index {evidence.OBESITY_BMI} or more (height given): the range uses an "
         f"adjusted weight, the weight at BMI {evidence.IDEAL_BMI} + "
-        f"{evidence.ADJUSTED_WEIGHT_FRACTION} × the rest ({_sources((Source.P14,), references)}; "
-        f"the ideal weight at BMI {evidence.IDEAL_BMI} is common practice).\n"
+        f"{evidence.ADJUSTED_WEIGHT_FRACTION} × the rest {_sources((Source.P14,), references)} "
+        f"(the ideal weight at BMI {evidence.IDEAL_BMI} is common practice).\n"
         f"- Low weight (body mass index under {evidence.UNDERWEIGHT_BMI}, or under "
         f"{evidence.GLIM_LOW_BMI} below {evidence.GLIM_OLDER_AGE} / {evidence.GLIM_LOW_BMI_OLDER} "
         f"from {evidence.GLIM_OLDER_AGE}; without a height, under {evidence.LOW_WEIGHT_KG} kg): "
         "a caution that energy matters as much as protein, and a doctor or dietitian "
-        f"({_sources((Source.N1,), references)}).\n"
+        f"{_sources((Source.N1,), references)}.\n"
         "- Kidney disease, dialysis or a transplant: no personal number and no guideline "
         "numbers in the answer (the guidelines disagree, and a low-protein diet adopted "
-        f"unsupervised can cost muscle; {_sources((Source.P5, Source.P12, Source.P13), references)}"
-        "). Diabetes or high blood pressure with kidneys unchecked: the general range for the "
-        f"age, and a kidney blood test first ({_sources((Source.P13,), references)}).\n"
+        f"unsupervised can cost muscle) "
+        f"{_sources((Source.P5, Source.P12, Source.P13), references)}. Diabetes or high blood "
+        "pressure with kidneys unchecked: the general range for the "
+        f"age, and a kidney blood test first {_sources((Source.P13,), references)}.\n"
         "- Under 18, pregnancy or breastfeeding, liver disease: referred, no number."
     )
 

@@ -11,6 +11,7 @@ out of date with the data file.
 from __future__ import annotations
 
 import json
+import re
 import sys
 from pathlib import Path
 
@@ -108,7 +109,7 @@ def _status(citation: FullCitation) -> str:
 def titles_module(references: References) -> str:
     """The Python module of the titles answers show, formatted as ruff formats it."""
     lines = [
-        '"""How an answer names each source: its title and year(s), by evidence id.',
+        '"""How an answer or a page names each source: its title and year(s), by evidence id.',
         "",
         "Written from data/references.yml by `make references` (macros/references.py); do not",
         "edit: the build stops when this module and the data file disagree.",
@@ -121,12 +122,11 @@ def titles_module(references: References) -> str:
         "TITLES: Final[dict[str, tuple[str, str]]] = {",
     ]
     for source in references.sources:
-        if source.cite is None:
-            continue
-        key, title, year = (
-            json.dumps(text, ensure_ascii=False)
-            for text in (source.id, source.cite.title, source.cite.year)
+        # A row without an answer's title is named by its Source cell ("Kortebein 2007").
+        named = (
+            (source.cite.title, source.cite.year) if source.cite else (_plain(source.source), "")
         )
+        key, title, year = (json.dumps(text, ensure_ascii=False) for text in (source.id, *named))
         one_line = f"    {key}: ({title}, {year}),"
         if len(one_line) <= _LINE_LENGTH:
             lines.append(one_line)
@@ -139,6 +139,11 @@ def titles_module(references: References) -> str:
             ]
     lines.append("}")
     return "\n".join(lines) + "\n"
+
+
+def _plain(markdown: str) -> str:
+    """A table cell's words without its Markdown: links keep their text, bold its words."""
+    return re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", markdown).replace("**", "")
 
 
 def _string_lines(literal: str, indent: str) -> list[str]:

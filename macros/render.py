@@ -16,9 +16,9 @@ from enum import StrEnum
 from html import escape
 from typing import Literal, TypeVar
 
-from calculators.exercises import Category, Equipment, Level
+from calculators.exercises import Category, Equipment, Exercise, Level
 from calculators.present.figure import move_figure
-from macros.data import Activity, Exercise, PlanDay, plural
+from macros.data import Activity, PlanDay, plural
 
 CATEGORY_LABELS = {
     Category.LOWER_BODY: "Lower body",
@@ -187,7 +187,7 @@ def dose_text(exercise: Exercise) -> str:
 
 def equipment_text(exercise: Exercise) -> str:
     """What an exercise needs, in words: `Resistance band, chair`."""
-    words = [EQUIPMENT_LABELS[item] for item in exercise.equipment]
+    words = [EQUIPMENT_LABELS[item] for item in exercise.equipment_listed]
     return ", ".join([words[0], *(word.lower() for word in words[1:])])
 
 
@@ -201,7 +201,7 @@ def _data_attributes(exercise: Exercise) -> str:
     """`data-*` attributes that describe an exercise to scripts and styles."""
     return (
         f'data-category="{escape(exercise.category)}" data-level="{escape(exercise.level)}" '
-        f'data-equipment="{escape(" ".join(exercise.equipment))}"'
+        f'data-equipment="{escape(" ".join(exercise.equipment_listed))}"'
     )
 
 

@@ -14,8 +14,8 @@ def main(argv: list[str] | None = None) -> int:
     """Run every post-build step over the site; print the error and return 1 if one fails."""
     parser = argparse.ArgumentParser(
         prog="python -m postbuild",
-        description="Write the engine, data, table labels, CSP and offline manifest into a "
-        "built site, and check its review dates.",
+        description="Write the engine, data, citations, table labels, CSP and offline manifest "
+        "into a built site, and check its review dates.",
     )
     parser.add_argument("site_dir", type=Path, help="the built site, e.g. site/")
     parser.add_argument(

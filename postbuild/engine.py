@@ -26,21 +26,35 @@ from typing import Any
 
 from postbuild.errors import BuildStepError
 
-# The engine files Pyodide loads at start-up for a stdlib-only program.
-ENGINE_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip")
-# Shipped trimmed (only the modules listed in STDLIB_LISTS), not copied.
-STDLIB_ARCHIVE = "python_stdlib.zip"
-# The build step's own files (stdlib list, Node scripts) live in engine/ at the top level.
+# The build step's own files (stdlib list, Node scripts, shared constants) live in engine/ at the
+# top level.
 ENGINE_SOURCE = Path(__file__).resolve().parent.parent / "engine"
 STDLIB_LISTS = ENGINE_SOURCE / "engine_stdlib.toml"
 COMPILER = ENGINE_SOURCE / "compile_stdlib.mjs"
-ENGINE_DIR = "engine"
+# The facts the engine's JavaScript shares with this step: docs/javascripts/constants.mjs is made
+# from the same file (tests/test_engine_constants.py).
+SHARED_CONSTANTS = ENGINE_SOURCE / "constants.toml"
+
+
+def shared_constants(path: Path = SHARED_CONSTANTS) -> dict[str, dict[str, Any]]:
+    """engine/constants.toml, table by table."""
+    return tomllib.loads(path.read_text(encoding="utf-8"))
+
+
+_FILES = shared_constants()["files"]
+# The engine files Pyodide loads at start-up for a stdlib-only program.
+ENGINE_FILES: tuple[str, ...] = tuple(_FILES["runtime_files"])
+# Shipped trimmed (only the modules listed in STDLIB_LISTS), not copied.
+STDLIB_ARCHIVE: str = _FILES["stdlib_archive"]
+ENGINE_DIR: str = _FILES["engine_dir"]
 # Pyodide 314 restores a memory snapshot into the heap its WebAssembly module declares, 30 MiB,
 # whatever the snapshot's size: a larger heap fails with "RangeError: offset is out of bounds"
 # (pyodide issue #6254). A snapshot is a small header and then the heap.
 SNAPSHOT_HEAP_LIMIT = 30 * 1024 * 1024
-DOWNLOAD_FILES = ("pyodide.asm.wasm", "python_stdlib.zip")  # calc-worker.mjs WATCHED_DOWNLOADS
-CALCULATORS_ARCHIVE = "calculators.zip"
+# The downloads the page shows progress against (calc-worker.mjs counts the same files).
+DOWNLOAD_FILES: tuple[str, ...] = tuple(_FILES["download_files"])
+CALCULATORS_ARCHIVE: str = _FILES["calculators_archive"]
+ENGINE_MANIFEST: str = _FILES["engine_manifest"]
 # A fixed timestamp keeps the archive byte-identical between builds of the same source.
 _ZIP_EPOCH = (2020, 1, 1, 0, 0, 0)
 
@@ -249,7 +263,7 @@ def ship_engine(site_dir: Path, root: Path) -> None:
     # The snapshot key (calc-worker.mjs) is built from this digest: a memory snapshot holds
     # zipimport's index of the standard library, so it must never meet another stdlib zip.
     digest = hashlib.sha256(archive + stdlib).hexdigest()[:16]
-    (dest / "version.json").write_text(
+    (dest / ENGINE_MANIFEST).write_text(
         json.dumps(
             {
                 "pyodide": pinned_pyodide_version(root),

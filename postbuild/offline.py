@@ -10,6 +10,8 @@ import hashlib
 import json
 from pathlib import Path
 
+from postbuild.engine import ENGINE_DIR
+
 MANIFEST = "sw-manifest.js"
 # Never precached: the worker itself, source maps, compressed duplicates, and the engine, which is
 # cached only once a calculator page has used it (guide readers never download it).
@@ -17,7 +19,7 @@ _SKIPPED_SUFFIXES = (".map", ".gz", ".br")
 _SKIPPED_NAMES = {"sw.js", MANIFEST, "sitemap.xml"}
 # Search stemmers for other languages and CJK segmenters: an English site never loads them.
 _SKIPPED_PREFIXES = ("assets/javascripts/lunr/",)
-ENGINE_PREFIX = "engine/"
+ENGINE_PREFIX = f"{ENGINE_DIR}/"  # the folder engine/constants.toml names
 # The worker that runs the engine is engine too: only calculator pages ever load it.
 ENGINE_FILES_ELSEWHERE = frozenset({"javascripts/calc-worker.mjs"})
 

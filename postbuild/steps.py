@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from postbuild.citations import cite_site_ids
 from postbuild.csp import add_policy
 from postbuild.data import write_data
 from postbuild.engine import ship_engine
@@ -20,7 +21,7 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 def run_steps(site_dir: Path, *, project_root: Path = ROOT, serving: bool = False) -> None:
-    """Finish a rendered site: data, engine, table labels, review check, CSP, offline manifest.
+    """Finish a rendered site: data, engine, citations, table labels, review check, CSP, offline.
 
     Args:
         site_dir: the built site (MkDocs' or ProperDocs' `site_dir`).
@@ -31,6 +32,7 @@ def run_steps(site_dir: Path, *, project_root: Path = ROOT, serving: bool = Fals
     """
     write_data(site_dir)
     ship_engine(site_dir, project_root)
+    cite_site_ids(site_dir)
     label_site_tables(site_dir)
     check_review_lines(site_dir, build_date())
     if serving:

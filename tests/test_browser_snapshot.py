@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator
 
 import pytest
@@ -15,18 +16,27 @@ from helpers.browser import (
 from playwright.sync_api import Browser, Page
 
 from calculators import api
+from postbuild.engine import shared_constants
 
 pytestmark = pytest.mark.browser
 
-SNAPSHOT_CACHE = "regain-engine-snapshot"
+# The Cache Storage the worker keeps its snapshot in (engine/constants.toml).
+SNAPSHOT_CACHE = shared_constants()["snapshot"]["snapshot_cache"]
+
+
+def in_snapshot_cache(script: str) -> str:
+    """A page script with the snapshot cache's name where it says SNAPSHOT_CACHE."""
+    return script.replace("SNAPSHOT_CACHE", json.dumps(SNAPSHOT_CACHE))
+
+
 SNAPSHOT_TIMEOUT_MS = 180_000  # a hang guard only: the wait is for the worker's message
 ANSWERS = {"weight": "68", "age": "40", "situation": "training"}
-SNAPSHOT_SIZE = """async () => {
-    const cache = await caches.open("regain-engine-snapshot");
+SNAPSHOT_SIZE = in_snapshot_cache("""async () => {
+    const cache = await caches.open(SNAPSHOT_CACHE);
     const keys = await cache.keys();
     if (keys.length !== 1) return 0;
     return (await (await cache.match(keys[0])).arrayBuffer()).byteLength;
-}"""
+}""")
 
 
 @pytest.fixture
@@ -89,11 +99,13 @@ def test_corrupt_snapshot_is_dropped_for_a_fresh_start(context_page: WatchedPage
     protein_answer(first)
     wait_for_snapshot(first)
     first.evaluate(
-        """async () => {
-            const cache = await caches.open("regain-engine-snapshot");
+        in_snapshot_cache(
+            """async () => {
+            const cache = await caches.open(SNAPSHOT_CACHE);
             const [key] = await cache.keys();
             await cache.put(key, new Response(new Uint8Array(4096).fill(7)));
         }"""
+        )
     )
     assert first.evaluate(SNAPSHOT_SIZE) == 4096
 
@@ -115,14 +127,16 @@ def test_oversized_snapshot_is_dropped_for_a_fresh_start(context_page: WatchedPa
     protein_answer(first)
     size = wait_for_snapshot(first)
     first.evaluate(
-        """async () => {
-            const cache = await caches.open("regain-engine-snapshot");
+        in_snapshot_cache(
+            """async () => {
+            const cache = await caches.open(SNAPSHOT_CACHE);
             const [key] = await cache.keys();
             const stored = new Uint8Array(await (await cache.match(key)).arrayBuffer());
             const grown = new Uint8Array(stored.byteLength + 65536);
             grown.set(stored);
             await cache.put(key, new Response(grown));
         }"""
+        )
     )
     assert first.evaluate(SNAPSHOT_SIZE) == size + 65536
 
@@ -136,17 +150,17 @@ def test_oversized_snapshot_is_dropped_for_a_fresh_start(context_page: WatchedPa
 # What the engine before this one (Pyodide 314.0.7) stored its snapshot under: the same scheme,
 # its own version. Another calculators hash stands for an older build of our calculators.
 OLDER_ENGINE = "314.0.7"
-SNAPSHOT_NAMES = """async () => {
-    const cache = await caches.open("regain-engine-snapshot");
+SNAPSHOT_NAMES = in_snapshot_cache("""async () => {
+    const cache = await caches.open(SNAPSHOT_CACHE);
     return (await cache.keys()).map((request) => new URL(request.url).pathname).sort();
-}"""
+}""")
 MANIFEST = """async () => (await fetch(new URL("/engine/version.json", location.href))).json()"""
-MOVE_SNAPSHOT = """async ([from, to]) => {
-    const cache = await caches.open("regain-engine-snapshot");
+MOVE_SNAPSHOT = in_snapshot_cache("""async ([from, to]) => {
+    const cache = await caches.open(SNAPSHOT_CACHE);
     const stored = await (await cache.match(new URL(from, location.href))).arrayBuffer();
     for (const name of to) await cache.put(new URL(name, location.href), new Response(stored));
     await cache.delete(new URL(from, location.href));
-}"""
+}""")
 
 
 def test_snapshot_from_an_older_engine_or_calculators_is_never_restored(

@@ -9,8 +9,9 @@ import markdown
 import pytest
 from bs4 import BeautifulSoup, Tag
 
+from calculators.exercises import Exercise
 from macros import render
-from macros.data import Exercise, SiteData, load_site_data
+from macros.data import SiteData, load_site_data
 
 FIXTURES = Path(__file__).parent / "fixtures" / "data"
 LIBRARY_URL = "guide/exercises/"

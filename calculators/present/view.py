@@ -15,8 +15,9 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
-from calculators.evidence import CITATIONS, Source
+from calculators.evidence import Citation
 from calculators.results import Alert, Severity
+from calculators.source_titles import TITLES
 
 Data = tuple[tuple[str, str], ...]  # data-* attributes, in order: (("day", "1"), ...)
 
@@ -295,11 +296,12 @@ def source_id(code: str) -> str:
 
 
 def source_name(ident: str) -> str:
-    """A source written out ("title, year"); an unknown id stays as it is."""
-    try:
-        return CITATIONS[Source(ident)].words()
-    except ValueError:
-        return ident
+    """A source written out ("title, year"), as data/references.yml names its row.
+
+    An id without a row stays as it is.
+    """
+    title = TITLES.get(ident)
+    return Citation(*title).words() if title else ident
 
 
 def distinct_sources(ids: tuple[str, ...]) -> tuple[str, ...]:

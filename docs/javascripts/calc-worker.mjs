@@ -1,17 +1,40 @@
 // Regain calculator engine: Pyodide in a module Web Worker, so the page never freezes.
-// Protocol (documented in engine.mjs): the page posts {id, calculator, input, root}; the worker
-// answers {id, result} or {id, error}. Start-up progress is posted as {type: "status", state,
-// detail}: detail is "fresh" or "snapshot" on "ready", a technical reason on "failed"; after a
-// fresh start, the memory snapshot's fate as {type: "snapshot", state: "saved" | "failed", bytes}.
+// Its messages to and from the page are protocol.mjs's; the facts it shares with the build
+// (file names, the package folder, the self-test) are constants.mjs's.
 // Every URL is built from import.meta.url, so the site works under any sub-path.
 
+import {
+  CALCULATORS_ARCHIVE,
+  DOWNLOAD_FILES,
+  ENGINE_DIR,
+  ENGINE_MANIFEST,
+  EXERCISE_CALCULATORS,
+  PACKAGE_DIR,
+  SELF_TEST_CALCULATOR,
+  SELF_TEST_INPUT,
+  SNAPSHOT_CACHE,
+  SNAPSHOT_HEAP_OFFSET_AT,
+  STDLIB_ARCHIVE,
+} from "./constants.mjs";
+import {
+  STARTED_FROM,
+  STATUS,
+  SNAPSHOT,
+  answerMessage,
+  failureMessage,
+  progressMessage,
+  snapshotMessage,
+  statusMessage,
+} from "./protocol.mjs";
+// A static import's path cannot name a constant: tests/test_engine_constants.py checks it does
+// name ENGINE_DIR and Pyodide's module.
 import { loadPyodide } from "../engine/pyodide.mjs";
 
-const ENGINE_URL = new URL("../engine/", import.meta.url);
+const ENGINE_URL = new URL(`../${ENGINE_DIR}/`, import.meta.url);
 const SITE_URL = new URL("../", import.meta.url);
 
 function status(state, detail = "") {
-  self.postMessage({ type: "status", state, detail });
+  self.postMessage(statusMessage(state, detail));
 }
 
 // When the WebAssembly or standard-library download fails, Pyodide 314 logs "wasm instantiation
@@ -22,7 +45,6 @@ const engineDownloadFailure = new Promise((_, reject) => {
   reportEngineDownloadFailure = reject;
 });
 engineDownloadFailure.catch(() => {}); // observed through Promise.race below
-const WATCHED_DOWNLOADS = ["pyodide.asm.wasm", "python_stdlib.zip"];
 const browserFetch = self.fetch.bind(self);
 
 // The page shows the download as bytes of a known total (the total is in version.json, written
@@ -30,7 +52,7 @@ const browserFetch = self.fetch.bind(self);
 let downloaded = 0;
 let downloadTotal = 0;
 function progress() {
-  self.postMessage({ type: "progress", bytes: downloaded, total: downloadTotal });
+  self.postMessage(progressMessage(downloaded, downloadTotal));
 }
 function counted(response) {
   if (!response.body) return response;
@@ -47,7 +69,7 @@ function counted(response) {
 
 self.fetch = async (resource, options) => {
   const url = String(resource instanceof Request ? resource.url : resource);
-  const watched = WATCHED_DOWNLOADS.some((name) => url.endsWith(`/engine/${name}`));
+  const watched = DOWNLOAD_FILES.some((name) => url.endsWith(`/${ENGINE_DIR}/${name}`));
   try {
     const response = await browserFetch(resource, options);
     if (watched && !response.ok) {
@@ -62,7 +84,7 @@ self.fetch = async (resource, options) => {
 
 // python_stdlib.zip is Pyodide's standard library trimmed at build time (postbuild/engine.py) to
 // the modules its start-up and our calculators import: about 1 MB instead of 2.5 MB.
-const STDLIB_URL = new URL("python_stdlib.zip", ENGINE_URL).href;
+const STDLIB_URL = new URL(STDLIB_ARCHIVE, ENGINE_URL).href;
 
 function loadEngine(options) {
   return Promise.race([
@@ -87,10 +109,6 @@ async function fetchText(url) {
 // after the first visit: restoring it takes ~0.3 s instead of ~2 s of start-up. The snapshot
 // options are private Pyodide API, so the snapshot is keyed by engine version + calculators hash,
 // checked after restoring, and dropped in favour of a normal start whenever anything fails.
-const SNAPSHOT_CACHE = "regain-engine-snapshot";
-const PACKAGE_DIR = "/home/pyodide/regain";
-const SELF_TEST = ["protein", '{"weight": "68", "unit": "kg", "age": "40"}'];
-
 function snapshotKey(manifest) {
   return new URL(`snapshot/${manifest.pyodide}-${manifest.calculators}.bin`, ENGINE_URL).href;
 }
@@ -129,8 +147,8 @@ function loadCalculators(pyodide, archive) {
 
 function checked(api) {
   // A restored engine must answer like a fresh one: a snapshot that cannot is not used.
-  const answer = JSON.parse(api.page_json(...SELF_TEST, "[]"));
-  if (!answer.ok || answer.calculator !== "protein" || !answer.html) throw new Error("self-test failed");
+  const answer = JSON.parse(api.page_json(SELF_TEST_CALCULATOR, SELF_TEST_INPUT, "[]"));
+  if (!answer.ok || answer.calculator !== SELF_TEST_CALCULATOR || !answer.html) throw new Error("self-test failed");
   return api;
 }
 
@@ -143,7 +161,7 @@ async function startFromSnapshot(manifest, snapshot, archive) {
 async function startFresh(manifest, archive) {
   const canSnapshot = typeof caches !== "undefined";
   const pyodide = await loadEngine({ lockFileContents: manifest.lock, _makeSnapshot: canSnapshot });
-  status("loading", "calculators");
+  status(STATUS.loading, "calculators");
   loadCalculators(pyodide, archive);
   const api = checked(pyodide.pyimport("calculators.api"));
   // The snapshot (~30 MB copied) is made after the reader's first answer, not before it: a
@@ -152,8 +170,8 @@ async function startFresh(manifest, archive) {
   return api;
 }
 
-// Once the snapshot is completely stored (or not), the page is told: {type: "snapshot", state:
-// "saved" | "failed", bytes}. Tests and the benchmark wait for this state, never for a size.
+// Once the snapshot is completely stored (or not), the page is told (a snapshot message). Tests
+// and the benchmark wait for this state, never for a size.
 async function saveSnapshot(pyodide, manifest) {
   let bytes = 0;
   let saved = false;
@@ -162,25 +180,26 @@ async function saveSnapshot(pyodide, manifest) {
     bytes = snapshot.byteLength;
     // Pyodide 314 restores into a heap of fixed size (pyodide#6254): a bigger one could never be
     // restored, and each repeat visit would pay for a failed attempt. Its header says where the
-    // heap starts (second 32-bit word).
-    const heapBytes = bytes - new DataView(snapshot.buffer, snapshot.byteOffset).getUint32(4, true);
+    // heap starts.
+    const header = new DataView(snapshot.buffer, snapshot.byteOffset);
+    const heapBytes = bytes - header.getUint32(SNAPSHOT_HEAP_OFFSET_AT, true);
     if (heapBytes > manifest.snapshotHeapLimit) throw new Error("snapshot too big to restore");
     saved = await writeSnapshot(snapshotKey(manifest), snapshot);
   } catch {
     /* no snapshot this time: the next visit starts normally */
   }
-  self.postMessage({ type: "snapshot", state: saved ? "saved" : "failed", bytes });
+  self.postMessage(snapshotMessage(saved ? SNAPSHOT.saved : SNAPSHOT.failed, bytes));
 }
 
-let startedFrom = "fresh"; // reported with "ready", so tests and the bench can tell the paths apart
+let startedFrom = STARTED_FROM.fresh; // reported with "ready", so tests and the bench can tell the paths apart
 
 async function start() {
-  status("loading", "engine");
+  status(STATUS.loading, "engine");
   // The manifest (engine version, calculators hash, lock info) and our calculators archive are
   // small; they download while the browser compiles the engine.
   const [manifest, archive] = await Promise.all([
-    fetchText(new URL("version.json", ENGINE_URL)).then(JSON.parse),
-    fetchBytes(new URL("calculators.zip", ENGINE_URL)),
+    fetchText(new URL(ENGINE_MANIFEST, ENGINE_URL)).then(JSON.parse),
+    fetchBytes(new URL(CALCULATORS_ARCHIVE, ENGINE_URL)),
   ]);
   downloadTotal = manifest.bytes || 0;
   progress();
@@ -188,7 +207,7 @@ async function start() {
   if (snapshot) {
     try {
       const api = await startFromSnapshot(manifest, snapshot, archive);
-      startedFrom = "snapshot";
+      startedFrom = STARTED_FROM.snapshot;
       return api;
     } catch {
       await forgetSnapshot();
@@ -200,7 +219,7 @@ async function start() {
 // The exercise library (the same JSON the exercise library page is built from) is only needed
 // by the plan calculator: fetched, read and checked by Python once, on first use; every later
 // plan request gets the checked library (a Python object) without parsing it again.
-const USES_EXERCISES = new Set(["plan", "plan-calendar"]);
+const USES_EXERCISES = new Set(EXERCISE_CALCULATORS);
 let library = null;
 function exerciseLibrary(api) {
   library ??= fetchText(new URL("data/exercises.json", SITE_URL))
@@ -214,8 +233,8 @@ function exerciseLibrary(api) {
 
 const engine = start();
 engine.then(
-  () => status("ready", startedFrom),
-  (error) => status("failed", String(error && error.message ? error.message : error)),
+  () => status(STATUS.ready, startedFrom),
+  (error) => status(STATUS.failed, String(error && error.message ? error.message : error)),
 );
 
 self.addEventListener("message", async (event) => {
@@ -224,8 +243,8 @@ self.addEventListener("message", async (event) => {
     const api = await engine;
     const exercises = USES_EXERCISES.has(calculator) ? await exerciseLibrary(api) : "[]";
     const answer = api.page_json(String(calculator), JSON.stringify(input ?? {}), exercises, String(root ?? ""));
-    self.postMessage({ id, result: JSON.parse(answer) });
+    self.postMessage(answerMessage(id, JSON.parse(answer)));
   } catch (error) {
-    self.postMessage({ id, error: String(error && error.message ? error.message : error) });
+    self.postMessage(failureMessage(id, String(error && error.message ? error.message : error)));
   }
 });

@@ -1,32 +1,15 @@
 // The calculator engine client: one module Web Worker (calc-worker.mjs) per page session,
 // restarted once after a crash. No wording here: failures are reported as reason codes, and
 // the page shows the words the form's template holds (written in Python).
-//
-// Message protocol (the only one between the page and the worker):
-//   page -> worker  {id, calculator, input, root}
-//                   id: a number, unique per page session; calculator: "protein" | "plan" |
-//                   "self-check" | "plan-calendar"; input: the form's answers; root: the way
-//                   from the page back to the site root, for the links in the answer's HTML.
-//   worker -> page  {id, result}   the wire envelope from calculators.api.page_json (version 2:
-//                                  ok, errors, html: the answer as the page shows it, and only
-//                                  the result fields the page reads: api.PAGE_FIELDS)
-//                   {id, error}    the worker failed to run the request at all
-//                   {type: "status", state: "loading" | "ready" | "failed", detail}
-//                                  start-up progress; detail on "ready" is "fresh" or
-//                                  "snapshot", on "failed" a technical reason (not shown).
-//                   {type: "progress", bytes, total}
-//                                  the engine download: bytes received so far of the total
-//                                  (total from the build's version.json; 0 if unknown)
-//                   {type: "snapshot", state: "saved" | "failed", bytes}
-//                                  after a fresh start, whether the memory snapshot for the
-//                                  next visit was stored (html[data-engine-snapshot] = state).
+// Its messages to and from the worker are protocol.mjs's (documented there).
+
+import { ANSWER_TIMEOUT_MS, STALL_MS, START_WORK_MS } from "./constants.mjs";
+import { MESSAGE, STATUS, requestMessage } from "./protocol.mjs";
 
 const WORKER_URL = new URL("./calc-worker.mjs", import.meta.url);
 // A slow connection is not a failure: the start-up only times out when nothing has arrived for
-// STALL_MS (no bytes, no start-up step). An answer has ANSWER_TIMEOUT_MS once the engine is ready.
-const STALL_MS = 30000;
-const START_WORK_MS = 180000; // a hang guard for the start-up after the download
-const ANSWER_TIMEOUT_MS = 15000;
+// STALL_MS (no bytes, no start-up step). An answer has ANSWER_TIMEOUT_MS once the engine is ready,
+// and the device's own work after the download START_WORK_MS (engine/constants.toml).
 
 // Tests may SHORTEN these clocks (so a test of the stall path takes seconds, not 30 s) by setting
 // globalThis.REGAIN_ENGINE_TEST_TIMERS = {stallMs, startWorkMs, answerMs}; each clock reads it
@@ -152,7 +135,7 @@ export function startEngine() {
   stillAlive();
   worker.addEventListener("message", (event) => {
     const data = event.data || {};
-    if (data.type === "progress") {
+    if (data.type === MESSAGE.progress) {
       engine.bytes = data.bytes;
       engine.total = data.total || engine.total;
       if (engine.state === "loading") {
@@ -165,26 +148,26 @@ export function startEngine() {
       }
       return;
     }
-    if (data.type === "snapshot") {
+    if (data.type === MESSAGE.snapshot) {
       engine.snapshot = data.state;
       engine.snapshotBytes = data.bytes;
       document.documentElement.dataset.engineSnapshot = data.state; // a state tests can wait on
       return;
     }
-    if (data.type === "status") {
-      if (data.state === "ready") {
+    if (data.type === MESSAGE.status) {
+      if (data.state === STATUS.ready) {
         clearTimeout(engine.stallTimer);
         engine.startedFrom = data.detail;
         performance.mark("regain:engine-ready");
         document.dispatchEvent(new CustomEvent("regain:engine-ready"));
       }
-      if (data.state === "failed") {
+      if (data.state === STATUS.failed) {
         handleCrash(REASONS.start);
         return;
       }
-      if (data.state === "loading") stillAlive();
+      if (data.state === STATUS.loading) stillAlive();
       setState(data.state);
-      if (data.state === "ready") armAnswerTimers();
+      if (data.state === STATUS.ready) armAnswerTimers();
       return;
     }
     const waiting = engine.pending.get(data.id);
@@ -209,7 +192,7 @@ export function calculate(calculator, input, options = {}) {
   return new Promise((resolve, reject) => {
     engine.pending.set(id, { resolve, reject, timer: 0 });
     if (engine.state === "ready") armAnswerTimers();
-    engine.worker.postMessage({ id, calculator, input, root: options.root || "" });
+    engine.worker.postMessage(requestMessage(id, calculator, input, options.root || ""));
   });
 }
 

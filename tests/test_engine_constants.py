@@ -1,0 +1,126 @@
+"""The facts the engine's JavaScript and Python share have one home: engine/constants.toml.
+
+docs/javascripts/constants.mjs is made from it; `REGAIN_WRITE_CONSTANTS=1 pytest
+tests/test_engine_constants.py` writes it again after the TOML changed.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from postbuild import engine
+
+ROOT = Path(__file__).resolve().parent.parent
+MODULE = ROOT / "docs" / "javascripts" / "constants.mjs"
+HEADER = (
+    "// The facts the engine's JavaScript shares with its Python build, made from\n"
+    "// engine/constants.toml (read it for what each is and why; edit it, never this file):\n"
+    "// REGAIN_WRITE_CONSTANTS=1 pytest tests/test_engine_constants.py writes this file again.\n"
+)
+# Every JavaScript file of ours: the page's and the worker's, the Node scripts of the build and
+# the bench.
+JAVASCRIPT = sorted(
+    [
+        *(ROOT / "docs" / "javascripts").rglob("*.mjs"),
+        *(ROOT / "engine").glob("*.mjs"),
+        *(ROOT / "bench").glob("*.mjs"),
+    ]
+)
+
+
+def javascript_value(value: Any) -> str:
+    """A TOML value as JavaScript: lists frozen, the rest as JSON writes it."""
+    if isinstance(value, list):
+        return f"Object.freeze({json.dumps(value)})"
+    return json.dumps(value)
+
+
+def javascript_module(shared: dict[str, dict[str, Any]]) -> str:
+    """constants.mjs: one `export const KEY = value;` per key, table by table."""
+    lines = [HEADER]
+    for table, values in shared.items():
+        lines.append(f"\n// [{table}]\n")
+        lines += [
+            f"export const {key.upper()} = {javascript_value(value)};\n"
+            for key, value in values.items()
+        ]
+    return "".join(lines)
+
+
+def test_keys_are_unique_across_tables() -> None:
+    """Each key names one fact: JavaScript sees them all in one namespace."""
+    keys = [key for values in engine.shared_constants().values() for key in values]
+    assert len(keys) == len(set(keys))
+
+
+def test_javascript_constants_are_made_from_the_toml() -> None:
+    """docs/javascripts/constants.mjs says exactly what engine/constants.toml says."""
+    made = javascript_module(engine.shared_constants())
+    if os.environ.get("REGAIN_WRITE_CONSTANTS") == "1":
+        MODULE.write_text(made, encoding="utf-8")
+    assert MODULE.read_text(encoding="utf-8") == made
+
+
+def quoted(value: Any) -> list[str]:
+    """How a JavaScript file would restate a constant: its string in quotes, or its number."""
+    if isinstance(value, list):
+        return [form for item in value for form in quoted(item)]
+    if isinstance(value, str):
+        return [f'"{value}"', f"'{value}'", f"`{value}`"]
+    return [str(value), f"{value:_}"]
+
+
+# The values that are a fact's signature (a generic word such as "engine" or "protein" is not).
+SIGNATURES = (
+    "stall_ms",
+    "start_work_ms",
+    "answer_timeout_ms",
+    "stdlib_archive",
+    "calculators_archive",
+    "engine_manifest",
+    "package_dir",
+    "self_test_input",
+    "snapshot_cache",
+)
+STATED = [
+    (key, form)
+    for values in engine.shared_constants().values()
+    for key, value in values.items()
+    if key in SIGNATURES
+    for form in quoted(value)
+]
+
+
+@pytest.mark.parametrize(("key", "form"), STATED)
+def test_no_javascript_restates_a_shared_constant(key: str, form: str) -> None:
+    """No JavaScript file of ours writes a shared constant's value: it imports constants.mjs."""
+    holders = [
+        path.relative_to(ROOT).as_posix()
+        for path in JAVASCRIPT
+        if path != MODULE
+        and re.search(rf"(?<![\w.-]){re.escape(form)}(?![\w])", path.read_text("utf-8"))
+    ]
+    assert holders == [], key
+
+
+def test_the_worker_imports_pyodide_from_the_engine_folder() -> None:
+    """The worker's one static import of Pyodide names the engine folder and its first file."""
+    shared = engine.shared_constants()["files"]
+    worker = (ROOT / "docs" / "javascripts" / "calc-worker.mjs").read_text(encoding="utf-8")
+    wanted = f'from "../{shared["engine_dir"]}/{shared["runtime_files"][0]}";'
+    assert wanted in worker
+
+
+def test_the_build_uses_the_shared_file_names() -> None:
+    """postbuild/engine.py ships the files the TOML names, under the folder it names."""
+    shared = engine.shared_constants()["files"]
+    assert tuple(shared["runtime_files"]) == engine.ENGINE_FILES
+    assert tuple(shared["download_files"]) == engine.DOWNLOAD_FILES
+    assert set(engine.DOWNLOAD_FILES) <= set(engine.ENGINE_FILES)
+    assert shared["engine_dir"] == engine.ENGINE_DIR
