@@ -60,6 +60,7 @@ from calculators.fields import Field, Kind
 from calculators.function import FunctionLevel, FunctionTests, level_for_score, sppb
 from calculators.inputs import PayloadReader, decimal_or_none
 from calculators.plan import Ability, Focus
+from calculators.plan import answers as plan
 from calculators.present import numbers, triage
 from calculators.present.triage import alert
 from calculators.results import Alert, Severity, Status, cite, round_half_up, wire_number
@@ -248,11 +249,11 @@ class PlanPrefill:
         Plus the measured tests the plan scores, only when they make a complete set.
         """
         return {
-            "ability": self.ability.value,
-            "fall_past_year": self.fall_past_year,
-            "focus": self.focus.value,
-            "age": self.age,
-            "two_or_more_falls": self.two_or_more_falls,
+            plan.ABILITY.name: self.ability.value,
+            plan.FALL_PAST_YEAR.name: self.fall_past_year,
+            plan.FOCUS.name: self.focus.value,
+            plan.AGE.name: self.age,
+            plan.TWO_OR_MORE_FALLS.name: self.two_or_more_falls,
             **{
                 name: value if isinstance(value, bool) else wire_number(value)
                 for name, value in self.tests.items()
@@ -269,20 +270,19 @@ def measured_tests(answers: SelfCheckInput) -> dict[str, Decimal | bool]:
     """
     tests: dict[str, Decimal | bool]
     if answers.chair_stand_unable:
-        tests = {"chair_rise_unable": True}
+        tests = {plan.CHAIR_RISE_UNABLE.name: True}
     elif answers.chair_stand_seconds is not None:
-        tests = {"chair_rise_seconds": answers.chair_stand_seconds}
+        tests = {plan.CHAIR_RISE.name: answers.chair_stand_seconds}
     else:
         return {}
-    # The plan's fields have the self-check's names (the same tests, handed on).
-    for hold, held in zip(BALANCE, answers.balance_seconds, strict=True):
+    for hold, held in zip(plan.BALANCE, answers.balance_seconds, strict=True):
         if held is None:
             return {}
         tests[hold.name] = held
         if held < evidence.SPPB_BALANCE_HOLD_SECONDS:
             break
     if answers.walk_4m_seconds is not None:
-        tests["walk_4m_seconds"] = answers.walk_4m_seconds
+        tests[plan.WALK.name] = answers.walk_4m_seconds
     return tests
 
 

@@ -8,6 +8,7 @@ from typing import Any
 import yaml
 
 from calculators import api
+from calculators.plan import answers as plan_answers
 
 ROOT = Path(__file__).resolve().parent.parent
 EXERCISES = yaml.safe_load((ROOT / "data" / "exercises.yml").read_text(encoding="utf-8"))
@@ -91,3 +92,10 @@ def test_a_stand_held_zero_seconds_stays_in_the_hand_off_link() -> None:
     assert answer["ok"], answer
     assert answer["result"]["plan_prefill"]["balance_semi_tandem_seconds"] == 0
     assert "balance_semi_tandem_seconds=0" in str(answer["html"])
+
+
+def test_the_hand_off_names_only_fields_the_plan_declares() -> None:
+    """Every key handed on is a field the plan reads (`plan.answers.FIELDS`), by its name."""
+    handed = prefill(**STANDS, walk_4m_seconds="4.5", chair_stand_unable="true")
+    assert "chair_rise_unable" in handed
+    assert set(handed) <= {field.name for field in plan_answers.FIELDS}
