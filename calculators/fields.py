@@ -14,6 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import StrEnum
 
+from calculators import evidence
 from calculators.evidence import Bound
 
 
@@ -45,8 +46,10 @@ class Field:
     bound: Bound | None = None
     choices: tuple[str, ...] = ()  # the values a reader may send, in order
     enum: type[StrEnum] | None = None  # the enum `choices` are the values of, if any
-    default: str | tuple[str, ...] | None = None
+    default: str | tuple[str, ...] | None = None  # what the form starts with
     optional: bool = False
+    # A missing value is an error even though the form starts with `default` (else it takes it).
+    required: bool = False
     max_chars: int = 0  # for text
 
     def error(self, bound: Bound | None = None) -> str:
@@ -91,4 +94,12 @@ def flag(name: str) -> Field:
     return Field(name, Kind.FLAG)
 
 
-__all__ = ["Field", "Kind", "choice", "flag"]
+# The age as the protein target and the plan ask it (the self-check's is optional).
+AGE = Field(
+    "age",
+    Kind.WHOLE,
+    "Enter your age in whole years, between {low} and {high}.",
+    bound=evidence.AGE_YEARS,
+)
+
+__all__ = ["AGE", "Field", "Kind", "choice", "flag"]

@@ -260,8 +260,13 @@ class PayloadReader:
         return self.optional_number(field.name, _bound(field), field.error())
 
     def read_whole(self, field: Field) -> int:
-        """A whole number within the field's bound; a missing value takes its default, if any."""
-        default = int(field.default) if isinstance(field.default, str) else None
+        """A whole number within the field's bound; a missing value takes its default, if any.
+
+        A `required` field's default is only the form's starting value: missing, it is an error.
+        """
+        default = None
+        if isinstance(field.default, str) and not field.required:
+            default = int(field.default)
         return self.whole_number(field.name, _bound(field), field.error(), default=default)
 
     def read_optional_whole(self, field: Field) -> int | None:

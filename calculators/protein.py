@@ -78,12 +78,7 @@ WEIGHT = Field(
 )
 # A weight in pounds ("150 lb", or the lb button) is checked against the pounds bound.
 WEIGHT_BOUNDS = {WeightUnit.KG: evidence.WEIGHT_KG, WeightUnit.LB: evidence.WEIGHT_LB}
-AGE = Field(
-    "age",
-    Kind.WHOLE,
-    "Enter your age in whole years, between {low} and {high}.",
-    bound=evidence.AGE_YEARS,
-)
+AGE = fields.AGE
 SITUATION = fields.choice(
     "situation",
     Kind.SELECT,

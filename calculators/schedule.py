@@ -3,8 +3,8 @@
 A "plan-calendar" request (`CalendarRequest`) is the plan's answers plus these; the wire
 (`calculators.api`) reads it, computes the plan once and hands the typed result to the calendar
 file (`present.calendar`). The page asks for the time and reminder next to its "Add to my
-calendar" button (`present.forms.CALENDAR_FIELDS`), so one declaration feeds the form, the
-checks and the file.
+calendar" button (`present.forms.CALENDAR_FIELDS`), so one declaration (`FIELDS`) feeds the
+form, the checks and the file.
 """
 
 from __future__ import annotations
@@ -15,7 +15,9 @@ from dataclasses import dataclass
 from datetime import date, time
 from enum import StrEnum
 
+from calculators import fields
 from calculators.errors import FieldError, InvalidInput
+from calculators.fields import Field, Kind
 from calculators.inputs import PayloadReader
 from calculators.plan import PlanInput
 
@@ -64,8 +66,8 @@ class CalendarChoices:
         cleared it or typed half a time, and a silent 10:00 would surprise them.
         """
         reader = PayloadReader(payload)
-        session = read_session_time(reader, payload.get("session_time"))
-        reminder = reader.choice("reminder", Reminder, "a reminder", default=Reminder.NONE)
+        session = read_session_time(reader, payload.get(SESSION_TIME.name))
+        reminder = reader.read_choice(REMINDER, Reminder)
         reader.finish()
         return cls(session, reminder)
 
@@ -115,13 +117,21 @@ def read_session_time(reader: PayloadReader, value: object) -> time:
             chosen = None
         if chosen is not None and EARLIEST_SESSION <= chosen <= LATEST_SESSION:
             return chosen
-    reader.fail(
-        "session_time",
-        "Enter the time of your sessions as hours and minutes, between "
-        f"{clock_words(EARLIEST_SESSION)} and {clock_words(LATEST_SESSION)}.",
-        allowed_times(),
-    )
+    reader.fail(SESSION_TIME.name, SESSION_TIME.message, allowed_times())
     return DEFAULT_SESSION_TIME
+
+
+# The calendar's answers (`fields`): its boxes beside the plan's calendar button and the reader
+# above derive from these.
+SESSION_TIME = Field(
+    "session_time",
+    Kind.TIME,
+    "Enter the time of your sessions as hours and minutes, between "
+    f"{clock_words(EARLIEST_SESSION)} and {clock_words(LATEST_SESSION)}.",
+    default=f"{DEFAULT_SESSION_TIME:%H:%M}",
+)
+REMINDER = fields.choice("reminder", Kind.SELECT, Reminder, "a reminder", default=Reminder.NONE)
+FIELDS = (SESSION_TIME, REMINDER)
 
 
 @dataclass(frozen=True)
@@ -189,6 +199,9 @@ def read_start_date(value: object) -> date:
 
 __all__ = [
     "DEFAULT_CHOICES",
+    "FIELDS",
+    "REMINDER",
+    "SESSION_TIME",
     "CalendarChoices",
     "CalendarRequest",
     "Reminder",

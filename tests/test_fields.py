@@ -8,13 +8,14 @@ from __future__ import annotations
 
 import pytest
 
-from calculators import fields, protein, self_check
+from calculators import fields, protein, schedule, self_check
 from calculators.evidence import Bound
 from calculators.fields import Field, Kind
 from calculators.inputs import PayloadReader
+from calculators.plan import answers as plan
 from calculators.present import forms
 
-DECLARED = {"protein": protein.FIELDS, "self-check": self_check.FIELDS}
+DECLARED = {"protein": protein.FIELDS, "plan": plan.FIELDS, "self-check": self_check.FIELDS}
 
 
 @pytest.mark.parametrize("name", list(DECLARED))
@@ -24,6 +25,19 @@ def test_each_form_shows_exactly_the_fields_its_calculator_reads(name: str) -> N
     declared = {field.name: field for field in DECLARED[name]}
     assert shown.keys() == declared.keys()
     assert all(shown[key] is declared[key] for key in declared)
+
+
+def test_the_calendar_boxes_are_the_calendars_fields() -> None:
+    """The time and reminder beside the calendar button are the calendar reader's declarations."""
+    assert tuple(field.spec for field in forms.CALENDAR_FIELDS) == schedule.FIELDS
+
+
+def test_a_required_field_takes_no_default_when_missing() -> None:
+    """The days box starts at 3, but a payload without days is an error, not 3 days."""
+    reader = PayloadReader({})
+    reader.read_whole(plan.STRENGTH_DAYS)
+    assert reader.has_error("strength_days")
+    assert PayloadReader({}).read_whole(protein.MEALS) == 3
 
 
 def test_a_message_names_the_bound_in_force() -> None:

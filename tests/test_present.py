@@ -350,17 +350,6 @@ def test_form_has_a_control_and_an_error_slot_for_every_field(name: str) -> None
             assert page.select(f'[data-error-for="{field.name}"]'), field.name
 
 
-@pytest.mark.parametrize("name", list(forms.FORMS))
-def test_form_defaults_give_the_calculators_defaults(name: str) -> None:
-    """What the form sends untouched is accepted where the calculator has defaults."""
-    form = forms.FORMS[name]
-    for field in form.fields:
-        for choice in field.choices:
-            probe = {field.name: [choice.value] if field.kind is Kind.CHECKS else choice.value}
-            errors = api.run(name, probe, exercises=EXERCISES).get("errors", [])
-            assert field.name not in {e["field"] for e in errors}, (field.name, choice.value)
-
-
 @pytest.mark.parametrize(
     ("field", "ident"),
     [("weight", "protein-weight"), ("meals_per_day", "protein-meals"), ("age", "protein-age")],

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
-from decimal import Decimal
 from enum import StrEnum
 
-from calculators import evidence
+from calculators import evidence, fields
 from calculators.exercises import Equipment
+from calculators.fields import Field, Kind
 from calculators.function import FunctionLevel, FunctionTests
-from calculators.inputs import PayloadReader, decimal_or_none, is_missing
+from calculators.inputs import PayloadReader, is_missing
 
 
 class Ability(StrEnum):
@@ -61,6 +61,111 @@ _EXTRAS = (
 )
 
 
+# The answers the plan reads (`fields`): the form, the command line and the reader below derive
+# from these.
+AGE = fields.AGE
+# None chosen for the reader (issue 21.5): optional only when tests are entered.
+ABILITY = fields.choice(
+    "ability", Kind.RADIO, Ability, "the sentence that fits you best", optional=True
+)
+# The measured tests (seconds), with the self-check's names: it hands them on (M1).
+BALANCE = tuple(
+    Field(
+        f"balance_{key}_seconds",
+        Kind.NUMBER,
+        f"Enter how many seconds you held the {words} stand, from 0 to 10 "
+        "(10 if you held it the full 10 seconds), or leave it empty if you did not try it.",
+        bound=evidence.BALANCE_HOLD_SECONDS,
+        optional=True,
+    )
+    for key, words in (
+        ("side_by_side", "feet side by side"),
+        ("semi_tandem", "half heel-to-toe (semi-tandem)"),
+        ("tandem", "heel-to-toe (tandem)"),
+    )
+)
+WALK = Field(
+    "walk_4m_seconds",
+    Kind.NUMBER,
+    "Enter the seconds your 4 m walk took, from 2 to 120, or leave it empty if you did not do it.",
+    bound=evidence.WALK_4M_SECONDS,
+    optional=True,
+)
+CHAIR_RISE = Field(
+    "chair_rise_seconds",
+    Kind.NUMBER,
+    'Enter the seconds five chair rises took, from 3 to 120, or tick "I could not do five".',
+    bound=evidence.CHAIR_STAND_SECONDS,
+    optional=True,
+)
+CHAIR_RISE_UNABLE = fields.flag("chair_rise_unable")
+# Any one of these given means the reader entered their tests.
+TESTS = (*BALANCE, WALK, CHAIR_RISE, CHAIR_RISE_UNABLE)
+STRENGTH_DAYS = Field(
+    "strength_days",
+    Kind.SELECT,
+    "Choose how many days a week you can do strength exercises, from {low} to {high}.",
+    bound=evidence.STRENGTH_DAYS,
+    choices=tuple(
+        str(days) for days in range(evidence.STRENGTH_DAYS.low, evidence.STRENGTH_DAYS.high + 1)
+    ),
+    default="3",
+    required=True,
+)
+STEPS = Field(
+    "steps_per_day",
+    Kind.WHOLE,
+    "Enter your steps a day as a whole number from {low} to {high:,}, or leave it empty if you "
+    "don't know.",
+    bound=evidence.STEPS_PER_DAY,
+    optional=True,
+)
+EQUIPMENT = fields.choice("equipment", Kind.CHECKS, Equipment, "what you have", optional=True)
+LACKS = fields.choice(
+    "lacks", Kind.CHECKS, HomeSupport, "what you do not have at home", optional=True
+)
+FOCUS = fields.choice("focus", Kind.SELECT, Focus, "what matters most", default=Focus.GENERAL)
+FLOOR_OK = fields.flag("floor_ok")
+CHRONIC_CONDITION = fields.flag("chronic_condition")
+RECENT_HOSPITAL_STAY = fields.flag("recent_hospital_stay")
+FALL_PAST_YEAR = fields.flag("fall_past_year")
+FALL_WITH_INJURY = fields.flag("fall_with_injury")
+TWO_OR_MORE_FALLS = fields.flag("two_or_more_falls")
+CANNOT_GET_UP = fields.flag("cannot_get_up")
+BLACKOUTS = fields.flag("blackouts")
+CHEST_PAIN_OR_FAINTING = fields.flag("chest_pain_or_fainting")
+ONE_SIDE_LIMITS = fields.flag("one_side_limits")
+PRINT_NAME = Field(
+    "print_name",
+    Kind.TEXT,
+    f"Write the name for the printout in up to {evidence.PRINT_NAME_MAX_CHARS} letters, or leave "
+    "it empty.",
+    optional=True,
+    max_chars=evidence.PRINT_NAME_MAX_CHARS,
+)
+FIELDS = (
+    AGE,
+    ABILITY,
+    *TESTS,
+    STRENGTH_DAYS,
+    STEPS,
+    EQUIPMENT,
+    LACKS,
+    FOCUS,
+    FLOOR_OK,
+    CHRONIC_CONDITION,
+    RECENT_HOSPITAL_STAY,
+    FALL_PAST_YEAR,
+    FALL_WITH_INJURY,
+    TWO_OR_MORE_FALLS,
+    CANNOT_GET_UP,
+    BLACKOUTS,
+    CHEST_PAIN_OR_FAINTING,
+    ONE_SIDE_LIMITS,
+    PRINT_NAME,
+)
+
+
 @dataclass(frozen=True)
 class PlanInput:
     """A reader's answers; build it from form values with `PlanInput.from_mapping`."""
@@ -95,49 +200,25 @@ class PlanInput:
     def from_mapping(cls, payload: Mapping[str, object]) -> PlanInput:
         """Read and check wire values; raises `InvalidInput` listing every bad field."""
         reader = PayloadReader(payload)
-        age_bound, days_bound, steps_bound = (
-            evidence.AGE_YEARS,
-            evidence.STRENGTH_DAYS,
-            evidence.STEPS_PER_DAY,
-        )
-        age = reader.whole_number(
-            "age",
-            age_bound,
-            f"Enter your age in whole years, between {age_bound.low} and {age_bound.high}.",
-        )
+        age = reader.read_whole(AGE)
         tests = _read_tests(reader, payload)
         ability: Ability | None = None
-        if not is_missing(payload.get("ability")):
-            ability = reader.choice("ability", Ability, "the sentence that fits you best")
+        if not is_missing(payload.get(ABILITY.name)):
+            ability = reader.read_choice(ABILITY, Ability)
         elif tests is None:
             # No level is chosen for the reader (issue 21.5): a sentence or tests, not a guess.
             reader.fail(
-                "ability",
+                ABILITY.name,
                 "Choose the sentence that fits you best, or enter your test results below.",
-                ", ".join(ability.value for ability in Ability),
+                ", ".join(ABILITY.choices),
             )
-        days = reader.whole_number(
-            "strength_days",
-            days_bound,
-            f"Choose how many days a week you can do strength exercises, from {days_bound.low} "
-            f"to {days_bound.high}.",
-        )
-        steps = reader.optional_whole_number(
-            "steps_per_day",
-            steps_bound,
-            f"Enter your steps a day as a whole number from {steps_bound.low} to "
-            f"{steps_bound.high:,}, or leave it empty if you don't know.",
-        )
-        equipment = reader.choices("equipment", Equipment, "what you have")
-        lacks = reader.choices("lacks", HomeSupport, "what you do not have at home")
-        focus = reader.choice("focus", Focus, "what matters most", default=Focus.GENERAL)
-        most = evidence.PRINT_NAME_MAX_CHARS
-        print_name = reader.optional_text(
-            "print_name",
-            most,
-            f"Write the name for the printout in up to {most} letters, or leave it empty.",
-        )
-        flag = reader.flag
+        days = reader.read_whole(STRENGTH_DAYS)
+        steps = reader.read_optional_whole(STEPS)
+        equipment = reader.read_choices(EQUIPMENT, Equipment)
+        lacks = reader.read_choices(LACKS, HomeSupport)
+        focus = reader.read_choice(FOCUS, Focus)
+        print_name = reader.read_text(PRINT_NAME)
+        flag = reader.read_flag
         answers = cls(
             age,
             ability,
@@ -146,35 +227,21 @@ class PlanInput:
             frozenset(equipment),
             frozenset(lacks),
             focus,
-            floor_ok=flag("floor_ok"),
-            chronic_condition=flag("chronic_condition"),
-            recent_hospital_stay=flag("recent_hospital_stay"),
-            fall_past_year=flag("fall_past_year"),
-            fall_with_injury=flag("fall_with_injury"),
-            two_or_more_falls=flag("two_or_more_falls"),
-            cannot_get_up=flag("cannot_get_up"),
-            blackouts=flag("blackouts"),
-            chest_pain_or_fainting=flag("chest_pain_or_fainting"),
-            one_side_limits=flag("one_side_limits"),
+            floor_ok=flag(FLOOR_OK),
+            chronic_condition=flag(CHRONIC_CONDITION),
+            recent_hospital_stay=flag(RECENT_HOSPITAL_STAY),
+            fall_past_year=flag(FALL_PAST_YEAR),
+            fall_with_injury=flag(FALL_WITH_INJURY),
+            two_or_more_falls=flag(TWO_OR_MORE_FALLS),
+            cannot_get_up=flag(CANNOT_GET_UP),
+            blackouts=flag(BLACKOUTS),
+            chest_pain_or_fainting=flag(CHEST_PAIN_OR_FAINTING),
+            one_side_limits=flag(ONE_SIDE_LIMITS),
             tests=tests,
             print_name=print_name,
         )
         reader.finish()
         return answers
-
-
-# The measured-test fields (seconds); any one given means the reader entered their tests.
-_HOLD_FIELDS = (
-    ("balance_side_by_side_seconds", "feet side by side"),
-    ("balance_semi_tandem_seconds", "half heel-to-toe (semi-tandem)"),
-    ("balance_tandem_seconds", "heel-to-toe (tandem)"),
-)
-_TEST_FIELDS = (
-    *(name for name, _ in _HOLD_FIELDS),
-    "walk_4m_seconds",
-    "chair_rise_seconds",
-    "chair_rise_unable",
-)
 
 
 def _read_tests(reader: PayloadReader, payload: Mapping[str, object]) -> FunctionTests | None:
@@ -183,52 +250,11 @@ def _read_tests(reader: PayloadReader, payload: Mapping[str, object]) -> Functio
     Partial tests are accepted (issue 21.5): function.py scores what was measured as a range,
     and the plan uses its low end.
     """
-    given = [name for name in _TEST_FIELDS if not is_missing(payload.get(name))]
-    unable = reader.flag("chair_rise_unable")
-    if not given or (given == ["chair_rise_unable"] and not unable):
+    given = [test for test in TESTS if not is_missing(payload.get(test.name))]
+    unable = reader.read_flag(CHAIR_RISE_UNABLE)
+    if not given or (given == [CHAIR_RISE_UNABLE] and not unable):
         return None
-    holds = [
-        _optional_seconds(
-            reader,
-            payload,
-            name,
-            evidence.BALANCE_HOLD_SECONDS,
-            f"Enter how many seconds you held the {label} stand, from 0 to 10 "
-            "(10 if you held it the full 10 seconds), or leave it empty if you did not try it.",
-        )
-        for name, label in _HOLD_FIELDS
-    ]
-    walk = _optional_seconds(
-        reader,
-        payload,
-        "walk_4m_seconds",
-        evidence.WALK_4M_SECONDS,
-        "Enter the seconds your 4 m walk took, from 2 to 120, or leave it empty if you did "
-        "not do it.",
-    )
-    chair = _optional_seconds(
-        reader,
-        payload,
-        "chair_rise_seconds",
-        evidence.CHAIR_STAND_SECONDS,
-        'Enter the seconds five chair rises took, from 3 to 120, or tick "I could not do five".',
-    )
+    holds = [reader.read_optional_number(hold) for hold in BALANCE]
+    walk = reader.read_optional_number(WALK)
+    chair = reader.read_optional_number(CHAIR_RISE)
     return FunctionTests(holds[0], holds[1], holds[2], walk, chair, unable)
-
-
-def _optional_seconds(
-    reader: PayloadReader,
-    payload: Mapping[str, object],
-    field: str,
-    bound: evidence.Bound,
-    message: str,
-) -> Decimal | None:
-    """A time in seconds within `bound`, or None when left empty."""
-    raw = payload.get(field)
-    if is_missing(raw):
-        return None
-    value = decimal_or_none(raw, bound.unit)
-    if value is None or not bound.low <= value <= bound.high:
-        reader.fail(field, message, bound.allowed())
-        return None
-    return value

@@ -14,18 +14,18 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from calculators import evidence, fields, protein, schedule, self_check
+from calculators import fields, protein, schedule, self_check
 from calculators.evidence import Bound
-from calculators.exercises import Equipment
 from calculators.fields import Kind
-from calculators.plan import LEVEL_SENTENCE, Ability, Focus, HomeSupport
+from calculators.plan import LEVEL_SENTENCE, Ability
+from calculators.plan import answers as plan
 from calculators.present import numbers
 from calculators.present.escape import escape
 from calculators.present.html import line as html_line
 from calculators.present.query import ANSWERS_FRAGMENT
 from calculators.present.view import Line, Link
 from calculators.protein import WeightUnit
-from calculators.schedule import DEFAULT_SESSION_TIME, Reminder
+from calculators.schedule import Reminder
 from calculators.self_check import Item
 
 
@@ -171,18 +171,6 @@ def _walk_field(spec: fields.Field) -> Field:
     )
 
 
-# Until the plan reads its own declarations: its tests' fields as its form shows them.
-_PLAN_BALANCE = tuple(
-    fields.Field(
-        f"balance_{name}_seconds", Kind.NUMBER, bound=evidence.BALANCE_HOLD_SECONDS, optional=True
-    )
-    for name in ("side_by_side", "semi_tandem", "tandem")
-)
-_PLAN_WALK = fields.Field(
-    "walk_4m_seconds", Kind.NUMBER, bound=evidence.WALK_4M_SECONDS, optional=True
-)
-
-
 _POINTS = {"0": "None", "1": "Some"}
 # The self-check's tick box for a chair-stand test not finished; the answer quotes it.
 NOT_FINISHED = "I could not finish five stands without using my arms"
@@ -256,40 +244,27 @@ PROTEIN = Form(
     summary="daily and per-meal protein target",
 )
 
-EQUIPMENT = fields.choice("equipment", Kind.CHECKS, Equipment, "", optional=True)
-LACKS = fields.choice("lacks", Kind.CHECKS, HomeSupport, "", optional=True)
-FOCUS = fields.choice("focus", Kind.SELECT, Focus, "", default=Focus.GENERAL)
-
 PLAN = Form(
     calculator="plan",
     parts=(
-        _age(fields.Field("age", Kind.WHOLE, bound=evidence.AGE_YEARS)),
+        _age(plan.AGE),
         Field(
-            # None chosen for the reader (issue 21.5); optional only when tests are entered.
-            fields.choice("ability", Kind.RADIO, Ability, "", optional=True),
+            plan.ABILITY,
             "Which sentence fits you best? (or enter your test results below)",
             tuple(Choice(ability.value, LEVEL_SENTENCE[ability.level]) for ability in Ability),
         ),
         Group(
             "Optional: your test results from the self-check page",
             (
-                *_balance_fields(_PLAN_BALANCE),
-                _walk_field(_PLAN_WALK),
+                *_balance_fields(plan.BALANCE),
+                _walk_field(plan.WALK),
                 Field(
-                    fields.Field(
-                        "chair_rise_seconds",
-                        Kind.NUMBER,
-                        bound=evidence.CHAIR_STAND_SECONDS,
-                        optional=True,
-                    ),
+                    plan.CHAIR_RISE,
                     "Five chair rises without your arms: seconds",
                     slug="chair-rise",
                     size=6,
                 ),
-                Field(
-                    fields.flag("chair_rise_unable"),
-                    "I could not do five chair rises without my arms",
-                ),
+                Field(plan.CHAIR_RISE_UNABLE, "I could not do five chair rises without my arms"),
             ),
             intro=(
                 "If you did the balance stands, the walk and the chair rises on the self-check "
@@ -298,35 +273,23 @@ PLAN = Form(
             ),
         ),
         Field(
-            fields.Field(
-                "strength_days",
-                Kind.SELECT,
-                bound=evidence.STRENGTH_DAYS,
-                choices=tuple(
-                    str(days)
-                    for days in range(evidence.STRENGTH_DAYS.low, evidence.STRENGTH_DAYS.high + 1)
-                ),
-                default="3",
-            ),
+            plan.STRENGTH_DAYS,
             "Days a week you can do strength exercises",
-            tuple(
-                Choice(str(days), str(days))
-                for days in range(evidence.STRENGTH_DAYS.low, evidence.STRENGTH_DAYS.high + 1)
-            ),
+            tuple(Choice(days, days) for days in plan.STRENGTH_DAYS.choices),
             slug="days",
         ),
         Field(
-            fields.Field("steps_per_day", Kind.WHOLE, bound=evidence.STEPS_PER_DAY, optional=True),
+            plan.STEPS,
             "Your steps a day now (leave empty if you don't know)",
             slug="steps",
             size=7,
         ),
         Field(
-            EQUIPMENT,
+            plan.EQUIPMENT,
             "What else do you have? A sturdy chair, a clear wall and a kitchen counter or "
             "sturdy table are assumed (tick all that apply)",
             _choices(
-                EQUIPMENT,
+                plan.EQUIPMENT,
                 {
                     "step": "A low step or stair",
                     "mat": "An exercise mat",
@@ -337,10 +300,10 @@ PLAN = Form(
             ),
         ),
         Field(
-            LACKS,
+            plan.LACKS,
             "Tick anything you do not have at home",
             _choices(
-                LACKS,
+                plan.LACKS,
                 {
                     "chair": "A sturdy chair",
                     "wall": "A clear wall",
@@ -349,10 +312,10 @@ PLAN = Form(
             ),
         ),
         Field(
-            FOCUS,
+            plan.FOCUS,
             "What matters most to you?",
             _choices(
-                FOCUS,
+                plan.FOCUS,
                 {
                     "general": "General strength",
                     "legs": "Stronger legs",
@@ -361,30 +324,25 @@ PLAN = Form(
             ),
         ),
         _flags(
-            (fields.flag("floor_ok"), "I can get down to the floor and up again safely on my own"),
-            (fields.flag("chronic_condition"), "I have a long-term health condition"),
+            (plan.FLOOR_OK, "I can get down to the floor and up again safely on my own"),
+            (plan.CHRONIC_CONDITION, "I have a long-term health condition"),
             (
-                fields.flag("recent_hospital_stay"),
+                plan.RECENT_HOSPITAL_STAY,
                 "I was in hospital or had surgery in the past 3 months",
             ),
-            (fields.flag("fall_past_year"), "I had a fall in the past year"),
-            (fields.flag("fall_with_injury"), "A fall in the past year hurt me"),
-            (fields.flag("two_or_more_falls"), "I fell 2 or more times in the past year"),
-            (fields.flag("cannot_get_up"), "After a fall I could not get up from the floor"),
-            (fields.flag("blackouts"), "I have blacked out or fainted"),
+            (plan.FALL_PAST_YEAR, "I had a fall in the past year"),
+            (plan.FALL_WITH_INJURY, "A fall in the past year hurt me"),
+            (plan.TWO_OR_MORE_FALLS, "I fell 2 or more times in the past year"),
+            (plan.CANNOT_GET_UP, "After a fall I could not get up from the floor"),
+            (plan.BLACKOUTS, "I have blacked out or fainted"),
             (
-                fields.flag("chest_pain_or_fainting"),
+                plan.CHEST_PAIN_OR_FAINTING,
                 "I get chest pain or feel faint when I exert myself",
             ),
-            (fields.flag("one_side_limits"), "My physiotherapist has limits for one side"),
+            (plan.ONE_SIDE_LIMITS, "My physiotherapist has limits for one side"),
         ),
         Field(
-            fields.Field(
-                "print_name",
-                Kind.TEXT,
-                optional=True,
-                max_chars=evidence.PRINT_NAME_MAX_CHARS,
-            ),
+            plan.PRINT_NAME,
             "Name for the printed plan and its calendar (optional; it stays on this page, never "
             "in a shared link)",
             size=24,
@@ -538,13 +496,13 @@ def reminder_time(reminder: Reminder) -> str:
 # only shape the calendar file, so the plan form stays as it was.
 CALENDAR_FIELDS = (
     Field(
-        fields.Field("session_time", Kind.TIME, default=f"{DEFAULT_SESSION_TIME:%H:%M}"),
+        schedule.SESSION_TIME,
         f"Time of each session, between {schedule.clock_words(schedule.EARLIEST_SESSION)} "
         f"and {schedule.clock_words(schedule.LATEST_SESSION)}",
         slug="session-time",
     ),
     Field(
-        fields.choice("reminder", Kind.SELECT, Reminder, "", default=Reminder.NONE),
+        schedule.REMINDER,
         "Reminder",
         tuple(
             Choice(
