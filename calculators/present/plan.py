@@ -13,7 +13,7 @@ from calculators.evidence import Source
 from calculators.exercises import Exercise, Position, Support
 from calculators.function import level_for_score
 from calculators.plan import DAY_NAMES, DayKind, PlanDay, PlannedExercise, PlanResult, PlanWeek
-from calculators.present import charts, numbers, triage
+from calculators.present import callouts, charts, numbers, triage
 from calculators.present.forms import calendar_options, reminder_time
 from calculators.present.view import (
     Actions,
@@ -44,7 +44,7 @@ from calculators.present.view import (
 from calculators.present.view import Sources as SourceList
 from calculators.results import Severity, Status
 from calculators.schedule import CalendarChoices, Reminder
-from calculators.triage import Box, Level, Rule, rules_in
+from calculators.triage import Box, Level, Rule
 
 WEEK_CAPTION = "Your week"
 OPEN_ONE_BLOCK = "Weeks with the same exercises are one block: tap a block's heading to open it."
@@ -516,7 +516,15 @@ def safety_blocks() -> tuple[Block, ...]:
     Each emergency sign (M7) on its own line; the after-fall emergencies and each other level
     one line, the signs' key words only (the page's boxes give the rest).
     """
-    rules = tuple(dict.fromkeys((*rules_in(Box.EMERGENCY), *rules_in(Box.FALLS))))
+    # The page boxes' own sections (present.callouts): the same rules, in the same order.
+    rules = tuple(
+        dict.fromkeys(
+            rule
+            for box in (Box.EMERGENCY, Box.FALLS)
+            for section in callouts.sections(box)
+            for rule in section.rules
+        )
+    )
     fall_prefix = "After a fall: "
     ambulance = [r for r in rules if r.level is Level.AMBULANCE]
     now = [r for r in ambulance if not triage.sign(r).key.startswith(fall_prefix)]

@@ -1,7 +1,8 @@
 """The triage table's words: one catalogue, keyed by each rule's words key (`Rule.words`).
 
-Every page box (macros.safety) and every calculator answer words a rule from here, so a rule
-reads the same everywhere; `tests/test_triage_everywhere.py` checks each place.
+Every page box (present.callouts, laid out by macros.safety), the printed plan and every
+calculator answer words a rule from here, so a rule reads the same everywhere;
+`tests/test_triage_everywhere.py` checks each place.
 
 - `SIGNS[key]`: the sign, its first words in bold on a page (`Sign.key`) and the rest.
 - `HEADING[level]`: a box's heading for a level; `ACTION[level]`: what to do, said after a
