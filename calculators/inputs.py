@@ -130,10 +130,11 @@ def is_missing(value: object) -> bool:
 
 
 class PayloadReader:
-    """Reads a payload's fields, collecting every problem instead of stopping at the first.
+    """Reads a payload's declared fields, collecting every problem, not stopping at the first.
 
-    Each reader method returns a usable placeholder when the value is bad, so callers can read
-    every field; `finish` then raises `InvalidInput` with all the errors if there were any.
+    Each `read_*` method takes a field's declaration (`calculators.fields.Field`: its name,
+    bound, default and message) and returns a usable placeholder when the value is bad, so
+    callers can read every field; `finish` then raises `InvalidInput` with all the errors.
     """
 
     def __init__(self, payload: Mapping[str, object]) -> None:
@@ -148,7 +149,7 @@ class PayloadReader:
         """Whether `field` already has a recorded problem."""
         return field in self._errors
 
-    def number(self, field: str, bound: Bound, message: str) -> Decimal:
+    def _number(self, field: str, bound: Bound, message: str) -> Decimal:
         """A required number within `bound`; `message` is shown for anything else."""
         value = decimal_or_none(self._payload.get(field), bound.unit)
         if value is None or not bound.low <= value <= bound.high:
@@ -156,13 +157,13 @@ class PayloadReader:
             return Decimal(bound.low)
         return value
 
-    def optional_number(self, field: str, bound: Bound, message: str) -> Decimal | None:
+    def _optional_number(self, field: str, bound: Bound, message: str) -> Decimal | None:
         """Like `number`, but a missing value (absent, null, "") means not given: None."""
         if is_missing(self._payload.get(field)):
             return None
-        return self.number(field, bound, message)
+        return self._number(field, bound, message)
 
-    def whole_number(
+    def _whole_number(
         self, field: str, bound: Bound, message: str, *, default: int | None = None
     ) -> int:
         """A whole number within `bound` (70 and "70.0" are whole; 70.5 is not).
@@ -182,13 +183,13 @@ class PayloadReader:
             return bound.low
         return int(value)
 
-    def optional_whole_number(self, field: str, bound: Bound, message: str) -> int | None:
+    def _optional_whole_number(self, field: str, bound: Bound, message: str) -> int | None:
         """Like `whole_number`, but a missing value (absent, null, "") means unknown: None."""
         if is_missing(self._payload.get(field)):
             return None
-        return self.whole_number(field, bound, message)
+        return self._whole_number(field, bound, message)
 
-    def optional_text(self, field: str, max_chars: int, message: str) -> str:
+    def _optional_text(self, field: str, max_chars: int, message: str) -> str:
         """Short free text, trimmed; missing is ""; too long or with control characters fails.
 
         The text is a value, shown as typed (escaped; never read for citations or markup), so
@@ -203,7 +204,7 @@ class PayloadReader:
             return ""
         return text
 
-    def choice(self, field: str, kind: type[E], what: str, *, default: E | None = None) -> E:
+    def _choice(self, field: str, kind: type[E], what: str, *, default: E | None = None) -> E:
         """One value of the enum `kind` (case and surrounding spaces ignored)."""
         raw = self._payload.get(field)
         if default is not None and is_missing(raw):
@@ -214,7 +215,7 @@ class PayloadReader:
         self.fail(field, f"Choose {what}: {_or_list(allowed)}.", ", ".join(allowed))
         return next(iter(kind))
 
-    def choices(self, field: str, kind: type[E], what: str) -> tuple[E, ...]:
+    def _choices(self, field: str, kind: type[E], what: str) -> tuple[E, ...]:
         """Several values of `kind`, as a list or one comma-separated text; missing means none.
 
         Duplicates are dropped; the order of `kind` is kept, so equal sets read the same.
@@ -238,7 +239,7 @@ class PayloadReader:
             wanted.add(item.strip().lower())
         return tuple(member for member in kind if member.value in wanted)
 
-    def flag(self, field: str) -> bool:
+    def _flag(self, field: str) -> bool:
         """A tick box: true/false, or the texts "true", "false", "on", "off"; missing is false."""
         raw = self._payload.get(field)
         if raw is None or isinstance(raw, bool):
@@ -248,16 +249,17 @@ class PayloadReader:
         self.fail(field, "Tick the box or leave it empty (true or false).", "true, false")
         return False
 
-    # ------------------------------------------------------------ by declaration (`fields`)
+    # ------------------------------------------------------------ by declaration (`fields`):
+    # the calculators' readers use only these, `fail` and `has_error`.
 
     def read_number(self, field: Field, bound: Bound | None = None) -> Decimal:
         """A number within the field's bound, or `bound` when another is in force (pounds)."""
         within = bound or _bound(field)
-        return self.number(field.name, within, field.error(within))
+        return self._number(field.name, within, field.error(within))
 
     def read_optional_number(self, field: Field) -> Decimal | None:
         """A number within the field's bound; a missing value means not given: None."""
-        return self.optional_number(field.name, _bound(field), field.error())
+        return self._optional_number(field.name, _bound(field), field.error())
 
     def read_whole(self, field: Field) -> int:
         """A whole number within the field's bound; a missing value takes its default, if any.
@@ -267,29 +269,29 @@ class PayloadReader:
         default = None
         if isinstance(field.default, str) and not field.required:
             default = int(field.default)
-        return self.whole_number(field.name, _bound(field), field.error(), default=default)
+        return self._whole_number(field.name, _bound(field), field.error(), default=default)
 
     def read_optional_whole(self, field: Field) -> int | None:
         """A whole number within the field's bound; a missing value means unknown: None."""
-        return self.optional_whole_number(field.name, _bound(field), field.error())
+        return self._optional_whole_number(field.name, _bound(field), field.error())
 
     def read_choice(self, field: Field, kind: type[E]) -> E:
         """One of the field's choices, as `kind` (its enum); a missing value takes its default."""
         enum = _enum(field, kind)
         default = enum(field.default) if isinstance(field.default, str) else None
-        return self.choice(field.name, enum, field.message, default=default)
+        return self._choice(field.name, enum, field.message, default=default)
 
     def read_choices(self, field: Field, kind: type[E]) -> tuple[E, ...]:
         """Any of the field's choices, as `kind` (its enum), in the enum's order."""
-        return self.choices(field.name, _enum(field, kind), field.message)
+        return self._choices(field.name, _enum(field, kind), field.message)
 
     def read_flag(self, field: Field) -> bool:
         """The field's tick box."""
-        return self.flag(field.name)
+        return self._flag(field.name)
 
     def read_text(self, field: Field) -> str:
         """The field's short free text ("" if missing), up to its `max_chars`."""
-        return self.optional_text(field.name, field.max_chars, field.error())
+        return self._optional_text(field.name, field.max_chars, field.error())
 
     def finish(self) -> None:
         """Raise `InvalidInput` with every recorded problem, in the order they were found."""
