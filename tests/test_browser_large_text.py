@@ -157,28 +157,40 @@ def test_answer_buttons_are_full_width_stacked_and_never_covered(
     buttons = phone.locator("#plan-result .rg-result-actions > .md-button")
     boxes = []
     for index in range(buttons.count()):
-        button = buttons.nth(index)
-        button.evaluate("(b) => b.scrollIntoView({block: 'center'})")
-        # Scrolling up is when Material shows its "Back to top" pill: down a little, then up,
-        # then two frames for the page to draw what the scroll changed.
-        phone.evaluate(
-            """async () => {
-                const frame = () => new Promise((done) => requestAnimationFrame(done));
-                scrollBy({top: 300, behavior: 'instant'});
-                await frame();
-                scrollBy({top: -300, behavior: 'instant'});
-                await frame();
-                await frame();
-            }"""
-        )
+        # Scrolling up is when Material shows its "Back to top" pill: down a little, then up.
+        # Answer blocks off screen are drawn late (`content-visibility: auto`), so the page's
+        # layout moves for a few frames after each scroll, longer on a busy machine: wait until
+        # the button stays put for three frames (a state, not a time), then hit-test its centre.
         boxes.append(
-            button.evaluate(
-                """(b) => {
+            buttons.nth(index).evaluate(
+                """async (b) => {
+                    const frame = () => new Promise((done) => requestAnimationFrame(done));
+                    const settle = async () => {
+                        let last = null;
+                        for (let still = 0, frames = 0; still < 3; frames += 1) {
+                            if (frames > 2000) throw new Error("the layout never settled");
+                            await frame();
+                            const top = b.getBoundingClientRect().top;
+                            still = top === last ? still + 1 : 0;
+                            last = top;
+                        }
+                    };
+                    b.scrollIntoView({block: 'center'});
+                    await settle();
+                    b.scrollIntoView({block: 'center'});
+                    await settle();
+                    scrollBy({top: 300, behavior: 'instant'});
+                    await settle();
+                    scrollBy({top: -300, behavior: 'instant'});
+                    await settle();
                     const box = b.getBoundingClientRect();
                     const hit = document.elementFromPoint(box.left + box.width / 2,
                                                           box.top + box.height / 2);
+                    const where = hit && hit.closest('[id], [class]');
                     return {width: box.width, covered: !(hit && b.contains(hit)),
-                            hit: hit && `${hit.tagName}.${hit.className}`,
+                            hit: hit && `${hit.tagName} in ${where && where.tagName}#${
+                                where && where.id}.${where && where.getAttribute('class')}`,
+                            top: box.top, height: innerHeight,
                             room: b.parentElement.getBoundingClientRect().width};
                 }"""
             )
