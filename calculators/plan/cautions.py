@@ -110,14 +110,9 @@ def short_days_alert(answers: PlanInput) -> Alert:
 
 def nothing_safe_result(answers: PlanInput) -> PlanResult:
     """No exercise at all fits: no plan, and a physiotherapist instead (safety over features)."""
-    return PlanResult(
-        status=Status.REFER,
-        assessment=None,
-        weeks=(),
-        steps=None,
-        timeline=(),
-        notes=("No plan is shown: an empty plan would not help you.",),
-        warnings=(
+    return _no_plan(
+        "No plan is shown: an empty plan would not help you.",
+        (
             Alert(
                 Severity.CAUTION,
                 "Nothing in our exercise library is safe for your level without "
@@ -125,7 +120,7 @@ def nothing_safe_result(answers: PlanInput) -> PlanResult:
                 "ask your doctor or practice to refer you.",
             ),
         ),
-        sources=cite([Source.M3, Source.M5]),
+        cite([Source.M3, Source.M5]),
     )
 
 
@@ -141,13 +136,18 @@ def referral_result(findings: tuple[Finding, ...]) -> PlanResult | None:
     sources = [source for alert_finding in stops for source in alert_finding.rule.sources]
     if len(alerts) > len(stops):
         sources.append(Source.M7)
+    return _no_plan("No plan is shown until you have asked first.", tuple(alerts), cite(sources))
+
+
+def _no_plan(note: str, warnings: tuple[Alert, ...], sources: tuple[Source, ...]) -> PlanResult:
+    """A referral instead of a plan: no level, no weeks, one note saying why."""
     return PlanResult(
         status=Status.REFER,
         assessment=None,
         weeks=(),
         steps=None,
         timeline=(),
-        notes=("No plan is shown until you have asked first.",),
-        warnings=tuple(alerts),
-        sources=cite(sources),
+        notes=(note,),
+        warnings=warnings,
+        sources=sources,
     )
