@@ -48,7 +48,7 @@ Answer = tuple[dict[str, object], View | None]  # the wire's result and what the
 def _protein(payload: Mapping[str, object], exercises: Sequence[object]) -> Answer:
     del exercises  # the protein calculator needs no exercise library
     result = protein_target(ProteinInput.from_mapping(payload))
-    return result.to_wire(), protein_view.view(result)
+    return protein_view.wire(result), protein_view.view(result)
 
 
 def _plan(payload: Mapping[str, object], exercises: Sequence[object]) -> Answer:

@@ -54,6 +54,13 @@ class Situation(StrEnum):
     RECOVERING = "recovering"
 
 
+class MealAdvice(StrEnum):
+    """What to change when the reader's meals cannot carry the day's protein (`MealPlan`)."""
+
+    ONE_MEAL = "one-meal"  # fewer meals than 2: the day at one meal, plus snacks
+    ADD_OCCASIONS = "add-occasions"  # even at the per-meal ceiling (P8) the meals fall short
+
+
 class KidneyStatus(StrEnum):
     """What the reader knows about their kidneys; at-risk = unknown but diabetes or high BP."""
 
@@ -212,7 +219,7 @@ class ProteinResult:
     occasions: int | None = None
     adjusted_weight_kg: Decimal | None = None
     meals_reach_daily_low: bool | None = None
-    suggestion: str | None = None
+    suggestion: MealAdvice | None = None
     notes: tuple[str, ...] = ()
     warnings: tuple[Alert, ...] = ()
     sources: tuple[Source, ...] = ()
@@ -234,7 +241,7 @@ class ProteinResult:
             if self.adjusted_weight_kg is None
             else wire_number(round_half_up(self.adjusted_weight_kg, 1)),
             "meals_reach_daily_low": self.meals_reach_daily_low,
-            "suggestion": self.suggestion,
+            "suggestion": None if self.suggestion is None else self.suggestion.value,
             "notes": list(self.notes),
             "warnings": [alert.to_wire() for alert in self.warnings],
             "sources": [source.value for source in self.sources],
@@ -292,7 +299,7 @@ def protein_target(answers: ProteinInput) -> ProteinResult:
         occasions=answers.meals_per_day if plan.reaches else plan.needed_meals,
         adjusted_weight_kg=adjusted,
         meals_reach_daily_low=plan.reaches,
-        suggestion=plan.suggestion(answers.meals_per_day, daily),
+        suggestion=plan.suggestion(answers.meals_per_day),
         notes=_notes(answers, rates, daily, older, plan),
         warnings=_ok_warnings(answers),
         sources=cite(
@@ -319,28 +326,13 @@ class MealPlan:
     needed_meals: int
     small_eater_g: int | None = None
 
-    def suggestion(self, meals: int, daily: GramRange) -> str | None:
+    def suggestion(self, meals: int) -> MealAdvice | None:
         """What to change when the reader's meals cannot carry the day's protein."""
         if self.reaches:
             return None
-        amount = numbers.grams(self.per_meal.low, self.per_meal.high)
-        day = numbers.grams(daily.low, daily.high)
-        count = self.needed_meals - meals
-        each = " each" if count > 1 else ""
-        extra = numbers.plural(
-            count,
-            "protein-rich snack or small meal",
-            "protein-rich snacks or small meals",
-        )
         if meals < evidence.MIN_PROTEIN_OCCASIONS:
-            return (
-                f"Rather than all of your {day} at one meal, have {amount} at your meal and add "
-                f"{extra} of {amount}{each}."
-            )
-        return (
-            f"Even at {evidence.PER_MEAL_CEILING_G} g a meal, your {meals} meals cannot carry "
-            f"your {day} a day. Have {amount} at each meal and add {extra} of {amount}{each}."
-        )
+            return MealAdvice.ONE_MEAL
+        return MealAdvice.ADD_OCCASIONS
 
 
 def _ceil_div(numerator: int, denominator: int) -> int:

@@ -1,7 +1,7 @@
 """The protein answer as a reader sees it: the headline, the per-meal amount, the chart.
 
-Warnings and notes are shown as the calculator words them, whatever they are, so a new caution
-or note needs no change here.
+The calculator (`calculators.protein`) returns reasons and numbers; this module words them, for
+the page, the command line and the wire (`wire`).
 """
 
 from __future__ import annotations
@@ -28,7 +28,7 @@ from calculators.present.view import (
     source_name,
     source_path,
 )
-from calculators.protein import ProteinResult
+from calculators.protein import MealAdvice, ProteinResult
 from calculators.results import Status
 
 NO_NUMBER = "No personal number for you here."
@@ -70,14 +70,43 @@ def view(result: ProteinResult) -> View:
             ),
             Paragraph(_per_meal_line(result)),
         ]
-        if result.suggestion:
-            blocks.append(Paragraph((result.suggestion,), kind="suggestion"))
+        advice = suggestion(result)
+        if advice:
+            blocks.append(Paragraph((advice,), kind="suggestion"))
     else:
         blocks.append(Paragraph((Value("status", NO_NUMBER),), kind="headline"))
     blocks += per_meal_chart(result)
     blocks += common(result.warnings, result.notes, tuple(s.value for s in result.sources))
     blocks.append(Actions((share_button(), Button("print", "Print this result"))))
     return View(tuple(blocks))
+
+
+def wire(result: ProteinResult) -> dict[str, object]:
+    """The result as the wire carries it: the calculator's numbers, its reasons worded."""
+    return {**result.to_wire(), "suggestion": suggestion(result)}
+
+
+def suggestion(result: ProteinResult) -> str | None:
+    """What to change when the reader's meals cannot carry the day's protein, in words."""
+    if result.suggestion is None or result.per_meal_g is None or result.daily_g is None:
+        return None
+    meals = result.meals_per_day
+    amount = numbers.grams(result.per_meal_g.low, result.per_meal_g.high)
+    day = numbers.grams(result.daily_g.low, result.daily_g.high)
+    count = (result.occasions or meals) - meals
+    each = " each" if count > 1 else ""
+    extra = numbers.plural(
+        count, "protein-rich snack or small meal", "protein-rich snacks or small meals"
+    )
+    if result.suggestion is MealAdvice.ONE_MEAL:
+        return (
+            f"Rather than all of your {day} at one meal, have {amount} at your meal and add "
+            f"{extra} of {amount}{each}."
+        )
+    return (
+        f"Even at {evidence.PER_MEAL_CEILING_G} g a meal, your {meals} meals cannot carry "
+        f"your {day} a day. Have {amount} at each meal and add {extra} of {amount}{each}."
+    )
 
 
 def _per_meal_line(result: ProteinResult) -> Line:
