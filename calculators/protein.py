@@ -32,7 +32,6 @@ from calculators import evidence, fields
 from calculators.evidence import GramsPerKg, Source
 from calculators.fields import Field, Kind
 from calculators.inputs import PayloadReader, unit_written
-from calculators.present import numbers
 from calculators.present.triage import alert
 from calculators.results import Alert, Severity, Status, cite, round_half_up, wire_number
 from calculators.triage import Observations, RuleId, evaluate
@@ -59,6 +58,26 @@ class MealAdvice(StrEnum):
 
     ONE_MEAL = "one-meal"  # fewer meals than 2: the day at one meal, plus snacks
     ADD_OCCASIONS = "add-occasions"  # even at the per-meal ceiling (P8) the meals fall short
+
+
+class ProteinNote(StrEnum):
+    """A note under the answer: how the numbers were worked out, what to know about them."""
+
+    ARITHMETIC = "arithmetic"  # weight × g/kg = grams a day
+    ADJUSTED_WEIGHT = "adjusted-weight"  # BMI 30 or more: the arithmetic on an adjusted weight
+    ADJUSTED_WEIGHT_EXPLAINED = "adjusted-weight-explained"  # how that weight is worked out
+    SMALL_EATER_OLDER = "small-eater-older"  # 25 g a meal (P10) is too much: about 0.4 g/kg (P9)
+    SMALL_EATER_ADULT = "small-eater-adult"  # 20 g a meal (P8) is too much: about 0.4 g/kg (P9)
+    SPREAD_OLDER = "spread-older"  # at least 25 g a meal (P10)
+    SPREAD_ADULT = "spread-adult"  # 20–40 g a meal (P8)
+    SOME_MEALS = "some-meals"  # the per-meal amount at some of the meals, the rest as usual
+    TRAINING_LEVELS_OFF = "training-levels-off"  # the benefit levels off around 1.6 g/kg (P7)
+    OLDER_UNDER_65 = "older-under-65"  # "older" chosen under 65: the range under 65 (P2)
+    CEILING = "ceiling"  # no more than 2.0 g/kg a day for long (P1)
+    CKD_LIMIT = "ckd-limit"  # severe kidney disease: limit only with the kidney team (P5)
+    TRANSPLANT_NO_AMOUNT = "transplant-no-amount"  # no source gives a transplant amount
+    KIDNEY_TEAM = "kidney-team"  # never cut or raise protein alone (P13)
+    ADULT_RANGES_ONLY = "adult-ranges-only"  # the adult ranges (P1) do not cover these readers
 
 
 class KidneyStatus(StrEnum):
@@ -212,6 +231,7 @@ class ProteinResult:
     status: Status
     weight_kg: Decimal
     meals_per_day: int
+    answers: ProteinInput  # the notes show the weight as given, the height and the BMI
     g_per_kg: GramsPerKg | None = None
     daily_g: GramRange | None = None
     per_meal_g: GramRange | None = None
@@ -219,8 +239,9 @@ class ProteinResult:
     occasions: int | None = None
     adjusted_weight_kg: Decimal | None = None
     meals_reach_daily_low: bool | None = None
+    small_eater_g: int | None = None
     suggestion: MealAdvice | None = None
-    notes: tuple[str, ...] = ()
+    notes: tuple[ProteinNote, ...] = ()
     warnings: tuple[Alert, ...] = ()
     sources: tuple[Source, ...] = ()
 
@@ -242,7 +263,7 @@ class ProteinResult:
             else wire_number(round_half_up(self.adjusted_weight_kg, 1)),
             "meals_reach_daily_low": self.meals_reach_daily_low,
             "suggestion": None if self.suggestion is None else self.suggestion.value,
-            "notes": list(self.notes),
+            "notes": [note.value for note in self.notes],
             "warnings": [alert.to_wire() for alert in self.warnings],
             "sources": [source.value for source in self.sources],
         }
@@ -292,6 +313,7 @@ def protein_target(answers: ProteinInput) -> ProteinResult:
         status=Status.OK,
         weight_kg=answers.weight_kg,
         meals_per_day=answers.meals_per_day,
+        answers=answers,
         g_per_kg=rates,
         daily_g=daily,
         per_meal_g=plan.per_meal,
@@ -299,8 +321,9 @@ def protein_target(answers: ProteinInput) -> ProteinResult:
         occasions=answers.meals_per_day if plan.reaches else plan.needed_meals,
         adjusted_weight_kg=adjusted,
         meals_reach_daily_low=plan.reaches,
+        small_eater_g=plan.small_eater_g,
         suggestion=plan.suggestion(answers.meals_per_day),
-        notes=_notes(answers, rates, daily, older, plan),
+        notes=_notes(answers, older, plan),
         warnings=_ok_warnings(answers),
         sources=cite(
             rates.sources,
@@ -438,65 +461,23 @@ def _maybe_high_weight(answers: ProteinInput) -> bool:
     return answers.height_cm is None and answers.weight_kg >= evidence.HIGH_WEIGHT_NOTE_FROM_KG
 
 
-def _notes(
-    answers: ProteinInput, rates: GramsPerKg, daily: GramRange, older: bool, plan: MealPlan
-) -> tuple[str, ...]:
+def _notes(answers: ProteinInput, older: bool, plan: MealPlan) -> tuple[ProteinNote, ...]:
     """How the numbers were worked out, and what the reader should know about them."""
-    kg = f"{round_half_up(answers.weight_kg, 1)} kg"
-    shown = kg if answers.unit is WeightUnit.KG else f"{answers.weight:f} lb = {kg}"
-    rate = (
-        f"{numbers.grams_per_kg(rates.low, rates.high)} g per kg = "
-        f"{numbers.grams(daily.low, daily.high)} a day."
-    )
-    adjusted = answers.adjusted_weight_kg
-    if adjusted is None:
-        notes = [f"{shown} × {rate}"]
+    if answers.adjusted_weight_kg is None:
+        notes = [ProteinNote.ARITHMETIC]
     else:
-        notes = [
-            f"Your weight ({shown}) and height ({answers.height_cm:f} cm) give a body mass "
-            "index (BMI, weight for height) of "
-            f"{round_half_up(answers.bmi or Decimal(0), 1)}. From a BMI of "
-            f"{evidence.OBESITY_BMI}, a range worked out on your full weight would be too high, "
-            f"so this one uses an adjusted weight of {round_half_up(adjusted, 1)} kg (P14). "
-            f"{round_half_up(adjusted, 1)} kg × {rate}",
-            f"The adjusted weight is your weight at a BMI of {evidence.IDEAL_BMI} (a common "
-            "practice, not from a study) plus a quarter of the rest of your weight.",
-        ]
-    floor = evidence.PER_MEAL_FLOOR_OLDER_G if older else evidence.PER_MEAL_FLOOR_ADULT_G
-    day = numbers.grams(daily.low, daily.high)
+        notes = [ProteinNote.ADJUSTED_WEIGHT, ProteinNote.ADJUSTED_WEIGHT_EXPLAINED]
     if plan.small_eater_g is not None:
-        floor_source = "P10" if older else "P8"
-        per_kg = evidence.SMALL_EATER_G_PER_KG_PER_MEAL
-        notes.append(
-            f"{floor} g at every meal ({floor_source}) would add up to more than your {day} a "
-            f"day, so spread it instead: about {per_kg} g per kg at a meal, about "
-            f"{plan.small_eater_g} g for you. This is common practice, taken from studies in "
-            "younger people who do strength training (P9)."
-        )
-    elif older:
-        notes.append(
-            f"Spread your protein over your meals: at least {floor} g at a meal helps older "
-            "muscles most (P10)."
-        )
+        notes.append(ProteinNote.SMALL_EATER_OLDER if older else ProteinNote.SMALL_EATER_ADULT)
     else:
-        notes.append(
-            "Spread your protein over your meals: "
-            f"{numbers.grams(*evidence.PER_MEAL_ADULT_G)} at a meal (P8)."
-        )
+        notes.append(ProteinNote.SPREAD_OLDER if older else ProteinNote.SPREAD_ADULT)
     if plan.reaches and plan.protein_meals < answers.meals_per_day:
-        notes.append(
-            f"Have {numbers.grams(plan.per_meal.low, plan.per_meal.high)} at "
-            f"{plan.protein_meals} of your {answers.meals_per_day} meals, and eat your other "
-            "meals as usual."
-        )
+        notes.append(ProteinNote.SOME_MEALS)
     if answers.situation is Situation.TRAINING and answers.kidney is not KidneyStatus.AT_RISK:
-        notes.append("The benefit of extra protein levels off around 1.6 g per kg (P7).")
+        notes.append(ProteinNote.TRAINING_LEVELS_OFF)
     if answers.situation is Situation.OLDER and not older:
-        notes.append(
-            "The older-adult range is for people aged 65 or over, so this is the range for "
-            "adults under 65 (P2)."
-        )
-    notes.append("Eating more than 2.0 g per kg a day for a long time is not advised (P1).")
+        notes.append(ProteinNote.OLDER_UNDER_65)
+    notes.append(ProteinNote.CEILING)
     return tuple(notes)
 
 
@@ -563,7 +544,7 @@ def _weight_loss_warning(answers: ProteinInput) -> tuple[Alert, ...]:
 def _referral(answers: ProteinInput) -> ProteinResult | None:
     """A referral when kidney disease, age under 18, pregnancy or liver disease apply."""
     alerts: list[Alert] = []
-    notes: list[str] = []
+    notes: list[ProteinNote] = []
     sources: list[Source] = []
     if answers.kidney in _KIDNEY_DISEASE:
         alerts.append(
@@ -577,20 +558,10 @@ def _referral(answers: ProteinInput) -> ProteinResult | None:
         # planned and watched by the kidney team; adopted alone it can cost muscle. The ranges
         # stay on the References page (P12, P13), for the reader's team.
         if answers.kidney is KidneyStatus.CKD:
-            notes.append(
-                "People with severe kidney disease who are not on dialysis may need to limit "
-                "protein (P5), but only with their kidney team's advice."
-            )
+            notes.append(ProteinNote.CKD_LIMIT)
         elif answers.kidney is KidneyStatus.TRANSPLANT:
-            notes.append(
-                "Our sources give no protein amount for people with a kidney transplant: your "
-                "transplant team will tell you yours."
-            )
-        notes.append(
-            "Do not cut or raise your protein on your own. A kidney diet is planned and "
-            "checked by your kidney team, and eating too little protein can cost muscle: the "
-            "kidney guidelines ask for more protein in frail older people (P13)."
-        )
+            notes.append(ProteinNote.TRANSPLANT_NO_AMOUNT)
+        notes.append(ProteinNote.KIDNEY_TEAM)
         sources += [Source.P5, Source.P12, Source.P13]
     others = [
         (
@@ -613,10 +584,7 @@ def _referral(answers: ProteinInput) -> ProteinResult | None:
         if applies:
             alerts.append(Alert(Severity.CAUTION, message))
     if any(applies for applies, _ in others):
-        notes.append(
-            "The adult ranges (P1) are for adults who are not pregnant or breastfeeding and "
-            "have no kidney or liver disease."
-        )
+        notes.append(ProteinNote.ADULT_RANGES_ONLY)
         sources.append(Source.P1)
     if not alerts:
         return None
@@ -624,6 +592,7 @@ def _referral(answers: ProteinInput) -> ProteinResult | None:
         status=Status.REFER,
         weight_kg=answers.weight_kg,
         meals_per_day=answers.meals_per_day,
+        answers=answers,
         notes=tuple(notes),
         warnings=(*alerts, *_weight_loss_warning(answers)),
         sources=cite(sources),

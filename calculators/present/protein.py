@@ -6,6 +6,8 @@ the page, the command line and the wire (`wire`).
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 from calculators import evidence
 from calculators.evidence import GramsPerKg, Source
 from calculators.present import charts, numbers
@@ -28,8 +30,8 @@ from calculators.present.view import (
     source_name,
     source_path,
 )
-from calculators.protein import MealAdvice, ProteinResult
-from calculators.results import Status
+from calculators.protein import MealAdvice, ProteinNote, ProteinResult, WeightUnit
+from calculators.results import Status, round_half_up
 
 NO_NUMBER = "No personal number for you here."
 
@@ -76,14 +78,14 @@ def view(result: ProteinResult) -> View:
     else:
         blocks.append(Paragraph((Value("status", NO_NUMBER),), kind="headline"))
     blocks += per_meal_chart(result)
-    blocks += common(result.warnings, result.notes, tuple(s.value for s in result.sources))
+    blocks += common(result.warnings, notes(result), tuple(s.value for s in result.sources))
     blocks.append(Actions((share_button(), Button("print", "Print this result"))))
     return View(tuple(blocks))
 
 
 def wire(result: ProteinResult) -> dict[str, object]:
     """The result as the wire carries it: the calculator's numbers, its reasons worded."""
-    return {**result.to_wire(), "suggestion": suggestion(result)}
+    return {**result.to_wire(), "suggestion": suggestion(result), "notes": list(notes(result))}
 
 
 def suggestion(result: ProteinResult) -> str | None:
@@ -107,6 +109,93 @@ def suggestion(result: ProteinResult) -> str | None:
         f"Even at {evidence.PER_MEAL_CEILING_G} g a meal, your {meals} meals cannot carry "
         f"your {day} a day. Have {amount} at each meal and add {extra} of {amount}{each}."
     )
+
+
+# The notes that need no number from the answer, in words.
+_FIXED_NOTES: dict[ProteinNote, str] = {
+    ProteinNote.TRAINING_LEVELS_OFF: (
+        "The benefit of extra protein levels off around 1.6 g per kg (P7)."
+    ),
+    ProteinNote.OLDER_UNDER_65: (
+        "The older-adult range is for people aged 65 or over, so this is the range for adults "
+        "under 65 (P2)."
+    ),
+    ProteinNote.CEILING: "Eating more than 2.0 g per kg a day for a long time is not advised (P1).",
+    ProteinNote.CKD_LIMIT: (
+        "People with severe kidney disease who are not on dialysis may need to limit protein "
+        "(P5), but only with their kidney team's advice."
+    ),
+    ProteinNote.TRANSPLANT_NO_AMOUNT: (
+        "Our sources give no protein amount for people with a kidney transplant: your "
+        "transplant team will tell you yours."
+    ),
+    ProteinNote.KIDNEY_TEAM: (
+        "Do not cut or raise your protein on your own. A kidney diet is planned and checked by "
+        "your kidney team, and eating too little protein can cost muscle: the kidney guidelines "
+        "ask for more protein in frail older people (P13)."
+    ),
+    ProteinNote.ADULT_RANGES_ONLY: (
+        "The adult ranges (P1) are for adults who are not pregnant or breastfeeding and have no "
+        "kidney or liver disease."
+    ),
+    ProteinNote.SPREAD_OLDER: (
+        f"Spread your protein over your meals: at least {evidence.PER_MEAL_FLOOR_OLDER_G} g at a "
+        "meal helps older muscles most (P10)."
+    ),
+    ProteinNote.SPREAD_ADULT: (
+        "Spread your protein over your meals: "
+        f"{numbers.grams(*evidence.PER_MEAL_ADULT_G)} at a meal (P8)."
+    ),
+}
+
+
+def notes(result: ProteinResult) -> tuple[str, ...]:
+    """The calculator's notes in words, in its order."""
+    return tuple(
+        _FIXED_NOTES.get(note) or _note_with_numbers(note, result) for note in result.notes
+    )
+
+
+def _note_with_numbers(note: ProteinNote, result: ProteinResult) -> str:
+    """A note that shows the reader's own numbers (the arithmetic, the BMI, the meals)."""
+    answers = result.answers
+    day = "" if result.daily_g is None else numbers.grams(result.daily_g.low, result.daily_g.high)
+    if note is ProteinNote.SOME_MEALS:
+        assert result.per_meal_g is not None
+        return (
+            f"Have {numbers.grams(result.per_meal_g.low, result.per_meal_g.high)} at "
+            f"{result.protein_meals} of your {result.meals_per_day} meals, and eat your other "
+            "meals as usual."
+        )
+    if note in {ProteinNote.SMALL_EATER_OLDER, ProteinNote.SMALL_EATER_ADULT}:
+        older = note is ProteinNote.SMALL_EATER_OLDER
+        floor = evidence.PER_MEAL_FLOOR_OLDER_G if older else evidence.PER_MEAL_FLOOR_ADULT_G
+        return (
+            f"{floor} g at every meal ({'P10' if older else 'P8'}) would add up to more than "
+            f"your {day} a day, so spread it instead: about "
+            f"{evidence.SMALL_EATER_G_PER_KG_PER_MEAL} g per kg at a meal, about "
+            f"{result.small_eater_g} g for you. This is common practice, taken from studies in "
+            "younger people who do strength training (P9)."
+        )
+    if note is ProteinNote.ADJUSTED_WEIGHT_EXPLAINED:
+        return (
+            f"The adjusted weight is your weight at a BMI of {evidence.IDEAL_BMI} (a common "
+            "practice, not from a study) plus a quarter of the rest of your weight."
+        )
+    kg = f"{round_half_up(answers.weight_kg, 1)} kg"
+    shown = kg if answers.unit is WeightUnit.KG else f"{answers.weight:f} lb = {kg}"
+    rate = f"{_rate(result)} g per kg = {day} a day."
+    adjusted = result.adjusted_weight_kg
+    if note is ProteinNote.ADJUSTED_WEIGHT and adjusted is not None:
+        return (
+            f"Your weight ({shown}) and height ({answers.height_cm:f} cm) give a body mass "
+            "index (BMI, weight for height) of "
+            f"{round_half_up(answers.bmi or Decimal(0), 1)}. From a BMI of "
+            f"{evidence.OBESITY_BMI}, a range worked out on your full weight would be too high, "
+            f"so this one uses an adjusted weight of {round_half_up(adjusted, 1)} kg (P14). "
+            f"{round_half_up(adjusted, 1)} kg × {rate}"
+        )
+    return f"{shown} × {rate}"
 
 
 def _per_meal_line(result: ProteinResult) -> Line:
