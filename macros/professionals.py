@@ -14,9 +14,11 @@ from decimal import Decimal
 from calculators import evidence, plan, self_check
 from calculators.evidence import Source
 from calculators.function import FALLS_TRIGGER_RULE, FunctionLevel
+from calculators.plan import Note
 from calculators.present import numbers
 from calculators.present import protein as protein_view
 from calculators.present import triage as triage_words
+from calculators.present.plan_notes import NOTE_WORDS
 from calculators.present.view import Cite, cited
 from calculators.triage import RULES, Box, Level
 
@@ -185,8 +187,8 @@ def progression_table(references: str) -> str:
     header = ("Week", "Sets A–B (and after hospital)", "Sets C", "Sets D", "Reps or hold", "")
     return (
         f"{_table(header, rows)}\n\n"
-        f"{_cited(f'{plan.PROGRESSION_NOTE} {plan.EFFORT_NOTE}', references)} "
-        f"{plan.HOLDS_LEFT_OUT_NOTE} {_sources((Source.E3, Source.M6), references)}"
+        f"{_cited(f'{NOTE_WORDS[Note.PROGRESSION]} {NOTE_WORDS[Note.EFFORT]}', references)} "
+        f"{NOTE_WORDS[Note.HOLDS_LEFT_OUT]} {_sources((Source.E3, Source.M6), references)}"
     )
 
 

@@ -6,8 +6,8 @@ from bs4 import BeautifulSoup
 from helpers.calc import EXERCISES, cli
 
 from calculators import api
-from calculators.plan import ONE_SIDE_NOTE
 from calculators.present import forms
+from calculators.present.triage import ONE_SIDE_LIMITS as ONE_SIDE_NOTE
 
 PLAN = {"age": "34", "ability": "out-of-practice", "strength_days": "3"}
 SKIP = "skip anything not cleared for that side"

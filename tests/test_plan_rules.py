@@ -9,7 +9,9 @@ import pytest
 import yaml
 
 from calculators import api
-from calculators.plan import PHYSIO_NOTE
+from calculators.plan import Note
+from calculators.present.plan_notes import NOTE_WORDS
+from calculators.present.triage import PHYSIO_CHECK as PHYSIO_NOTE
 
 ROOT = Path(__file__).resolve().parent.parent
 EXERCISES = yaml.safe_load((ROOT / "data" / "exercises.yml").read_text(encoding="utf-8"))
@@ -195,5 +197,8 @@ def test_level_a_balance_days_say_how_to_sit_not_where_to_stand() -> None:
     balance = [day for day in days if day["balance_core"]]
     assert balance
     for day in balance:
-        assert any("sturdy chair without wheels" in note for note in day["notes"])
-        assert not any("kitchen counter" in note for note in day["notes"])
+        # The wire carries the notes' reasons; their words are `present.plan_notes.NOTE_WORDS`.
+        assert Note.SEATED_BALANCE.value in day["notes"]
+        assert Note.BALANCE.value not in day["notes"]
+        assert "sturdy chair without wheels" in NOTE_WORDS[Note.SEATED_BALANCE]
+        assert "kitchen counter" in NOTE_WORDS[Note.BALANCE]

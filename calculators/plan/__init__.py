@@ -40,16 +40,7 @@ from calculators.function import level_for_score
 from calculators.plan.answers import Ability, Focus, HomeSupport, PlanInput
 from calculators.plan.days import REST_DAY, WEEK_LAYOUTS, strength_day_cap
 from calculators.plan.level import LEVEL_PLAN, LEVEL_SENTENCE, LevelAssessment, assess
-from calculators.plan.notes import (
-    BALANCE_NOTE,
-    EFFORT_NOTE,
-    HOLDS_LEFT_OUT_NOTE,
-    ONE_SIDE_NOTE,
-    PHYSIO_NOTE,
-    PROGRESSION_NOTE,
-    SEATED_BALANCE_NOTE,
-    WITH_SOMEONE_NOTE,
-)
+from calculators.plan.notes import Milestone, Note, ScoreNote, ScoreReason
 from calculators.plan.programme import weekly_plan
 from calculators.plan.result import (
     DAY_NAMES,
@@ -59,6 +50,7 @@ from calculators.plan.result import (
     Muscles,
     PlanDay,
     PlannedExercise,
+    PlanNote,
     PlanResult,
     PlanWeek,
     WalkGoal,
@@ -68,32 +60,29 @@ from calculators.plan.result import (
 from calculators.plan.selection import allowed, isometric_hold
 
 __all__ = [
-    "BALANCE_NOTE",
     "DAY_NAMES",
     "DAY_TITLES",
-    "EFFORT_NOTE",
-    "HOLDS_LEFT_OUT_NOTE",
     "LEVEL_PLAN",
     "LEVEL_SENTENCE",
-    "ONE_SIDE_NOTE",
-    "PHYSIO_NOTE",
-    "PROGRESSION_NOTE",
     "REST_DAY",
-    "SEATED_BALANCE_NOTE",
     "WEEK_LAYOUTS",
-    "WITH_SOMEONE_NOTE",
     "Ability",
     "DayKind",
     "Dose",
     "Focus",
     "HomeSupport",
     "LevelAssessment",
+    "Milestone",
     "Muscles",
+    "Note",
     "PlanDay",
     "PlanInput",
+    "PlanNote",
     "PlanResult",
     "PlanWeek",
     "PlannedExercise",
+    "ScoreNote",
+    "ScoreReason",
     "WalkGoal",
     "Walking",
     "allowed",

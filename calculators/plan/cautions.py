@@ -7,8 +7,7 @@ from calculators.evidence import Source
 from calculators.function import FunctionLevel
 from calculators.plan.answers import Ability, HomeSupport, PlanInput
 from calculators.plan.level import LevelAssessment
-from calculators.plan.notes import ONE_SIDE_NOTE, PHYSIO_NOTE
-from calculators.plan.result import PlanResult
+from calculators.plan.result import PlanNote, PlanResult
 from calculators.present import triage as words
 from calculators.results import Alert, Severity, Status, cite
 from calculators.triage import RULE, Finding, Observations, RuleId
@@ -47,7 +46,7 @@ def caution_alerts(
     assessment: LevelAssessment,
     findings: tuple[Finding, ...],
     sources: list[Source],
-    notes: list[str],
+    notes: list[PlanNote],
 ) -> tuple[Alert, ...]:
     """The triage table's findings, most urgent first (E4, M4); a physiotherapist when it helps.
 
@@ -64,9 +63,9 @@ def caution_alerts(
         or answers.chronic_condition
     )
     if answers.one_side_limits:
-        alerts.append(Alert(Severity.CAUTION, ONE_SIDE_NOTE))
+        alerts.append(Alert(Severity.CAUTION, words.ONE_SIDE_LIMITS))
     elif physio and not any(finding.level is Urgency.PHYSIOTHERAPIST for finding in findings):
-        alerts.append(Alert(Severity.CAUTION, PHYSIO_NOTE))
+        alerts.append(Alert(Severity.CAUTION, words.PHYSIO_CHECK))
     if assessment.falls_risk:
         notes.append(
             "Because of your risk of falling, the plan has balance work on every day but the "
@@ -104,7 +103,7 @@ def short_days_alert(answers: PlanInput) -> Alert:
     return Alert(
         Severity.CAUTION,
         "Some days have fewer exercises than they should: nothing else in our library is safe "
-        f"for your level without {_lacking(answers)}. {PHYSIO_NOTE}",
+        f"for your level without {_lacking(answers)}. {words.PHYSIO_CHECK}",
     )
 
 

@@ -9,8 +9,8 @@ from calculators.exercises import Category, Position
 from calculators.function import FunctionLevel
 from calculators.plan.answers import Focus, PlanInput
 from calculators.plan.level import LevelAssessment
-from calculators.plan.notes import BALANCE_NOTE, EFFORT_NOTE, SEATED_BALANCE_NOTE
-from calculators.plan.result import DayKind, Muscles, PlanDay, PlannedExercise, WalkGoal
+from calculators.plan.notes import Note
+from calculators.plan.result import DayKind, Muscles, PlanDay, PlannedExercise, PlanNote, WalkGoal
 
 REST_DAY = 6  # Sunday: the week's one full rest day
 
@@ -33,7 +33,7 @@ def strength_day_cap(level: FunctionLevel) -> int:
     return evidence.MAX_STRENGTH_DAYS_A_TO_C
 
 
-def planned_strength_days(answers: PlanInput, level: FunctionLevel, notes: list[str]) -> int:
+def planned_strength_days(answers: PlanInput, level: FunctionLevel, notes: list[PlanNote]) -> int:
     """How many strength days the week gets, never more than the reader has (notes say why)."""
     cap = strength_day_cap(level)
     days = min(answers.strength_days, cap)
@@ -84,9 +84,9 @@ def plan_day(
             ("Rest: no strength or balance work today. A short, easy walk and gentle "
              "stretching are fine.",),
         )  # fmt: skip
-    notes: list[str] = []
+    notes: list[PlanNote] = []
     if muscles is not None:
-        notes.append(EFFORT_NOTE)
+        notes.append(Note.EFFORT)
         notes.append("Rest 1–3 minutes between sets (E3).")
     if balance:
         standing = any(
@@ -94,7 +94,7 @@ def plan_day(
             and one.exercise.position is not Position.SEATED
             for one in planned
         )
-        notes.append(BALANCE_NOTE if standing else SEATED_BALANCE_NOTE)
+        notes.append(Note.BALANCE if standing else Note.SEATED_BALANCE)
     kind = (
         DayKind.STRENGTH
         if muscles is not None

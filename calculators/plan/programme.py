@@ -18,17 +18,16 @@ from calculators.plan.cautions import (
 )
 from calculators.plan.days import WEEK_LAYOUTS, choose_balance_days, plan_day, planned_strength_days
 from calculators.plan.level import BETTER_SCORE, assess
-from calculators.plan.notes import (
-    BALANCE_NOTE,
-    EFFORT_NOTE,
-    HOLDS_LEFT_OUT_NOTE,
-    PROGRESSION_NOTE,
-    SEATED_BALANCE_NOTE,
-    WITH_SOMEONE_NOTE,
-    score_notes,
-    timeline,
+from calculators.plan.notes import Note, score_notes, timeline
+from calculators.plan.result import (
+    Dose,
+    Muscles,
+    PlannedExercise,
+    PlanNote,
+    PlanResult,
+    PlanWeek,
+    WalkGoal,
 )
-from calculators.plan.result import Dose, Muscles, PlannedExercise, PlanResult, PlanWeek, WalkGoal
 from calculators.plan.selection import Picker, day_slots, holds_left_out
 from calculators.plan.walking import walk_goal, walking_notes
 from calculators.results import Status, cite
@@ -45,7 +44,7 @@ def weekly_plan(answers: PlanInput, exercise_rows: Sequence[object]) -> PlanResu
         return referral
     assessment = assess(answers)
     level = assessment.level
-    notes: list[str] = []
+    notes: list[PlanNote] = []
     sources: list[Source] = [Source.E1, Source.E3, Source.M1, Source.M3, Source.M6]
     layout = WEEK_LAYOUTS[planned_strength_days(answers, level, notes)]
     balance_days = choose_balance_days(answers, assessment, layout)
@@ -77,18 +76,18 @@ def weekly_plan(answers: PlanInput, exercise_rows: Sequence[object]) -> PlanResu
     if not any(day.exercises for day in weeks[0].days):
         return nothing_safe_result(answers)
     short = short_days_alert(answers) if picker.unfilled else None
-    notes += [EFFORT_NOTE, PROGRESSION_NOTE]
+    notes += [Note.EFFORT, Note.PROGRESSION]
     if gentle:
         notes.append("Sets start at 1 and rise to 2 from week 7 (M6).")
     if balance_days:
-        notes.append(SEATED_BALANCE_NOTE if level is FunctionLevel.A else BALANCE_NOTE)
+        notes.append(Note.SEATED_BALANCE if level is FunctionLevel.A else Note.BALANCE)
         sources.append(Source.M5)
     notes += walking_notes(level, steps, sources)
     notes += score_notes(assessment, answers)
     if assessment.falls_risk and balance_days:
-        notes.append(WITH_SOMEONE_NOTE)
+        notes.append(Note.WITH_SOMEONE)
     if holds_left_out(answers, assessment.falls_risk):
-        notes.append(HOLDS_LEFT_OUT_NOTE)
+        notes.append(Note.HOLDS_LEFT_OUT)
     notes.append(
         "Sleep 7–8 hours a night if you are 65 or over, 7–9 hours if younger (E8)."
         if answers.age >= evidence.BALANCE_AGE
@@ -103,7 +102,7 @@ def weekly_plan(answers: PlanInput, exercise_rows: Sequence[object]) -> PlanResu
         assessment=assessment,
         weeks=weeks,
         steps=steps,
-        timeline=timeline(steps, level),
+        timeline=timeline(steps),
         notes=tuple(notes),
         warnings=warnings,
         sources=cite(sources),

@@ -9,6 +9,7 @@ from calculators import evidence
 from calculators.evidence import Source
 from calculators.exercises import Exercise, Span
 from calculators.plan.level import LevelAssessment
+from calculators.plan.notes import Milestone, Note, ScoreNote
 from calculators.results import Alert, Status
 from calculators.steps import StepPlan
 
@@ -36,6 +37,17 @@ class Walking(StrEnum):
     STEPS = "steps"
     MINUTES = "minutes"
     MORE_STEPS = "more-steps"
+
+
+# A note: a reason (its words in `present.plan_notes`), or a sentence not yet moved there.
+PlanNote = Note | ScoreNote | str
+
+
+def note_wire(note: PlanNote) -> object:
+    """A note on the wire: a reason's code, a score note's reason and numbers, or a sentence."""
+    if isinstance(note, ScoreNote):
+        return note.to_wire()
+    return note.value if isinstance(note, Note) else note
 
 
 DAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
@@ -144,7 +156,7 @@ class PlanDay:
     balance_core: bool
     exercises: tuple[PlannedExercise, ...]
     steps_target: int | None
-    notes: tuple[str, ...]
+    notes: tuple[PlanNote, ...]
 
     @property
     def title(self) -> str:
@@ -177,7 +189,7 @@ class PlanDay:
             "balance_core": self.balance_core,
             "exercises": [planned.to_wire() for planned in self.exercises],
             "steps_target": self.steps_target,
-            "notes": list(self.notes),
+            "notes": [note_wire(note) for note in self.notes],
         }
 
 
@@ -245,8 +257,8 @@ class PlanResult:
     assessment: LevelAssessment | None
     weeks: tuple[PlanWeek, ...]
     steps: StepPlan | None
-    timeline: tuple[str, ...]
-    notes: tuple[str, ...]
+    timeline: tuple[Milestone, ...]
+    notes: tuple[PlanNote, ...]
     warnings: tuple[Alert, ...]
     sources: tuple[Source, ...]
     print_name: str = ""  # the reader's, for the printout's title only
@@ -277,8 +289,8 @@ class PlanResult:
             "rest_day_count": self.rest_day_count,
             "balance_day_count": sum(day.balance_core for day in self.days),
             "steps": None if self.steps is None else self.steps.to_wire(),
-            "timeline": list(self.timeline),
-            "notes": list(self.notes),
+            "timeline": [milestone.value for milestone in self.timeline],
+            "notes": [note_wire(note) for note in self.notes],
             "warnings": [alert.to_wire() for alert in self.warnings],
             "sources": [source.value for source in self.sources],
         }

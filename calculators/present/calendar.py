@@ -39,7 +39,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from calculators.errors import FieldError, InvalidInput
-from calculators.plan import PROGRESSION_NOTE, DayKind, PlanDay, PlanResult, PlanWeek
+from calculators.plan import DayKind, Note, PlanDay, PlanResult, PlanWeek
 from calculators.present.forms import reminder_time
 from calculators.present.plan import (
     calendar_saved,
@@ -48,6 +48,7 @@ from calculators.present.plan import (
     dose_phrase,
     walking_line,
 )
+from calculators.present.plan_notes import NOTE_WORDS, note_lines
 from calculators.present.text import line as plain_text
 from calculators.results import Status
 from calculators.schedule import DEFAULT_CHOICES, CalendarChoices, Reminder
@@ -197,9 +198,9 @@ def _body(day: PlanDay, week: PlanWeek, plan: PlanResult) -> str:
             lines.append(f"  Harder version when it feels easy: {planned.harder.name}")
     if not day.exercises:
         lines.append("- None today: nothing in the library fits your level and equipment.")
-    lines += ["", *day.notes, *week.notes]
+    lines += ["", *note_lines(day.notes), *week.notes]
     if day.kind is DayKind.STRENGTH:
-        lines.append(PROGRESSION_NOTE)
+        lines.append(NOTE_WORDS[Note.PROGRESSION])
     lines += ["", walking_line(plan), "", _DISCLAIMER]
     return plain_text(("\n".join(lines),))
 

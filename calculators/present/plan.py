@@ -12,9 +12,18 @@ from itertools import groupby
 from calculators.evidence import Source
 from calculators.exercises import Exercise, Position, Support
 from calculators.function import level_for_score
-from calculators.plan import DAY_NAMES, DayKind, PlanDay, PlannedExercise, PlanResult, PlanWeek
+from calculators.plan import (
+    DAY_NAMES,
+    DayKind,
+    PlanDay,
+    PlannedExercise,
+    PlanNote,
+    PlanResult,
+    PlanWeek,
+)
 from calculators.present import callouts, charts, numbers, triage
 from calculators.present.forms import calendar_options, reminder_time
+from calculators.present.plan_notes import note_lines, timeline_lines
 from calculators.present.view import (
     Actions,
     Block,
@@ -128,7 +137,7 @@ def week_block(
             (
                 Paragraph((Value("title", day_title(day)),)),
                 *_exercise_list(day, shown),
-                *notes(day.notes),
+                *notes(note_lines(day.notes)),
             ),
             kind="plan-day",
             data=(("day", str(day.day)), ("kind", day.kind.value)),
@@ -312,8 +321,8 @@ def view(result: PlanResult) -> View:
     if result.weeks:
         blocks += [Section(programme_blocks(result), "screen"), printout(result)]
     blocks += steps_chart(result)
-    blocks += notes(result.timeline)
-    blocks += notes(result.notes)
+    blocks += notes(timeline_lines(result))
+    blocks += notes(note_lines(result.notes))
     blocks.append(SourceList(tuple(source.value for source in result.sources)))
     blocks.append(actions(result))
     return View(tuple(blocks))
@@ -405,7 +414,9 @@ def print_table(result: PlanResult) -> Table:
     for index, day in enumerate(result.weeks[0].days):
         name = DAY_NAMES[day.day - 1]
         if not day.exercises:
-            rows.append(Row("", (Cell((Paragraph((f"{name}: {' '.join(day.notes)}",)),)),)))
+            rows.append(
+                Row("", (Cell((Paragraph((f"{name}: {' '.join(note_lines(day.notes))}",)),)),))
+            )
             continue
         minutes = tuple(
             Cell((Paragraph((f"{run[0].days[index].session_minutes} min",), kind="dose"),))
@@ -483,12 +494,12 @@ def _moves_on(
 
 def day_notes(result: PlanResult) -> tuple[str, ...]:
     """The notes the training days repeat, once each, unless the plan's notes already say them."""
-    seen: dict[str, None] = {}
+    seen: dict[PlanNote, None] = {}
     for week in result.weeks:
         for day in week.days:
             if day.exercises:
                 seen.update((note, None) for note in day.notes if note not in result.notes)
-    return tuple(seen)
+    return note_lines(tuple(seen))
 
 
 def later_versions(result: PlanResult) -> Items:

@@ -1,0 +1,121 @@
+"""The plan's notes in words: each reason of `calculators.plan.notes` to its sentence (issue 23).
+
+One home per note: the page, the command line, the printout and the calendar read these.
+"""
+
+from __future__ import annotations
+
+from calculators.plan import PlanResult
+from calculators.plan.level import BETTER_SCORE, LEVEL_PLAN, LEVEL_SENTENCE
+from calculators.plan.notes import Milestone, Note, ScoreNote, ScoreReason
+
+NOTE_WORDS = {
+    Note.EFFORT: "The last 2–3 reps of each set should feel hard, but keep good form (E3).",
+    Note.PROGRESSION: (
+        "When you can do 1–2 reps more than the top of the range in two sessions running, make "
+        "it a little harder: add 2–10% more weight, or move to the harder version (E3)."
+    ),
+    Note.SEATED_BALANCE: (
+        "Do the seated balance exercises in a sturdy chair without wheels, with your feet flat "
+        "and someone nearby the first few times."
+    ),
+    Note.BALANCE: (
+        "Do balance exercises next to a kitchen counter you can hold, with a sturdy chair "
+        "behind you, and someone nearby if you are unsure (M5)."
+    ),
+    Note.WITH_SOMEONE: (
+        "Have someone with you for standing balance work until a physiotherapist says you can "
+        "do it alone."
+    ),
+    Note.HOLDS_LEFT_OUT: (
+        "Holds that tense a muscle without moving (a wall sit, planks) are left out: they raise "
+        "blood pressure, and after a hospital stay, with blackouts or with a risk of falls they "
+        "wait until a doctor or physiotherapist says they are safe for you (common practice)."
+    ),
+}
+
+
+def score_text(note: ScoreNote) -> str:
+    """A tests score note in words (M1)."""
+    assessment = note.assessment
+    score = assessment.score
+    if note.reason is ScoreReason.BLACKOUTS:
+        return (
+            f"{assessment.label}: {LEVEL_PLAN[assessment.level]} Because you have blacked out, "
+            "the plan is the seated programme until your doctor has checked you."
+        )
+    if note.reason is ScoreReason.ALLOWS_MORE and note.allowed is not None:
+        allowed = note.allowed
+        return (
+            f"Your tests allow level {allowed.value}, more than the sentence you chose: if "
+            f'"{LEVEL_SENTENCE[allowed]}" fits you, choose it for a plan at that level.'
+        )
+    assert score is not None  # a measured note always has its score
+    if score.complete:
+        measured = f"Your tests score is {score.low} of 12, from the balance stands, the 4 m walk"
+        measured += " and the chair rises; higher means stronger (M1)"
+    else:
+        missing = score.missing_words
+        measured = (
+            f"Without {missing}, your tests score is somewhere from {score.low} to "
+            f"{score.high} of 12, higher means stronger (M1): the plan uses the lower end. Do "
+            f"{missing} to make it exact"
+        )
+    chosen = assessment.chosen
+    said = ""
+    if chosen is not None and chosen is not assessment.level:
+        said = f" (you chose level {chosen.value}; the plan uses the lower one)"
+    return f"{measured}{said}."
+
+
+def note_text(note: Note | ScoreNote | str) -> str:
+    """One of the plan's notes in words (a `str` is a note not yet moved here: as it is)."""
+    if isinstance(note, Note):
+        return NOTE_WORDS[note]
+    if isinstance(note, ScoreNote):
+        return score_text(note)
+    return note
+
+
+def note_lines(notes: tuple[Note | ScoreNote | str, ...]) -> tuple[str, ...]:
+    """Several notes in words, in their order."""
+    return tuple(note_text(note) for note in notes)
+
+
+def timeline_lines(result: PlanResult) -> tuple[str, ...]:
+    """What to expect, in plain words, without promising what the evidence does not."""
+    steps = result.steps
+    level = result.assessment.level if result.assessment is not None else None
+    lines = []
+    for milestone in result.timeline:
+        if milestone is Milestone.LEARN:
+            lines.append(
+                "Weeks 1–2: learn the moves with the easier versions. Some muscle soreness a "
+                "day or two later is normal and fades."
+            )
+        elif milestone is Milestone.WALKING_ALREADY and steps is not None:
+            lines.append(
+                f"You already walk {steps.baseline:,} steps a day: keep it up; up to "
+                f"{steps.target_high:,} still helps (E5)."
+            )
+        elif milestone is Milestone.WALKING_TARGET and steps is not None:
+            lines.append(
+                f"Week {steps.weeks_to_target}: about {steps.target_low:,} steps a day, if you "
+                "add about 500 each week (E5, E7)."
+            )
+        elif milestone is Milestone.RETEST and level is not None:
+            lines.append(
+                "Weeks 4, 8 and 12: re-test your chair rises and balance stands. "
+                + BETTER_SCORE[level]
+            )
+        elif milestone is Milestone.STRENGTH:
+            lines.append(
+                "Weeks 4–8: strength often improves; muscle size can take longer, especially "
+                "with age."
+            )
+        elif milestone is Milestone.KEEP_GOING:
+            lines.append(
+                "Week 12 and beyond: keep going. Longer programmes bring larger gains (D7); in "
+                "trials of people over 50, strength rose by about a quarter to a third (D6)."
+            )
+    return tuple(lines)
