@@ -59,7 +59,7 @@ def _plan(payload: Mapping[str, object], exercises: Sequence[object]) -> Answer:
 def _self_check(payload: Mapping[str, object], exercises: Sequence[object]) -> Answer:
     del exercises  # the self-check needs no exercise library
     result = self_check(SelfCheckInput.from_mapping(payload))
-    return result.to_wire(), self_check_view.view(result)
+    return self_check_view.wire(result), self_check_view.view(result)
 
 
 def _plan_calendar(payload: Mapping[str, object], exercises: Sequence[object]) -> Answer:

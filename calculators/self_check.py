@@ -61,20 +61,8 @@ from calculators.function import FunctionLevel, FunctionTests, level_for_score, 
 from calculators.inputs import PayloadReader, decimal_or_none
 from calculators.plan import Ability, Focus
 from calculators.plan import answers as plan
-from calculators.present import numbers, triage
-from calculators.present.triage import alert
-from calculators.results import Alert, Severity, Status, cite, round_half_up, wire_number
-from calculators.triage import (
-    FALLS_HIGH_TIER,
-    Box,
-    Finding,
-    Level,
-    Observations,
-    RuleId,
-    evaluate,
-    most_urgent,
-    rules_in,
-)
+from calculators.results import Status, cite, round_half_up, wire_number
+from calculators.triage import Finding, Level, Observations, RuleId, evaluate, most_urgent
 
 
 class Item(StrEnum):
@@ -96,12 +84,34 @@ class Band(StrEnum):
     BELOW_CUT_OFF = "below-cut-off"
     POSITIVE = "positive"
 
-    @property
-    def label(self) -> str:
-        """The band in the reader's words."""
-        if self is Band.POSITIVE:
-            return "worth a check with your doctor"
-        return "below the cut-off"
+
+class NextStep(StrEnum):
+    """What to do next (F2); `present.self_check` words each one."""
+
+    FALLS_ASSESSMENT = "falls-assessment"  # 4 or more falls: a falls assessment, then strength
+    STRENGTH_ASSESSMENT = "strength-assessment"  # a positive screen or low strength
+    CHAIR_STAND_TEST = "chair-stand-test"  # below the cut-off, no chair stand timed
+    KEEP_ACTIVE = "keep-active"  # below the cut-off, chair stand not low
+
+
+class Note(StrEnum):
+    """What every reader should know about this check, and about each test measured."""
+
+    FIRST_CHECK = "first-check"  # a screen, not a diagnosis (F3)
+    UNDER_OLDER_AGE = "under-older-age"  # the questions were made for older adults
+    WALK_SLOW = "walk-slow"  # under 0.8 m/s (S3)
+    WALK_NOT_SLOW = "walk-not-slow"
+    BALANCE_HELD = "balance-held"  # the feet-together stand held the full 10 s (M1)
+    CHAIR_STAND_NOT_TIMED = "chair-stand-not-timed"
+    RED_FLAGS = "red-flags"  # whatever the score (NICE NG42, NG127)
+
+
+class Caution(StrEnum):
+    """The self-check's own cautions, after the triage findings."""
+
+    POSITIVE_SCORE = "positive-score"  # 4 or more (F1, F2)
+    CHAIR_STAND_NOT_FINISHED = "chair-stand-not-finished"  # low strength (S3)
+    CHAIR_STAND_SLOW = "chair-stand-slow"  # more than 15 s (S3)
 
 
 NO_POINTS, MOST_POINTS = evidence.SARC_F_ITEM_POINTS[0], evidence.SARC_F_ITEM_POINTS[-1]
@@ -288,44 +298,29 @@ def measured_tests(answers: SelfCheckInput) -> dict[str, Decimal | bool]:
 
 @dataclass(frozen=True)
 class SelfCheckResult:
-    """A self-check answer: the score, what it means, and what to do next."""
+    """A self-check answer: the score, what applies and why; `present.self_check` words it."""
 
     status: Status
     points: Mapping[Item, int]
     band: Band
     chair_stand: ChairStand | None
-    meaning: str
-    next_step: str
+    next_step: NextStep
     plan_prefill: PlanPrefill
-    notes: tuple[str, ...] = ()
-    warnings: tuple[Alert, ...] = ()
+    notes: tuple[Note, ...] = ()
+    # The triage findings (most urgent first), then the check's own cautions.
+    findings: tuple[Finding, ...] = ()
+    cautions: tuple[Caution, ...] = ()
     sources: tuple[Source, ...] = ()
     # The most urgent triage level among all tests and answers (None: nothing fired).
     headline: Level | None = None
+    # The measured tests a finding or a note speaks about (None: not done).
+    walk_4m_seconds: Decimal | None = None
+    side_by_side_seconds: Decimal | None = None
 
     @property
     def score(self) -> int:
         """The SARC-F total, 0–10."""
         return sum(self.points.values())
-
-    def to_wire(self) -> dict[str, object]:
-        """The result as plain JSON-ready values (the wire's `result`)."""
-        return {
-            "status": self.status.value,
-            "score": self.score,
-            "items": {item.value: self.points[item] for item in Item},
-            "positive_screen": self.band is Band.POSITIVE,
-            "band": self.band.value,
-            "band_label": self.band.label,
-            "chair_stand": None if self.chair_stand is None else self.chair_stand.to_wire(),
-            "meaning": self.meaning,
-            "next_step": self.next_step,
-            "notes": list(self.notes),
-            "warnings": [alert.to_wire() for alert in self.warnings],
-            "sources": [source.value for source in self.sources],
-            "plan_prefill": self.plan_prefill.to_wire(),
-            "headline": None if self.headline is None else self.headline.value,
-        }
 
 
 def sarc_f_band(score: int) -> Band:
@@ -435,33 +430,6 @@ def observations(answers: SelfCheckInput) -> Observations:
     )
 
 
-def _finding_detail(finding: Finding, answers: SelfCheckInput) -> str:
-    """What this check measured that fired the rule, in the reader's numbers."""
-    rule = finding.rule.id
-    if rule is RuleId.SLOW_WALK and answers.walk_4m_seconds is not None:
-        return f"{walk_words(answers.walk_4m_seconds)}: slow."
-    if rule is RuleId.BALANCE_NOT_HELD and answers.balance_seconds[0] is not None:
-        held = numbers.number(answers.balance_seconds[0], 1)
-        return f"You held the feet-together stand for {held} of 10 seconds."
-    if rule is RuleId.ONE_FALL:
-        return (
-            f"You fell 1 to 3 times in the past year. If {_falls_signs()}, ask your doctor for "
-            "a falls assessment."
-        )
-    if rule is RuleId.TWO_OR_MORE_FALLS:
-        return "You fell 4 or more times in the past year."
-    return ""
-
-
-def walk_words(seconds: Decimal) -> str:
-    """The 4 m walk as time and speed: "Your 4 m walk took 6.0 seconds: 0.67 metres a second"."""
-    speed = round_half_up(evidence.SPPB_WALK_METRES / seconds, 2)
-    return (
-        f"Your 4 m walk took {numbers.number(seconds, 1)} seconds: "
-        f"{numbers.number(speed, 2)} metres a second"
-    )
-
-
 def self_check(answers: SelfCheckInput) -> SelfCheckResult:
     """Score the answers, say what they mean and what to do next; never a diagnosis."""
     findings = evaluate(observations(answers))
@@ -480,172 +448,60 @@ def self_check(answers: SelfCheckInput) -> SelfCheckResult:
     for finding in findings:
         sources += finding.rule.sources
     refer = any(finding.rule.id is RuleId.UNDER_18 for finding in findings)
-    triaged = tuple(alert(finding, _finding_detail(finding, answers)) for finding in findings)
     top = most_urgent(findings)
     return SelfCheckResult(
         status=Status.REFER if refer else Status.OK,
         points=dict(answers.points),
         band=band,
         chair_stand=test,
-        meaning=_meaning(score, band, test),
         next_step=_next_step(band, test, falls),
         plan_prefill=plan_prefill(answers, band, test),
         notes=_notes(test, answers),
-        warnings=(*triaged, *_warnings(score, band, test)),
+        findings=tuple(findings),
+        cautions=_cautions(band, test),
         headline=None if top is None else top.level,
         sources=cite(sources),
+        walk_4m_seconds=answers.walk_4m_seconds,
+        side_by_side_seconds=answers.balance_seconds[0],
     )
 
 
-def _meaning(score: int, band: Band, test: ChairStand | None) -> str:
-    """What the score (and the chair-stand time) says, in plain words."""
-    cutoff = evidence.SARC_F_POSITIVE_SCORE
-    if band is Band.POSITIVE:
-        words = (
-            f"Your score is {score} out of 10. A score of {cutoff} or more means real difficulty "
-            "with everyday tasks, which is linked to falls, hospital stays and losing "
-            "independence: it is worth having your strength checked. It does not mean you have "
-            f"sarcopenia: most people who score {cutoff} or more do not (F3)."
-        )
-    else:
-        words = (
-            f"Your score is {score} out of 10, below the cut-off of {cutoff}. This does not rule "
-            "muscle loss out: these questions miss most people who have it."
-        )
-    if test is None:
-        return words
-    limit = numbers.number(evidence.CHAIR_STAND_LOW_ABOVE_SECONDS)
-    if test.seconds is None:
-        return (
-            f"{words} You could not finish five chair stands without using your arms: like "
-            f"taking more than {limit} seconds, that is a sign of low leg strength."
-        )
-    took = f"Your five chair stands took {numbers.number(test.seconds, 1)} seconds"
-    if test.low_strength:
-        return f"{words} {took}: more than {limit} seconds is a sign of low leg strength."
-    return f"{words} {took}: {limit} seconds or less is not low."
-
-
-def _next_step(band: Band, test: ChairStand | None, falls: int) -> str:
+def _next_step(band: Band, test: ChairStand | None, falls: int) -> NextStep:
     """What to do next: when to see a doctor and what to ask for (F2)."""
-    sarcopenia = (
-        "ask to be checked for sarcopenia (muscle loss with age), as the European guidance on "
-        "muscle loss advises"
-    )
-    if test is not None and test.low_strength:
-        assessment = (
-            "a muscle-strength assessment. Your chair-stand test already suggests low "
-            f"strength, so {sarcopenia}."
-        )
-    else:
-        assessment = (
-            "a muscle-strength assessment: ask for a grip-strength test or a chair-stand test. "
-            f"If your strength is low, {sarcopenia}."
-        )
     if falls == MOST_POINTS:
-        return (
-            f"See your doctor soon and ask for a falls assessment. Talk to them about {assessment}"
-        )
-    falls_first = ""  # the falls finding says it, above the next step
+        return NextStep.FALLS_ASSESSMENT
     if band is Band.POSITIVE or (test is not None and test.low_strength):
-        return f"{falls_first}Talk to your doctor about {assessment}"
+        return NextStep.STRENGTH_ASSESSMENT
     if test is None:
-        return (
-            f"{falls_first}A score below the cut-off does not rule muscle loss out, so do the "
-            "chair-stand test next if you can do it safely: it checks the strength of your "
-            "legs. If you are worried about your strength, talk to your doctor anyway: ask for "
-            "a grip-strength test or a chair-stand test."
-        )
-    return (
-        f"{falls_first}Keep active with strength and balance exercise, and do this check again "
-        "if everyday tasks get harder. If you are worried about your strength, talk to your "
-        "doctor anyway: ask for a grip-strength test."
-    )
+        return NextStep.CHAIR_STAND_TEST
+    return NextStep.KEEP_ACTIVE
 
 
-def _notes(test: ChairStand | None, answers: SelfCheckInput) -> tuple[str, ...]:
+def _notes(test: ChairStand | None, answers: SelfCheckInput) -> tuple[Note, ...]:
     """What every reader should know about this check, and about every test measured."""
-    cutoff = evidence.SARC_F_POSITIVE_SCORE
-    notes = [
-        "These questions are a first check, not a diagnosis (F3). They miss most people who "
-        "have sarcopenia (muscle loss with age): across several studies they found only about "
-        f"{evidence.SARC_F_POOLED_SENSITIVITY_PERCENT} in 100 of them, about 1 in 5. So a score "
-        f"below {cutoff} does not rule muscle loss out. A score of {cutoff} or more is not a "
-        "diagnosis either: most people who score that high do not have sarcopenia, but they do "
-        "have real difficulty with everyday tasks, and a strength check is worth having.",
-    ]
+    notes = [Note.FIRST_CHECK]
     if answers.age is not None and answers.age < evidence.SARC_F_OLDER_AGE:
-        notes.append(
-            f"You are under {evidence.SARC_F_OLDER_AGE}: these questions and their cut-offs "
-            "were made for and tested in older adults, so read your result with care."
-        )
+        notes.append(Note.UNDER_OLDER_AGE)
     if answers.walk_4m_seconds is not None:
         speed = evidence.SPPB_WALK_METRES / answers.walk_4m_seconds
-        if speed < evidence.FALLS_GAIT_SPEED_BELOW:
-            notes.append(
-                f"{walk_words(answers.walk_4m_seconds)}. Under 0.8 metres a second is slow: a "
-                "sign for a physiotherapist, and in the European guidance on muscle loss it "
-                "marks muscle loss, where there is any, as severe (S3)."
-            )
-        else:
-            notes.append(
-                f"{walk_words(answers.walk_4m_seconds)}. That is 0.8 metres a second or faster: "
-                "not slow (S3)."
-            )
+        slow = speed < evidence.FALLS_GAIT_SPEED_BELOW
+        notes.append(Note.WALK_SLOW if slow else Note.WALK_NOT_SLOW)
     held = answers.balance_seconds[0]
     if held is not None and held >= evidence.SPPB_BALANCE_HOLD_SECONDS:
-        notes.append("You held the feet-together stand for the full 10 seconds (M1).")
+        notes.append(Note.BALANCE_HELD)
     if test is None:
-        notes.append(
-            "You did not time the chair-stand test. It is a quick check of leg strength that "
-            "adds to these questions."
-        )
-    notes.append(
-        "Whatever your score, see a doctor soon if your muscles are getting weaker over weeks, "
-        "if only one side is weak, or if the weakness comes with numbness, tingling, pain, "
-        "twitching, or trouble speaking or swallowing. Sudden weakness or numbness is an "
-        f"emergency: call an ambulance on {triage.call_numbers()} (NICE NG42, NG127)."
-    )
+        notes.append(Note.CHAIR_STAND_NOT_TIMED)
+    notes.append(Note.RED_FLAGS)
     return tuple(notes)
 
 
-def _warnings(score: int, band: Band, test: ChairStand | None) -> tuple[Alert, ...]:
+def _cautions(band: Band, test: ChairStand | None) -> tuple[Caution, ...]:
     """A score of 4+ and a slow or unfinished stand (the triage findings come first)."""
-    alerts = []
+    cautions = []
     if band is Band.POSITIVE:
-        alerts.append(
-            Alert(
-                Severity.CAUTION,
-                f"A score of {score} is at or above the cut-off of "
-                f"{evidence.SARC_F_POSITIVE_SCORE}: talk to your doctor about a muscle-strength "
-                "assessment (F1, F2).",
-            )
-        )
+        cautions.append(Caution.POSITIVE_SCORE)
     if test is not None and test.seconds is None:
-        alerts.append(
-            Alert(
-                Severity.CAUTION,
-                "Not being able to finish five chair stands without using your arms is a sign of "
-                "low leg strength (S3). Talk to your doctor about it.",
-            )
-        )
+        cautions.append(Caution.CHAIR_STAND_NOT_FINISHED)
     elif test is not None and test.seconds is not None and test.low_strength:
-        alerts.append(
-            Alert(
-                Severity.CAUTION,
-                f"Five chair stands in {numbers.number(test.seconds, 1)} seconds is slower than "
-                f"{numbers.number(evidence.CHAIR_STAND_LOW_ABOVE_SECONDS)} seconds: a sign of low "
-                "leg strength (S3). Talk to your doctor about it.",
-            )
-        )
-    return tuple(alerts)
-
-
-def _falls_signs() -> str:
-    """The falls-assessment signs (the triage table's M4 high tier) as one clause."""
-    signs = [
-        triage.sign(rule).key.rstrip(".:,").lower()
-        for rule in rules_in(Box.FALLS)
-        if rule.id in FALLS_HIGH_TIER
-    ]
-    return f"{', '.join(signs[:-1])}, or {signs[-1]}"
+        cautions.append(Caution.CHAIR_STAND_SLOW)
+    return tuple(cautions)
