@@ -32,9 +32,8 @@ from calculators import evidence, fields
 from calculators.evidence import GramsPerKg, Source
 from calculators.fields import Field, Kind
 from calculators.inputs import PayloadReader, unit_written
-from calculators.present.triage import alert
-from calculators.results import Alert, Severity, Status, cite, round_half_up, wire_number
-from calculators.triage import Observations, RuleId, evaluate
+from calculators.results import Severity, Status, cite, round_half_up, wire_number
+from calculators.triage import Finding, Observations, RuleId, evaluate
 
 
 class WeightUnit(StrEnum):
@@ -78,6 +77,37 @@ class ProteinNote(StrEnum):
     TRANSPLANT_NO_AMOUNT = "transplant-no-amount"  # no source gives a transplant amount
     KIDNEY_TEAM = "kidney-team"  # never cut or raise protein alone (P13)
     ADULT_RANGES_ONLY = "adult-ranges-only"  # the adult ranges (P1) do not cover these readers
+
+
+class ProteinCaution(StrEnum):
+    """A warning above the answer; `CAUTION_SEVERITY` says how serious each is."""
+
+    KIDNEYS_UNCHECKED = "kidneys-unchecked"  # diabetes or high BP: eGFR first (P13)
+    KIDNEYS_UNCHECKED_RAISED = "kidneys-unchecked-raised"  # the same, training or recovering
+    RECOVERING = "recovering"  # check the amount with the care team (P4)
+    ADJUSTED_WEIGHT = "adjusted-weight"  # BMI 30 or more: a dietitian can tell (P14)
+    MAYBE_HIGH_WEIGHT = "maybe-high-weight"  # no height, a high weight: add it (P14)
+    WEIGHT_LOSS = "weight-loss"  # unintended weight loss: see a doctor (NICE red flags)
+    KIDNEY_DISEASE = "kidney-disease"  # no personal number (P5, P12, P13)
+    UNDER_ADULT_AGE = "under-adult-age"  # children and teenagers: their own advice (P1)
+    PREGNANT_OR_BREASTFEEDING = "pregnant-or-breastfeeding"  # their own advice (P1)
+    LIVER_DISEASE = "liver-disease"  # their own advice (P1)
+
+
+CAUTION_SEVERITY: Mapping[ProteinCaution, Severity] = {
+    ProteinCaution.KIDNEYS_UNCHECKED: Severity.CAUTION,
+    ProteinCaution.KIDNEYS_UNCHECKED_RAISED: Severity.CAUTION,
+    ProteinCaution.RECOVERING: Severity.CAUTION,
+    ProteinCaution.ADJUSTED_WEIGHT: Severity.INFO,
+    ProteinCaution.MAYBE_HIGH_WEIGHT: Severity.INFO,
+    ProteinCaution.WEIGHT_LOSS: Severity.CAUTION,
+    ProteinCaution.KIDNEY_DISEASE: Severity.STOP,
+    ProteinCaution.UNDER_ADULT_AGE: Severity.CAUTION,
+    ProteinCaution.PREGNANT_OR_BREASTFEEDING: Severity.CAUTION,
+    ProteinCaution.LIVER_DISEASE: Severity.CAUTION,
+}
+# A warning: one of the calculator's own cautions, or a triage finding (the low-weight rule).
+ProteinWarning = ProteinCaution | Finding
 
 
 class KidneyStatus(StrEnum):
@@ -242,11 +272,14 @@ class ProteinResult:
     small_eater_g: int | None = None
     suggestion: MealAdvice | None = None
     notes: tuple[ProteinNote, ...] = ()
-    warnings: tuple[Alert, ...] = ()
+    warnings: tuple[ProteinWarning, ...] = ()
     sources: tuple[Source, ...] = ()
 
     def to_wire(self) -> dict[str, object]:
-        """The result as plain JSON-ready values (the wire's `result`)."""
+        """The result as plain JSON-ready values, reasons as codes.
+
+        The wire's `result` is this with the reasons worded (`calculators.present.protein.wire`).
+        """
         return {
             "status": self.status.value,
             "weight_kg": wire_number(round_half_up(self.weight_kg, 1)),
@@ -264,9 +297,14 @@ class ProteinResult:
             "meals_reach_daily_low": self.meals_reach_daily_low,
             "suggestion": None if self.suggestion is None else self.suggestion.value,
             "notes": [note.value for note in self.notes],
-            "warnings": [alert.to_wire() for alert in self.warnings],
+            "warnings": [warning_code(warning) for warning in self.warnings],
             "sources": [source.value for source in self.sources],
         }
+
+
+def warning_code(warning: ProteinWarning) -> str:
+    """A warning's reason code: the caution's, or the triage rule's id."""
+    return warning.rule.id.value if isinstance(warning, Finding) else warning.value
 
 
 def daily_range(situation: Situation, age: int, kidney: KidneyStatus) -> GramsPerKg:
@@ -481,79 +519,40 @@ def _notes(answers: ProteinInput, older: bool, plan: MealPlan) -> tuple[ProteinN
     return tuple(notes)
 
 
-def _ok_warnings(answers: ProteinInput) -> tuple[Alert, ...]:
+def _ok_warnings(answers: ProteinInput) -> tuple[ProteinWarning, ...]:
     """Cautions that go with a personal number."""
-    # N1: a low weight, as the triage table decides and words it (calculators.triage).
+    # N1: a low weight, as the triage table decides (calculators.triage); present/ words it.
     seen = Observations(age=answers.age, weight_kg=answers.weight_kg, height_cm=answers.height_cm)
-    alerts = [alert(found) for found in evaluate(seen) if found.rule.id is RuleId.LOW_WEIGHT]
+    found: list[ProteinWarning] = [
+        finding for finding in evaluate(seen) if finding.rule.id is RuleId.LOW_WEIGHT
+    ]
     if answers.kidney is KidneyStatus.AT_RISK:
         raised = answers.situation in {Situation.TRAINING, Situation.RECOVERING}
-        alerts.append(
-            Alert(
-                Severity.CAUTION,
-                "Diabetes and high blood pressure can harm the kidneys without symptoms. Ask "
-                "your doctor for a kidney blood test (eGFR) before you eat more protein. Until "
-                "then, this is the general range for your age"
-                + (", not the higher range for training or recovery" if raised else "")
-                + " (P13).",
-            )
+        found.append(
+            ProteinCaution.KIDNEYS_UNCHECKED_RAISED if raised else ProteinCaution.KIDNEYS_UNCHECKED
         )
     if answers.situation is Situation.RECOVERING:
-        alerts.append(
-            Alert(
-                Severity.CAUTION,
-                "You are recovering from an illness, surgery or injury: check this amount with "
-                "your care team. Severe illness or injury may need more protein than this range "
-                "(P4); a registered dietitian can work out your amount with you.",
-            )
-        )
+        found.append(ProteinCaution.RECOVERING)
     if answers.adjusted_weight_kg is not None:
-        alerts.append(
-            Alert(
-                Severity.INFO,
-                "This range uses an adjusted weight, because your body mass index (BMI) is 30 "
-                "or more (P14). A registered dietitian can tell you the right amount for you.",
-            )
-        )
+        found.append(ProteinCaution.ADJUSTED_WEIGHT)
     elif _maybe_high_weight(answers):
-        alerts.append(
-            Alert(
-                Severity.INFO,
-                "If much of your weight is body fat, this range may be too high: it is worked "
-                "out on your full weight (P14). Add your height to get a range worked out on "
-                "an adjusted weight, or ask a registered dietitian.",
-            )
-        )
-    alerts.extend(_weight_loss_warning(answers))
-    return tuple(alerts)
+        found.append(ProteinCaution.MAYBE_HIGH_WEIGHT)
+    found.extend(_weight_loss_warning(answers))
+    return tuple(found)
 
 
-def _weight_loss_warning(answers: ProteinInput) -> tuple[Alert, ...]:
+def _weight_loss_warning(answers: ProteinInput) -> tuple[ProteinCaution, ...]:
     """Weight loss without trying is a red flag (NICE): it needs a doctor, whatever the range."""
-    if not answers.unintended_weight_loss:
-        return ()
-    return (
-        Alert(
-            Severity.CAUTION,
-            "Losing weight without trying can be a sign of illness. See your doctor soon; a "
-            "dietitian can help you eat enough.",
-        ),
-    )
+    return (ProteinCaution.WEIGHT_LOSS,) if answers.unintended_weight_loss else ()
 
 
 def _referral(answers: ProteinInput) -> ProteinResult | None:
     """A referral when kidney disease, age under 18, pregnancy or liver disease apply."""
-    alerts: list[Alert] = []
+    alerts: list[ProteinCaution] = []
     notes: list[ProteinNote] = []
     sources: list[Source] = []
     if answers.kidney in _KIDNEY_DISEASE:
-        alerts.append(
-            Alert(
-                Severity.STOP,
-                "Kidney disease changes how much protein is right for you, and the guidelines "
-                "disagree, so we give no personal number: ask your kidney doctor or dietitian.",
-            )
-        )
+        alerts.append(ProteinCaution.KIDNEY_DISEASE)
         # No numbers here, not even the guidelines' (issue 21): a low-protein kidney diet is
         # planned and watched by the kidney team; adopted alone it can cost muscle. The ranges
         # stay on the References page (P12, P13), for the reader's team.
@@ -564,25 +563,11 @@ def _referral(answers: ProteinInput) -> ProteinResult | None:
         notes.append(ProteinNote.KIDNEY_TEAM)
         sources += [Source.P5, Source.P12, Source.P13]
     others = [
-        (
-            answers.age < evidence.ADULT_AGE,
-            "This calculator is for adults. Children and teenagers are still growing and need "
-            "their own advice: ask your doctor or a registered dietitian.",
-        ),
-        (
-            answers.pregnant_or_breastfeeding,
-            "Pregnancy and breastfeeding change how much protein you need: ask your doctor, "
-            "midwife or a registered dietitian.",
-        ),
-        (
-            answers.liver_disease,
-            "Liver disease changes how much protein is right for you: ask your doctor or a "
-            "registered dietitian.",
-        ),
+        (answers.age < evidence.ADULT_AGE, ProteinCaution.UNDER_ADULT_AGE),
+        (answers.pregnant_or_breastfeeding, ProteinCaution.PREGNANT_OR_BREASTFEEDING),
+        (answers.liver_disease, ProteinCaution.LIVER_DISEASE),
     ]
-    for applies, message in others:
-        if applies:
-            alerts.append(Alert(Severity.CAUTION, message))
+    alerts += [caution for applies, caution in others if applies]
     if any(applies for applies, _ in others):
         notes.append(ProteinNote.ADULT_RANGES_ONLY)
         sources.append(Source.P1)

@@ -12,6 +12,7 @@ from calculators import evidence
 from calculators.evidence import GramsPerKg, Source
 from calculators.present import charts, numbers
 from calculators.present.plan import share_button
+from calculators.present.triage import alert
 from calculators.present.view import (
     Actions,
     Block,
@@ -30,8 +31,17 @@ from calculators.present.view import (
     source_name,
     source_path,
 )
-from calculators.protein import MealAdvice, ProteinNote, ProteinResult, WeightUnit
-from calculators.results import Status, round_half_up
+from calculators.protein import (
+    CAUTION_SEVERITY,
+    MealAdvice,
+    ProteinCaution,
+    ProteinNote,
+    ProteinResult,
+    ProteinWarning,
+    WeightUnit,
+)
+from calculators.results import Alert, Status, round_half_up
+from calculators.triage import Finding
 
 NO_NUMBER = "No personal number for you here."
 
@@ -78,14 +88,19 @@ def view(result: ProteinResult) -> View:
     else:
         blocks.append(Paragraph((Value("status", NO_NUMBER),), kind="headline"))
     blocks += per_meal_chart(result)
-    blocks += common(result.warnings, notes(result), tuple(s.value for s in result.sources))
+    blocks += common(alerts(result), notes(result), tuple(s.value for s in result.sources))
     blocks.append(Actions((share_button(), Button("print", "Print this result"))))
     return View(tuple(blocks))
 
 
 def wire(result: ProteinResult) -> dict[str, object]:
     """The result as the wire carries it: the calculator's numbers, its reasons worded."""
-    return {**result.to_wire(), "suggestion": suggestion(result), "notes": list(notes(result))}
+    return {
+        **result.to_wire(),
+        "suggestion": suggestion(result),
+        "notes": list(notes(result)),
+        "warnings": [shown.to_wire() for shown in alerts(result)],
+    }
 
 
 def suggestion(result: ProteinResult) -> str | None:
@@ -109,6 +124,66 @@ def suggestion(result: ProteinResult) -> str | None:
         f"Even at {evidence.PER_MEAL_CEILING_G} g a meal, your {meals} meals cannot carry "
         f"your {day} a day. Have {amount} at each meal and add {extra} of {amount}{each}."
     )
+
+
+# The calculator's own cautions, in words (their severity is the calculator's).
+_CAUTIONS: dict[ProteinCaution, str] = {
+    ProteinCaution.KIDNEYS_UNCHECKED: (
+        "Diabetes and high blood pressure can harm the kidneys without symptoms. Ask your doctor "
+        "for a kidney blood test (eGFR) before you eat more protein. Until then, this is the "
+        "general range for your age (P13)."
+    ),
+    ProteinCaution.KIDNEYS_UNCHECKED_RAISED: (
+        "Diabetes and high blood pressure can harm the kidneys without symptoms. Ask your doctor "
+        "for a kidney blood test (eGFR) before you eat more protein. Until then, this is the "
+        "general range for your age, not the higher range for training or recovery (P13)."
+    ),
+    ProteinCaution.RECOVERING: (
+        "You are recovering from an illness, surgery or injury: check this amount with your "
+        "care team. Severe illness or injury may need more protein than this range (P4); a "
+        "registered dietitian can work out your amount with you."
+    ),
+    ProteinCaution.ADJUSTED_WEIGHT: (
+        "This range uses an adjusted weight, because your body mass index (BMI) is 30 or more "
+        "(P14). A registered dietitian can tell you the right amount for you."
+    ),
+    ProteinCaution.MAYBE_HIGH_WEIGHT: (
+        "If much of your weight is body fat, this range may be too high: it is worked out on "
+        "your full weight (P14). Add your height to get a range worked out on an adjusted "
+        "weight, or ask a registered dietitian."
+    ),
+    ProteinCaution.WEIGHT_LOSS: (
+        "Losing weight without trying can be a sign of illness. See your doctor soon; a "
+        "dietitian can help you eat enough."
+    ),
+    ProteinCaution.KIDNEY_DISEASE: (
+        "Kidney disease changes how much protein is right for you, and the guidelines disagree, "
+        "so we give no personal number: ask your kidney doctor or dietitian."
+    ),
+    ProteinCaution.UNDER_ADULT_AGE: (
+        "This calculator is for adults. Children and teenagers are still growing and need their "
+        "own advice: ask your doctor or a registered dietitian."
+    ),
+    ProteinCaution.PREGNANT_OR_BREASTFEEDING: (
+        "Pregnancy and breastfeeding change how much protein you need: ask your doctor, midwife "
+        "or a registered dietitian."
+    ),
+    ProteinCaution.LIVER_DISEASE: (
+        "Liver disease changes how much protein is right for you: ask your doctor or a "
+        "registered dietitian."
+    ),
+}
+
+
+def alerts(result: ProteinResult) -> tuple[Alert, ...]:
+    """The calculator's warnings in words, in its order (a triage finding as the table words it)."""
+    return tuple(_alert(warning) for warning in result.warnings)
+
+
+def _alert(warning: ProteinWarning) -> Alert:
+    if isinstance(warning, Finding):
+        return alert(warning)
+    return Alert(CAUTION_SEVERITY[warning], _CAUTIONS[warning])
 
 
 # The notes that need no number from the answer, in words.
