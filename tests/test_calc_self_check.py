@@ -17,6 +17,8 @@ from hypothesis import strategies as st
 from calculators import api
 from calculators.fields import Kind
 from calculators.present import forms
+from calculators.present import self_check as words
+from calculators.self_check import Caution, NextStep, Note, SelfCheckInput, self_check
 
 ITEMS = ("strength", "assistance", "rise", "climb", "falls")
 ALL_ANSWERS = list(itertools.product((0, 1, 2), repeat=len(ITEMS)))
@@ -333,3 +335,27 @@ def test_form_offers_not_finished_and_a_helper_runs_the_timer() -> None:
     steps = " ".join(group.steps)
     assert "Your helper times it: they press Start" in steps
     assert "Your arms stay crossed" in steps
+
+
+def test_every_reason_the_self_check_gives_has_its_words() -> None:
+    """Each note, caution and next step is reached by some answers, and present/ words each one."""
+    seen: set[object] = set()
+    grid = itertools.product((0, 2), (0, 1, 2), (None, "4.9", "6"), (None, "3", "10"), (None, "50"))
+    for points, falls, walk, held, age in grid:
+        for stands in ({}, {"chair_stand_seconds": "9"}, {"chair_stand_seconds": "16"}):
+            payload = {
+                **answers(strength=points, climb=points, falls=falls),
+                **stands,
+                **({} if walk is None else {"walk_4m_seconds": walk}),
+                **({} if held is None else {"balance_side_by_side_seconds": held}),
+                **({} if age is None else {"age": age}),
+            }
+            found = self_check(SelfCheckInput.from_mapping(payload))
+            wire = words.wire(found)
+            assert all(wire["notes"]), payload
+            assert all(w["message"] for w in wire["warnings"]), payload
+            assert wire["next_step"], payload
+            seen.update((*found.notes, *found.cautions, found.next_step))
+    found = self_check(SelfCheckInput.from_mapping(answers(chair_stand_unable=True)))
+    seen.update(found.cautions)
+    assert seen >= {*Note, *Caution, *NextStep}, {*Note, *Caution, *NextStep} - seen

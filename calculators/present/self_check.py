@@ -1,4 +1,9 @@
-"""The self-check answer as a reader sees it: the score, what it means, the hand-off to a plan."""
+"""The self-check answer as a reader sees it: the score, what it means, the hand-off to a plan.
+
+`calculators.self_check` decides what applies (a band, a `NextStep`, `Note`s, `Caution`s, the
+triage findings) with its numbers; every sentence about them is here, and so is the wire's
+`result` (`wire`), which carries the same words.
+"""
 
 from __future__ import annotations
 
