@@ -9,8 +9,8 @@ import pytest
 import yaml
 
 from calculators import api
-from calculators.plan import Note
-from calculators.present.plan_notes import NOTE_WORDS
+from calculators.plan import Note, PlanInput, PlanResult, weekly_plan
+from calculators.present.plan_notes import NOTE_WORDS, note_lines
 from calculators.present.triage import PHYSIO_CHECK as PHYSIO_NOTE
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -27,6 +27,11 @@ def result(**changes: Any) -> dict[str, Any]:
     assert answer["ok"], answer
     out: dict[str, Any] = answer["result"]
     return out
+
+
+def plan_result(**changes: Any) -> PlanResult:
+    """The typed plan (its notes are reasons; `present.plan_notes` words them)."""
+    return weekly_plan(PlanInput.from_mapping({**READER, **changes}), EXERCISES)
 
 
 def ids(plan: dict[str, Any]) -> set[str]:
@@ -137,14 +142,14 @@ def test_harder_version_is_suggested_only_after_the_learning_weeks() -> None:
 )
 def test_retest_weeks_say_what_a_better_score_would_change(ability: str, better: str) -> None:
     """Weeks 4, 8 and 12 ask for a re-test and say what the next level adds."""
-    for week in result(ability=ability)["weeks"]:
-        said = any(better in note for note in week["notes"])
-        assert said is week["retest"], week["week"]
+    for week in plan_result(ability=ability).weeks:
+        said = any(better in note for note in note_lines(week.notes))
+        assert said is week.retest, week.week
 
 
 def test_level_a_and_b_retests_need_someone_beside_them() -> None:
     """The re-test of a reader who needs help to stand is only with someone beside them."""
-    notes = result(ability="needs-support")["weeks"][3]["notes"]
+    notes = note_lines(plan_result(ability="needs-support").weeks[3].notes)
     assert any("only with someone beside you" in note for note in notes)
 
 

@@ -25,6 +25,21 @@ class Note(StrEnum):
     WITH_SOMEONE = "with-someone"
     # Isometric holds wait after a hospital stay, with blackouts or falls risk (common practice).
     HOLDS_LEFT_OUT = "holds-left-out"
+    GENTLE_SETS = "gentle-sets"  # M6: levels A–B and after a hospital stay
+    SLEEP_OLDER = "sleep-older"  # E8: 65 or over
+    SLEEP = "sleep"  # E8
+    LEARN_WEEK = "learn-week"  # weeks 1–2
+
+
+@dataclass(frozen=True)
+class RetestNote:
+    """A re-test week's note: who stays beside the reader and what a better score adds, by level."""
+
+    level: FunctionLevel
+
+    def to_wire(self) -> dict[str, object]:
+        """The note as the wire's mapping: its reason and the level."""
+        return {"reason": "retest-week", "level": self.level.value}
 
 
 class ScoreReason(StrEnum):

@@ -17,8 +17,8 @@ from calculators.plan.cautions import (
     short_days_alert,
 )
 from calculators.plan.days import WEEK_LAYOUTS, choose_balance_days, plan_day, planned_strength_days
-from calculators.plan.level import BETTER_SCORE, assess
-from calculators.plan.notes import Note, score_notes, timeline
+from calculators.plan.level import assess
+from calculators.plan.notes import Note, RetestNote, score_notes, timeline
 from calculators.plan.result import (
     Dose,
     Muscles,
@@ -78,7 +78,7 @@ def weekly_plan(answers: PlanInput, exercise_rows: Sequence[object]) -> PlanResu
     short = short_days_alert(answers) if picker.unfilled else None
     notes += [Note.EFFORT, Note.PROGRESSION]
     if gentle:
-        notes.append("Sets start at 1 and rise to 2 from week 7 (M6).")
+        notes.append(Note.GENTLE_SETS)
     if balance_days:
         notes.append(Note.SEATED_BALANCE if level is FunctionLevel.A else Note.BALANCE)
         sources.append(Source.M5)
@@ -88,11 +88,7 @@ def weekly_plan(answers: PlanInput, exercise_rows: Sequence[object]) -> PlanResu
         notes.append(Note.WITH_SOMEONE)
     if holds_left_out(answers, assessment.falls_risk):
         notes.append(Note.HOLDS_LEFT_OUT)
-    notes.append(
-        "Sleep 7–8 hours a night if you are 65 or over, 7–9 hours if younger (E8)."
-        if answers.age >= evidence.BALANCE_AGE
-        else "Sleep 7–9 hours a night (E8)."
-    )
+    notes.append(Note.SLEEP_OLDER if answers.age >= evidence.BALANCE_AGE else Note.SLEEP)
     sources += [Source.E8, Source.D6, Source.D7]
     warnings = caution_alerts(answers, assessment, findings, sources, notes)
     if short is not None:
@@ -141,19 +137,11 @@ def _week(
             planned.append(PlannedExercise(used, _dose(used, sets, stage), harder))
         days.append(plan_day(index, layout[index], index in balance_days, planned, walking))
     retest = week in evidence.RETEST_WEEKS
-    notes = []
+    notes: list[PlanNote] = []
     if learning:
-        notes.append("Learn the moves: 1 set, the easier versions, slowly and with good form.")
+        notes.append(Note.LEARN_WEEK)
     if retest:
-        helper = {
-            FunctionLevel.A: "only with your physiotherapist or carer beside you",
-            FunctionLevel.B: "only with someone beside you",
-        }.get(level, "with someone nearby if you are unsure")
-        notes.append(
-            "Re-test this week: time five chair rises and the three balance stands on the "
-            f"self-check page, with a counter to hold, a chair behind you and {helper}; then "
-            f"enter the numbers in this plan. {BETTER_SCORE[level]}"
-        )
+        notes.append(RetestNote(level))
     return PlanWeek(week, sets, walking, retest, tuple(days), tuple(notes))
 
 

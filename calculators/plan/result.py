@@ -9,7 +9,7 @@ from calculators import evidence
 from calculators.evidence import Source
 from calculators.exercises import Exercise, Span
 from calculators.plan.level import LevelAssessment
-from calculators.plan.notes import Milestone, Note, ScoreNote
+from calculators.plan.notes import Milestone, Note, RetestNote, ScoreNote
 from calculators.results import Alert, Status
 from calculators.steps import StepPlan
 
@@ -40,12 +40,12 @@ class Walking(StrEnum):
 
 
 # A note: a reason (its words in `present.plan_notes`), or a sentence not yet moved there.
-PlanNote = Note | ScoreNote | str
+PlanNote = Note | ScoreNote | RetestNote | str
 
 
 def note_wire(note: PlanNote) -> object:
     """A note on the wire: a reason's code, a score note's reason and numbers, or a sentence."""
-    if isinstance(note, ScoreNote):
+    if isinstance(note, ScoreNote | RetestNote):
         return note.to_wire()
     return note.value if isinstance(note, Note) else note
 
@@ -221,7 +221,7 @@ class PlanWeek:
     walking: WalkGoal
     retest: bool
     days: tuple[PlanDay, ...]
-    notes: tuple[str, ...]
+    notes: tuple[PlanNote, ...]
 
     @property
     def learning(self) -> bool:
@@ -245,7 +245,7 @@ class PlanWeek:
             "retest": self.retest,
             "walking": self.walking.to_wire(),
             "days": [day.to_wire() for day in self.days],
-            "notes": list(self.notes),
+            "notes": [note_wire(note) for note in self.notes],
         }
 
 

@@ -198,7 +198,7 @@ def _body(day: PlanDay, week: PlanWeek, plan: PlanResult) -> str:
             lines.append(f"  Harder version when it feels easy: {planned.harder.name}")
     if not day.exercises:
         lines.append("- None today: nothing in the library fits your level and equipment.")
-    lines += ["", *note_lines(day.notes), *week.notes]
+    lines += ["", *note_lines(day.notes), *note_lines(week.notes)]
     if day.kind is DayKind.STRENGTH:
         lines.append(NOTE_WORDS[Note.PROGRESSION])
     lines += ["", walking_line(plan), "", _DISCLAIMER]

@@ -199,7 +199,12 @@ def week_list(result: PlanResult) -> Items:
     """Every week: its title, its walking goal, and its notes (learning, re-test)."""
     items = tuple(
         Item(
-            (Value("week", week.title), ". ", week.walking.text, *(f" {n}" for n in week.notes)),
+            (
+                Value("week", week.title),
+                ". ",
+                week.walking.text,
+                *(f" {n}" for n in note_lines(week.notes)),
+            ),
             data=(("week", str(week.week)),),
         )
         for week in result.weeks

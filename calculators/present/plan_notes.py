@@ -5,9 +5,10 @@ One home per note: the page, the command line, the printout and the calendar rea
 
 from __future__ import annotations
 
-from calculators.plan import PlanResult
+from calculators.function import FunctionLevel
+from calculators.plan import PlanNote, PlanResult
 from calculators.plan.level import BETTER_SCORE, LEVEL_PLAN, LEVEL_SENTENCE
-from calculators.plan.notes import Milestone, Note, ScoreNote, ScoreReason
+from calculators.plan.notes import Milestone, Note, RetestNote, ScoreNote, ScoreReason
 
 NOTE_WORDS = {
     Note.EFFORT: "The last 2–3 reps of each set should feel hard, but keep good form (E3).",
@@ -32,7 +33,28 @@ NOTE_WORDS = {
         "blood pressure, and after a hospital stay, with blackouts or with a risk of falls they "
         "wait until a doctor or physiotherapist says they are safe for you (common practice)."
     ),
+    Note.GENTLE_SETS: "Sets start at 1 and rise to 2 from week 7 (M6).",
+    Note.SLEEP_OLDER: "Sleep 7–8 hours a night if you are 65 or over, 7–9 hours if younger (E8).",
+    Note.SLEEP: "Sleep 7–9 hours a night (E8).",
+    Note.LEARN_WEEK: "Learn the moves: 1 set, the easier versions, slowly and with good form.",
 }
+
+# Who is beside the reader for a re-test, by level (A and B need help to stand).
+RETEST_HELPER = {
+    FunctionLevel.A: "only with your physiotherapist or carer beside you",
+    FunctionLevel.B: "only with someone beside you",
+}
+RETEST_HELPER_OTHERS = "with someone nearby if you are unsure"
+
+
+def retest_text(note: RetestNote) -> str:
+    """A re-test week's note: the tests, with whom, and what a better score would add."""
+    helper = RETEST_HELPER.get(note.level, RETEST_HELPER_OTHERS)
+    return (
+        "Re-test this week: time five chair rises and the three balance stands on the "
+        f"self-check page, with a counter to hold, a chair behind you and {helper}; then "
+        f"enter the numbers in this plan. {BETTER_SCORE[note.level]}"
+    )
 
 
 def score_text(note: ScoreNote) -> str:
@@ -68,16 +90,18 @@ def score_text(note: ScoreNote) -> str:
     return f"{measured}{said}."
 
 
-def note_text(note: Note | ScoreNote | str) -> str:
+def note_text(note: PlanNote) -> str:
     """One of the plan's notes in words (a `str` is a note not yet moved here: as it is)."""
     if isinstance(note, Note):
         return NOTE_WORDS[note]
     if isinstance(note, ScoreNote):
         return score_text(note)
+    if isinstance(note, RetestNote):
+        return retest_text(note)
     return note
 
 
-def note_lines(notes: tuple[Note | ScoreNote | str, ...]) -> tuple[str, ...]:
+def note_lines(notes: tuple[PlanNote, ...]) -> tuple[str, ...]:
     """Several notes in words, in their order."""
     return tuple(note_text(note) for note in notes)
 
