@@ -11,14 +11,14 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from decimal import Decimal
 
-from calculators import evidence, plan, self_check
+from calculators import evidence, self_check
 from calculators.evidence import Source
 from calculators.function import FALLS_TRIGGER_RULE, FunctionLevel
 from calculators.plan import Note
 from calculators.present import numbers
 from calculators.present import protein as protein_view
 from calculators.present import triage as triage_words
-from calculators.present.plan_notes import NOTE_WORDS
+from calculators.present.plan_notes import LEVEL_PLAN, NOTE_WORDS
 from calculators.present.view import Cite, cited
 from calculators.triage import RULES, Box, Level
 
@@ -148,7 +148,7 @@ def levels_table(references: str) -> str:
     rows = []
     bottom = 0
     for level, top in zip(FunctionLevel, evidence.VIVIFRAIL_LEVEL_TOPS, strict=True):
-        rows.append((level.value, f"{bottom}–{top}", plan.LEVEL_PLAN[level]))
+        rows.append((level.value, f"{bottom}–{top}", LEVEL_PLAN[level]))
         bottom = top + 1
     table = _table(("Level", "SPPB total", "What the plan does"), rows)
     plus = "\n".join(

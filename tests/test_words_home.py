@@ -31,7 +31,6 @@ NOT_YET_CLEAN: dict[str, int] = {
     "plan/answers.py": 10,
     "plan/cautions.py": 9,
     "plan/days.py": 4,
-    "plan/level.py": 12,
     "plan/result.py": 8,
     "plan/walking.py": 9,
     "protein.py": 5,

@@ -39,7 +39,7 @@ from __future__ import annotations
 from calculators.function import level_for_score
 from calculators.plan.answers import Ability, Focus, HomeSupport, PlanInput
 from calculators.plan.days import REST_DAY, WEEK_LAYOUTS, strength_day_cap
-from calculators.plan.level import LEVEL_PLAN, LEVEL_SENTENCE, LevelAssessment, assess
+from calculators.plan.level import LevelAssessment, assess
 from calculators.plan.notes import Milestone, Note, ScoreNote, ScoreReason
 from calculators.plan.programme import weekly_plan
 from calculators.plan.result import (
@@ -62,8 +62,6 @@ from calculators.plan.selection import allowed, isometric_hold
 __all__ = [
     "DAY_NAMES",
     "DAY_TITLES",
-    "LEVEL_PLAN",
-    "LEVEL_SENTENCE",
     "REST_DAY",
     "WEEK_LAYOUTS",
     "Ability",

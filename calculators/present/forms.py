@@ -17,11 +17,12 @@ from dataclasses import dataclass
 from calculators import fields, protein, schedule, self_check
 from calculators.evidence import Bound
 from calculators.fields import Kind
-from calculators.plan import LEVEL_SENTENCE, Ability
+from calculators.plan import Ability
 from calculators.plan import answers as plan
 from calculators.present import numbers
 from calculators.present.escape import escape
 from calculators.present.html import line as html_line
+from calculators.present.plan_notes import LEVEL_SENTENCE
 from calculators.present.query import ANSWERS_FRAGMENT
 from calculators.present.view import Line, Link
 from calculators.protein import WeightUnit

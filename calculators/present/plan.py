@@ -11,7 +11,7 @@ from itertools import groupby
 
 from calculators.evidence import Source
 from calculators.exercises import Exercise, Position, Support
-from calculators.function import level_for_score
+from calculators.function import FALLS_TRIGGER_RULE, level_for_score
 from calculators.plan import (
     DAY_NAMES,
     DayKind,
@@ -23,7 +23,7 @@ from calculators.plan import (
 )
 from calculators.present import callouts, charts, numbers, triage
 from calculators.present.forms import calendar_options, reminder_time
-from calculators.present.plan_notes import note_lines, timeline_lines
+from calculators.present.plan_notes import LEVEL_PLAN, LEVEL_SENTENCE, note_lines, timeline_lines
 from calculators.present.view import (
     Actions,
     Block,
@@ -234,7 +234,7 @@ def steps_summary(result: PlanResult) -> str:
 
 
 # Each level as a start, in the reader's words (Vivifrail A–D, M3): what the plan therefore does
-# comes from the calculator (`LevelAssessment.to_wire()["what_changes"]`).
+# is `plan_notes.LEVEL_PLAN`.
 LEVEL_START = {
     "A": "the gentlest start",
     "B": "a supported start",
@@ -257,9 +257,8 @@ def level_blocks(result: PlanResult) -> tuple[Block, ...]:
     assessment = result.assessment
     if assessment is None:
         return ()
-    level = assessment.to_wire()
-    letter = str(level["level"])
-    what = str(level["what_changes"])
+    letter = assessment.level.value
+    what = LEVEL_PLAN[assessment.level]
     what = what[0].lower() + what[1:]
     named = (Value("level", assessment.label), f", {LEVEL_START[letter]}: {what}")
     score = assessment.score
@@ -271,18 +270,18 @@ def level_blocks(result: PlanResult) -> tuple[Block, ...]:
     measured = level_for_score(score.low) if score is not None else None
     if chosen is not None and chosen is assessment.level:
         allowed = f", and {tests} allow it:" if tests else " That puts you at"
-        lead: tuple[str | Value, ...] = (f"You chose “{level['sentence']}”{allowed} ", *named)
+        lead: tuple[str | Value, ...] = (f"You chose “{LEVEL_SENTENCE[chosen]}”{allowed} ", *named)
     elif measured is assessment.level:
         lead = (f"{tests[0].upper()}{tests[1:]} put you at ", *named)
     else:  # set by a safety rule (blackouts: seated until a doctor has checked); notes say why
         lead = ("Your plan starts at ", *named)
     blocks: list[Block] = [Paragraph(lead, kind="headline")]
     if assessment.falls:
-        reasons = level["falls_risk_reasons"]
         # The reasons are the triage's sentences ("You walk slower … seconds)."): mid-sentence here.
-        clauses = (
-            [str(reason).rstrip(".") for reason in reasons] if isinstance(reasons, list) else []
-        )
+        clauses = [
+            triage.sign(FALLS_TRIGGER_RULE[trigger]).text().rstrip(".")
+            for trigger in assessment.falls
+        ]
         because = "; and ".join(clause[:1].lower() + clause[1:] for clause in clauses)
         blocks.append(Paragraph((f"Extra balance work, because {because}. {PLUS_MEANS}",)))
     return tuple(blocks)

@@ -7,8 +7,34 @@ from __future__ import annotations
 
 from calculators.function import FunctionLevel
 from calculators.plan import PlanNote, PlanResult
-from calculators.plan.level import BETTER_SCORE, LEVEL_PLAN, LEVEL_SENTENCE
 from calculators.plan.notes import Milestone, Note, RetestNote, ScoreNote, ScoreReason
+
+# Each level (M3) in the reader's words (the sentences of the form), and what it changes.
+LEVEL_SENTENCE = {
+    FunctionLevel.A: "I spend most of the day sitting: I cannot stand or walk without another "
+    "person's help.",
+    FunctionLevel.B: "I need a stick, a frame or furniture to stand up or walk.",
+    FunctionLevel.C: "I walk on my own, but I tire quickly or feel unsteady.",
+    FunctionLevel.D: "I am active, but out of practice.",
+}
+LEVEL_PLAN = {
+    FunctionLevel.A: "Every exercise is done sitting in a sturdy chair; 1 set to start.",
+    FunctionLevel.B: "Exercises sitting, or standing while you hold a counter with a chair "
+    "behind you; 1 set to start; a daily walking time.",
+    FunctionLevel.C: "Standing exercises too, balance by a counter with a chair behind you; "
+    "up to 2 sets; a daily step goal.",
+    FunctionLevel.D: "The harder versions too; up to 4 strength days and 3 sets; a daily step "
+    "goal.",
+}
+BETTER_SCORE = {
+    FunctionLevel.A: "A tests score of 4 or more (level B) would add exercises standing at a "
+    "counter and a daily walking time.",
+    FunctionLevel.B: "A tests score of 7 or more (level C) would add standing exercises without "
+    "holding on, up to 2 sets and a daily step goal.",
+    FunctionLevel.C: "A tests score of 10 or more (level D) would allow up to 4 strength days, 3 "
+    "sets and the hardest versions.",
+    FunctionLevel.D: "You are at the top level: a faster time means the harder versions are due.",
+}
 
 NOTE_WORDS = {
     Note.EFFORT: "The last 2–3 reps of each set should feel hard, but keep good form (E3).",
