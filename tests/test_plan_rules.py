@@ -10,7 +10,7 @@ import yaml
 
 from calculators import api
 from calculators.plan import Note, PlanInput, PlanResult, weekly_plan
-from calculators.present.plan_notes import NOTE_WORDS, note_lines
+from calculators.present.plan_notes import NOTE_WORDS, note_lines, walk_text
 from calculators.present.triage import PHYSIO_CHECK as PHYSIO_NOTE
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -167,7 +167,8 @@ def test_walking_goal_fits_the_level(ability: str, kind: str) -> None:
     weeks = result(ability=ability)["weeks"]
     assert {w["walking"]["kind"] for w in weeks} == {kind}
     if kind != "steps":
-        assert "count" in weeks[0]["walking"]["text"].lower()
+        first = plan_result(ability=ability).weeks[0].walking
+        assert "count" in walk_text(first).lower()
 
 
 def test_day_titles_and_doses_are_one_phrase_each() -> None:

@@ -12,6 +12,8 @@ import yaml
 from bs4 import BeautifulSoup, Tag
 
 from calculators import api
+from calculators.plan import PlanInput, weekly_plan
+from calculators.present.plan_notes import walk_text
 from harness import BuiltSite
 from macros import static_answers
 from macros.render import Links, RenderError
@@ -153,12 +155,12 @@ def test_sample_plan_lists_all_12_weeks_with_their_walking_goal(ability: str) ->
     """Under the table: each of the 12 weeks, its title and the calculator's walking goal."""
     html = soup(static_answers.sample_plan_table(ability, EXERCISES, LINKS))
     payload = {**static_answers.SAMPLE_PLAN_PAYLOAD, "ability": ability}
-    weeks = api.run("plan", payload, exercises=EXERCISES)["result"]["weeks"]
+    weeks = weekly_plan(PlanInput.from_mapping(payload), EXERCISES).weeks
     items = html.select("li[data-week]")
     assert len(items) == len(weeks) == 12
     for item, week in zip(items, weeks, strict=True):
-        assert item.get_text().startswith(f"{week['title']}. ")
-        assert week["walking"]["text"] in item.get_text()
+        assert item.get_text().startswith(f"{week.title}. ")
+        assert walk_text(week.walking) in item.get_text()
 
 
 def test_unknown_ability_is_a_render_error() -> None:

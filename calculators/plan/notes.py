@@ -29,6 +29,32 @@ class Note(StrEnum):
     SLEEP_OLDER = "sleep-older"  # E8: 65 or over
     SLEEP = "sleep"  # E8
     LEARN_WEEK = "learn-week"  # weeks 1–2
+    WALK_MINUTES = "walk-minutes"  # level B: minutes a day, rising (common practice)
+    WALK_MORE_STEPS = "walk-more-steps"  # level A: no step number while help is needed
+
+
+class StepsReason(StrEnum):
+    """What a step goal note says (E5–E7)."""
+
+    BASELINE_ASSUMED = "steps-baseline-assumed"  # E6: no steps given, the low end assumed
+    TARGET = "steps-target"  # E5, E7: where the benefit levels off, +500 a week
+
+
+@dataclass(frozen=True)
+class StepsNote:
+    """A note about the step goal: its reason and the step plan whose numbers it reads."""
+
+    reason: StepsReason
+    steps: StepPlan
+
+    def to_wire(self) -> dict[str, object]:
+        """The note as the wire's mapping: its reason and numbers."""
+        return {
+            "reason": self.reason.value,
+            "baseline": self.steps.baseline,
+            "target_low": self.steps.target_low,
+            "target_high": self.steps.target_high,
+        }
 
 
 @dataclass(frozen=True)

@@ -9,7 +9,7 @@ from calculators import evidence
 from calculators.evidence import Source
 from calculators.exercises import Exercise, Span
 from calculators.plan.level import LevelAssessment
-from calculators.plan.notes import Milestone, Note, RetestNote, ScoreNote
+from calculators.plan.notes import Milestone, Note, RetestNote, ScoreNote, StepsNote
 from calculators.results import Alert, Status
 from calculators.steps import StepPlan
 
@@ -40,12 +40,12 @@ class Walking(StrEnum):
 
 
 # A note: a reason (its words in `present.plan_notes`), or a sentence not yet moved there.
-PlanNote = Note | ScoreNote | RetestNote | str
+PlanNote = Note | ScoreNote | RetestNote | StepsNote | str
 
 
 def note_wire(note: PlanNote) -> object:
     """A note on the wire: a reason's code, a score note's reason and numbers, or a sentence."""
-    if isinstance(note, ScoreNote | RetestNote):
+    if isinstance(note, ScoreNote | RetestNote | StepsNote):
         return note.to_wire()
     return note.value if isinstance(note, Note) else note
 
@@ -195,12 +195,15 @@ class PlanDay:
 
 @dataclass(frozen=True)
 class WalkGoal:
-    """One week's walking goal: a step count (C, D), minutes (B) or a few more steps (A)."""
+    """One week's walking goal: a step count (C, D), minutes (B) or a few more steps (A).
+
+    Its words are `present.plan_notes.walk_text` (week 1 also says to count steps first).
+    """
 
     kind: Walking
     steps_per_day: int | None
     minutes: int | None
-    text: str
+    week: int
 
     def to_wire(self) -> dict[str, object]:
         """The goal as the wire's mapping."""
@@ -208,7 +211,7 @@ class WalkGoal:
             "kind": self.kind.value,
             "steps_per_day": self.steps_per_day,
             "minutes": self.minutes,
-            "text": self.text,
+            "week": self.week,
         }
 
 

@@ -23,7 +23,13 @@ from calculators.plan import (
 )
 from calculators.present import callouts, charts, numbers, triage
 from calculators.present.forms import calendar_options, reminder_time
-from calculators.present.plan_notes import LEVEL_PLAN, LEVEL_SENTENCE, note_lines, timeline_lines
+from calculators.present.plan_notes import (
+    LEVEL_PLAN,
+    LEVEL_SENTENCE,
+    note_lines,
+    timeline_lines,
+    walk_text,
+)
 from calculators.present.view import (
     Actions,
     Block,
@@ -202,7 +208,7 @@ def week_list(result: PlanResult) -> Items:
             (
                 Value("week", week.title),
                 ". ",
-                week.walking.text,
+                walk_text(week.walking),
                 *(f" {n}" for n in note_lines(week.notes)),
             ),
             data=(("week", str(week.week)),),
@@ -224,8 +230,8 @@ def walking_line(result: PlanResult) -> str:
         return f"Steps a day, on every day but the rest day: {steps}."
     if goals[0].minutes is not None:
         minutes = "; ".join(f"week {w}: {g.minutes}" for w, g in enumerate(goals, 1))
-        return f"Minutes of walking a day: {minutes}. {goals[0].text}"
-    return goals[0].text
+        return f"Minutes of walking a day: {minutes}. {walk_text(goals[0])}"
+    return walk_text(goals[0])
 
 
 def steps_summary(result: PlanResult) -> str:

@@ -6,8 +6,16 @@ One home per note: the page, the command line, the printout and the calendar rea
 from __future__ import annotations
 
 from calculators.function import FunctionLevel
-from calculators.plan import PlanNote, PlanResult
-from calculators.plan.notes import Milestone, Note, RetestNote, ScoreNote, ScoreReason
+from calculators.plan import PlanNote, PlanResult, WalkGoal, Walking
+from calculators.plan.notes import (
+    Milestone,
+    Note,
+    RetestNote,
+    ScoreNote,
+    ScoreReason,
+    StepsNote,
+    StepsReason,
+)
 
 # Each level (M3) in the reader's words (the sentences of the form), and what it changes.
 LEVEL_SENTENCE = {
@@ -63,7 +71,48 @@ NOTE_WORDS = {
     Note.SLEEP_OLDER: "Sleep 7–8 hours a night if you are 65 or over, 7–9 hours if younger (E8).",
     Note.SLEEP: "Sleep 7–9 hours a night (E8).",
     Note.LEARN_WEEK: "Learn the moves: 1 set, the easier versions, slowly and with good form.",
+    Note.WALK_MINUTES: (
+        "Walking time starts at 5 minutes a day and rises 1 minute a week to 15 "
+        "(common practice): count your steps first, so you can see your progress."
+    ),
+    Note.WALK_MORE_STEPS: (
+        "Walking: a few more steps each day than now, counted first, with the help you "
+        "need. A step number is not set while you need help to walk."
+    ),
 }
+
+
+def walk_text(goal: WalkGoal) -> str:
+    """A week's walking goal in words (week 1 says to count steps first)."""
+    first_week = goal.week == 1
+    if goal.kind is Walking.MORE_STEPS:
+        first = "first count the steps you take in a day (or ask your helper to); then " * (
+            first_week
+        )
+        return f"Walking: {first}each day walk a few more steps than now, with the help you need."
+    if goal.kind is Walking.MINUTES:
+        first = "count your steps on 3 ordinary days first; then walk" if first_week else "walk"
+        return (
+            f"Walking: {first} {goal.minutes} minutes a day in all, in short walks if you like, "
+            "with your stick or frame (common practice)."
+        )
+    return f"Walking: about {goal.steps_per_day:,} steps a day."
+
+
+def steps_text(note: StepsNote) -> str:
+    """A step goal note in words (E5–E7)."""
+    steps = note.steps
+    if note.reason is StepsReason.BASELINE_ASSUMED:
+        return (
+            f"You did not give your steps, so the plan starts from {steps.baseline:,} a day, "
+            "the low end of what older adults walk (E6). Count your steps for a few days with "
+            "a phone or pedometer and enter them for a better start."
+        )
+    return (
+        f"Steps: the benefit levels off at {steps.target_low:,}–{steps.target_high:,} a day "
+        "for your age (E5); add about 500 a day each week (E7)."
+    )
+
 
 # Who is beside the reader for a re-test, by level (A and B need help to stand).
 RETEST_HELPER = {
@@ -124,6 +173,8 @@ def note_text(note: PlanNote) -> str:
         return score_text(note)
     if isinstance(note, RetestNote):
         return retest_text(note)
+    if isinstance(note, StepsNote):
+        return steps_text(note)
     return note
 
 
