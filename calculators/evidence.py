@@ -94,23 +94,31 @@ class GramsPerKg:
 
 @dataclass(frozen=True)
 class Bound:
-    """An inclusive input range with its unit (for messages) and why it is where it is."""
+    """An inclusive input range with its unit (for messages); a comment says why it is there."""
 
     low: int
     high: int
     unit: str
-    reason: str
 
     def allowed(self) -> str:
         """The range as the wire's short `allowed` text, e.g. "30–250 kg"."""
         return f"{self.low:,}–{self.high:,} {self.unit}".rstrip()
 
 
+class KidneyGroup(StrEnum):
+    """Who a kidney guideline's range is for (`calculators.present.protein` words each)."""
+
+    CKD_NO_DIABETES = "ckd-no-diabetes"  # stage 3-5, not on dialysis, no diabetes (P12)
+    CKD_WITH_DIABETES = "ckd-with-diabetes"  # stage 3-5, not on dialysis, diabetes (P12)
+    CKD_G3_G5 = "ckd-g3-g5"  # stage G3-G5 (P13)
+    DIALYSIS = "dialysis"  # on dialysis (P12)
+
+
 @dataclass(frozen=True)
 class Guideline:
     """A published range shown as information only (never as the reader's own target)."""
 
-    label: str
+    group: KidneyGroup
     low: Decimal
     high: Decimal
     source: Source
@@ -182,14 +190,12 @@ HIGH_WEIGHT_NOTE_FROM_KG: Final = Decimal(85)
 # Shown to people with kidney disease as information only: the guidelines disagree (KDOQI 2020,
 # P12, vs KDIGO 2024, P13), so the calculator gives no personal number.
 KIDNEY_GUIDELINES_CKD: Final = (
-    Guideline("CKD stage 3–5, not on dialysis, no diabetes (KDOQI 2020)",
-              Decimal("0.55"), Decimal("0.6"), Source.P12),
-    Guideline("CKD stage 3–5, not on dialysis, with diabetes (KDOQI 2020)",
-              Decimal("0.6"), Decimal("0.8"), Source.P12),
-    Guideline("CKD stage G3–G5 (KDIGO 2024)", Decimal("0.8"), Decimal("0.8"), Source.P13),
-)  # fmt: skip
+    Guideline(KidneyGroup.CKD_NO_DIABETES, Decimal("0.55"), Decimal("0.6"), Source.P12),
+    Guideline(KidneyGroup.CKD_WITH_DIABETES, Decimal("0.6"), Decimal("0.8"), Source.P12),
+    Guideline(KidneyGroup.CKD_G3_G5, Decimal("0.8"), Decimal("0.8"), Source.P13),
+)
 KIDNEY_GUIDELINES_DIALYSIS: Final = (
-    Guideline("On dialysis (KDOQI 2020)", Decimal("1.0"), Decimal("1.2"), Source.P12),
+    Guideline(KidneyGroup.DIALYSIS, Decimal("1.0"), Decimal("1.2"), Source.P12),
 )
 
 # ---------------------------------------------------------------- units
@@ -199,45 +205,30 @@ KG_PER_LB: Final = Decimal("0.45359237")
 
 # ---------------------------------------------------------------- input bounds (not evidence)
 
-WEIGHT_KG: Final = Bound(
-    30, 250, "kg", "adults outside 30-250 kg need individual advice; outside it is likely a typo"
-)
+# Adults outside 30-250 kg need individual advice; outside it is likely a typo.
+WEIGHT_KG: Final = Bound(30, 250, "kg")
 # The kg bounds in whole pounds, rounded inwards so every accepted weight in pounds is within
 # the kg bounds too (67 lb = 30.4 kg, 551 lb = 249.9 kg; 66 lb would be 29.9 kg).
 WEIGHT_LB: Final = Bound(
     int((WEIGHT_KG.low / KG_PER_LB).to_integral_value(rounding=ROUND_CEILING)),
     int((WEIGHT_KG.high / KG_PER_LB).to_integral_value(rounding=ROUND_FLOOR)),
     "lb",
-    "the kg bounds in pounds, rounded inwards to whole pounds (67 lb = 30.4 kg, 551 lb = 249.9 kg)",
 )
 # Height, optional, in centimetres whatever the weight unit (one unit, no feet-and-inches
 # parsing): adults outside 100-230 cm are very rare, so outside is likely a typo.
-HEIGHT_CM: Final = Bound(100, 230, "cm", "adult heights; outside 100-230 cm is likely a typo")
-AGE_YEARS: Final = Bound(
-    5,
-    110,
-    "years",
-    "5-17 is a real child or teenager (referred, not refused); below 5 or above 110 is a typo",
-)
+HEIGHT_CM: Final = Bound(100, 230, "cm")
+# 5-17 is a real child or teenager (referred, not refused); below 5 or above 110 is a typo.
+AGE_YEARS: Final = Bound(5, 110, "years")
 # Adult guidelines (P1-P13, E1-E7) are written for adults; younger readers are referred.
 ADULT_AGE: Final = 18
-MEALS_PER_DAY: Final = Bound(
-    1, 8, "meals", "eating occasions a day; more than 8 is grazing, not meals to plan protein for"
-)
-STEPS_PER_DAY: Final = Bound(
-    0,
-    50_000,
-    "steps",
-    "older adults average 2,000-9,000 (E6); above 50,000 is almost surely a typo",
-)
-STRENGTH_DAYS: Final = Bound(1, 7, "days", "days in a week")
-CHAIR_STAND_SECONDS: Final = Bound(
-    3,
-    120,
-    "seconds",
-    "five full stands take several seconds even for fit young adults, so under 3 s is a typo; "
-    "over 2 minutes is not five stands in a row (or minutes were typed)",
-)
+# Eating occasions a day; more than 8 is grazing, not meals to plan protein for.
+MEALS_PER_DAY: Final = Bound(1, 8, "meals")
+# Older adults average 2,000-9,000 steps a day (E6); above 50,000 is almost surely a typo.
+STEPS_PER_DAY: Final = Bound(0, 50_000, "steps")
+STRENGTH_DAYS: Final = Bound(1, 7, "days")  # days in a week
+# Five full stands take several seconds even for fit young adults, so under 3 s is a typo; over
+# 2 minutes is not five stands in a row (or minutes were typed).
+CHAIR_STAND_SECONDS: Final = Bound(3, 120, "seconds")
 
 # ---------------------------------------------------------------- exercise plan
 
@@ -336,11 +327,11 @@ GLIM_LOW_BMI_OLDER: Final = Decimal(22)
 GLIM_OLDER_AGE: Final = 70
 LOW_WEIGHT_KG: Final = Decimal(40)
 
-# Balance stands are entered in seconds held; the test stops at 10 s (M1).
-BALANCE_HOLD_SECONDS: Final = Bound(0, 10, "seconds", "each stand is timed up to 10 s (M1)")
+# Balance stands are entered in seconds held; each is timed up to 10 s, where the test stops (M1).
+BALANCE_HOLD_SECONDS: Final = Bound(0, 10, "seconds")
 # The 4 m walk at the usual pace: under 2 s is faster than a sprint over 4 m from standing
 # (a typo); over 2 minutes is not a walk test (or minutes were typed).
-WALK_4M_SECONDS: Final = Bound(2, 120, "seconds", "4 m at the usual pace; outside is a typo")
+WALK_4M_SECONDS: Final = Bound(2, 120, "seconds")
 
 # ---------------------------------------------------------------- the 12-week programme (issue 12)
 

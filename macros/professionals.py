@@ -210,7 +210,7 @@ def protein_rules(references: str) -> str:
     ]
     kidney = [
         (
-            f"{guideline.label} — not shown to readers",
+            f"{protein_view.KIDNEY_GUIDELINE_GROUPS[guideline.group]} — not shown to readers",
             numbers.span(guideline.low, guideline.high, places=_places(guideline.low)),
             _sources((guideline.source,), references),
         )

@@ -42,11 +42,9 @@ def test_a_required_field_takes_no_default_when_missing() -> None:
 
 def test_a_message_names_the_bound_in_force() -> None:
     """{low}, {high} and {unit} are the bound the value was checked against (pounds or kg)."""
-    field = Field(
-        "weight", Kind.NUMBER, "From {low} to {high} {unit}.", bound=Bound(30, 250, "kg", "")
-    )
+    field = Field("weight", Kind.NUMBER, "From {low} to {high} {unit}.", bound=Bound(30, 250, "kg"))
     assert field.error() == "From 30 to 250 kg."
-    assert field.error(Bound(67, 551, "lb", "")) == "From 67 to 551 lb."
+    assert field.error(Bound(67, 551, "lb")) == "From 67 to 551 lb."
 
 
 def test_a_choice_declares_its_enums_values_in_order() -> None:

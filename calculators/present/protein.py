@@ -9,7 +9,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from calculators import evidence
-from calculators.evidence import GramsPerKg, Source
+from calculators.evidence import GramsPerKg, KidneyGroup, Source
 from calculators.present import charts, numbers
 from calculators.present.plan import share_button
 from calculators.present.triage import alert
@@ -311,6 +311,14 @@ GUIDELINE_ROWS: tuple[tuple[str, GramsPerKg], ...] = (
     ("Adults doing strength training (any adult age)", evidence.TRAINING),
     ("Recovering from an illness, surgery or injury", evidence.RECOVERING),
 )
+# The kidney guidelines' groups (`evidence.KIDNEY_GUIDELINES_*`), for the professionals' page
+# only: the calculator never shows their ranges to a reader.
+KIDNEY_GUIDELINE_GROUPS: dict[KidneyGroup, str] = {
+    KidneyGroup.CKD_NO_DIABETES: "CKD stage 3–5, not on dialysis, no diabetes (KDOQI 2020)",
+    KidneyGroup.CKD_WITH_DIABETES: "CKD stage 3–5, not on dialysis, with diabetes (KDOQI 2020)",
+    KidneyGroup.CKD_G3_G5: "CKD stage G3–G5 (KDIGO 2024)",
+    KidneyGroup.DIALYSIS: "On dialysis (KDOQI 2020)",
+}
 KIDNEY_ROW = (
     "Kidney disease, dialysis or a kidney transplant",
     "no personal number: ask your kidney doctor or dietitian",
