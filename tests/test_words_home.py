@@ -29,7 +29,6 @@ NOT_YET_CLEAN: dict[str, int] = {
     "inputs.py": 5,
     "plan/answers.py": 10,
     "plan/cautions.py": 9,
-    "plan/days.py": 4,
     "plan/result.py": 8,
     "protein.py": 5,
     "schedule.py": 2,

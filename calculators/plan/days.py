@@ -9,7 +9,7 @@ from calculators.exercises import Category, Position
 from calculators.function import FunctionLevel
 from calculators.plan.answers import Focus, PlanInput
 from calculators.plan.level import LevelAssessment
-from calculators.plan.notes import Note
+from calculators.plan.notes import Note, StrengthCapNote
 from calculators.plan.result import DayKind, Muscles, PlanDay, PlannedExercise, PlanNote, WalkGoal
 
 REST_DAY = 6  # Sunday: the week's one full rest day
@@ -38,15 +38,9 @@ def planned_strength_days(answers: PlanInput, level: FunctionLevel, notes: list[
     cap = strength_day_cap(level)
     days = min(answers.strength_days, cap)
     if answers.strength_days > days:
-        notes.append(
-            f"At level {level.value}, {cap} strength days a week with rest days between are "
-            "plenty: your muscles grow stronger while they rest (M6, E3)."
-        )
+        notes.append(StrengthCapNote(level, cap))
     if days < evidence.WHO_MIN_STRENGTH_DAYS:
-        notes.append(
-            "The WHO advises strength work on at least 2 days a week (E1): add a second day "
-            "when you can."
-        )
+        notes.append(Note.WHO_TWO_DAYS)
     return days
 
 
@@ -81,13 +75,12 @@ def plan_day(
             False,
             (),
             None,
-            ("Rest: no strength or balance work today. A short, easy walk and gentle "
-             "stretching are fine.",),
-        )  # fmt: skip
+            (Note.REST_DAY,),
+        )
     notes: list[PlanNote] = []
     if muscles is not None:
         notes.append(Note.EFFORT)
-        notes.append("Rest 1–3 minutes between sets (E3).")
+        notes.append(Note.REST_BETWEEN_SETS)
     if balance:
         standing = any(
             one.exercise.category is Category.BALANCE

@@ -31,6 +31,21 @@ class Note(StrEnum):
     LEARN_WEEK = "learn-week"  # weeks 1–2
     WALK_MINUTES = "walk-minutes"  # level B: minutes a day, rising (common practice)
     WALK_MORE_STEPS = "walk-more-steps"  # level A: no step number while help is needed
+    REST_DAY = "rest-day"  # the week's one full rest day
+    REST_BETWEEN_SETS = "rest-between-sets"  # E3
+    WHO_TWO_DAYS = "who-two-days"  # E1: fewer strength days than the WHO's 2
+
+
+@dataclass(frozen=True)
+class StrengthCapNote:
+    """The reader asked for more strength days than the level's cap (M6, E3)."""
+
+    level: FunctionLevel
+    cap: int
+
+    def to_wire(self) -> dict[str, object]:
+        """The note as the wire's mapping: its reason and numbers."""
+        return {"reason": "strength-days-capped", "level": self.level.value, "cap": self.cap}
 
 
 class StepsReason(StrEnum):

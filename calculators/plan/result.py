@@ -9,7 +9,14 @@ from calculators import evidence
 from calculators.evidence import Source
 from calculators.exercises import Exercise, Span
 from calculators.plan.level import LevelAssessment
-from calculators.plan.notes import Milestone, Note, RetestNote, ScoreNote, StepsNote
+from calculators.plan.notes import (
+    Milestone,
+    Note,
+    RetestNote,
+    ScoreNote,
+    StepsNote,
+    StrengthCapNote,
+)
 from calculators.results import Alert, Status
 from calculators.steps import StepPlan
 
@@ -40,12 +47,12 @@ class Walking(StrEnum):
 
 
 # A note: a reason (its words in `present.plan_notes`), or a sentence not yet moved there.
-PlanNote = Note | ScoreNote | RetestNote | StepsNote | str
+PlanNote = Note | ScoreNote | RetestNote | StepsNote | StrengthCapNote | str
 
 
 def note_wire(note: PlanNote) -> object:
     """A note on the wire: a reason's code, a score note's reason and numbers, or a sentence."""
-    if isinstance(note, ScoreNote | RetestNote | StepsNote):
+    if isinstance(note, ScoreNote | RetestNote | StepsNote | StrengthCapNote):
         return note.to_wire()
     return note.value if isinstance(note, Note) else note
 

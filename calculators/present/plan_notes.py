@@ -15,6 +15,7 @@ from calculators.plan.notes import (
     ScoreReason,
     StepsNote,
     StepsReason,
+    StrengthCapNote,
 )
 
 # Each level (M3) in the reader's words (the sentences of the form), and what it changes.
@@ -79,7 +80,24 @@ NOTE_WORDS = {
         "Walking: a few more steps each day than now, counted first, with the help you "
         "need. A step number is not set while you need help to walk."
     ),
+    Note.REST_DAY: (
+        "Rest: no strength or balance work today. A short, easy walk and gentle stretching are "
+        "fine."
+    ),
+    Note.REST_BETWEEN_SETS: "Rest 1–3 minutes between sets (E3).",
+    Note.WHO_TWO_DAYS: (
+        "The WHO advises strength work on at least 2 days a week (E1): add a second day when "
+        "you can."
+    ),
 }
+
+
+def strength_cap_text(note: StrengthCapNote) -> str:
+    """Why the plan has fewer strength days than asked for (M6, E3)."""
+    return (
+        f"At level {note.level.value}, {note.cap} strength days a week with rest days between "
+        "are plenty: your muscles grow stronger while they rest (M6, E3)."
+    )
 
 
 def walk_text(goal: WalkGoal) -> str:
@@ -175,6 +193,8 @@ def note_text(note: PlanNote) -> str:
         return retest_text(note)
     if isinstance(note, StepsNote):
         return steps_text(note)
+    if isinstance(note, StrengthCapNote):
+        return strength_cap_text(note)
     return note
 
 
