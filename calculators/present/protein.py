@@ -270,7 +270,10 @@ def _note_with_numbers(note: ProteinNote, result: ProteinResult) -> str:
             f"so this one uses an adjusted weight of {round_half_up(adjusted, 1)} kg (P14). "
             f"{round_half_up(adjusted, 1)} kg × {rate}"
         )
-    return f"{shown} × {rate}"
+    if note is ProteinNote.ARITHMETIC:
+        return f"{shown} × {rate}"
+    message = f"no words for the protein note {note.value!r}"
+    raise ValueError(message)
 
 
 def _per_meal_line(result: ProteinResult) -> Line:
