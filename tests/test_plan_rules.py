@@ -16,7 +16,7 @@ from calculators.present.triage import PHYSIO_CHECK as PHYSIO_NOTE
 ROOT = Path(__file__).resolve().parent.parent
 EXERCISES = yaml.safe_load((ROOT / "data" / "exercises.yml").read_text(encoding="utf-8"))
 ROWS = {row["id"]: row for row in EXERCISES}
-NO_DOCTOR = "do not need to see a doctor first"
+NO_DOCTOR = Note.NO_DOCTOR_NEEDED.value  # its words: "… do not need to see a doctor first (E4)."
 READER = {"age": 70, "ability": "tires-quickly", "strength_days": 3}
 EVERYTHING = ["step", "band", "dumbbells", "gym-machine", "mat"]
 
@@ -55,19 +55,20 @@ def test_a_professional_is_named_and_no_doctor_note_never(changes: dict[str, Any
     plan = result(**changes)
     messages = " ".join(warning["message"] for warning in plan["warnings"])
     assert PHYSIO_NOTE in messages or "physiotherapist" in messages or "doctor" in messages
-    assert not any(NO_DOCTOR in note for note in plan["notes"])
+    assert NO_DOCTOR not in plan["notes"]
 
 
 def test_healthy_active_reader_at_70_may_simply_start() -> None:
     """Level D at 70 without flags: no caution, and the E4 note."""
     plan = result(ability="out-of-practice")
     assert plan["warnings"] == []
-    assert any(NO_DOCTOR in note for note in plan["notes"])
+    assert NO_DOCTOR in plan["notes"]
+    assert "do not need to see a doctor first" in NOTE_WORDS[Note.NO_DOCTOR_NEEDED]
 
 
 def test_level_c_never_hears_no_doctor_is_needed() -> None:
     """Tiring quickly or feeling unsteady is weakness: no "no doctor needed" note (issue 21.6)."""
-    assert not any(NO_DOCTOR in note for note in result()["notes"])
+    assert NO_DOCTOR not in result()["notes"]
 
 
 def test_chest_pain_gives_no_plan_even_at_level_a() -> None:

@@ -7,6 +7,7 @@ from calculators.evidence import Source
 from calculators.function import FunctionLevel
 from calculators.plan.answers import Ability, HomeSupport, PlanInput
 from calculators.plan.level import LevelAssessment
+from calculators.plan.notes import Note
 from calculators.plan.result import PlanNote, PlanResult
 from calculators.present import triage as words
 from calculators.results import Alert, Severity, Status, cite
@@ -67,22 +68,15 @@ def caution_alerts(
     elif physio and not any(finding.level is Urgency.PHYSIOTHERAPIST for finding in findings):
         alerts.append(Alert(Severity.CAUTION, words.PHYSIO_CHECK))
     if assessment.falls_risk:
-        notes.append(
-            "Because of your risk of falling, the plan has balance work on every day but the "
-            "rest day, always holding on (M3)."
-        )
+        notes.append(Note.FALLS_BALANCE)
     if answers.recent_hospital_stay:
-        notes.append(
-            "After your hospital stay, sets start at 1 and the hardest versions are left out (M6)."
-        )
+        notes.append(Note.AFTER_HOSPITAL)
     if answers.fall_past_year:
         sources.append(Source.E2)
     if alerts or answers.fall_past_year:
         sources.append(Source.E4)
     elif assessment.level is FunctionLevel.D and answers.age >= evidence.BALANCE_AGE:
-        notes.append(
-            "Healthy older adults who build up gradually do not need to see a doctor first (E4)."
-        )
+        notes.append(Note.NO_DOCTOR_NEEDED)
         sources.append(Source.E4)
     return tuple(alerts)
 
@@ -110,7 +104,7 @@ def short_days_alert(answers: PlanInput) -> Alert:
 def nothing_safe_result(answers: PlanInput) -> PlanResult:
     """No exercise at all fits: no plan, and a physiotherapist instead (safety over features)."""
     return _no_plan(
-        "No plan is shown: an empty plan would not help you.",
+        Note.NO_PLAN_NOTHING_SAFE,
         (
             Alert(
                 Severity.CAUTION,
@@ -135,10 +129,10 @@ def referral_result(findings: tuple[Finding, ...]) -> PlanResult | None:
     sources = [source for alert_finding in stops for source in alert_finding.rule.sources]
     if len(alerts) > len(stops):
         sources.append(Source.M7)
-    return _no_plan("No plan is shown until you have asked first.", tuple(alerts), cite(sources))
+    return _no_plan(Note.NO_PLAN_ASK_FIRST, tuple(alerts), cite(sources))
 
 
-def _no_plan(note: str, warnings: tuple[Alert, ...], sources: tuple[Source, ...]) -> PlanResult:
+def _no_plan(note: Note, warnings: tuple[Alert, ...], sources: tuple[Source, ...]) -> PlanResult:
     """A referral instead of a plan: no level, no weeks, one note saying why."""
     return PlanResult(
         status=Status.REFER,

@@ -34,6 +34,11 @@ class Note(StrEnum):
     REST_DAY = "rest-day"  # the week's one full rest day
     REST_BETWEEN_SETS = "rest-between-sets"  # E3
     WHO_TWO_DAYS = "who-two-days"  # E1: fewer strength days than the WHO's 2
+    FALLS_BALANCE = "falls-balance"  # M3: falls risk, balance on every day but the rest day
+    AFTER_HOSPITAL = "after-hospital"  # M6: sets from 1, the hardest versions left out
+    NO_DOCTOR_NEEDED = "no-doctor-needed"  # E4: level D, 65 or over, nothing in the answers
+    NO_PLAN_NOTHING_SAFE = "no-plan-nothing-safe"  # no exercise fits: no empty plan
+    NO_PLAN_ASK_FIRST = "no-plan-ask-first"  # a referral rule stops the plan
 
 
 @dataclass(frozen=True)

@@ -89,6 +89,18 @@ NOTE_WORDS = {
         "The WHO advises strength work on at least 2 days a week (E1): add a second day when "
         "you can."
     ),
+    Note.FALLS_BALANCE: (
+        "Because of your risk of falling, the plan has balance work on every day but the "
+        "rest day, always holding on (M3)."
+    ),
+    Note.AFTER_HOSPITAL: (
+        "After your hospital stay, sets start at 1 and the hardest versions are left out (M6)."
+    ),
+    Note.NO_DOCTOR_NEEDED: (
+        "Healthy older adults who build up gradually do not need to see a doctor first (E4)."
+    ),
+    Note.NO_PLAN_NOTHING_SAFE: "No plan is shown: an empty plan would not help you.",
+    Note.NO_PLAN_ASK_FIRST: "No plan is shown until you have asked first.",
 }
 
 
