@@ -4,9 +4,10 @@ The form, the command line, share links and the calculator's own reader all deri
 declarations.
 
 A `Field` says what one payload key holds: how it is entered (`Kind`), its bound or choices,
-its default, whether it may be left empty, and the message for a bad value. Each calculator
-declares its fields beside its enums (`protein.FIELDS`, ...) and reads them with
-`calculators.inputs.PayloadReader`; `present.forms` gives each one its label and help.
+its default, whether it may be left empty, and the key of its words for a bad value (the words
+are `calculators.present.field_words`'). Each calculator declares its fields beside its enums
+(`protein.FIELDS`, ...) and reads them with `calculators.inputs.PayloadReader`; `present.forms`
+gives each one its label and help.
 """
 
 from __future__ import annotations
@@ -35,14 +36,13 @@ class Kind(StrEnum):
 class Field:
     """One answer a calculator reads (`name` is the wire's payload key).
 
-    `message` is what a bad value shows; `{low}`, `{high}` and `{unit}` in it are the bound's
-    (the bound in force: a weight in pounds has its own). For a choice it says what to choose
-    ("a reminder"), and the reader lists the choices after it.
+    `words` is the key of what a bad value shows (`present.field_words.FIELD_WORDS`, which
+    writes in the bound in force: a weight in pounds has its own); a tick box has none.
     """
 
     name: str
     kind: Kind
-    message: str = ""
+    words: str = ""
     bound: Bound | None = None
     choices: tuple[str, ...] = ()  # the values a reader may send, in order
     enum: type[StrEnum] | None = None  # the enum `choices` are the values of, if any
@@ -51,13 +51,6 @@ class Field:
     # A missing value is an error even though the form starts with `default` (else it takes it).
     required: bool = False
     max_chars: int = 0  # for text
-
-    def error(self, bound: Bound | None = None) -> str:
-        """The message for a bad value, with the bound in force written in."""
-        within = bound or self.bound
-        if within is None:
-            return self.message
-        return self.message.format(low=within.low, high=within.high, unit=within.unit)
 
     def allowed(self) -> str:
         """The allowed values in short form, for the command line's help."""
@@ -72,16 +65,19 @@ def choice(
     name: str,
     kind: Kind,
     enum: type[StrEnum],
-    what: str,
+    words: str,
     *,
     default: StrEnum | None = None,
     optional: bool = False,
 ) -> Field:
-    """A field whose values are an enum's: one of them (radio, select) or several (checks)."""
+    """A field whose values are an enum's: one of them (radio, select) or several (checks).
+
+    `words` keys what to choose ("a reminder"); the reader's message lists the choices after it.
+    """
     return Field(
         name,
         kind,
-        what,
+        words,
         choices=tuple(member.value for member in enum),
         enum=enum,
         default=None if default is None else default.value,
@@ -95,11 +91,6 @@ def flag(name: str) -> Field:
 
 
 # The age as the protein target and the plan ask it (the self-check's is optional).
-AGE = Field(
-    "age",
-    Kind.WHOLE,
-    "Enter your age in whole years, between {low} and {high}.",
-    bound=evidence.AGE_YEARS,
-)
+AGE = Field("age", Kind.WHOLE, "age", bound=evidence.AGE_YEARS)
 
 __all__ = ["AGE", "Field", "Kind", "choice", "flag"]

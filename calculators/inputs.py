@@ -4,7 +4,8 @@ Form values arrive as strings ("68", "" for an empty box) or as JSON numbers and
 Numbers are read as people type them ("68,5", "68 kg", " 12 s "), here, so the page and the
 command line accept the same text. Every
 problem becomes a `FieldError` named after the payload key; `PayloadReader.finish` raises them
-all at once, so the page can show each message next to its field.
+all at once, so the page can show each message next to its field. The messages' words are
+`calculators.present.field_words`': a field names its words by a key (`Field.words`).
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from typing import TypeVar
 from calculators.errors import FieldError, InvalidInput
 from calculators.evidence import Bound
 from calculators.fields import Field
+from calculators.present import field_words
 
 # Plain decimal numbers, optionally with an exponent ("1e9" parses, then fails its range).
 _NUMBER = re.compile(r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d{1,4})?")
@@ -133,7 +135,7 @@ class PayloadReader:
     """Reads a payload's declared fields, collecting every problem, not stopping at the first.
 
     Each `read_*` method takes a field's declaration (`calculators.fields.Field`: its name,
-    bound, default and message) and returns a usable placeholder when the value is bad, so
+    bound, default and words) and returns a usable placeholder when the value is bad, so
     callers can read every field; `finish` then raises `InvalidInput` with all the errors.
     """
 
@@ -141,36 +143,33 @@ class PayloadReader:
         self._payload = payload
         self._errors: dict[str, FieldError] = {}
 
-    def fail(self, field: str, message: str, allowed: str) -> None:
+    def _fail(self, field: str, message: str, allowed: str) -> None:
         """Record a problem with `field` (the first one per field is kept: one message each)."""
         self._errors.setdefault(field, FieldError(field, message, allowed))
+
+    def reject(self, field: Field, allowed: str, *, words: str = "", **context: object) -> None:
+        """Record a problem with `field`: its words (or the words keyed `words`), with `context`."""
+        message = field_words.field_error(field, words=words, context=context)
+        self._fail(field.name, message, allowed)
 
     def has_error(self, field: str) -> bool:
         """Whether `field` already has a recorded problem."""
         return field in self._errors
 
-    def _number(self, field: str, bound: Bound, message: str) -> Decimal:
-        """A required number within `bound`; `message` is shown for anything else."""
-        value = decimal_or_none(self._payload.get(field), bound.unit)
+    def _number(self, field: Field, bound: Bound) -> Decimal:
+        """A required number within `bound`; the field's words are shown for anything else."""
+        value = decimal_or_none(self._payload.get(field.name), bound.unit)
         if value is None or not bound.low <= value <= bound.high:
-            self.fail(field, message, bound.allowed())
+            self._fail(field.name, field_words.field_error(field, bound), bound.allowed())
             return Decimal(bound.low)
         return value
 
-    def _optional_number(self, field: str, bound: Bound, message: str) -> Decimal | None:
-        """Like `number`, but a missing value (absent, null, "") means not given: None."""
-        if is_missing(self._payload.get(field)):
-            return None
-        return self._number(field, bound, message)
-
-    def _whole_number(
-        self, field: str, bound: Bound, message: str, *, default: int | None = None
-    ) -> int:
+    def _whole_number(self, field: Field, bound: Bound, *, default: int | None = None) -> int:
         """A whole number within `bound` (70 and "70.0" are whole; 70.5 is not).
 
         A missing value takes `default` when there is one, else it is an error.
         """
-        raw = self._payload.get(field)
+        raw = self._payload.get(field.name)
         if default is not None and is_missing(raw):
             return default
         value = decimal_or_none(raw, bound.unit, whole=True)
@@ -179,48 +178,43 @@ class PayloadReader:
             or value != value.to_integral_value()
             or not bound.low <= value <= bound.high
         ):
-            self.fail(field, message, bound.allowed())
+            self._fail(field.name, field_words.field_error(field, bound), bound.allowed())
             return bound.low
         return int(value)
 
-    def _optional_whole_number(self, field: str, bound: Bound, message: str) -> int | None:
-        """Like `whole_number`, but a missing value (absent, null, "") means unknown: None."""
-        if is_missing(self._payload.get(field)):
-            return None
-        return self._whole_number(field, bound, message)
-
-    def _optional_text(self, field: str, max_chars: int, message: str) -> str:
+    def _optional_text(self, field: Field) -> str:
         """Short free text, trimmed; missing is ""; too long or with control characters fails.
 
         The text is a value, shown as typed (escaped; never read for citations or markup), so
         any printable character is welcome; only `_NOT_TEXT` is refused.
         """
-        raw = self._payload.get(field)
+        raw = self._payload.get(field.name)
         if is_missing(raw):
             return ""
         text = raw.strip() if isinstance(raw, str) else ""
-        if not text or len(text) > max_chars or _NOT_TEXT.search(text):
-            self.fail(field, message, f"up to {max_chars} characters")
+        if not text or len(text) > field.max_chars or _NOT_TEXT.search(text):
+            allowed = field_words.up_to_chars(field.max_chars)
+            self._fail(field.name, field_words.field_error(field), allowed)
             return ""
         return text
 
-    def _choice(self, field: str, kind: type[E], what: str, *, default: E | None = None) -> E:
+    def _choice(self, field: Field, kind: type[E], *, default: E | None = None) -> E:
         """One value of the enum `kind` (case and surrounding spaces ignored)."""
-        raw = self._payload.get(field)
+        raw = self._payload.get(field.name)
         if default is not None and is_missing(raw):
             return default
         allowed = [member.value for member in kind]
         if isinstance(raw, str) and raw.strip().lower() in allowed:
             return kind(raw.strip().lower())
-        self.fail(field, f"Choose {what}: {_or_list(allowed)}.", ", ".join(allowed))
+        self._fail(field.name, field_words.choose_one(field), ", ".join(allowed))
         return next(iter(kind))
 
-    def _choices(self, field: str, kind: type[E], what: str) -> tuple[E, ...]:
+    def _choices(self, field: Field, kind: type[E]) -> tuple[E, ...]:
         """Several values of `kind`, as a list or one comma-separated text; missing means none.
 
         Duplicates are dropped; the order of `kind` is kept, so equal sets read the same.
         """
-        raw = self._payload.get(field)
+        raw = self._payload.get(field.name)
         if is_missing(raw):
             return ()
         items: list[object]
@@ -234,32 +228,33 @@ class PayloadReader:
         wanted: set[str] = set()
         for item in items:
             if not isinstance(item, str) or item.strip().lower() not in allowed:
-                self.fail(field, f"Choose {what} from: {', '.join(allowed)}.", ", ".join(allowed))
+                self._fail(field.name, field_words.choose_any(field), ", ".join(allowed))
                 return ()
             wanted.add(item.strip().lower())
         return tuple(member for member in kind if member.value in wanted)
 
-    def _flag(self, field: str) -> bool:
+    def _flag(self, field: Field) -> bool:
         """A tick box: true/false, or the texts "true", "false", "on", "off"; missing is false."""
-        raw = self._payload.get(field)
+        raw = self._payload.get(field.name)
         if raw is None or isinstance(raw, bool):
             return bool(raw)
         if isinstance(raw, str) and raw.strip().lower() in _TRUE | _FALSE:
             return raw.strip().lower() in _TRUE
-        self.fail(field, "Tick the box or leave it empty (true or false).", "true, false")
+        self._fail(field.name, field_words.TICK_BOX, "true, false")
         return False
 
     # ------------------------------------------------------------ by declaration (`fields`):
-    # the calculators' readers use only these, `fail` and `has_error`.
+    # the calculators' readers use only these, `reject` and `has_error`.
 
     def read_number(self, field: Field, bound: Bound | None = None) -> Decimal:
         """A number within the field's bound, or `bound` when another is in force (pounds)."""
-        within = bound or _bound(field)
-        return self._number(field.name, within, field.error(within))
+        return self._number(field, bound or _bound(field))
 
     def read_optional_number(self, field: Field) -> Decimal | None:
         """A number within the field's bound; a missing value means not given: None."""
-        return self._optional_number(field.name, _bound(field), field.error())
+        if is_missing(self._payload.get(field.name)):
+            return None
+        return self._number(field, _bound(field))
 
     def read_whole(self, field: Field) -> int:
         """A whole number within the field's bound; a missing value takes its default, if any.
@@ -269,29 +264,45 @@ class PayloadReader:
         default = None
         if isinstance(field.default, str) and not field.required:
             default = int(field.default)
-        return self._whole_number(field.name, _bound(field), field.error(), default=default)
+        return self._whole_number(field, _bound(field), default=default)
 
     def read_optional_whole(self, field: Field) -> int | None:
         """A whole number within the field's bound; a missing value means unknown: None."""
-        return self._optional_whole_number(field.name, _bound(field), field.error())
+        if is_missing(self._payload.get(field.name)):
+            return None
+        return self._whole_number(field, _bound(field))
+
+    def read_listed_number(self, field: Field) -> int:
+        """One of the field's choices, given as a number or numeric text (1.0 counts as 1).
+
+        Anything else is the field's error, and reads as its first choice.
+        """
+        listed = [int(choice) for choice in field.choices]
+        value = decimal_or_none(self._payload.get(field.name))
+        if value is None or value not in listed:
+            self._fail(
+                field.name, field_words.field_error(field), field_words.or_list(field.choices)
+            )
+            return listed[0]
+        return int(value)
 
     def read_choice(self, field: Field, kind: type[E]) -> E:
         """One of the field's choices, as `kind` (its enum); a missing value takes its default."""
         enum = _enum(field, kind)
         default = enum(field.default) if isinstance(field.default, str) else None
-        return self._choice(field.name, enum, field.message, default=default)
+        return self._choice(field, enum, default=default)
 
     def read_choices(self, field: Field, kind: type[E]) -> tuple[E, ...]:
         """Any of the field's choices, as `kind` (its enum), in the enum's order."""
-        return self._choices(field.name, _enum(field, kind), field.message)
+        return self._choices(field, _enum(field, kind))
 
     def read_flag(self, field: Field) -> bool:
         """The field's tick box."""
-        return self._flag(field.name)
+        return self._flag(field)
 
     def read_text(self, field: Field) -> str:
         """The field's short free text ("" if missing), up to its `max_chars`."""
-        return self._optional_text(field.name, field.max_chars, field.error())
+        return self._optional_text(field)
 
     def finish(self) -> None:
         """Raise `InvalidInput` with every recorded problem, in the order they were found."""
@@ -313,11 +324,6 @@ def _enum(field: Field, kind: type[E]) -> type[E]:
         message = f"field {field.name!r} holds {field.enum!r}, not {kind.__name__}"
         raise TypeError(message)
     return kind
-
-
-def _or_list(values: list[str]) -> str:
-    """'a, b or c' for messages."""
-    return values[0] if len(values) == 1 else f"{', '.join(values[:-1])} or {values[-1]}"
 
 
 __all__ = [

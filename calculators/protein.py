@@ -124,14 +124,10 @@ _KIDNEY_DISEASE = frozenset({KidneyStatus.CKD, KidneyStatus.DIALYSIS, KidneyStat
 _DEFAULT_MEALS_PER_DAY = 3
 
 # The answers the calculator reads (`fields`): the form, the command line and the reader below
-# derive from these. Order is the reader's, which is the order of its error messages.
-UNIT = fields.choice("unit", Kind.RADIO, WeightUnit, "kg or lb", default=WeightUnit.KG)
-WEIGHT = Field(
-    "weight",
-    Kind.NUMBER,
-    "Enter your weight as a number between {low} and {high} {unit}.",
-    bound=evidence.WEIGHT_KG,
-)
+# derive from these; their error words are `present.field_words`', by the key each names.
+# Order is the reader's, which is the order of its error messages.
+UNIT = fields.choice("unit", Kind.RADIO, WeightUnit, "protein.unit", default=WeightUnit.KG)
+WEIGHT = Field("weight", Kind.NUMBER, "protein.weight", bound=evidence.WEIGHT_KG)
 # A weight in pounds ("150 lb", or the lb button) is checked against the pounds bound.
 WEIGHT_BOUNDS = {WeightUnit.KG: evidence.WEIGHT_KG, WeightUnit.LB: evidence.WEIGHT_LB}
 AGE = fields.AGE
@@ -139,20 +135,20 @@ SITUATION = fields.choice(
     "situation",
     Kind.SELECT,
     Situation,
-    "the situation that fits you best",
+    "protein.situation",
     default=Situation.GENERAL,
 )
 KIDNEY = fields.choice(
     "kidney",
     Kind.SELECT,
     KidneyStatus,
-    "what you know about your kidneys",
+    "protein.kidney",
     default=KidneyStatus.NONE,
 )
 MEALS = Field(
     "meals_per_day",
     Kind.WHOLE,
-    "Enter how many meals you eat a day: a whole number from {low} to {high}.",
+    "protein.meals_per_day",
     bound=evidence.MEALS_PER_DAY,
     default=str(_DEFAULT_MEALS_PER_DAY),
 )
@@ -162,7 +158,7 @@ WEIGHT_LOSS = fields.flag("unintended_weight_loss")
 HEIGHT = Field(
     "height_cm",
     Kind.NUMBER,
-    "Enter your height in centimetres, between {low} and {high}, or leave it empty.",
+    "protein.height_cm",
     bound=evidence.HEIGHT_CM,
     optional=True,
 )

@@ -117,7 +117,12 @@ def read_session_time(reader: PayloadReader, value: object) -> time:
             chosen = None
         if chosen is not None and EARLIEST_SESSION <= chosen <= LATEST_SESSION:
             return chosen
-    reader.fail(SESSION_TIME.name, SESSION_TIME.message, allowed_times())
+    reader.reject(
+        SESSION_TIME,
+        allowed_times(),
+        earliest=clock_words(EARLIEST_SESSION),
+        latest=clock_words(LATEST_SESSION),
+    )
     return DEFAULT_SESSION_TIME
 
 
@@ -126,11 +131,12 @@ def read_session_time(reader: PayloadReader, value: object) -> time:
 SESSION_TIME = Field(
     "session_time",
     Kind.TIME,
-    "Enter the time of your sessions as hours and minutes, between "
-    f"{clock_words(EARLIEST_SESSION)} and {clock_words(LATEST_SESSION)}.",
+    "calendar.session_time",
     default=f"{DEFAULT_SESSION_TIME:%H:%M}",
 )
-REMINDER = fields.choice("reminder", Kind.SELECT, Reminder, "a reminder", default=Reminder.NONE)
+REMINDER = fields.choice(
+    "reminder", Kind.SELECT, Reminder, "calendar.reminder", default=Reminder.NONE
+)
 FIELDS = (SESSION_TIME, REMINDER)
 
 

@@ -58,7 +58,7 @@ from calculators import evidence, fields
 from calculators.evidence import Source
 from calculators.fields import Field, Kind
 from calculators.function import FunctionLevel, FunctionTests, level_for_score, sppb
-from calculators.inputs import PayloadReader, decimal_or_none
+from calculators.inputs import PayloadReader
 from calculators.plan import Ability, Focus
 from calculators.plan import answers as plan
 from calculators.results import Status, cite, round_half_up, wire_number
@@ -116,62 +116,40 @@ class Caution(StrEnum):
 
 NO_POINTS, MOST_POINTS = evidence.SARC_F_ITEM_POINTS[0], evidence.SARC_F_ITEM_POINTS[-1]
 
-# What each question asks, and what its points mean, for the reader's error messages.
-_QUESTION = {
-    Item.STRENGTH: ("lifting and carrying 4.5 kg", "none", "some", "a lot, or unable"),
-    Item.ASSISTANCE: ("walking across a room", "none", "some", "a lot, uses aids, or unable"),
-    Item.RISE: ("getting up from a chair or bed", "none", "some", "a lot, or unable without help"),
-    Item.CLIMB: ("climbing 10 stairs", "none", "some", "a lot, or unable"),
-    Item.FALLS: ("falls in the past year", "none", "1 to 3 falls", "4 or more falls"),
-}
-_POINTS_ALLOWED = "0, 1 or 2"
-_VALID_POINTS = frozenset(Decimal(points) for points in evidence.SARC_F_ITEM_POINTS)
-
 # The answers the self-check reads (`fields`): the form, the command line and the reader below
-# derive from these.
+# derive from these; their error words (and what each question asks) are `present.field_words`'.
 QUESTIONS = {
     item: Field(
         item.value,
         Kind.RADIO,
-        f"Choose an answer about {topic}: 0 ({none}), 1 ({some}) or 2 ({most}).",
+        f"self-check.{item.value}",
         choices=tuple(str(points) for points in evidence.SARC_F_ITEM_POINTS),
     )
-    for item, (topic, none, some, most) in _QUESTION.items()
+    for item in Item
 }
 CHAIR_STAND = Field(
     "chair_stand_seconds",
     Kind.NUMBER,
-    "Enter how many seconds the five stands took, from {low} to {high}, or leave it empty if "
-    "you did not do the test.",
+    "self-check.chair_stand_seconds",
     bound=evidence.CHAIR_STAND_SECONDS,
     optional=True,
 )
-AGE = Field(
-    "age",
-    Kind.WHOLE,
-    "Enter your age in whole years, between {low} and {high}, or leave it empty.",
-    bound=evidence.AGE_YEARS,
-    optional=True,
-)
+AGE = Field("age", Kind.WHOLE, "self-check.age", bound=evidence.AGE_YEARS, optional=True)
 # The at-home SPPB's balance stands and walk (M1), passed on to the plan.
 BALANCE = tuple(
     Field(
         f"balance_{key}_seconds",
         Kind.NUMBER,
-        f"Enter how many seconds you held the {words} stand, from 0 to 10, or leave it empty.",
+        f"self-check.balance_{key}_seconds",
         bound=evidence.BALANCE_HOLD_SECONDS,
         optional=True,
     )
-    for key, words in (
-        ("side_by_side", "feet side by side"),
-        ("semi_tandem", "half heel-to-toe"),
-        ("tandem", "heel-to-toe"),
-    )
+    for key in ("side_by_side", "semi_tandem", "tandem")
 )
 WALK = Field(
     "walk_4m_seconds",
     Kind.NUMBER,
-    "Enter the seconds your 4 m walk took, from 2 to 120, or leave it empty.",
+    "self-check.walk_4m_seconds",
     bound=evidence.WALK_4M_SECONDS,
     optional=True,
 )
@@ -201,7 +179,7 @@ class SelfCheckInput:
         chair-stand time and the age are optional: absent, null or "" means not given.
         """
         reader = PayloadReader(payload)
-        points = {item: _read_points(reader, payload, QUESTIONS[item]) for item in Item}
+        points = {item: reader.read_listed_number(QUESTIONS[item]) for item in Item}
         seconds = reader.read_optional_number(CHAIR_STAND)
         age = reader.read_optional_whole(AGE)
         holds = tuple(reader.read_optional_number(hold) for hold in BALANCE)
@@ -211,15 +189,6 @@ class SelfCheckInput:
         if seconds is not None:
             seconds = round_half_up(seconds, evidence.CHAIR_STAND_DECIMAL_PLACES)
         return cls(points, seconds, age, (holds[0], holds[1], holds[2]), walk, unable)
-
-
-def _read_points(reader: PayloadReader, payload: Mapping[str, object], question: Field) -> int:
-    """One question's points: 0, 1 or 2 (a number or numeric text; else its field error)."""
-    value = decimal_or_none(payload.get(question.name))
-    if value is None or value not in _VALID_POINTS:
-        reader.fail(question.name, question.message, _POINTS_ALLOWED)
-        return NO_POINTS
-    return int(value)
 
 
 @dataclass(frozen=True)

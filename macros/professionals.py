@@ -11,11 +11,11 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from decimal import Decimal
 
-from calculators import evidence, self_check
+from calculators import evidence
 from calculators.evidence import Source
 from calculators.function import FALLS_TRIGGER_RULE, FunctionLevel
 from calculators.plan import Note
-from calculators.present import numbers
+from calculators.present import field_words, numbers
 from calculators.present import protein as protein_view
 from calculators.present import triage as triage_words
 from calculators.present.plan_notes import LEVEL_PLAN, NOTE_WORDS
@@ -86,10 +86,10 @@ def triage_table(references: str) -> str:
 
 def sarc_f_table(references: str) -> str:
     """The SARC-F questions and points, the cut-off and what a score does and does not mean."""
-    questions = self_check._QUESTION  # the tool's own table, read, not copied
+    questions = field_words.SARC_F_ANSWERS  # the tool's own table, read, not copied
     points = evidence.SARC_F_ITEM_POINTS
     rows = [
-        (item.value, words[0], *(f"{p}: {w}" for p, w in zip(points, words[1:], strict=True)))
+        (item, words[0], *(f"{p}: {w}" for p, w in zip(points, words[1:], strict=True)))
         for item, words in questions.items()
     ]
     table = _table(("Item", "Asks about", "0", "1", "2"), rows)

@@ -13,7 +13,7 @@ from calculators.evidence import Bound
 from calculators.fields import Field, Kind
 from calculators.inputs import PayloadReader
 from calculators.plan import answers as plan
-from calculators.present import forms
+from calculators.present import field_words, forms
 
 DECLARED = {"protein": protein.FIELDS, "plan": plan.FIELDS, "self-check": self_check.FIELDS}
 
@@ -42,9 +42,18 @@ def test_a_required_field_takes_no_default_when_missing() -> None:
 
 def test_a_message_names_the_bound_in_force() -> None:
     """{low}, {high} and {unit} are the bound the value was checked against (pounds or kg)."""
-    field = Field("weight", Kind.NUMBER, "From {low} to {high} {unit}.", bound=Bound(30, 250, "kg"))
-    assert field.error() == "From 30 to 250 kg."
-    assert field.error(Bound(67, 551, "lb")) == "From 67 to 551 lb."
+    field = Field("weight", Kind.NUMBER, "protein.weight", bound=Bound(30, 250, "kg"))
+    assert field_words.field_error(field).endswith("between 30 and 250 kg.")
+    assert field_words.field_error(field, Bound(67, 551, "lb")).endswith("between 67 and 551 lb.")
+
+
+def test_every_declared_field_has_its_words_and_every_word_a_field() -> None:
+    """Each declaration's key is in present.field_words' catalogue, and no key is left unused."""
+    declared = (*(spec for specs in DECLARED.values() for spec in specs), *schedule.FIELDS)
+    keys = {spec.words for spec in declared if spec.kind is not Kind.FLAG}
+    assert all(keys), "a field other than a tick box names no words"
+    assert keys <= field_words.FIELD_WORDS.keys()
+    assert field_words.FIELD_WORDS.keys() - keys == {"plan.ability-or-tests"}
 
 
 def test_a_choice_declares_its_enums_values_in_order() -> None:

@@ -62,39 +62,32 @@ _EXTRAS = (
 
 
 # The answers the plan reads (`fields`): the form, the command line and the reader below derive
-# from these.
+# from these; their error words are `present.field_words`', by the key each names.
 AGE = fields.AGE
 # None chosen for the reader (issue 21.5): optional only when tests are entered.
-ABILITY = fields.choice(
-    "ability", Kind.RADIO, Ability, "the sentence that fits you best", optional=True
-)
+ABILITY = fields.choice("ability", Kind.RADIO, Ability, "plan.ability", optional=True)
 # The measured tests (seconds), with the self-check's names: it hands them on (M1).
 BALANCE = tuple(
     Field(
         f"balance_{key}_seconds",
         Kind.NUMBER,
-        f"Enter how many seconds you held the {words} stand, from 0 to 10 "
-        "(10 if you held it the full 10 seconds), or leave it empty if you did not try it.",
+        f"plan.balance_{key}_seconds",
         bound=evidence.BALANCE_HOLD_SECONDS,
         optional=True,
     )
-    for key, words in (
-        ("side_by_side", "feet side by side"),
-        ("semi_tandem", "half heel-to-toe (semi-tandem)"),
-        ("tandem", "heel-to-toe (tandem)"),
-    )
+    for key in ("side_by_side", "semi_tandem", "tandem")
 )
 WALK = Field(
     "walk_4m_seconds",
     Kind.NUMBER,
-    "Enter the seconds your 4 m walk took, from 2 to 120, or leave it empty if you did not do it.",
+    "plan.walk_4m_seconds",
     bound=evidence.WALK_4M_SECONDS,
     optional=True,
 )
 CHAIR_RISE = Field(
     "chair_rise_seconds",
     Kind.NUMBER,
-    'Enter the seconds five chair rises took, from 3 to 120, or tick "I could not do five".',
+    "plan.chair_rise_seconds",
     bound=evidence.CHAIR_STAND_SECONDS,
     optional=True,
 )
@@ -104,7 +97,7 @@ TESTS = (*BALANCE, WALK, CHAIR_RISE, CHAIR_RISE_UNABLE)
 STRENGTH_DAYS = Field(
     "strength_days",
     Kind.SELECT,
-    "Choose how many days a week you can do strength exercises, from {low} to {high}.",
+    "plan.strength_days",
     bound=evidence.STRENGTH_DAYS,
     choices=tuple(
         str(days) for days in range(evidence.STRENGTH_DAYS.low, evidence.STRENGTH_DAYS.high + 1)
@@ -115,16 +108,13 @@ STRENGTH_DAYS = Field(
 STEPS = Field(
     "steps_per_day",
     Kind.WHOLE,
-    "Enter your steps a day as a whole number from {low} to {high:,}, or leave it empty if you "
-    "don't know.",
+    "plan.steps_per_day",
     bound=evidence.STEPS_PER_DAY,
     optional=True,
 )
-EQUIPMENT = fields.choice("equipment", Kind.CHECKS, Equipment, "what you have", optional=True)
-LACKS = fields.choice(
-    "lacks", Kind.CHECKS, HomeSupport, "what you do not have at home", optional=True
-)
-FOCUS = fields.choice("focus", Kind.SELECT, Focus, "what matters most", default=Focus.GENERAL)
+EQUIPMENT = fields.choice("equipment", Kind.CHECKS, Equipment, "plan.equipment", optional=True)
+LACKS = fields.choice("lacks", Kind.CHECKS, HomeSupport, "plan.lacks", optional=True)
+FOCUS = fields.choice("focus", Kind.SELECT, Focus, "plan.focus", default=Focus.GENERAL)
 FLOOR_OK = fields.flag("floor_ok")
 CHRONIC_CONDITION = fields.flag("chronic_condition")
 RECENT_HOSPITAL_STAY = fields.flag("recent_hospital_stay")
@@ -138,8 +128,7 @@ ONE_SIDE_LIMITS = fields.flag("one_side_limits")
 PRINT_NAME = Field(
     "print_name",
     Kind.TEXT,
-    f"Write the name for the printout in up to {evidence.PRINT_NAME_MAX_CHARS} letters, or leave "
-    "it empty.",
+    "plan.print_name",
     optional=True,
     max_chars=evidence.PRINT_NAME_MAX_CHARS,
 )
@@ -207,11 +196,7 @@ class PlanInput:
             ability = reader.read_choice(ABILITY, Ability)
         elif tests is None:
             # No level is chosen for the reader (issue 21.5): a sentence or tests, not a guess.
-            reader.fail(
-                ABILITY.name,
-                "Choose the sentence that fits you best, or enter your test results below.",
-                ", ".join(ABILITY.choices),
-            )
+            reader.reject(ABILITY, ", ".join(ABILITY.choices), words="plan.ability-or-tests")
         days = reader.read_whole(STRENGTH_DAYS)
         steps = reader.read_optional_whole(STEPS)
         equipment = reader.read_choices(EQUIPMENT, Equipment)
