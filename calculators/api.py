@@ -53,7 +53,7 @@ def _protein(payload: Mapping[str, object], exercises: Sequence[object]) -> Answ
 
 def _plan(payload: Mapping[str, object], exercises: Sequence[object]) -> Answer:
     result = weekly_plan(PlanInput.from_mapping(payload), exercises)
-    return result.to_wire(), plan_view.view(result)
+    return plan_view.wire(result), plan_view.view(result)
 
 
 def _self_check(payload: Mapping[str, object], exercises: Sequence[object]) -> Answer:

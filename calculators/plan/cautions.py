@@ -5,12 +5,11 @@ from __future__ import annotations
 from calculators import evidence
 from calculators.evidence import Source
 from calculators.function import FunctionLevel
-from calculators.plan.answers import Ability, HomeSupport, PlanInput
+from calculators.plan.answers import Ability, PlanInput
 from calculators.plan.level import LevelAssessment
-from calculators.plan.notes import Note
+from calculators.plan.notes import Caution, KitCaution, KitReason, Note, PlanWarning
 from calculators.plan.result import PlanNote, PlanResult
-from calculators.present import triage as words
-from calculators.results import Alert, Severity, Status, cite
+from calculators.results import Status, cite
 from calculators.triage import RULE, Finding, Observations, RuleId
 from calculators.triage import Level as Urgency
 
@@ -42,19 +41,19 @@ def observations(answers: PlanInput) -> Observations:
 REFER_RULES = frozenset({RuleId.EXERTION_SYMPTOMS, RuleId.UNDER_18})
 
 
-def caution_alerts(
+def cautions(
     answers: PlanInput,
     assessment: LevelAssessment,
     findings: tuple[Finding, ...],
     sources: list[Source],
     notes: list[PlanNote],
-) -> tuple[Alert, ...]:
+) -> tuple[PlanWarning, ...]:
     """The triage table's findings, most urgent first (E4, M4); a physiotherapist when it helps.
 
     "No need to see a doctor first" (E4) only for level D with nothing in the answers that
     shows weakness, falls or a condition.
     """
-    alerts = [words.alert(finding) for finding in findings]
+    warnings: list[PlanWarning] = list(findings)
     for finding in findings:
         sources += finding.rule.sources
     physio = (
@@ -64,55 +63,33 @@ def caution_alerts(
         or answers.chronic_condition
     )
     if answers.one_side_limits:
-        alerts.append(Alert(Severity.CAUTION, words.ONE_SIDE_LIMITS))
+        warnings.append(Caution.ONE_SIDE_LIMITS)
     elif physio and not any(finding.level is Urgency.PHYSIOTHERAPIST for finding in findings):
-        alerts.append(Alert(Severity.CAUTION, words.PHYSIO_CHECK))
+        warnings.append(Caution.PHYSIO_CHECK)
     if assessment.falls_risk:
         notes.append(Note.FALLS_BALANCE)
     if answers.recent_hospital_stay:
         notes.append(Note.AFTER_HOSPITAL)
     if answers.fall_past_year:
         sources.append(Source.E2)
-    if alerts or answers.fall_past_year:
+    if warnings or answers.fall_past_year:
         sources.append(Source.E4)
     elif assessment.level is FunctionLevel.D and answers.age >= evidence.BALANCE_AGE:
         notes.append(Note.NO_DOCTOR_NEEDED)
         sources.append(Source.E4)
-    return tuple(alerts)
+    return tuple(warnings)
 
 
-def _lacking(answers: PlanInput) -> str:
-    """What the reader said they lack, in words ("a sturdy chair and a clear wall")."""
-    words = {
-        HomeSupport.CHAIR: "a sturdy chair",
-        HomeSupport.WALL: "a clear wall",
-        HomeSupport.COUNTER: "a kitchen counter or sturdy table",
-    }
-    said = [words[item] for item in HomeSupport if item in answers.lacks]
-    return " and ".join(said) if said else "some of the equipment"
-
-
-def short_days_alert(answers: PlanInput) -> Alert:
+def short_days_caution(answers: PlanInput) -> KitCaution:
     """Some days lack what their kind needs: say why, and who can fill the gap."""
-    return Alert(
-        Severity.CAUTION,
-        "Some days have fewer exercises than they should: nothing else in our library is safe "
-        f"for your level without {_lacking(answers)}. {words.PHYSIO_CHECK}",
-    )
+    return KitCaution.for_answers(KitReason.SHORT_DAYS, answers)
 
 
 def nothing_safe_result(answers: PlanInput) -> PlanResult:
     """No exercise at all fits: no plan, and a physiotherapist instead (safety over features)."""
     return _no_plan(
         Note.NO_PLAN_NOTHING_SAFE,
-        (
-            Alert(
-                Severity.CAUTION,
-                "Nothing in our exercise library is safe for your level without "
-                f"{_lacking(answers)}. A physiotherapist can suggest exercises that fit you: "
-                "ask your doctor or practice to refer you.",
-            ),
-        ),
+        (KitCaution.for_answers(KitReason.NOTHING_SAFE, answers),),
         cite([Source.M3, Source.M5]),
     )
 
@@ -122,17 +99,19 @@ def referral_result(findings: tuple[Finding, ...]) -> PlanResult | None:
     stops = [finding for finding in findings if finding.rule.id in REFER_RULES]
     if not stops:
         return None
-    alerts = [words.alert(finding) for finding in stops]
+    warnings = list(stops)
     if any(finding.rule.id is RuleId.EXERTION_SYMPTOMS for finding in stops):
         # If the chest pain is happening now, it is M7's emergency.
-        alerts.append(words.alert(Finding(RULE[RuleId.CHEST_PAIN])))
+        warnings.append(Finding(RULE[RuleId.CHEST_PAIN]))
     sources = [source for alert_finding in stops for source in alert_finding.rule.sources]
-    if len(alerts) > len(stops):
+    if len(warnings) > len(stops):
         sources.append(Source.M7)
-    return _no_plan(Note.NO_PLAN_ASK_FIRST, tuple(alerts), cite(sources))
+    return _no_plan(Note.NO_PLAN_ASK_FIRST, tuple(warnings), cite(sources))
 
 
-def _no_plan(note: Note, warnings: tuple[Alert, ...], sources: tuple[Source, ...]) -> PlanResult:
+def _no_plan(
+    note: Note, warnings: tuple[PlanWarning, ...], sources: tuple[Source, ...]
+) -> PlanResult:
     """A referral instead of a plan: no level, no weeks, one note saying why."""
     return PlanResult(
         status=Status.REFER,

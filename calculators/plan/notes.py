@@ -1,7 +1,7 @@
-"""The plan's notes as reasons: effort, progression, balance, the tests score, what to expect.
+"""The plan's notes and cautions as reasons: effort, balance, the tests score, what to expect.
 
-The words are `calculators.present.plan_notes`' (issue 23): this module says which notes apply
-and with which numbers.
+The words are `calculators.present.plan_notes`' (issue 23): this module says which notes and
+cautions apply and with which numbers.
 """
 
 from __future__ import annotations
@@ -10,9 +10,10 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from calculators.function import FunctionLevel, level_for_score
-from calculators.plan.answers import PlanInput
+from calculators.plan.answers import HomeSupport, PlanInput
 from calculators.plan.level import LevelAssessment
 from calculators.steps import StepPlan
+from calculators.triage import Finding
 
 
 class Note(StrEnum):
@@ -115,6 +116,48 @@ class ScoreNote:
             "score_high": None if score is None else score.high,
             "allowed": None if self.allowed is None else self.allowed.value,
         }
+
+
+class Caution(StrEnum):
+    """A warning of the plan's own, beside the triage table's findings (issue 22)."""
+
+    PHYSIO_CHECK = "physio-check"  # level A/B, falls risk, a hospital stay or a condition
+    ONE_SIDE_LIMITS = "one-side-limits"  # a physiotherapist's limits for one side
+
+
+class KitReason(StrEnum):
+    """Why the equipment the reader lacks matters: some days fall short, or nothing is safe."""
+
+    SHORT_DAYS = "short-days"  # some days have fewer exercises than their kind needs
+    NOTHING_SAFE = "nothing-safe"  # no exercise at all fits: no plan (M3, M5)
+
+
+@dataclass(frozen=True)
+class KitCaution:
+    """Exercises the reader cannot do without what they lack at home (a chair, a wall, …)."""
+
+    reason: KitReason
+    lacks: tuple[HomeSupport, ...]  # in `HomeSupport` order; empty if none was named
+
+    @classmethod
+    def for_answers(cls, reason: KitReason, answers: PlanInput) -> KitCaution:
+        """The caution for what these answers say the reader lacks."""
+        return cls(reason, tuple(item for item in HomeSupport if item in answers.lacks))
+
+    def to_wire(self) -> dict[str, object]:
+        """The caution as the wire's mapping: its reason and what is lacking."""
+        return {"reason": self.reason.value, "lacks": [item.value for item in self.lacks]}
+
+
+# A warning: a triage finding (the table words it), or one of the plan's own cautions.
+PlanWarning = Finding | Caution | KitCaution
+
+
+def warning_wire(warning: PlanWarning) -> object:
+    """A warning's reason: the triage rule's id, the caution's code, or a mapping with numbers."""
+    if isinstance(warning, Finding):
+        return warning.rule.id.value
+    return warning.to_wire() if isinstance(warning, KitCaution) else warning.value
 
 
 class Milestone(StrEnum):

@@ -10,11 +10,11 @@ from calculators.exercises import Exercise, Span, exercise_library
 from calculators.function import FunctionLevel
 from calculators.plan.answers import PlanInput
 from calculators.plan.cautions import (
-    caution_alerts,
+    cautions,
     nothing_safe_result,
     observations,
     referral_result,
-    short_days_alert,
+    short_days_caution,
 )
 from calculators.plan.days import WEEK_LAYOUTS, choose_balance_days, plan_day, planned_strength_days
 from calculators.plan.level import assess
@@ -75,7 +75,7 @@ def weekly_plan(answers: PlanInput, exercise_rows: Sequence[object]) -> PlanResu
     )
     if not any(day.exercises for day in weeks[0].days):
         return nothing_safe_result(answers)
-    short = short_days_alert(answers) if picker.unfilled else None
+    short = short_days_caution(answers) if picker.unfilled else None
     notes += [Note.EFFORT, Note.PROGRESSION]
     if gentle:
         notes.append(Note.GENTLE_SETS)
@@ -90,7 +90,7 @@ def weekly_plan(answers: PlanInput, exercise_rows: Sequence[object]) -> PlanResu
         notes.append(Note.HOLDS_LEFT_OUT)
     notes.append(Note.SLEEP_OLDER if answers.age >= evidence.BALANCE_AGE else Note.SLEEP)
     sources += [Source.E8, Source.D6, Source.D7]
-    warnings = caution_alerts(answers, assessment, findings, sources, notes)
+    warnings = cautions(answers, assessment, findings, sources, notes)
     if short is not None:
         warnings = (*warnings, short)
     return PlanResult(

@@ -12,12 +12,14 @@ from calculators.plan.level import LevelAssessment
 from calculators.plan.notes import (
     Milestone,
     Note,
+    PlanWarning,
     RetestNote,
     ScoreNote,
     StepsNote,
     StrengthCapNote,
+    warning_wire,
 )
-from calculators.results import Alert, Status
+from calculators.results import Status
 from calculators.steps import StepPlan
 
 
@@ -269,7 +271,7 @@ class PlanResult:
     steps: StepPlan | None
     timeline: tuple[Milestone, ...]
     notes: tuple[PlanNote, ...]
-    warnings: tuple[Alert, ...]
+    warnings: tuple[PlanWarning, ...]
     sources: tuple[Source, ...]
     print_name: str = ""  # the reader's, for the printout's title only
 
@@ -289,7 +291,10 @@ class PlanResult:
         return sum(day.kind is DayKind.REST for day in self.days)
 
     def to_wire(self) -> dict[str, object]:
-        """The result as plain JSON-ready values (the wire's `result`)."""
+        """The result as plain JSON-ready values, warnings as reasons.
+
+        The wire's `result` is this with the warnings worded (`calculators.present.plan.wire`).
+        """
         return {
             "status": self.status.value,
             "level": None if self.assessment is None else self.assessment.to_wire(),
@@ -301,7 +306,7 @@ class PlanResult:
             "steps": None if self.steps is None else self.steps.to_wire(),
             "timeline": [milestone.value for milestone in self.timeline],
             "notes": [note_wire(note) for note in self.notes],
-            "warnings": [alert.to_wire() for alert in self.warnings],
+            "warnings": [warning_wire(warning) for warning in self.warnings],
             "sources": [source.value for source in self.sources],
         }
 

@@ -48,7 +48,7 @@ from calculators.present.plan import (
     dose_phrase,
     walking_line,
 )
-from calculators.present.plan_notes import NOTE_WORDS, note_lines
+from calculators.present.plan_notes import NOTE_WORDS, alerts, note_lines
 from calculators.present.text import line as plain_text
 from calculators.results import Status
 from calculators.schedule import DEFAULT_CHOICES, CalendarChoices, Reminder
@@ -152,7 +152,7 @@ def plan_calendar(
     when the plan refers the reader (no plan, so no calendar), in the referral's own words.
     """
     if plan.status is not Status.OK:
-        reasons = " ".join(alert.message for alert in plan.warnings)
+        reasons = " ".join(shown.message for shown in alerts(plan))
         message = f"There is no plan to put in a calendar. {reasons}".strip()
         raise InvalidInput([FieldError("", message)])
     return calendar_file(plan, start, choices).to_wire()

@@ -26,6 +26,7 @@ from calculators.present.forms import calendar_options, reminder_time
 from calculators.present.plan_notes import (
     LEVEL_PLAN,
     LEVEL_SENTENCE,
+    alerts,
     note_lines,
     timeline_lines,
     walk_text,
@@ -327,7 +328,7 @@ def view(result: PlanResult) -> View:
     On paper the long week-by-week programme gives way to a compact printout (`printout`).
     """
     blocks: list[Block] = [*print_title(result), *level_blocks(result)]
-    blocks += warnings(result.warnings)
+    blocks += warnings(alerts(result))
     if result.weeks:
         blocks += [Section(programme_blocks(result), "screen"), printout(result)]
     blocks += steps_chart(result)
@@ -336,6 +337,11 @@ def view(result: PlanResult) -> View:
     blocks.append(SourceList(tuple(source.value for source in result.sources)))
     blocks.append(actions(result))
     return View(tuple(blocks))
+
+
+def wire(result: PlanResult) -> dict[str, object]:
+    """The result as the wire carries it: the calculator's reasons, its warnings worded."""
+    return {**result.to_wire(), "warnings": [shown.to_wire() for shown in alerts(result)]}
 
 
 def print_title(result: PlanResult) -> tuple[Section, ...]:

@@ -1,15 +1,19 @@
-"""The plan's notes in words: each reason of `calculators.plan.notes` to its sentence (issue 23).
+"""The plan's notes and cautions in words: each reason of `calculators.plan.notes` to its sentence.
 
-One home per note: the page, the command line, the printout and the calendar read these.
+One home per note (issue 23): the page, the command line, the printout and the calendar read these.
 """
 
 from __future__ import annotations
 
 from calculators.function import FunctionLevel
-from calculators.plan import PlanNote, PlanResult, WalkGoal, Walking
+from calculators.plan import HomeSupport, PlanNote, PlanResult, WalkGoal, Walking
 from calculators.plan.notes import (
+    Caution,
+    KitCaution,
+    KitReason,
     Milestone,
     Note,
+    PlanWarning,
     RetestNote,
     ScoreNote,
     ScoreReason,
@@ -17,6 +21,9 @@ from calculators.plan.notes import (
     StepsReason,
     StrengthCapNote,
 )
+from calculators.present import triage
+from calculators.results import Alert, Severity
+from calculators.triage import Finding
 
 # Each level (M3) in the reader's words (the sentences of the form), and what it changes.
 LEVEL_SENTENCE = {
@@ -252,3 +259,49 @@ def timeline_lines(result: PlanResult) -> tuple[str, ...]:
                 "trials of people over 50, strength rose by about a quarter to a third (D6)."
             )
     return tuple(lines)
+
+
+# The plan's own cautions (issue 22); the triage table's findings are worded by `present.triage`.
+CAUTION_WORDS = {
+    Caution.PHYSIO_CHECK: triage.PHYSIO_CHECK,
+    Caution.ONE_SIDE_LIMITS: triage.ONE_SIDE_LIMITS,
+}
+LACKING_WORDS = {
+    HomeSupport.CHAIR: "a sturdy chair",
+    HomeSupport.WALL: "a clear wall",
+    HomeSupport.COUNTER: "a kitchen counter or sturdy table",
+}
+
+
+def lacking_text(caution: KitCaution) -> str:
+    """What the reader said they lack, in words ("a sturdy chair and a clear wall")."""
+    said = [LACKING_WORDS[item] for item in caution.lacks]
+    return " and ".join(said) if said else "some of the equipment"
+
+
+def kit_text(caution: KitCaution) -> str:
+    """Why some days (or all) lack exercises, and who can fill the gap (a physiotherapist)."""
+    if caution.reason is KitReason.SHORT_DAYS:
+        return (
+            "Some days have fewer exercises than they should: nothing else in our library is safe "
+            f"for your level without {lacking_text(caution)}. {triage.PHYSIO_CHECK}"
+        )
+    return (
+        "Nothing in our exercise library is safe for your level without "
+        f"{lacking_text(caution)}. A physiotherapist can suggest exercises that fit you: "
+        "ask your doctor or practice to refer you."
+    )
+
+
+def alert(warning: PlanWarning) -> Alert:
+    """One of the plan's warnings in words: a triage finding as the table words it, or a caution."""
+    if isinstance(warning, Finding):
+        return triage.alert(warning)
+    if isinstance(warning, KitCaution):
+        return Alert(Severity.CAUTION, kit_text(warning))
+    return Alert(Severity.CAUTION, CAUTION_WORDS[warning])
+
+
+def alerts(result: PlanResult) -> tuple[Alert, ...]:
+    """The plan's warnings in words, most urgent first (the calculator's order)."""
+    return tuple(alert(warning) for warning in result.warnings)
