@@ -4,7 +4,7 @@ This is the one schema of an exercise: the plan calculator (in the browser, from
 and the site's pages (the macros, from the validated YAML) read the rows through
 `exercise_library`. The plan calculator takes the rows as an argument (it does no I/O); a row
 it cannot use is an `InvalidInput` naming the entry and the field. The build's own checks of
-the file (every problem at once, with its place: macros/data.py) run before this reader.
+the file (every problem at once, with its place: macros/data/exercises.py) run before this reader.
 """
 
 from __future__ import annotations

@@ -1,6 +1,6 @@
 """The pose book: data/poses.yml's parsed mapping as typed poses.
 
-The build validates the file first (macros/data.py, with messages naming exercise and field);
+The build validates the file first (macros/data/poses.py, with messages naming exercise and field);
 this reader only converts, and raises `PoseError` naming the field if handed something else.
 """
 
