@@ -44,17 +44,30 @@ KNOWN_IDS = "known_exercise_ids"
 KNOWN_SOURCES = "known_source_ids"
 
 
-def _check_reference(value: str, info: ValidationInfo) -> str:
-    """A reference to an exercise must name an id defined in exercises.yml."""
-    known = (info.context or {}).get(KNOWN_IDS)
-    if known is None or value in known:
-        return value
-    hint = _did_you_mean(value, known)
-    message = f"unknown exercise id {value!r}{hint} (ids are defined in data/{EXERCISES_FILE})"
-    raise ValueError(message)
+def _reference(context_key: str, noun: str, home: str) -> AfterValidator:
+    """A validator: a reference must name one of the ids given under `context_key`.
+
+    Args:
+        context_key: the validation context key of the ids it may name (None: do not check).
+        noun: what the ids name, as the message says it ("exercise").
+        home: where those ids are written, as the message says it.
+
+    """
+
+    def check(value: str, info: ValidationInfo) -> str:
+        known = (info.context or {}).get(context_key)
+        if known is None or value in known:
+            return value
+        hint = _did_you_mean(value, known)
+        message = f"unknown {noun} id {value!r}{hint} ({home})"
+        raise ValueError(message)
+
+    return AfterValidator(check)
 
 
-ExerciseRef = Annotated[ExerciseId, AfterValidator(_check_reference)]
+ExerciseRef = Annotated[
+    ExerciseId, _reference(KNOWN_IDS, "exercise", f"ids are defined in data/{EXERCISES_FILE}")
+]
 
 
 class _Model(BaseModel):

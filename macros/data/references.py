@@ -14,12 +14,10 @@ from pydantic import (
     StrictBool,
     StrictInt,
     StrictStr,
-    ValidationInfo,
     model_validator,
 )
 
-from macros.data.fields import KNOWN_SOURCES, Text, _Model
-from macros.data.messages import _did_you_mean
+from macros.data.fields import KNOWN_SOURCES, Text, _Model, _reference
 
 
 class Checked(enum.StrEnum):
@@ -72,18 +70,11 @@ def _https(value: str) -> str:
     return value
 
 
-def _check_source_ref(value: str, info: ValidationInfo) -> str:
-    """A citation supports rows of the table: each id must be one of its rows."""
-    known = (info.context or {}).get(KNOWN_SOURCES)
-    if known is None or value in known:
-        return value
-    hint = _did_you_mean(value, known)
-    message = f"unknown source id {value!r}{hint} (ids are the 'sources' of this file)"
-    raise ValueError(message)
-
-
 SourceId = Annotated[StrictStr, AfterValidator(_source_id)]
-SourceRef = Annotated[SourceId, AfterValidator(_check_source_ref)]
+# A citation supports rows of the table: each id it names must be one of its rows.
+SourceRef = Annotated[
+    SourceId, _reference(KNOWN_SOURCES, "source", "ids are the 'sources' of this file")
+]
 CellText = Annotated[Text, AfterValidator(_cell)]
 Doi = Annotated[StrictStr, AfterValidator(_doi)]
 HttpsUrl = Annotated[StrictStr, AfterValidator(_https)]
