@@ -57,12 +57,14 @@ lint: setup
 typecheck: setup
 	$(BIN)/mypy
 
-# Both cores: pytest-xdist runs two workers. Tests of one file stay on one worker (loadgroup; the
-# group is the file unless a long test names its own, tests/conftest.py), so a file's shared
-# browser context starts once. Files are handed out in collection order, the long browser files
-# first, so the many short unit tests even out the two workers at the end. Every run ends with its
-# 20 slowest tests (--durations=20), so a test that grows shows in the CI log.
-PYTEST_PARALLEL ?= -n 2 --dist loadgroup --no-loadscope-reorder --durations=20
+# Four pytest-xdist workers on the 2 cores: a browser test mostly waits (page loads, the engine,
+# network-idle timers), so two workers left the cores idle about half the run (make test: 6 min
+# quiet at -n 2). Tests of one file stay on one worker (loadgroup; the group is the file unless a
+# long test names its own, tests/conftest.py), so a file's shared browser context starts once;
+# the workers share one build of the site. Files are handed out in collection order, the long
+# browser files first, so the many short unit tests even out the workers at the end. Every run
+# ends with its 20 slowest tests (--durations=20), so a test that grows shows in the CI log.
+PYTEST_PARALLEL ?= -n 4 --dist loadgroup --no-loadscope-reorder --durations=20
 
 unit: setup
 	$(BIN)/pytest $(PYTEST_PARALLEL) -m "not browser"

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import json
+import os
 from collections.abc import Iterator
 
 import pytest
+from filelock import FileLock
 from helpers.browser import WatchedPage, next_watched_page, open_watched_page
 from playwright.sync_api import Browser, sync_playwright
 
@@ -47,12 +50,24 @@ def pytest_collection_modifyitems(
 
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
-    """The project's site, built once per session with `--strict`."""
-    site_dir = tmp_path_factory.mktemp("site")
-    result = build_site(site_dir)
-    log = result.stdout + result.stderr
-    assert result.returncode == 0, f"mkdocs build --strict failed:\n{log}"
-    return BuiltSite(site_dir, log)
+    """The project's site, built once per run with `--strict`, shared by every xdist worker.
+
+    The first worker to get the lock builds; the others wait on the lock (a state, not a timer)
+    and read the same site and log: N workers would otherwise build N copies at once, each
+    seconds of CPU on a 2-core machine before any browser test can start. No test writes into
+    it (tests that change a site copy it first). A failed build fails every worker with its log.
+    """
+    base = tmp_path_factory.getbasetemp()
+    shared = base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base
+    site_dir, record = shared / "site", shared / "site-build.json"
+    with FileLock(shared / "site-build.lock"):
+        if not record.exists():
+            result = build_site(site_dir)
+            outcome = {"returncode": result.returncode, "log": result.stdout + result.stderr}
+            record.write_text(json.dumps(outcome), encoding="utf-8")
+    outcome = json.loads(record.read_text(encoding="utf-8"))
+    assert outcome["returncode"] == 0, f"mkdocs build --strict failed:\n{outcome['log']}"
+    return BuiltSite(site_dir, outcome["log"])
 
 
 @pytest.fixture(scope="session")
