@@ -210,7 +210,16 @@ def rendered_field_errors(page: Page, calculator: str) -> dict[str, str]:
     return errors
 
 
-@pytest.mark.parametrize("calculator", CALCULATORS)
+# The plan's walk through its golden cases is the suite's longest test (each answer is a drawn
+# 12-week plan): a group of its own, so it runs on another pytest-xdist worker beside this file's
+# other tests (the Makefile's --dist loadgroup) instead of lengthening this file's worker.
+@pytest.mark.parametrize(
+    "calculator",
+    [
+        pytest.param(c, marks=pytest.mark.xdist_group("form-parity-plan")) if c == "plan" else c
+        for c in CALCULATORS
+    ],
+)
 def test_form_shows_cpython_answers_for_every_golden_case(
     calculator: str, calculator_page: Any, built_site: BuiltSite
 ) -> None:

@@ -89,7 +89,14 @@ def _answers(calculator: str, site: BuiltSite) -> list[tuple[str, str]]:
     return answers
 
 
-@pytest.mark.parametrize("calculator", sorted(FORM_PAGES))
+# The plan's golden answers at large text are a long walk: a group of its own (another worker).
+@pytest.mark.parametrize(
+    "calculator",
+    [
+        pytest.param(c, marks=pytest.mark.xdist_group("large-text-plan")) if c == "plan" else c
+        for c in sorted(FORM_PAGES)
+    ],
+)
 def test_every_golden_answer_reads_at_200_percent_text_on_a_phone(
     phone: Page, site_url: str, built_site: BuiltSite, calculator: str
 ) -> None:
