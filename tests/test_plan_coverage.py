@@ -17,6 +17,7 @@ import yaml
 
 from calculators.exercises import Category, Equipment, exercise_library
 from calculators.plan import Ability, DayKind, Focus, Muscles, PlanInput, weekly_plan
+from calculators.present.plan import day_title
 
 ROOT = Path(__file__).resolve().parent.parent
 ROWS = yaml.safe_load((ROOT / "data" / "exercises.yml").read_text(encoding="utf-8"))
@@ -43,7 +44,7 @@ def short_days(answers: PlanInput, rows: list[dict[str, object]] = ROWS) -> list
             if day.kind is DayKind.MOVEMENT:
                 needs.append((Category.MOBILITY, 2))
             problems += [
-                f"week {week.week} {day.title}: {categories.count(category)} {category.value} "
+                f"week {week.week} {day_title(day)}: {categories.count(category)} {category.value} "
                 f"(needs {count})"
                 for category, count in needs
                 if categories.count(category) < count

@@ -44,7 +44,6 @@ from calculators.plan.notes import Milestone, Note, ScoreNote, ScoreReason
 from calculators.plan.programme import weekly_plan
 from calculators.plan.result import (
     DAY_NAMES,
-    DAY_TITLES,
     DayKind,
     Dose,
     Muscles,
@@ -61,7 +60,6 @@ from calculators.plan.selection import allowed, isometric_hold
 
 __all__ = [
     "DAY_NAMES",
-    "DAY_TITLES",
     "REST_DAY",
     "WEEK_LAYOUTS",
     "Ability",

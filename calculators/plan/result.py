@@ -62,18 +62,6 @@ def note_wire(note: PlanNote) -> object:
 DAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 
 
-# One phrase per day title, used by every view (page, sample weeks, print, calendar, CLI).
-DAY_TITLES = {
-    Muscles.LOWER: "Strength: legs and hips",
-    Muscles.UPPER: "Strength: arms, chest and back",
-    Muscles.FULL: "Strength: whole body",
-    DayKind.BALANCE: "Balance",
-    DayKind.MOVEMENT: "Walking and stretching",
-    DayKind.REST: "Rest",
-}
-BALANCE_SUFFIX = " + balance"
-
-
 @dataclass(frozen=True)
 class Dose:
     """One exercise's amount in one week: sets, and reps or seconds held (a range)."""
@@ -82,34 +70,6 @@ class Dose:
     reps: Span | None
     hold_seconds: Span | None
     per_side: bool
-
-    def phrase(self) -> str:
-        """The dose in words, the one phrase every view uses.
-
-        >>> Dose(2, (10, 12), None, True).phrase()
-        '2 sets of 10–12 reps on each side'
-        >>> Dose(1, None, (10, 10), False).phrase()
-        '1 hold of 10 seconds'
-        """
-        side = " on each side" if self.per_side else ""
-        if self.reps is not None:
-            return f"{_count(self.sets, 'set')} of {span_text(self.reps)} reps{side}"
-        hold = span_text(self.hold_seconds or (0, 0))
-        return f"{_count(self.sets, 'hold')} of {hold} seconds{side}"
-
-    def short(self) -> str:
-        """The dose in the printed plan's short form, sides left to the exercise's name.
-
-        Its key is `present.plan.SHORT_DOSE_KEY`.
-
-        >>> Dose(2, (10, 12), None, True).short()
-        '2 × 10–12'
-        >>> Dose(1, None, (10, 10), False).short()
-        '1 × 10 s'
-        """
-        if self.reps is not None:
-            return f"{self.sets} × {span_text(self.reps)}"
-        return f"{self.sets} × {span_text(self.hold_seconds or (0, 0))} s"
 
     def seconds(self) -> int:
         """About how long the dose takes at its top end, rests between sets included.
@@ -136,7 +96,10 @@ class PlannedExercise:
     harder: Exercise | None
 
     def to_wire(self) -> dict[str, object]:
-        """The exercise as the wire's mapping; one of `reps` and `hold_seconds` is null."""
+        """The exercise as the wire's mapping; one of `reps` and `hold_seconds` is null.
+
+        The wire's `dose` (the phrase) is `calculators.present.plan.wire`'s.
+        """
         return {
             "id": self.exercise.id,
             "name": self.exercise.name,
@@ -147,7 +110,6 @@ class PlannedExercise:
                 None if self.dose.hold_seconds is None else span_text(self.dose.hold_seconds)
             ),
             "per_side": self.dose.per_side,
-            "dose": self.dose.phrase(),
             "note": self.exercise.safety,
             "harder": (
                 None if self.harder is None else {"id": self.harder.id, "name": self.harder.name}
@@ -168,13 +130,6 @@ class PlanDay:
     notes: tuple[PlanNote, ...]
 
     @property
-    def title(self) -> str:
-        """The day's title, one phrase for every view."""
-        if self.muscles is not None:
-            return DAY_TITLES[self.muscles] + (BALANCE_SUFFIX if self.balance_core else "")
-        return DAY_TITLES[self.kind]
-
-    @property
     def session_minutes(self) -> int:
         """About how long the day's exercises take, rounded up to 5 minutes (0 without any).
 
@@ -188,11 +143,10 @@ class PlanDay:
         return -(-seconds // step) * evidence.SESSION_ROUND_TO_MINUTES
 
     def to_wire(self) -> dict[str, object]:
-        """The day as the wire's mapping (day 1 = Monday)."""
+        """The day as the wire's mapping (day 1 = Monday); its `title` is `present.plan.wire`'s."""
         return {
             "day": self.day,
             "name": DAY_NAMES[self.day - 1],
-            "title": self.title,
             "kind": self.kind.value,
             "focus": None if self.muscles is None else self.muscles.value,
             "balance_core": self.balance_core,
@@ -240,18 +194,10 @@ class PlanWeek:
         """Weeks 1–2: learn the moves with the easier versions."""
         return self.week <= evidence.LEARNING_WEEKS
 
-    @property
-    def title(self) -> str:
-        """The week's heading, one phrase for every view."""
-        if self.learning:
-            return f"Week {self.week}: learn the moves"
-        return f"Week {self.week}: re-test week" if self.retest else f"Week {self.week}: build up"
-
     def to_wire(self) -> dict[str, object]:
-        """The week as the wire's mapping."""
+        """The week as the wire's mapping; its `title` is `present.plan.wire`'s."""
         return {
             "week": self.week,
-            "title": self.title,
             "learning": self.learning,
             "sets": self.sets,
             "retest": self.retest,
@@ -291,9 +237,10 @@ class PlanResult:
         return sum(day.kind is DayKind.REST for day in self.days)
 
     def to_wire(self) -> dict[str, object]:
-        """The result as plain JSON-ready values, warnings as reasons.
+        """The result as plain JSON-ready values: numbers and reasons, no words.
 
-        The wire's `result` is this with the warnings worded (`calculators.present.plan.wire`).
+        The wire's `result` is this with the warnings, titles and doses worded
+        (`calculators.present.plan.wire`).
         """
         return {
             "status": self.status.value,
@@ -309,11 +256,6 @@ class PlanResult:
             "warnings": [warning_wire(warning) for warning in self.warnings],
             "sources": [source.value for source in self.sources],
         }
-
-
-def _count(number: int, noun: str) -> str:
-    """`1 set`, `2 sets`."""
-    return f"{number} {noun}" if number == 1 else f"{number} {noun}s"
 
 
 def span_text(span: Span) -> str:

@@ -18,8 +18,8 @@ Design:
   ACTION:DISPLAY and a plain DESCRIPTION on every event (so on every repeat).
 - Each description says how many weeks the calendar covers and its first and last day (week 1
   starts on the start date; the last day is the end of week 12); so does the page's message.
-- Titles and doses are the plan's own phrases (`PlanDay.title`, `Dose.phrase`). In a carer's
-  own calendar an event must say whose and what it is: each title carries "Regain" and the
+- Titles and doses are the plan's own phrases (`present.plan.day_title`, `dose_phrase`). In a
+  carer's own calendar an event must say whose and what it is: each title carries "Regain" and the
   optional name ("Dad — balance (Regain)"), and the calendar is named (X-WR-CALNAME). The name
   is the reader's text: escaped for iCalendar, never read for citations.
 - No bare source ids: "(E3)" in a note is written out, "(source: …, 2009)", as the CLI does.

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from datetime import date
 from itertools import groupby
+from typing import cast
 
 from calculators.evidence import Source
 from calculators.exercises import Exercise, Position, Support
@@ -15,11 +16,14 @@ from calculators.function import FALLS_TRIGGER_RULE, level_for_score
 from calculators.plan import (
     DAY_NAMES,
     DayKind,
+    Dose,
+    Muscles,
     PlanDay,
     PlannedExercise,
     PlanNote,
     PlanResult,
     PlanWeek,
+    span_text,
 )
 from calculators.present import callouts, charts, numbers, triage
 from calculators.present.forms import calendar_options, reminder_time
@@ -67,21 +71,70 @@ OPEN_ONE_BLOCK = "Weeks with the same exercises are one block: tap a block's hea
 EXERCISE_PAGE = "guide/exercises/"
 
 
+# One phrase per day title, used by every view (page, sample weeks, print, calendar, CLI).
+DAY_TITLES: dict[Muscles | DayKind, str] = {
+    Muscles.LOWER: "Strength: legs and hips",
+    Muscles.UPPER: "Strength: arms, chest and back",
+    Muscles.FULL: "Strength: whole body",
+    DayKind.BALANCE: "Balance",
+    DayKind.MOVEMENT: "Walking and stretching",
+    DayKind.REST: "Rest",
+}
+BALANCE_SUFFIX = " + balance"
+
+
 def day_title(day: PlanDay) -> str:
     """A day's title, the one phrase for it on the page, the CLI and the calendar.
-
-    The words are the plan's own (`PlanDay.title`): one home for each phrase.
 
     >>> from calculators.plan import DayKind, Muscles, PlanDay
     >>> day_title(PlanDay(1, DayKind.STRENGTH, Muscles.FULL, True, (), None, ()))
     'Strength: whole body + balance'
     """
-    return day.title
+    if day.muscles is not None:
+        return DAY_TITLES[day.muscles] + (BALANCE_SUFFIX if day.balance_core else "")
+    return DAY_TITLES[day.kind]
+
+
+def week_title(week: PlanWeek) -> str:
+    """A week's heading, one phrase for every view: "Week 3: build up"."""
+    if week.learning:
+        return f"Week {week.week}: learn the moves"
+    return f"Week {week.week}: re-test week" if week.retest else f"Week {week.week}: build up"
+
+
+def dose_words(dose: Dose) -> str:
+    """A dose in words, the one phrase every view uses.
+
+    >>> dose_words(Dose(2, (10, 12), None, True))
+    '2 sets of 10–12 reps on each side'
+    >>> dose_words(Dose(1, None, (10, 10), False))
+    '1 hold of 10 seconds'
+    """
+    side = " on each side" if dose.per_side else ""
+    if dose.reps is not None:
+        return f"{numbers.plural(dose.sets, 'set')} of {span_text(dose.reps)} reps{side}"
+    hold = span_text(dose.hold_seconds or (0, 0))
+    return f"{numbers.plural(dose.sets, 'hold')} of {hold} seconds{side}"
 
 
 def dose_phrase(planned: PlannedExercise) -> str:
-    """An exercise's dose this week: "2 sets of 10–12 reps on each side" (`Dose.phrase`)."""
-    return planned.dose.phrase()
+    """An exercise's dose this week: "2 sets of 10–12 reps on each side" (`dose_words`)."""
+    return dose_words(planned.dose)
+
+
+def short_dose(dose: Dose) -> str:
+    """A dose in the printed plan's short form, sides left to the exercise's name.
+
+    Its key is `SHORT_DOSE_KEY`.
+
+    >>> short_dose(Dose(2, (10, 12), None, True))
+    '2 × 10–12'
+    >>> short_dose(Dose(1, None, (10, 10), False))
+    '1 × 10 s'
+    """
+    if dose.reps is not None:
+        return f"{dose.sets} × {span_text(dose.reps)}"
+    return f"{dose.sets} × {span_text(dose.hold_seconds or (0, 0))} s"
 
 
 def drawing(exercise: Exercise) -> Move | None:
@@ -110,7 +163,7 @@ def phases(result: PlanResult) -> tuple[tuple[PlanWeek, ...], ...]:
 
 def _sessions(week: PlanWeek) -> tuple[object, ...]:
     """What a week's tables show: each day's kind, exercises, doses and notes (not steps)."""
-    return tuple((day.title, day.exercises, day.notes) for day in week.days)
+    return tuple((day_title(day), day.exercises, day.notes) for day in week.days)
 
 
 def weeks_label(weeks: tuple[PlanWeek, ...]) -> str:
@@ -207,7 +260,7 @@ def week_list(result: PlanResult) -> Items:
     items = tuple(
         Item(
             (
-                Value("week", week.title),
+                Value("week", week_title(week)),
                 ". ",
                 walk_text(week.walking),
                 *(f" {n}" for n in note_lines(week.notes)),
@@ -340,8 +393,49 @@ def view(result: PlanResult) -> View:
 
 
 def wire(result: PlanResult) -> dict[str, object]:
-    """The result as the wire carries it: the calculator's reasons, its warnings worded."""
-    return {**result.to_wire(), "warnings": [shown.to_wire() for shown in alerts(result)]}
+    """The result as the wire carries it: its reasons, with warnings, titles and doses worded."""
+    mapping = result.to_wire()
+    mapping["days"] = _days_wire(mapping["days"], result.days)
+    mapping["weeks"] = [
+        {
+            **_worded(shown, "learning", "title", week_title(week)),
+            "days": _days_wire(shown["days"], week.days),
+        }
+        for shown, week in zip(_mappings(mapping["weeks"]), result.weeks, strict=True)
+    ]
+    mapping["warnings"] = [shown.to_wire() for shown in alerts(result)]
+    return mapping
+
+
+def _days_wire(days: object, planned_days: tuple[PlanDay, ...]) -> list[dict[str, object]]:
+    """The days' wire mappings (`PlanDay.to_wire`), their titles and doses in words."""
+    return [
+        {
+            **_worded(shown, "kind", "title", day_title(day)),
+            "exercises": [
+                _worded(exercise, "note", "dose", dose_phrase(planned))
+                for exercise, planned in zip(
+                    _mappings(shown["exercises"]), day.exercises, strict=True
+                )
+            ],
+        }
+        for shown, day in zip(_mappings(days), planned_days, strict=True)
+    ]
+
+
+def _mappings(value: object) -> list[dict[str, object]]:
+    """A list of the wire's mappings, as `to_wire` built it."""
+    return cast("list[dict[str, object]]", value)
+
+
+def _worded(mapping: dict[str, object], before: str, key: str, words: str) -> dict[str, object]:
+    """`mapping` with `key: words` put just before `before`, where the wire has always had it."""
+    worded: dict[str, object] = {}
+    for name, value in mapping.items():
+        if name == before:
+            worded[key] = words
+        worded[name] = value
+    return worded
 
 
 def print_title(result: PlanResult) -> tuple[Section, ...]:
@@ -446,7 +540,7 @@ def print_table(result: PlanResult) -> Table:
             how = _paper_how(exercise, level) if new else "as above."
             shown.add(exercise.id)
             planned = tuple(run[0].days[index].exercises[slot] for run in runs)
-            doses = tuple(Cell((Paragraph((p.dose.short(),), kind="dose"),)) for p in planned)
+            doses = tuple(Cell((Paragraph((short_dose(p.dose),), kind="dose"),)) for p in planned)
             link = Link(_print_name(first), f"{EXERCISE_PAGE}#{exercise.id}")
             named = Paragraph((link, f": {how}", *_moves_on(runs, planned)))
             # The drawing where the how-to is written, beside it (extra.css floats it right).
