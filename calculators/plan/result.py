@@ -48,15 +48,13 @@ class Walking(StrEnum):
     MORE_STEPS = "more-steps"
 
 
-# A note: a reason (its words in `present.plan_notes`), or a sentence not yet moved there.
-PlanNote = Note | ScoreNote | RetestNote | StepsNote | StrengthCapNote | str
+# A note: a reason (its words are `present.plan_notes`').
+PlanNote = Note | ScoreNote | RetestNote | StepsNote | StrengthCapNote
 
 
 def note_wire(note: PlanNote) -> object:
-    """A note on the wire: a reason's code, a score note's reason and numbers, or a sentence."""
-    if isinstance(note, ScoreNote | RetestNote | StepsNote | StrengthCapNote):
-        return note.to_wire()
-    return note.value if isinstance(note, Note) else note
+    """A note on the wire: a reason's code, or its reason and numbers."""
+    return note.value if isinstance(note, Note) else note.to_wire()
 
 
 DAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")

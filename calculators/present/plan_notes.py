@@ -203,7 +203,7 @@ def score_text(note: ScoreNote) -> str:
 
 
 def note_text(note: PlanNote) -> str:
-    """One of the plan's notes in words (a `str` is a note not yet moved here: as it is)."""
+    """One of the plan's notes in words."""
     if isinstance(note, Note):
         return NOTE_WORDS[note]
     if isinstance(note, ScoreNote):
@@ -212,9 +212,7 @@ def note_text(note: PlanNote) -> str:
         return retest_text(note)
     if isinstance(note, StepsNote):
         return steps_text(note)
-    if isinstance(note, StrengthCapNote):
-        return strength_cap_text(note)
-    return note
+    return strength_cap_text(note)
 
 
 def note_lines(notes: tuple[PlanNote, ...]) -> tuple[str, ...]:
