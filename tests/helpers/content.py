@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import functools
 import re
+from pathlib import Path
 from typing import Any
 
 import yaml
@@ -61,7 +63,18 @@ def normalise(text: str) -> str:
 
 def page_text(built_site: BuiltSite, url_path: str) -> str:
     """The normalised text of a page's article, without the shared disclaimer."""
-    soup = BeautifulSoup(built_site.page(url_path).read_text(encoding="utf-8"), "html.parser")
+    return _article_text(built_site.page(url_path), url_path)
+
+
+@functools.cache
+def _article_text(file: Path, url_path: str) -> str:
+    """A page's article text, parsed once per page and worker.
+
+    The parametrized content tests ask for the same page dozens of times, and parsing a page is
+    most of what they cost (issue 20: cache what is computed per test). A string, so no test can
+    change what another reads.
+    """
+    soup = BeautifulSoup(file.read_text(encoding="utf-8"), "html.parser")
     article = soup.find("article")
     assert article is not None, f"{url_path} has no <article>"
     for aside in article.select("aside.rg-disclaimer"):
