@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from pathlib import Path
 from urllib.parse import unquote
 
@@ -13,8 +14,9 @@ from helpers.content import NAV_PAGES, mkdocs_config
 from harness import ROOT, BuiltSite
 
 
+@functools.cache
 def _soup(path: Path) -> BeautifulSoup:
-    """A parsed built page."""
+    """A parsed built page, parsed once per worker (the tests here only read it)."""
     return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
 
 
