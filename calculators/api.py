@@ -37,9 +37,7 @@ from calculators.schedule import CalendarRequest
 from calculators.self_check import SelfCheckInput, self_check
 
 WIRE_VERSION = 2
-_GENERIC_ERROR = FieldError(
-    "", "Something went wrong while working this out. Please check your answers and try again."
-)
+_GENERIC_ERROR = FieldError("", error_view.SOMETHING_WENT_WRONG)
 
 
 Answer = tuple[dict[str, object], View | None]  # the wire's result and what the reader sees
@@ -89,10 +87,10 @@ def answer(
         compute = CALCULATORS.get(name)
         if compute is None:
             raise InvalidInput(
-                [FieldError("", f"There is no calculator called {name!r}.", ", ".join(CALCULATORS))]
+                [FieldError("", error_view.no_calculator(name), ", ".join(CALCULATORS))]
             )
         if not isinstance(payload, Mapping):
-            raise InvalidInput([FieldError("", "The answers must be a JSON object.")])
+            raise InvalidInput([FieldError("", error_view.NOT_AN_OBJECT)])
         result, view = compute(payload, exercises)
         json.dumps(result, allow_nan=False)  # proves the answer is finite, plain JSON
     except InvalidInput as error:
@@ -181,7 +179,7 @@ def _run_text(
         )
     except (ValueError, TypeError, RecursionError):
         envelope, view = _failure(
-            str(calculator), (FieldError("", "The answers are not valid JSON."),)
+            str(calculator), (FieldError("", error_view.NOT_JSON),)
         )
         envelope["html"] = html.render(view, str(root))
         return envelope

@@ -36,7 +36,7 @@ def build_parser() -> argparse.ArgumentParser:
     """The argument parser for every calculator, one option per field of its form's spec."""
     parser = argparse.ArgumentParser(
         prog="python -m calculators",
-        description="Regain's calculators: a protein target, a weekly plan and a self-check.",
+        description=text.CLI_DESCRIPTION,
     )
     sub = parser.add_subparsers(dest="calculator", required=True)
     for name, form in FORMS.items():
@@ -48,9 +48,9 @@ def build_parser() -> argparse.ArgumentParser:
                 "--exercises",
                 type=Path,
                 default=DEFAULT_EXERCISES,
-                help="exercise library, YAML or JSON (default: data/exercises.yml)",
+                help=text.CLI_EXERCISES_HELP,
             )
-        command.add_argument("--json", action="store_true", help="print the wire envelope")
+        command.add_argument("--json", action="store_true", help=text.CLI_JSON_HELP)
     return parser
 
 
@@ -125,21 +125,21 @@ def run() -> int:
 def load_exercises(path: Path) -> list[Mapping[str, object]]:
     """The exercise rows from a JSON or YAML file (YAML needs PyYAML, imported only here)."""
     try:
-        text = path.read_text(encoding="utf-8")
+        content = path.read_text(encoding="utf-8")
     except OSError as error:
-        raise ExerciseFileError(f"cannot read the exercise file {path}: {error.strerror}") from None
+        raise ExerciseFileError(text.cli_file_problem(path, "unreadable", error.strerror)) from None
     if path.suffix == ".json":
         try:
-            rows = json.loads(text)
+            rows = json.loads(content)
         except ValueError as error:
-            raise ExerciseFileError(f"{path} is not valid JSON: {error}") from None
+            raise ExerciseFileError(text.cli_file_problem(path, "json", error)) from None
     else:
         import yaml  # noqa: PLC0415 - lazy: the package itself stays standard-library only
 
         try:
-            rows = yaml.safe_load(text)
+            rows = yaml.safe_load(content)
         except yaml.YAMLError as error:
-            raise ExerciseFileError(f"{path} is not valid YAML: {error}") from None
+            raise ExerciseFileError(text.cli_file_problem(path, "yaml", error)) from None
     if not isinstance(rows, list):
-        raise ExerciseFileError(f"{path} must hold a list of exercises")
+        raise ExerciseFileError(text.cli_file_problem(path, "not-a-list"))
     return rows

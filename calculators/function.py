@@ -52,6 +52,14 @@ class FunctionLevel(StrEnum):
         return list(FunctionLevel).index(self)
 
 
+class SppbTest(StrEnum):
+    """The three parts of the at-home SPPB, in the order a reader does them."""
+
+    BALANCE = "balance"
+    WALK = "walk"
+    CHAIR = "chair"
+
+
 class FallsTrigger(StrEnum):
     """The reasons a reader is at high risk of falling (M4, M3)."""
 
@@ -108,20 +116,14 @@ class Sppb:
         return self.low == self.high
 
     @property
-    def missing_words(self) -> str:
-        """The tests not done as one phrase: "the 4 m walk and the chair rises"."""
-        gaps = self.missing
-        return " and ".join(gaps) if len(gaps) < 3 else f"{', '.join(gaps[:-1])} and {gaps[-1]}"
-
-    @property
-    def missing(self) -> tuple[str, ...]:
-        """The tests not done, in the reader's words."""
+    def missing(self) -> tuple[SppbTest, ...]:
+        """The tests not done, in the order a reader does them (present/ words them)."""
         gaps = (
-            ("the balance stands", self.balance != self._balance_high),
-            ("the 4 m walk", self.walk is None),
-            ("the chair rises", self.chair is None),
+            (SppbTest.BALANCE, self.balance != self._balance_high),
+            (SppbTest.WALK, self.walk is None),
+            (SppbTest.CHAIR, self.chair is None),
         )
-        return tuple(name for name, gap in gaps if gap)
+        return tuple(test for test, gap in gaps if gap)
 
     @property
     def _balance_high(self) -> int:

@@ -20,6 +20,7 @@ from calculators.errors import FieldError, InvalidInput
 from calculators.fields import Field, Kind
 from calculators.inputs import PayloadReader
 from calculators.plan import PlanInput
+from calculators.present.field_words import FIELD_WORDS
 
 
 class Reminder(StrEnum):
@@ -194,10 +195,7 @@ def read_start_date(value: object) -> date:
     raise InvalidInput(
         [
             FieldError(
-                "start_date",
-                "Enter the first day of your plan as a date, year-month-day (for example "
-                "2025-01-06).",
-                f"YYYY-MM-DD, years {low}–{high}",
+                "start_date", FIELD_WORDS["calendar.start_date"], f"YYYY-MM-DD, years {low}–{high}"
             )
         ]
     )

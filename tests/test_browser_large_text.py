@@ -162,12 +162,17 @@ def test_answer_buttons_are_full_width_stacked_and_never_covered(
     phone.goto(site_url + FORM_PAGES["plan"])
     show_answer(phone, "plan", cpython_html("plan", A_PLUS, built_site))
     buttons = phone.locator("#plan-result .rg-result-actions > .md-button")
+    # Answer blocks off screen are drawn late (`content-visibility: auto`, extra.css): their real
+    # heights arrive after a scroll, and the browser's scroll anchoring then moves the page, so a
+    # button scrolled to the middle could end under the header (the quiet clean-clone run q1 of
+    # 2026-12-06: "svg in LABEL.md-header__button", top 22 px). What covers a button (the header,
+    # the "Back to top" pill) does not depend on that, so every block is drawn at once here.
+    phone.add_style_tag(content="* { content-visibility: visible !important; }")
     boxes = []
     for index in range(buttons.count()):
         # Scrolling up is when Material shows its "Back to top" pill: down a little, then up.
-        # Answer blocks off screen are drawn late (`content-visibility: auto`), so the page's
-        # layout moves for a few frames after each scroll, longer on a busy machine: wait until
-        # the button stays put for three frames (a state, not a time), then hit-test its centre.
+        # Wait until the button stays put for three frames (a state, not a time) after each
+        # scroll, then hit-test its centre.
         boxes.append(
             buttons.nth(index).evaluate(
                 """async (b) => {

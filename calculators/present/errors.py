@@ -8,6 +8,44 @@ from calculators.errors import FieldError
 from calculators.present.view import Item, View, Warning
 from calculators.results import Severity
 
+# What the engine answers when the request itself is wrong, not one of the reader's answers.
+SOMETHING_WENT_WRONG = (
+    "Something went wrong while working this out. Please check your answers and try again."
+)
+NOT_AN_OBJECT = "The answers must be a JSON object."
+NOT_JSON = "The answers are not valid JSON."
+
+
+# A damaged exercise library (data/exercises.yml is checked at build time, so a reader meets
+# these only on a broken deploy): what is wrong with one entry, by problem.
+LIBRARY_MISSING = "The exercise library is missing or empty."
+LIBRARY_PROBLEMS = {
+    "not-a-mapping": "is not a mapping",
+    "no-id": "has no text 'id'",
+    "repeated-id": "repeats an id used earlier",
+    "text": "needs text in {key!r}",
+    "id-or-null": "needs an id or null in {key!r}",
+    "texts": "needs a list of text in {key!r}",
+    "flag": "needs true or false in {key!r}",
+    "choice": "needs one of {allowed} in {key!r}",
+    "equipment": "needs a list of known items in 'equipment'",
+    "dose": "needs a mapping in 'dose'",
+    "dose-amounts": "needs 'dose' with sets and exactly one of reps or hold_seconds",
+    "per-side": "needs true or false in 'dose.per_side'",
+}
+
+
+def damaged_library(index: int, ident: str | None, problem: str, **blanks: object) -> str:
+    """The message for an unusable entry of the exercise library."""
+    name = f" ({ident!r})" if ident else ""
+    what = LIBRARY_PROBLEMS[problem].format(**blanks)
+    return f"The exercise library is damaged: entry {index}{name} {what}."
+
+
+def no_calculator(name: str) -> str:
+    """The message for a calculator name the engine does not know."""
+    return f"There is no calculator called {name!r}."
+
 
 def view(errors: Sequence[FieldError]) -> View:
     """One box: how many answers to check, and every message.

@@ -108,6 +108,9 @@ FIELD_WORDS: dict[str, str] = {
         "Enter the time of your sessions as hours and minutes, between {earliest} and {latest}."
     ),
     "calendar.reminder": "a reminder",
+    "calendar.start_date": (
+        "Enter the first day of your plan as a date, year-month-day (for example 2025-01-06)."
+    ),
 }
 # A tick box's words (every flag's: missing means no).
 TICK_BOX = "Tick the box or leave it empty (true or false)."

@@ -5,7 +5,9 @@ One home per note (issue 23): the page, the command line, the printout and the c
 
 from __future__ import annotations
 
-from calculators.function import FunctionLevel
+from collections.abc import Sequence
+
+from calculators.function import FunctionLevel, SppbTest
 from calculators.plan import HomeSupport, PlanNote, PlanResult, WalkGoal, Walking
 from calculators.plan.notes import (
     Caution,
@@ -189,7 +191,7 @@ def score_text(note: ScoreNote) -> str:
         measured = f"Your tests score is {score.low} of 12, from the balance stands, the 4 m walk"
         measured += " and the chair rises; higher means stronger (M1)"
     else:
-        missing = score.missing_words
+        missing = missing_words(score.missing)
         measured = (
             f"Without {missing}, your tests score is somewhere from {score.low} to "
             f"{score.high} of 12, higher means stronger (M1): the plan uses the lower end. Do "
@@ -303,3 +305,17 @@ def alert(warning: PlanWarning) -> Alert:
 def alerts(result: PlanResult) -> tuple[Alert, ...]:
     """The plan's warnings in words, most urgent first (the calculator's order)."""
     return tuple(alert(warning) for warning in result.warnings)
+
+
+# The at-home SPPB's parts as a sentence names them.
+SPPB_TEST_WORDS = {
+    SppbTest.BALANCE: "the balance stands",
+    SppbTest.WALK: "the 4 m walk",
+    SppbTest.CHAIR: "the chair rises",
+}
+
+
+def missing_words(tests: Sequence[SppbTest]) -> str:
+    """The tests not done as one phrase: "the 4 m walk and the chair rises"."""
+    gaps = [SPPB_TEST_WORDS[test] for test in tests]
+    return " and ".join(gaps) if len(gaps) < 3 else f"{', '.join(gaps[:-1])} and {gaps[-1]}"

@@ -104,3 +104,20 @@ def _table(table: Table, depth: int) -> list[str]:
         else:
             lines.append(head)
     return lines
+
+
+# The command line's own words (its help and the exercise file's problems), beside its layout.
+CLI_DESCRIPTION = "Regain's calculators: a protein target, a weekly plan and a self-check."
+CLI_EXERCISES_HELP = "exercise library, YAML or JSON (default: data/exercises.yml)"
+CLI_JSON_HELP = "print the wire envelope"
+
+
+def cli_file_problem(path: object, problem: str, detail: object = "") -> str:
+    """What the command line says when the exercise file cannot be used."""
+    words = {
+        "unreadable": f"cannot read the exercise file {path}: {detail}",
+        "json": f"{path} is not valid JSON: {detail}",
+        "yaml": f"{path} is not valid YAML: {detail}",
+        "not-a-list": f"{path} must hold a list of exercises",
+    }
+    return words[problem]
