@@ -178,9 +178,7 @@ def _run_text(
             else exercises
         )
     except (ValueError, TypeError, RecursionError):
-        envelope, view = _failure(
-            str(calculator), (FieldError("", error_view.NOT_JSON),)
-        )
+        envelope, view = _failure(str(calculator), (FieldError("", error_view.NOT_JSON),))
         envelope["html"] = html.render(view, str(root))
         return envelope
     library = rows if isinstance(rows, list | tuple) else ()
