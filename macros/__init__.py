@@ -1,8 +1,9 @@
 """Build-time macros for the Regain site (mkdocs-macros-plugin, `module_name: macros`).
 
 This module only registers: `define_env` loads and validates `data/` (macros.data) and wires the
-pure renderers (macros.render) to the page being built. A broken data file stops the build with
-one line per problem. `$REGAIN_DATA_DIR` points the build at another data folder. The data the
+pure renderers (macros.render) to the page being built; `on_pre_page_macros` gives the theme each
+page's checked review dates (postbuild.review_dates). A broken data file stops the build with one
+line per problem. `$REGAIN_DATA_DIR` points the build at another data folder. The data the
 browser reads (data/exercises.json, the drawings' sprite) is written after the build by the
 `postbuild` steps. Nothing here imports MkDocs at module level, so the renderers run without it.
 """
@@ -14,8 +15,9 @@ from typing import Any
 
 from macros import professionals, references, render, safety, static_answers
 from macros.data import DataError, SiteData, data_dir, load_site_data
+from postbuild.review_dates import build_date, review_problems, theme_dates
 
-__all__ = ["define_env"]
+__all__ = ["define_env", "on_pre_page_macros"]
 
 # The exercise library page: every exercise link points at a card on it.
 LIBRARY_PAGE = "guide/exercises.md"
@@ -36,6 +38,21 @@ def _site_data() -> SiteData:
         return load_site_data(data_dir())
     except DataError as error:
         raise _build_error(error.report()) from error
+
+
+def on_pre_page_macros(env: Any) -> None:
+    """Check the page's review dates (stopping the build if wrong) and keep them for the theme.
+
+    Here, not in an MkDocs hook, so every generator that runs the macros (MkDocs, ProperDocs,
+    Zensical) gives overrides/main.html the dates it writes in the review line; the post-build
+    step (postbuild.review_dates.check_review_lines) checks that line again in the built pages.
+    """
+    page = env.page
+    problems = review_problems(page.meta, build_date())
+    if problems:
+        message = f"Review dates of {page.file.src_uri}: " + "; ".join(problems) + "."
+        raise _build_error(message)
+    page.meta["review"] = theme_dates(page.meta)
 
 
 def define_env(env: Any) -> None:  # noqa: PLR0915 - one short registration per macro

@@ -3,10 +3,10 @@
 Each page's front matter holds `reviewed:` and `next_review:` (YYYY-MM-DD), at most 3 years
 apart. The build stops, naming the page, when a date is missing or malformed, when the gap is
 over 3 years, or when the next review is before the build date. `$REGAIN_TODAY` (YYYY-MM-DD)
-sets the build date, so a test can build "in the future". The page hook (hooks/review_dates.py)
-checks the front matter and gives the theme both dates (`theme_dates`); this step checks them
-again where the reader sees them, in each built page's review line, so a site built without
-the hook (another generator) cannot ship a page with a missing or overdue review.
+sets the build date, so a test can build "in the future". The macros (`on_pre_page_macros` in
+macros/__init__.py) check the front matter and give the theme both dates (`theme_dates`); this
+step checks them again where the reader sees them, in each built page's review line, so a site
+built without them (another generator) cannot ship a page with a missing or overdue review.
 """
 
 from __future__ import annotations

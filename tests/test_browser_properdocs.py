@@ -1,9 +1,9 @@
 """The exit path: ProperDocs renders the site, `python -m postbuild` finishes it, a tool answers.
 
-ProperDocs (a maintained continuation of MkDocs 1.x) builds our mkdocs.yml, Material theme,
-macros and page hook unchanged. The post-build hook is left out of the build, so everything
-after the rendering (engine, data, CSP, offline manifest) comes from the plain step alone, as
-it would under a generator that runs no MkDocs hooks.
+ProperDocs (a maintained continuation of MkDocs 1.x) builds our mkdocs.yml, Material theme and
+macros unchanged. The `hooks:` section is left out of the build, so the review line comes from the
+macros alone and everything after the rendering (engine, data, review-date check, CSP, offline
+manifest) from the plain step alone, as under a generator that runs no MkDocs hooks.
 """
 
 from __future__ import annotations
@@ -22,7 +22,8 @@ from harness import copy_project, serving
 
 pytestmark = pytest.mark.browser
 
-POST_BUILD_HOOK = "  - hooks/post_build.py\n"
+# mkdocs.yml's whole `hooks:` section: the post-build hook is the only one.
+HOOKS = "hooks:\n  - hooks/post_build.py\n"
 
 
 def _run(command: list[str], cwd: Path) -> None:
@@ -33,13 +34,13 @@ def _run(command: list[str], cwd: Path) -> None:
 
 @pytest.fixture(scope="module")
 def properdocs_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The project rendered by ProperDocs without the post-build hook, then finished by the step."""
+    """The project rendered by ProperDocs without any hook, then finished by the step."""
     folder = tmp_path_factory.mktemp("properdocs")
     project = folder / "project"
     config = copy_project(project)
     text = config.read_text(encoding="utf-8")
-    assert POST_BUILD_HOOK in text
-    config.write_text(text.replace(POST_BUILD_HOOK, ""), encoding="utf-8")
+    assert HOOKS in text
+    config.write_text(text.replace(HOOKS, ""), encoding="utf-8")
     site = folder / "site"
     properdocs = [sys.executable, "-m", "properdocs", "build", "--strict"]
     _run([*properdocs, "--config-file", str(config), "--site-dir", str(site)], project)
