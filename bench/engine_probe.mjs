@@ -7,7 +7,7 @@
 // unpack calculators.zip, import calculators.api, run the worker's self-test answer. Then counts
 // sys.modules: the Python modules imported at engine start. Then answers every golden case that
 // gives an answer (no expected field errors) as the worker does (page_json; the plan with the
-// exercise library of <site>/data/exercises.json) and records the largest answer's bytes: the
+// site's exercise library, EXERCISE_LIBRARY) and records the largest answer's bytes: the
 // JSON text the worker parses and posts to the page, in UTF-8. Prints one JSON object:
 // {startModules, modules, largestAnswerBytes: {calculator: bytes}}.
 
@@ -19,7 +19,9 @@ import {
   ENGINE_DIR,
   ENGINE_MANIFEST,
   EXERCISE_CALCULATORS,
+  EXERCISE_LIBRARY,
   PACKAGE_DIR,
+  RUNTIME_FILES,
   SELF_TEST_CALCULATOR,
   SELF_TEST_INPUT,
   STDLIB_ARCHIVE,
@@ -29,7 +31,8 @@ const [siteArg, ...goldens] = process.argv.slice(2);
 const site = resolve(siteArg);
 const engine = join(site, ENGINE_DIR);
 const manifest = JSON.parse(readFileSync(join(engine, ENGINE_MANIFEST), "utf8"));
-const { loadPyodide } = await import(pathToFileURL(join(engine, "pyodide.mjs")).href);
+// Pyodide's module, the first runtime file (the worker imports it statically, by name).
+const { loadPyodide } = await import(pathToFileURL(join(engine, RUNTIME_FILES[0])).href);
 
 const quiet = () => {};
 const pyodide = await loadPyodide({
@@ -50,7 +53,7 @@ if (!selfTest.ok) throw new Error("the engine's self-test did not answer");
 const modules = JSON.parse(pyodide.runPython("import json, sys; json.dumps(sorted(sys.modules))"));
 
 const USES_EXERCISES = new Set(EXERCISE_CALCULATORS);
-const library = api.read_exercises(readFileSync(join(site, "data", "exercises.json"), "utf8"));
+const library = api.read_exercises(readFileSync(join(site, EXERCISE_LIBRARY), "utf8"));
 const largestAnswerBytes = {};
 for (const spec of goldens) {
   const [file, calculator] = spec.split(":");

@@ -3,15 +3,18 @@
 from __future__ import annotations
 
 import json
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 from calculators.figure import sprite
 from calculators.present.figure import SPRITE
 from macros.data import DataError, SiteData, data_dir, load_site_data
+from postbuild.engine import shared_constants
 from postbuild.errors import BuildStepError
 
-# Where the validated data is written in the built site.
-JSON_DIR = "data"
+# The exercise library where the worker fetches it (engine/constants.toml); the validated data's
+# JSON files are written in its folder of the built site.
+EXERCISE_LIBRARY = PurePosixPath(shared_constants()["worker"]["exercise_library"])
+JSON_DIR = EXERCISE_LIBRARY.parent.as_posix()
 
 
 def write_data(site_dir: Path) -> None:
@@ -37,6 +40,6 @@ def write_sprite(site_data: SiteData, site_dir: Path) -> None:
 def write_json(site_data: SiteData, directory: Path) -> None:
     """The validated data as JSON files, in the shape of the YAML files (lists of mappings)."""
     directory.mkdir(parents=True, exist_ok=True)
-    for name, content in (("exercises.json", site_data.exercises_json()),):
+    for name, content in ((EXERCISE_LIBRARY.name, site_data.exercises_json()),):
         text = json.dumps(content, ensure_ascii=False, sort_keys=False)
         (directory / name).write_text(text + "\n", encoding="utf-8")

@@ -18,6 +18,9 @@ from postbuild import engine
 
 ROOT = Path(__file__).resolve().parent.parent
 MODULE = ROOT / "docs" / "javascripts" / "constants.mjs"
+WORKER = ROOT / "docs" / "javascripts" / "calc-worker.mjs"
+# The bench's Node probe: boots the engine as the worker does to count its modules.
+PROBE = ROOT / "bench" / "engine_probe.mjs"
 HEADER = (
     "// The facts the engine's JavaScript shares with its Python build, made from\n"
     "// engine/constants.toml (read it for what each is and why; edit it, never this file):\n"
@@ -86,6 +89,7 @@ SIGNATURES = (
     "engine_manifest",
     "package_dir",
     "self_test_input",
+    "exercise_library",
     "snapshot_cache",
 )
 STATED = [
@@ -112,9 +116,36 @@ def test_no_javascript_restates_a_shared_constant(key: str, form: str) -> None:
 def test_the_worker_imports_pyodide_from_the_engine_folder() -> None:
     """The worker's one static import of Pyodide names the engine folder and its first file."""
     shared = engine.shared_constants()["files"]
-    worker = (ROOT / "docs" / "javascripts" / "calc-worker.mjs").read_text(encoding="utf-8")
+    worker = WORKER.read_text(encoding="utf-8")
     wanted = f'from "../{shared["engine_dir"]}/{shared["runtime_files"][0]}";'
     assert wanted in worker
+
+
+# What the worker reads that the probe has no use for: the download progress and the memory
+# snapshot (a browser's; the probe counts a fresh start).
+WORKER_ONLY = {"DOWNLOAD_FILES", "SNAPSHOT_CACHE", "SNAPSHOT_HEAP_OFFSET_AT"}
+# What the probe reads that the worker writes in its static import of Pyodide (checked above).
+PROBE_ONLY = {"RUNTIME_FILES"}
+
+
+def imported_constants(path: Path) -> set[str]:
+    """The names a JavaScript file imports from constants.mjs."""
+    found = re.search(
+        r'import\s*\{(?P<names>[^}]*)\}\s*from\s*"[./]*(?:docs/javascripts/)?constants\.mjs"',
+        path.read_text(encoding="utf-8"),
+    )
+    assert found is not None, path
+    return {name.strip() for name in found["names"].split(",") if name.strip()}
+
+
+def test_the_probe_starts_the_engine_with_the_workers_constants() -> None:
+    """bench/engine_probe.mjs reads every constant of the worker's fresh start from constants.mjs.
+
+    When the worker starts reading another shared fact, the probe (which counts the modules of
+    that start) must read it too, not write its own copy.
+    """
+    worker, probe = imported_constants(WORKER), imported_constants(PROBE)
+    assert worker - WORKER_ONLY == probe - PROBE_ONLY
 
 
 def test_the_build_uses_the_shared_file_names() -> None:

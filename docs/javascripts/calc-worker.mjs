@@ -9,6 +9,7 @@ import {
   ENGINE_DIR,
   ENGINE_MANIFEST,
   EXERCISE_CALCULATORS,
+  EXERCISE_LIBRARY,
   PACKAGE_DIR,
   SELF_TEST_CALCULATOR,
   SELF_TEST_INPUT,
@@ -222,7 +223,7 @@ async function start() {
 const USES_EXERCISES = new Set(EXERCISE_CALCULATORS);
 let library = null;
 function exerciseLibrary(api) {
-  library ??= fetchText(new URL("data/exercises.json", SITE_URL))
+  library ??= fetchText(new URL(EXERCISE_LIBRARY, SITE_URL))
     .then((text) => api.read_exercises(text))
     .catch((error) => {
       library = null; // let the next request try again

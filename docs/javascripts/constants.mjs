@@ -20,6 +20,7 @@ export const PACKAGE_DIR = "/home/pyodide/regain";
 export const SELF_TEST_CALCULATOR = "protein";
 export const SELF_TEST_INPUT = "{\"weight\": \"68\", \"unit\": \"kg\", \"age\": \"40\"}";
 export const EXERCISE_CALCULATORS = Object.freeze(["plan", "plan-calendar"]);
+export const EXERCISE_LIBRARY = "data/exercises.json";
 
 // [snapshot]
 export const SNAPSHOT_CACHE = "regain-engine-snapshot";
