@@ -21,7 +21,8 @@ from typing import TextIO
 from calculators import api
 from calculators.fields import Kind
 from calculators.present import text
-from calculators.present.forms import FORMS, Field
+from calculators.present.form_specs import FORMS
+from calculators.present.forms import Field
 
 EXIT_OK = 0
 EXIT_BAD_INPUT = 2

@@ -6,7 +6,7 @@ declarations.
 A `Field` says what one payload key holds: how it is entered (`Kind`), its bound or choices,
 its default, whether it may be left empty, and the key of its words for a bad value (the words
 are `calculators.present.field_words`'). Each calculator declares its fields beside its enums
-(`protein.FIELDS`, ...) and reads them with `calculators.inputs.PayloadReader`; `present.forms`
+(`protein.FIELDS`, ...) and reads them with `calculators.inputs.PayloadReader`; `present.form_specs`
 gives each one its label and help.
 """
 

@@ -27,7 +27,7 @@ from typing import Any
 
 from calculators.errors import InvalidInput
 from calculators.plan import PlanInput, PlanResult, weekly_plan
-from calculators.present import charts, forms, html, numbers
+from calculators.present import charts, form_specs, forms, html, numbers
 from calculators.present import plan as plan_view
 from calculators.present import protein as protein_view
 from calculators.protein import ProteinInput, ProteinResult, protein_target
@@ -162,13 +162,13 @@ def sample_plan_table(
 
 
 def calculator_form(name: str, root: str) -> str:
-    """A calculator's form from its field specs (`calculators.present.forms`)."""
-    if name not in forms.FORMS:
+    """A calculator's form from its field specs (`calculators.present.form_specs`)."""
+    if name not in form_specs.FORMS:
         message = f"calculator_form: name={name!r} is not allowed; allowed: " + ", ".join(
-            forms.FORMS
+            form_specs.FORMS
         )
         raise RenderError(message)
-    return forms.form_html(name, root)
+    return forms.form_html(form_specs.FORMS[name], root)
 
 
 def protein_guideline_table(root: str) -> str:

@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 
 from calculators import api
 from calculators.fields import Kind
-from calculators.present import forms
+from calculators.present import form_specs, forms
 from calculators.present import self_check as words
 from calculators.self_check import Caution, NextStep, Note, SelfCheckInput, self_check
 
@@ -328,7 +328,7 @@ def test_form_offers_not_finished_and_a_helper_runs_the_timer() -> None:
     """The chair-stand group has the tick box; the steps say a helper presses the timer."""
     group = next(
         part
-        for part in forms.SELF_CHECK.parts
+        for part in form_specs.SELF_CHECK.parts
         if isinstance(part, forms.Group) and part.timer_for == "chair_stand_seconds"
     )
     assert [(f.name, f.kind) for f in group.fields][-1] == ("chair_stand_unable", Kind.FLAG)

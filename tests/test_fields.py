@@ -13,7 +13,7 @@ from calculators.evidence import Bound
 from calculators.fields import Field, Kind
 from calculators.inputs import PayloadReader
 from calculators.plan import answers as plan
-from calculators.present import field_words, forms
+from calculators.present import field_words, form_specs, forms
 
 DECLARED = {"protein": protein.FIELDS, "plan": plan.FIELDS, "self-check": self_check.FIELDS}
 
@@ -21,7 +21,7 @@ DECLARED = {"protein": protein.FIELDS, "plan": plan.FIELDS, "self-check": self_c
 @pytest.mark.parametrize("name", list(DECLARED))
 def test_each_form_shows_exactly_the_fields_its_calculator_reads(name: str) -> None:
     """Every declared field is on the form, as that very declaration, and nothing else is."""
-    shown = {field.name: field.spec for field in forms.FORMS[name].fields}
+    shown = {field.name: field.spec for field in form_specs.FORMS[name].fields}
     declared = {field.name: field for field in DECLARED[name]}
     assert shown.keys() == declared.keys()
     assert all(shown[key] is declared[key] for key in declared)

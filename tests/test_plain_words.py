@@ -16,7 +16,7 @@ from bs4 import BeautifulSoup
 from helpers.calc import EXERCISES, GOLDEN
 
 from calculators import api
-from calculators.present import forms
+from calculators.present import page_words
 
 # What readers met in answers and did not understand (issue 16, point 8), as patterns.
 JARGON = {
@@ -76,12 +76,12 @@ def test_calendar_message_and_file_have_no_jargon() -> None:
 def test_status_and_failure_words_have_no_jargon() -> None:
     """The words the page shows while loading, on failure and for links are plain."""
     texts = [
-        *forms.ENGINE_TEXT.values(),
-        forms.FAILURE_TITLE,
-        *forms.FAILURE_REASONS.values(),
-        forms.RETRY,
-        forms.LINK_TITLE,
-        forms.LINK_INTRO,
+        *page_words.ENGINE_TEXT.values(),
+        page_words.FAILURE_TITLE,
+        *page_words.FAILURE_REASONS.values(),
+        page_words.RETRY,
+        page_words.LINK_TITLE,
+        page_words.LINK_INTRO,
     ]
     assert jargon_in(" ".join(texts)) == []
 

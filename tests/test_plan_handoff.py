@@ -64,9 +64,9 @@ def test_bad_hold_on_the_self_check_is_a_field_error() -> None:
 
 def test_self_check_form_shows_the_balance_and_walk_safety_steps() -> None:
     """The balance and walk groups say: a counter to hold, a chair behind, someone nearby."""
-    from calculators.present import forms  # noqa: PLC0415 - the page's form specs
+    from calculators.present import form_specs, forms  # noqa: PLC0415 - the page's form specs
 
-    groups = [p for p in forms.SELF_CHECK.parts if isinstance(p, forms.Group)]
+    groups = [p for p in form_specs.SELF_CHECK.parts if isinstance(p, forms.Group)]
     text = {g.legend: " ".join(g.steps) for g in groups}
     stands = text["Optional: three balance stands"]
     walk = text["Optional: the 4 m walk"]

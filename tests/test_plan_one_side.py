@@ -6,7 +6,7 @@ from bs4 import BeautifulSoup
 from helpers.calc import EXERCISES, cli
 
 from calculators import api
-from calculators.present import forms
+from calculators.present import form_specs, forms
 from calculators.present.triage import ONE_SIDE_LIMITS as ONE_SIDE_NOTE
 
 PLAN = {"age": "34", "ability": "out-of-practice", "strength_days": "3"}
@@ -34,7 +34,7 @@ def test_without_the_tick_there_is_no_skip_line() -> None:
 
 def test_the_plan_form_has_the_tick_box() -> None:
     """The plan form asks it in the reader's words, as a tick box."""
-    page = BeautifulSoup(forms.form_html("plan"), "html.parser")
+    page = BeautifulSoup(forms.form_html(form_specs.PLAN), "html.parser")
     box = page.select_one('input[type=checkbox][name="one_side_limits"]')
     assert box is not None
     assert box.parent is not None

@@ -20,7 +20,7 @@ from bs4 import BeautifulSoup, Tag
 
 from calculators import api, evidence
 from calculators.fields import Kind
-from calculators.present import forms, html, numbers, protein, view
+from calculators.present import form_specs, forms, html, numbers, protein, view
 from calculators.present import text as text_out
 from calculators.present import triage as triage_words
 from calculators.triage import Level
@@ -340,11 +340,11 @@ def test_error_answer_names_each_field_and_counts_them() -> None:
 # ---------------------------------------------------------------- forms from the field specs
 
 
-@pytest.mark.parametrize("name", list(forms.FORMS))
+@pytest.mark.parametrize("name", list(form_specs.FORMS))
 def test_form_has_a_control_and_an_error_slot_for_every_field(name: str) -> None:
     """Each field of the spec is on the form (by name) and has its error slot."""
-    page = soup(forms.form_html(name, "../../"))
-    for field in forms.FORMS[name].fields:
+    page = soup(forms.form_html(form_specs.FORMS[name], "../../"))
+    for field in form_specs.FORMS[name].fields:
         assert page.select(f'[name="{field.name}"]'), field.name
         if field.kind is not Kind.FLAG:
             assert page.select(f'[data-error-for="{field.name}"]'), field.name
@@ -356,19 +356,19 @@ def test_form_has_a_control_and_an_error_slot_for_every_field(name: str) -> None
 )
 def test_protein_form_keeps_its_ids(field: str, ident: str) -> None:
     """The ids tests, labels and bookmarks rely on stay as they were."""
-    control = soup(forms.form_html("protein")).select_one(f'[name="{field}"]')
+    control = soup(forms.form_html(form_specs.PROTEIN)).select_one(f'[name="{field}"]')
     assert control is not None
     assert control["id"] == ident
 
 
-@pytest.mark.parametrize("name", list(forms.FORMS))
+@pytest.mark.parametrize("name", list(form_specs.FORMS))
 def test_cli_options_are_the_form_fields(name: str) -> None:
     """The command line has one option per field of the form (plus --json, --exercises)."""
     from calculators.cli import build_parser  # noqa: PLC0415 - the CLI's parser only here
 
     sub = build_parser()._subparsers._group_actions[0].choices[name]  # type: ignore[union-attr]
     options = {action.dest for action in sub._actions} - {"help", "json", "exercises"}
-    assert options == {field.name for field in forms.FORMS[name].fields}
+    assert options == {field.name for field in form_specs.FORMS[name].fields}
 
 
 # ---------------------------------------------------------------- JavaScript: behaviour only
@@ -401,8 +401,8 @@ def test_no_result_wording_in_javascript(phrase: str) -> None:
 def test_protein_only_hint_is_not_on_other_forms() -> None:
     """The hint "see the table below the form" is on the protein form only."""
     hint = "see the table below the form"
-    assert hint in forms.form_html("protein")
-    assert hint not in forms.form_html("plan") + forms.form_html("self-check")
+    assert hint in forms.form_html(form_specs.PROTEIN)
+    assert hint not in forms.form_html(form_specs.PLAN) + forms.form_html(form_specs.SELF_CHECK)
 
 
 # ---------------------------------------------------------------- the command line

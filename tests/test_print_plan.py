@@ -13,7 +13,7 @@ from bs4 import BeautifulSoup
 from helpers.calc import EXERCISES, cases
 
 from calculators import api, evidence
-from calculators.present import forms, text, triage
+from calculators.present import form_specs, forms, text, triage
 from calculators.triage import Box, Level, rules_in
 
 PLAN = {"age": "78", "strength_days": "3", "ability": "tires-quickly"}
@@ -105,7 +105,7 @@ def test_the_name_stays_out_of_the_wire_result_and_the_command_line() -> None:
 
 def test_the_name_field_is_private_to_the_page() -> None:
     """The form marks the name field so the page leaves it out of share links."""
-    form = BeautifulSoup(forms.form_html("plan"), "html.parser")
+    form = BeautifulSoup(forms.form_html(form_specs.PLAN), "html.parser")
     field = form.select_one('input[name="print_name"]')
     assert field is not None
     assert field.has_attr("data-private")

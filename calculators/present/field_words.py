@@ -23,6 +23,9 @@ SARC_F_ANSWERS: dict[str, tuple[str, str, str, str]] = {
     "climb": ("climbing 10 stairs", "none", "some", "a lot, or unable"),
     "falls": ("falls in the past year", "none", "1 to 3 falls", "4 or more falls"),
 }
+# The self-check's tick box for a chair-stand test not finished: its form
+# (`present.form_specs`) shows it, and its answer and the test's steps quote it.
+NOT_FINISHED = "I could not finish five stands without using my arms"
 # The at-home SPPB's balance stands (M1), by their key: as the self-check and the plan name them.
 _STANDS_SELF_CHECK = {
     "side_by_side": "feet side by side",
@@ -163,6 +166,7 @@ def or_list(values: Sequence[str]) -> str:
 
 __all__ = [
     "FIELD_WORDS",
+    "NOT_FINISHED",
     "SARC_F_ANSWERS",
     "TICK_BOX",
     "choose_any",

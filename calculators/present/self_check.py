@@ -11,7 +11,7 @@ from decimal import Decimal
 
 from calculators import evidence
 from calculators.present import numbers
-from calculators.present.forms import NOT_FINISHED
+from calculators.present.field_words import NOT_FINISHED
 from calculators.present.plan import share_button
 from calculators.present.query import ANSWERS_FRAGMENT, urlencode
 from calculators.present.triage import HEADING, alert, call_numbers, sign
