@@ -1,9 +1,10 @@
 """Build-time macros for the Regain site (mkdocs-macros-plugin, `module_name: macros`).
 
-This module only registers: `define_env` loads and validates `data/` (macros.data) and wires the
-pure renderers (macros.render) to the page being built; `on_pre_page_macros` gives the theme each
-page's checked review dates (postbuild.review_dates). A broken data file stops the build with one
-line per problem. `$REGAIN_DATA_DIR` points the build at another data folder. The data the
+This module only registers: `define_env` loads and validates `data/` (macros.data), chooses what a
+macro shows (macros.choose) and hands it to the views of `calculators.present` for the page being
+built; `on_pre_page_macros` gives the theme each page's checked review dates
+(postbuild.review_dates). A broken data file stops the build with one line per problem.
+`$REGAIN_DATA_DIR` points the build at another data folder. The data the
 browser reads (data/exercises.json, the drawings' sprite) is written after the build by the
 `postbuild` steps. Nothing here imports MkDocs at module level, so the renderers run without it.
 """
@@ -13,7 +14,8 @@ from __future__ import annotations
 import posixpath
 from typing import Any
 
-from macros import professionals, references, render, safety, static_answers
+from calculators.present import library as view
+from macros import choose, professionals, references, safety, static_answers
 from macros.data import DataError, SiteData, data_dir, load_site_data
 from postbuild.review_dates import build_date, review_problems, theme_dates
 
@@ -67,11 +69,11 @@ def define_env(env: Any) -> None:  # noqa: PLR0915 - one short registration per 
         env.conf["watch"].append(watched)
     library = site_data.exercises_by_id
     drawn = site_data.drawn_ids
-    library_url = render.page_url(LIBRARY_PAGE, directory_urls=env.conf["use_directory_urls"])
+    library_url = choose.page_url(LIBRARY_PAGE, directory_urls=env.conf["use_directory_urls"])
 
-    def links() -> render.Links:
+    def links() -> view.Links:
         """Links as seen from the page being rendered now."""
-        return render.Links(page_url=env.page.url, library_url=library_url)
+        return view.Links(page_url=env.page.url, library_url=library_url)
 
     @env.macro  # type: ignore[untyped-decorator]
     def exercise_table(
@@ -86,58 +88,54 @@ def define_env(env: Any) -> None:  # noqa: PLR0915 - one short registration per 
         `ids` to list those exercises in that order.
         """
         chosen = (
-            render.pick_exercises(library, ids)
+            choose.pick_exercises(library, ids)
             if ids is not None
-            else render.select_exercises(
+            else choose.select_exercises(
                 site_data.exercises, category=category, level=level, equipment=equipment
             )
         )
-        return render.exercise_table(chosen, links())
+        return view.exercise_table(choose.some(chosen, "table"), links())
 
     @env.macro  # type: ignore[untyped-decorator]
     def exercise_list(ids: list[str]) -> str:
         """Bulleted list of these exercises, in this order, each linked to its card."""
-        return render.exercise_list(render.pick_exercises(library, ids), links())
+        chosen = choose.some(choose.pick_exercises(library, ids), "list")
+        return view.exercise_list(chosen, links())
 
     @env.macro  # type: ignore[untyped-decorator]
     def exercise_card(id: str) -> str:
         """The full card of one exercise (heading id = exercise id)."""
-        exercise = render.pick_exercises(library, [id])[0]
-        return render.exercise_card(exercise, links(), library, drawn)
+        exercise = choose.pick_exercises(library, [id])[0]
+        return view.exercise_card(exercise, links(), library, drawn)
 
     @env.macro  # type: ignore[untyped-decorator]
     def exercise_cards(
         category: str | None = None, level: str | None = None, equipment: str | None = None
     ) -> str:
         """Cards of every exercise matching the filters (all of them without filters)."""
-        chosen = render.select_exercises(
+        chosen = choose.select_exercises(
             site_data.exercises, category=category, level=level, equipment=equipment
         )
-        return render.exercise_cards(chosen, links(), library, drawn)
+        return view.exercise_cards(chosen, links(), library, drawn)
 
     @env.macro  # type: ignore[untyped-decorator]
     def exercise_drawings() -> str:
         """The contact sheet: every exercise's start and end drawing, for reviewers."""
-        return render.exercise_drawings(site_data.exercises, links(), drawn)
+        return view.exercise_drawings(choose.by_category(site_data.exercises), links(), drawn)
 
     @env.macro  # type: ignore[untyped-decorator]
     def exercise_index(by: str) -> str:
         """Collapsible groups of exercise links, one per level (`by="level"`) or equipment."""
-        if by not in {"level", "equipment"}:
-            message = f"exercise_index: by={by!r} is not allowed; allowed: level, equipment"
-            raise render.RenderError(message)
-        return render.exercise_index(
-            site_data.exercises, links(), "level" if by == "level" else "equipment"
-        )
+        return view.exercise_index(choose.by_level_or_equipment(site_data.exercises, by), links())
 
     @env.macro  # type: ignore[untyped-decorator]
     def weekly_plan_table() -> str:
         """The sample week: one row per day, exercises linked to their cards."""
-        return render.weekly_plan_table(site_data.weekly_plan, links(), library, drawn)
+        return view.weekly_plan_table(site_data.weekly_plan, links(), library, drawn)
 
     # Answers without JavaScript: the calculators run at build time (macros.static_answers).
     exercise_rows = site_data.exercises_json()
-    references_url = render.page_url(REFERENCES_PAGE, directory_urls=env.conf["use_directory_urls"])
+    references_url = choose.page_url(REFERENCES_PAGE, directory_urls=env.conf["use_directory_urls"])
 
     @env.macro  # type: ignore[untyped-decorator]
     def protein_table(unit: str = "kg") -> str:
@@ -152,17 +150,17 @@ def define_env(env: Any) -> None:  # noqa: PLR0915 - one short registration per 
     @env.macro  # type: ignore[untyped-decorator]
     def calculator_form(name: str) -> str:
         """A calculator's form and result area, from its field specs (calculators.present.forms)."""
-        return static_answers.calculator_form(name, render.site_root(env.page.url))
+        return static_answers.calculator_form(name, view.site_root(env.page.url))
 
     @env.macro  # type: ignore[untyped-decorator]
     def protein_guideline_table() -> str:
         """The protein guideline ranges, from the calculators' evidence table."""
-        return static_answers.protein_guideline_table(render.site_root(env.page.url))
+        return static_answers.protein_guideline_table(view.site_root(env.page.url))
 
     @env.macro  # type: ignore[untyped-decorator]
     def muscle_loss_chart() -> str:
         """The typical-muscle-loss-with-age chart (S1, S2), labelled as a population average."""
-        return static_answers.muscle_loss_figure(render.relative_url(references_url, env.page.url))
+        return static_answers.muscle_loss_figure(view.relative_url(references_url, env.page.url))
 
     def references_md() -> str:
         """References as a Markdown link from the page being rendered (MkDocs checks it)."""

@@ -30,9 +30,10 @@ from calculators.plan import PlanInput, PlanResult, weekly_plan
 from calculators.present import charts, form_specs, forms, html, numbers
 from calculators.present import plan as plan_view
 from calculators.present import protein as protein_view
+from calculators.present.library import Links, site_root
 from calculators.protein import ProteinInput, ProteinResult, protein_target
 from calculators.results import Status
-from macros.render import Links, RenderError, site_root
+from macros.choose import RenderError
 
 PROTEIN_WEIGHTS = {"kg": range(45, 121, 5), "lb": range(100, 261, 10)}
 

@@ -21,8 +21,9 @@ from bench import deterministic
 from calculators.figure import FRAME
 from calculators.plan import PlanInput, weekly_plan
 from calculators.present import html, plan
+from calculators.present import library as library_view
 from calculators.present.figure import SPRITE, move_figure, symbol_id, viewbox
-from macros import render
+from macros import choose
 from macros.data import SiteData, load_site_data
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -123,10 +124,10 @@ def site_data() -> SiteData:
 
 def test_a_card_shows_its_drawing_under_its_heading(site_data: SiteData) -> None:
     """An exercise card with a pose has the figure right after its heading, none without."""
-    links = render.Links(page_url="guide/exercises/", library_url="guide/exercises/")
+    links = library_view.Links(page_url="guide/exercises/", library_url="guide/exercises/")
     library = site_data.exercises_by_id
     exercise = site_data.exercises[0]
-    card = soup(render.exercise_card(exercise, links, library, {exercise.id}))
+    card = soup(library_view.exercise_card(exercise, links, library, {exercise.id}))
     heading = card.h3
     assert heading is not None
     figure = heading.find_next_sibling()
@@ -135,14 +136,15 @@ def test_a_card_shows_its_drawing_under_its_heading(site_data: SiteData) -> None
     assert figure["aria-label"] == (exercise.how or exercise.name)
     assert figure.svg is not None
     assert str(figure.svg.use["xlink:href"]).startswith(f"../../{SPRITE}#")
-    assert soup(render.exercise_card(exercise, links, library, set())).figure is None
+    assert soup(library_view.exercise_card(exercise, links, library, set())).figure is None
 
 
 def test_the_contact_sheet_lists_every_exercise(site_data: SiteData) -> None:
     """Every exercise once, drawn or saying it is not drawn yet."""
-    links = render.Links(page_url="guide/exercise-drawings/", library_url="guide/exercises/")
+    links = library_view.Links(page_url="guide/exercise-drawings/", library_url="guide/exercises/")
     drawn = {site_data.exercises[0].id}
-    sheet = soup(render.exercise_drawings(site_data.exercises, links, drawn))
+    groups = choose.by_category(site_data.exercises)
+    sheet = soup(library_view.exercise_drawings(groups, links, drawn))
     cells = sheet.select(".rg-sheet-cell")
     assert sorted(str(cell["data-exercise"]) for cell in cells) == sorted(
         exercise.id for exercise in site_data.exercises
@@ -175,11 +177,10 @@ def test_sprite_sizes_gzip_the_whole_sprite_and_each_exercise_alone() -> None:
 
 def test_the_guides_sample_week_draws_each_exercise_once(site_data: SiteData) -> None:
     """guide/weekly-plan/: every drawn exercise once, in the row where the week first lists it."""
-    links = render.Links(page_url="guide/weekly-plan/", library_url="guide/exercises/")
+    links = library_view.Links(page_url="guide/weekly-plan/", library_url="guide/exercises/")
     drawn = site_data.drawn_ids
-    week = soup(
-        render.weekly_plan_table(site_data.weekly_plan, links, site_data.exercises_by_id, drawn)
-    )
+    library = site_data.exercises_by_id
+    week = soup(library_view.weekly_plan_table(site_data.weekly_plan, links, library, drawn))
     listed = [str(a["href"]).partition("#")[2] for a in week.select("li a[href*='#']")]
     starts = [str(svg["data-exercise"]) for svg in week.select("svg[data-pose=start]")]
     assert starts == [ident for ident in dict.fromkeys(listed) if ident in drawn]

@@ -12,9 +12,9 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup
 
+from calculators.present.library import CATEGORY_LABELS
 from harness import BuiltSite
 from macros.data import ROOT, SiteData, Weekday, data_dir, load_site_data
-from macros.render import CATEGORY_LABELS
 
 LIBRARY = "guide/exercises/"
 # A made-up origin so that urljoin resolves relative links the way a browser would.

@@ -13,11 +13,12 @@ from bs4 import BeautifulSoup, Tag
 
 from calculators import api
 from calculators.plan import PlanInput, weekly_plan
+from calculators.present.library import Links
 from calculators.present.plan import week_title
 from calculators.present.plan_notes import walk_text
 from harness import BuiltSite
 from macros import static_answers
-from macros.render import Links, RenderError
+from macros.choose import RenderError
 
 ROOT = Path(__file__).resolve().parent.parent
 EXERCISES = yaml.safe_load((ROOT / "data" / "exercises.yml").read_text(encoding="utf-8"))

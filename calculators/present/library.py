@@ -1,24 +1,24 @@
-"""Pure HTML renderers for the exercise library and the weekly plan, testable without MkDocs.
+"""The exercise library on the site's pages, and the guide's sample week, as HTML.
 
-Everything is emitted as block-level HTML with every value from the data passed through
-`html.escape`: Python-Markdown leaves a raw HTML block alone, so a `|`, `<`, `*` or `&` in the
-data can neither break a table nor turn into markup. MkDocs does not rewrite links inside raw
-HTML, so links to exercise cards are made relative to the page being rendered here (`Links`).
-Tables have at most three short columns, so they fit a 360 px phone.
+Tables, lists, cards, the contact sheet and the index. Build time only: no answer imports this
+module. The macros (`macros/__init__.py`) choose the exercises and call these views. Everything is
+block-level HTML with every value escaped: Python-Markdown leaves a raw HTML block alone, so a
+`|`, `<`, `*` or `&` in the data can neither break a table nor turn into markup. MkDocs does not
+rewrite links inside raw HTML, so links to exercise cards are made relative to the page being
+rendered here (`Links`). Tables have at most three short columns, so they fit a 360 px phone.
 """
 
 from __future__ import annotations
 
 import posixpath
-from collections.abc import Collection, Iterable, Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
-from enum import StrEnum
-from html import escape
-from typing import Literal, TypeVar
+from typing import Protocol
 
 from calculators.exercises import Category, Equipment, Exercise, Level
+from calculators.present.escape import escape
 from calculators.present.figure import move_figure
-from macros.data import Activity, PlanDay, plural
+from calculators.present.numbers import plural
 
 CATEGORY_LABELS = {
     Category.LOWER_BODY: "Lower body",
@@ -47,50 +47,6 @@ EQUIPMENT_LABELS = {
 }
 
 
-class RenderError(ValueError):
-    """A macro was called with a value the data does not have (a bad filter or id)."""
-
-
-@dataclass(frozen=True)
-class Links:
-    """Links to exercise cards as seen from the page being rendered.
-
-    Both URLs are site-relative, as MkDocs writes `page.url`: `""` for the home page,
-    `guide/weekly-plan/` (or `guide/weekly-plan.html` without directory URLs).
-    """
-
-    page_url: str
-    library_url: str
-
-    def exercise(self, exercise_id: str) -> str:
-        """The href of an exercise's card on the library page."""
-        if self.page_url == self.library_url:
-            return f"#{exercise_id}"
-        return f"{relative_url(self.library_url, self.page_url)}#{exercise_id}"
-
-    @property
-    def root(self) -> str:
-        """The way from the page back to the site root (`site_root`)."""
-        return site_root(self.page_url)
-
-
-def page_url(source: str, *, directory_urls: bool) -> str:
-    """The site-relative URL of the page built from `source` (MkDocs' rule, without MkDocs).
-
-    >>> page_url("guide/exercises.md", directory_urls=True)
-    'guide/exercises/'
-    >>> page_url("index.md", directory_urls=True)
-    './'
-    >>> page_url("guide/exercises.md", directory_urls=False)
-    'guide/exercises.html'
-    """
-    parent, name = posixpath.split(source.removesuffix(".md"))
-    if not directory_urls:
-        return posixpath.join(parent, f"{name}.html")
-    folder = parent if name in {"index", "README"} else posixpath.join(parent, name)
-    return f"{folder}/" if folder else "./"
-
-
 def site_root(page_url: str) -> str:
     """The way from a page back to the site root: "../../" from tools/plan/, "" from home.
 
@@ -115,54 +71,27 @@ def relative_url(target: str, page_url: str) -> str:
     return f"{relative}/" if target.endswith("/") else relative
 
 
-# ---------------------------------------------------------------- choosing exercises
+@dataclass(frozen=True)
+class Links:
+    """Links to exercise cards as seen from the page being rendered.
 
-
-_Choice = TypeVar("_Choice", bound=StrEnum)
-
-
-def _choice(kind: type[_Choice], value: str, what: str) -> _Choice:
-    """A filter value as its enum member, or a RenderError that lists the allowed ones."""
-    try:
-        return kind(value)
-    except ValueError:
-        allowed = ", ".join(member.value for member in kind)
-        message = f"{what} {value!r} is not allowed; allowed: {allowed}"
-        raise RenderError(message) from None
-
-
-def select_exercises(
-    exercises: Iterable[Exercise],
-    *,
-    category: str | None = None,
-    level: str | None = None,
-    equipment: str | None = None,
-) -> list[Exercise]:
-    """Exercises matching every filter given, in category order, then in data order.
-
-    `equipment` keeps the exercises that use that item (`none`: those needing nothing).
+    Both URLs are site-relative, as MkDocs writes `page.url`: `""` for the home page,
+    `guide/weekly-plan/` (or `guide/weekly-plan.html` without directory URLs).
     """
-    wanted_category = _choice(Category, category, "category") if category else None
-    wanted_level = _choice(Level, level, "level") if level else None
-    wanted_item = _choice(Equipment, equipment, "equipment") if equipment else None
-    chosen = [
-        exercise
-        for exercise in exercises
-        if wanted_category in {None, exercise.category}
-        and wanted_level in {None, exercise.level}
-        and (wanted_item is None or wanted_item in exercise.equipment)
-    ]
-    order = list(Category)
-    return sorted(chosen, key=lambda exercise: order.index(exercise.category))
 
+    page_url: str
+    library_url: str
 
-def pick_exercises(library: Mapping[str, Exercise], ids: Sequence[str]) -> list[Exercise]:
-    """The exercises with these ids, in the order given."""
-    unknown = [exercise_id for exercise_id in ids if exercise_id not in library]
-    if unknown:
-        message = f"unknown exercise ids: {', '.join(map(repr, unknown))}"
-        raise RenderError(message)
-    return [library[exercise_id] for exercise_id in ids]
+    def exercise(self, exercise_id: str) -> str:
+        """The href of an exercise's card on the library page."""
+        if self.page_url == self.library_url:
+            return f"#{exercise_id}"
+        return f"{relative_url(self.library_url, self.page_url)}#{exercise_id}"
+
+    @property
+    def root(self) -> str:
+        """The way from the page back to the site root (`site_root`)."""
+        return site_root(self.page_url)
 
 
 # ---------------------------------------------------------------- small pieces
@@ -205,42 +134,11 @@ def _data_attributes(exercise: Exercise) -> str:
     )
 
 
-def _table(headers: Sequence[str], rows: Iterable[str]) -> str:
+def _table(headers: Sequence[str], rows: Sequence[str]) -> str:
     """An HTML table; header texts are escaped, rows (`<tr>…</tr>`) must already be HTML."""
     head = "".join(f'<th scope="col">{escape(header)}</th>' for header in headers)
     body = "\n".join(rows)
     return f"<table>\n<thead><tr>{head}</tr></thead>\n<tbody>\n{body}\n</tbody>\n</table>"
-
-
-# ---------------------------------------------------------------- exercises
-
-
-def exercise_table(exercises: Sequence[Exercise], links: Links) -> str:
-    """A table of exercises (name linking to its card, level, what it needs)."""
-    if not exercises:
-        message = "no exercise matches; an empty table would say nothing"
-        raise RenderError(message)
-    rows = (
-        f"<tr><td>{_link(e, links)}</td><td>{escape(LEVEL_LABELS[e.level])}</td>"
-        f"<td>{escape(equipment_text(e))}</td></tr>"
-        for e in exercises
-    )
-    return _table(("Exercise", "Level", "You need"), rows)
-
-
-def exercise_list(exercises: Sequence[Exercise], links: Links) -> str:
-    """A bulleted list of exercises: name linking to its card, body area, level, equipment."""
-    if not exercises:
-        message = "no exercise matches; an empty list would say nothing"
-        raise RenderError(message)
-    items = "\n".join(
-        f"<li {_data_attributes(e)}>{_link(e, links)} "
-        f"({escape(CATEGORY_LABELS[e.category].lower())}; "
-        f"{escape(LEVEL_LABELS[e.level].lower())} level; "
-        f"you need: {escape(equipment_text(e).lower())})</li>"
-        for e in exercises
-    )
-    return f'<ul class="rg-exercise-list">\n{items}\n</ul>'
 
 
 def _facts(rows: Sequence[tuple[str, str]]) -> str:
@@ -253,6 +151,31 @@ def drawing(exercise: Exercise, links: Links, drawn: Collection[str]) -> str:
     if exercise.id not in drawn:
         return ""
     return move_figure(exercise.id, exercise.how or exercise.name, links.root)
+
+
+# ---------------------------------------------------------------- exercises
+
+
+def exercise_table(exercises: Sequence[Exercise], links: Links) -> str:
+    """A table of exercises (name linking to its card, level, what it needs)."""
+    rows = [
+        f"<tr><td>{_link(e, links)}</td><td>{escape(LEVEL_LABELS[e.level])}</td>"
+        f"<td>{escape(equipment_text(e))}</td></tr>"
+        for e in exercises
+    ]
+    return _table(("Exercise", "Level", "You need"), rows)
+
+
+def exercise_list(exercises: Sequence[Exercise], links: Links) -> str:
+    """A bulleted list of exercises: name linking to its card, body area, level, equipment."""
+    items = "\n".join(
+        f"<li {_data_attributes(e)}>{_link(e, links)} "
+        f"({escape(CATEGORY_LABELS[e.category].lower())}; "
+        f"{escape(LEVEL_LABELS[e.level].lower())} level; "
+        f"you need: {escape(equipment_text(e).lower())})</li>"
+        for e in exercises
+    )
+    return f'<ul class="rg-exercise-list">\n{items}\n</ul>'
 
 
 def exercise_card(
@@ -303,14 +226,16 @@ def exercise_cards(
     return "\n\n".join(exercise_card(exercise, links, library, drawn) for exercise in exercises)
 
 
-def exercise_drawings(exercises: Sequence[Exercise], links: Links, drawn: Collection[str]) -> str:
+def exercise_drawings(
+    groups: Sequence[tuple[Category, Sequence[Exercise]]], links: Links, drawn: Collection[str]
+) -> str:
     """The contact sheet: every exercise's start and end drawing, by body area, for review.
 
-    Each name links to its card; an exercise without a drawing says so, so a gap shows.
+    Each name links to its card; an exercise without a drawing says so, so a gap shows. An
+    empty body area is left out.
     """
     sections = []
-    for category in Category:
-        chosen = select_exercises(exercises, category=category)
+    for category, chosen in groups:
         if not chosen:
             continue
         cells = "\n".join(
@@ -328,45 +253,65 @@ def exercise_drawings(exercises: Sequence[Exercise], links: Links, drawn: Collec
 
 
 def exercise_index(
-    exercises: Sequence[Exercise], links: Links, by: Literal["level", "equipment"]
+    groups: Sequence[tuple[Level | Equipment, Sequence[Exercise]]], links: Links
 ) -> str:
     """Collapsible groups of exercise links, one per level or per piece of equipment.
 
-    Plain `<details>` elements: they open and close without JavaScript.
+    Plain `<details>` elements: they open and close without JavaScript. An empty group is left
+    out.
     """
-    groups: list[tuple[str, list[Exercise]]]
-    if by == "level":
-        groups = [
-            (
-                f"{LEVEL_LABELS[level]}: {LEVEL_HINTS[level]}",
-                select_exercises(exercises, level=level),
-            )
-            for level in Level
-        ]
-    else:
-        groups = [
-            (EQUIPMENT_LABELS[item], select_exercises(exercises, equipment=item))
-            for item in Equipment
-        ]
     blocks = [
         f'<details class="rg-exercise-group">\n'
-        f"<summary>{escape(title)} ({plural(len(chosen), 'exercise')})</summary>\n"
+        f"<summary>{escape(_group_title(key))} ({plural(len(chosen), 'exercise')})</summary>\n"
         f"{exercise_list(chosen, links)}\n</details>"
-        for title, chosen in groups
+        for key, chosen in groups
         if chosen
     ]
     return "\n\n".join(blocks)
 
 
-# ---------------------------------------------------------------- weekly plan
+def _group_title(key: Level | Equipment) -> str:
+    """An index group's title: a level with its hint, or an item of equipment."""
+    if isinstance(key, Level):
+        return f"{LEVEL_LABELS[key]}: {LEVEL_HINTS[key]}"
+    return EQUIPMENT_LABELS[key]
+
+
+# ---------------------------------------------------------------- the guide's sample week
+
+
+class SampleActivity(Protocol):
+    """One part of a day of the guide's sample week (data/weekly_plan.yml, `macros.data`)."""
+
+    @property
+    def kind(self) -> str: ...  # noqa: D102 - the protocol's fields are the data's
+    @property
+    def title(self) -> str: ...  # noqa: D102
+    @property
+    def exercises(self) -> Sequence[str]: ...  # noqa: D102
+    @property
+    def note(self) -> str | None: ...  # noqa: D102
+
+
+class SampleDay(Protocol):
+    """One day of the guide's sample week."""
+
+    @property
+    def day(self) -> str: ...  # noqa: D102 - the protocol's fields are the data's
+    @property
+    def title(self) -> str: ...  # noqa: D102
+    @property
+    def rest_day(self) -> bool: ...  # noqa: D102
+    @property
+    def activities(self) -> Sequence[SampleActivity]: ...  # noqa: D102
 
 
 def _activity(
-    activity: Activity,
+    activity: SampleActivity,
     links: Links,
     library: Mapping[str, Exercise],
-    drawn: Collection[str] = (),
-    shown: set[str] | None = None,
+    drawn: Collection[str],
+    shown: set[str],
 ) -> str:
     """One line of a day: title, the exercises as links, and the note.
 
@@ -379,9 +324,8 @@ def _activity(
         parts.append(".")
     if activity.note:
         parts.append(f" {escape(activity.note)}")
-    seen = set() if shown is None else shown
-    new = [i for i in dict.fromkeys(activity.exercises) if i not in seen and i in drawn]
-    seen.update(new)
+    new = [i for i in dict.fromkeys(activity.exercises) if i not in shown and i in drawn]
+    shown.update(new)
     if new:
         # Several exercises share a line: each drawing under its exercise's name.
         named = "".join(
@@ -394,7 +338,7 @@ def _activity(
 
 
 def weekly_plan_table(
-    plan: Sequence[PlanDay],
+    plan: Sequence[SampleDay],
     links: Links,
     library: Mapping[str, Exercise],
     drawn: Collection[str] = (),
