@@ -6,7 +6,7 @@ import pytest
 
 from calculators.present import callouts
 from calculators.present import triage as words
-from calculators.present.plan import safety_blocks
+from calculators.present.callouts import safety_blocks
 from calculators.present.view import Warning
 from calculators.triage import Box, Level, rules_in
 from macros import safety

@@ -17,7 +17,7 @@ import yaml
 
 from calculators.exercises import Category, Equipment, exercise_library
 from calculators.plan import Ability, DayKind, Focus, Muscles, PlanInput, weekly_plan
-from calculators.present.plan import day_title
+from calculators.present.weeks import day_title
 
 ROOT = Path(__file__).resolve().parent.parent
 ROWS = yaml.safe_load((ROOT / "data" / "exercises.yml").read_text(encoding="utf-8"))

@@ -14,8 +14,8 @@ from bs4 import BeautifulSoup, Tag
 from calculators import api
 from calculators.plan import PlanInput, weekly_plan
 from calculators.present.library import Links
-from calculators.present.plan import week_title
 from calculators.present.plan_notes import walk_text
+from calculators.present.weeks import week_title
 from harness import BuiltSite
 from macros import static_answers
 from macros.choose import RenderError

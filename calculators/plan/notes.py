@@ -174,7 +174,7 @@ class Milestone(StrEnum):
 def score_notes(assessment: LevelAssessment, answers: PlanInput) -> list[ScoreNote]:
     """How the tests score was found, whether it is complete, and that the level agrees.
 
-    The level itself leads the answer (`present.plan.level_blocks`).
+    The level itself leads the answer (`present.plan_notes.level_blocks`).
     """
     score = assessment.score
     if answers.blackouts:

@@ -18,7 +18,7 @@ Design:
   ACTION:DISPLAY and a plain DESCRIPTION on every event (so on every repeat).
 - Each description says how many weeks the calendar covers and its first and last day (week 1
   starts on the start date; the last day is the end of week 12); so does the page's message.
-- Titles and doses are the plan's own phrases (`present.plan.day_title`, `dose_phrase`). In a
+- Titles and doses are the plan's own phrases (`present.weeks.day_title`, `dose_phrase`). In a
   carer's own calendar an event must say whose and what it is: each title carries "Regain" and the
   optional name ("Dad — balance (Regain)"), and the calendar is named (X-WR-CALNAME). The name
   is the reader's text: escaped for iCalendar, never read for citations.
@@ -39,17 +39,12 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from calculators.errors import FieldError, InvalidInput
-from calculators.plan import DayKind, Note, PlanDay, PlanResult, PlanWeek
+from calculators.plan import DAY_NAMES, DayKind, Note, PlanDay, PlanResult, PlanWeek
+from calculators.present import numbers
 from calculators.present.forms import reminder_time
-from calculators.present.plan import (
-    calendar_saved,
-    calendar_span,
-    day_title,
-    dose_phrase,
-    walking_line,
-)
 from calculators.present.plan_notes import NOTE_WORDS, alerts, note_lines
 from calculators.present.text import line as plain_text
+from calculators.present.weeks import day_title, dose_phrase, walking_line
 from calculators.results import Status
 from calculators.schedule import DEFAULT_CHOICES, CalendarChoices, Reminder
 
@@ -309,3 +304,37 @@ def fold(line: str) -> str:
         size += width
     parts.append(current)
     return "\r\n ".join(parts)
+
+
+def long_date(day: date) -> str:
+    """A date in words, the same in every browser: "Thursday 26 November 2026"."""
+    return f"{DAY_NAMES[day.weekday()]} {day.day} {MONTH_NAMES[day.month - 1]} {day.year}"
+
+
+MONTH_NAMES = (
+    "January", "February", "March", "April", "May", "June",
+    "July", "August", "September", "October", "November", "December",
+)  # fmt: skip
+
+
+def calendar_span(weeks: int, first: date, last: date) -> str:
+    """The weeks a calendar file covers: "12 weeks, from … to …"."""
+    return f"{numbers.plural(weeks, 'week')}, from {long_date(first)} to {long_date(last)}"
+
+
+def calendar_saved(span: str, sessions: int, days: int, choices: CalendarChoices) -> str:
+    """What the page says when the calendar file is saved: what it covers, when, reminders.
+
+    `span` is `calendar_span`'s "12 weeks, from … to …".
+    """
+    reminder = choices.reminder
+    alarm = (
+        "no reminder"
+        if reminder is Reminder.NONE
+        else f"a reminder {reminder_time(reminder)} before each"
+    )
+    return (
+        f"Calendar file saved. It covers {span}: {numbers.plural(sessions, 'session')}, "
+        f"{numbers.plural(days, 'day')} a week at {choices.session_time:%H:%M}, with {alarm}. "
+        "Open the file to add them to your calendar."
+    )

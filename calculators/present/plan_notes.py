@@ -1,4 +1,4 @@
-"""The plan's notes and cautions in words: each reason of `calculators.plan.notes` to its sentence.
+"""The plan's level, notes and cautions in words: each reason of `calculators.plan.notes` worded.
 
 One home per note (issue 23): the page, the command line, the printout and the calendar read these.
 """
@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from calculators.function import FunctionLevel, SppbTest
+from calculators.function import FALLS_TRIGGER_RULE, FunctionLevel, SppbTest, level_for_score
 from calculators.plan import HomeSupport, PlanNote, PlanResult, WalkGoal, Walking
 from calculators.plan.notes import (
     Caution,
@@ -24,6 +24,7 @@ from calculators.plan.notes import (
     StrengthCapNote,
 )
 from calculators.present import triage
+from calculators.present.view import Block, Paragraph, Value
 from calculators.results import Alert, Severity
 from calculators.triage import Finding
 
@@ -53,6 +54,60 @@ BETTER_SCORE = {
     "sets and the hardest versions.",
     FunctionLevel.D: "You are at the top level: a faster time means the harder versions are due.",
 }
+
+# Each level as a start, in the reader's words (Vivifrail A–D, M3): what the plan therefore does
+# is `LEVEL_PLAN`.
+LEVEL_START = {
+    "A": "the gentlest start",
+    "B": "a supported start",
+    "C": "a steady start",
+    "D": "the fullest start",
+}
+PLUS_MEANS = (
+    "The “+” after the level means a higher risk of falling: the plan adds balance work on "
+    "every day but the rest day, always holding on, and suggests a falls assessment."
+)
+TESTS_SCORE_MEANS = "out of 12; higher means stronger"
+
+
+def level_blocks(result: PlanResult) -> tuple[Block, ...]:
+    """What the reader's tests (or her own choice) show, and what the plan therefore does.
+
+    Her tests or her choice first, in her words; never a first-person sentence she did not pick
+    (issue 22). The "+" is explained where it shows.
+    """
+    assessment = result.assessment
+    if assessment is None:
+        return ()
+    letter = assessment.level.value
+    what = LEVEL_PLAN[assessment.level]
+    what = what[0].lower() + what[1:]
+    named = (Value("level", assessment.label), f", {LEVEL_START[letter]}: {what}")
+    score = assessment.score
+    tests = ""
+    if score is not None:
+        points = f"{score.low}" if score.complete else f"{score.low} to {score.high}"
+        tests = f"your tests (score {points} {TESTS_SCORE_MEANS})"
+    chosen = assessment.chosen
+    measured = level_for_score(score.low) if score is not None else None
+    if chosen is not None and chosen is assessment.level:
+        allowed = f", and {tests} allow it:" if tests else " That puts you at"
+        lead: tuple[str | Value, ...] = (f"You chose “{LEVEL_SENTENCE[chosen]}”{allowed} ", *named)
+    elif measured is assessment.level:
+        lead = (f"{tests[0].upper()}{tests[1:]} put you at ", *named)
+    else:  # set by a safety rule (blackouts: seated until a doctor has checked); notes say why
+        lead = ("Your plan starts at ", *named)
+    blocks: list[Block] = [Paragraph(lead, kind="headline")]
+    if assessment.falls:
+        # The reasons are the triage's sentences ("You walk slower … seconds)."): mid-sentence here.
+        clauses = [
+            triage.sign(FALLS_TRIGGER_RULE[trigger]).text().rstrip(".")
+            for trigger in assessment.falls
+        ]
+        because = "; and ".join(clause[:1].lower() + clause[1:] for clause in clauses)
+        blocks.append(Paragraph((f"Extra balance work, because {because}. {PLUS_MEANS}",)))
+    return tuple(blocks)
+
 
 NOTE_WORDS = {
     Note.EFFORT: "The last 2–3 reps of each set should feel hard, but keep good form (E3).",
