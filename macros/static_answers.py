@@ -27,7 +27,7 @@ from typing import Any
 
 from calculators.errors import InvalidInput
 from calculators.plan import PlanInput, PlanResult, weekly_plan
-from calculators.present import charts, form_specs, forms, html, numbers
+from calculators.present import form_specs, forms, html, numbers, page_charts
 from calculators.present import plan as plan_view
 from calculators.present import protein as protein_view
 from calculators.present.library import Links, site_root
@@ -188,7 +188,7 @@ def muscle_loss_figure(references_url: str) -> str:
     s2 = escape(f"{references_url}#s2")
     return (
         '<figure class="rg-chart" data-chart="muscle-loss">\n'
-        f"{charts.muscle_loss_chart()}\n"
+        f"{page_charts.muscle_loss_chart()}\n"
         "<figcaption>Typical muscle loss with age: a population average, not a prediction "
         f'for you. Sources: <a href="{s1}">S1</a>, <a href="{s2}">S2</a>.</figcaption>\n'
         "</figure>"

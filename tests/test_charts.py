@@ -13,7 +13,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from calculators import api
-from calculators.present import charts
+from calculators.present import charts, page_charts
 
 ROOT = Path(__file__).resolve().parent.parent
 EXERCISES = yaml.safe_load((ROOT / "data" / "exercises.yml").read_text(encoding="utf-8"))
@@ -41,7 +41,7 @@ def every_chart() -> list[str]:
     return [
         per_meal(),
         charts.steps_chart(weekly=[2500, 3000, 3500], target=(6000, 8000)),
-        charts.muscle_loss_chart(),
+        page_charts.muscle_loss_chart(),
     ]
 
 
@@ -157,14 +157,14 @@ def test_steps_chart_lists_every_week_in_its_desc() -> None:
 
 def test_muscle_loss_chart_has_a_point_per_decade_on_each_edge() -> None:
     """Points at 30, 40, … 90 on the slower and the faster line: 7 each."""
-    svg = charts.muscle_loss_chart()
+    svg = page_charts.muscle_loss_chart()
     assert len(marks(svg, "rg-chart-point")) == 14
     assert len(marks(svg, "rg-chart-line")) == 2
 
 
 def test_muscle_loss_chart_says_it_is_no_prediction_in_title_desc_and_text() -> None:
     """The title, the desc and a visible text say: population average, not a prediction."""
-    root = parse(charts.muscle_loss_chart())
+    root = parse(page_charts.muscle_loss_chart())
     texts = ["".join(t.itertext()) for t in root.iter(f"{SVG}text")]
     assert "not a prediction for you" in str(root.findtext(f"{SVG}title")).lower()
     assert "not a prediction for you" in str(root.findtext(f"{SVG}desc")).lower()
@@ -173,10 +173,10 @@ def test_muscle_loss_chart_says_it_is_no_prediction_in_title_desc_and_text() -> 
 
 def test_muscle_loss_follows_s1_then_s2() -> None:
     """100% at 30; 3–8% a decade to 60 (S1); then about 1% a year (S2)."""
-    assert charts.muscle_remaining_percent(30, 8) == pytest.approx(100)
-    assert charts.muscle_remaining_percent(40, 3) == pytest.approx(97)
-    assert charts.muscle_remaining_percent(60, 8) == pytest.approx(100 * 0.92**3)
-    assert charts.muscle_remaining_percent(70, 8) == pytest.approx(100 * 0.92**3 * 0.99**10)
+    assert page_charts.muscle_remaining_percent(30, 8) == pytest.approx(100)
+    assert page_charts.muscle_remaining_percent(40, 3) == pytest.approx(97)
+    assert page_charts.muscle_remaining_percent(60, 8) == pytest.approx(100 * 0.92**3)
+    assert page_charts.muscle_remaining_percent(70, 8) == pytest.approx(100 * 0.92**3 * 0.99**10)
 
 
 def test_hostile_text_is_escaped() -> None:
@@ -202,7 +202,7 @@ def test_hostile_text_is_escaped() -> None:
 def test_unsafe_id_prefix_is_refused(prefix: str) -> None:
     """A prefix that is not a plain id token raises ValueError instead of breaking the SVG."""
     with pytest.raises(ValueError, match="prefix"):
-        charts.muscle_loss_chart(prefix=prefix)
+        page_charts.muscle_loss_chart(prefix=prefix)
 
 
 def test_ids_are_unique_and_start_with_the_prefix() -> None:
@@ -305,5 +305,5 @@ def test_plan_referral_shows_no_chart() -> None:
 
 def test_charts_need_no_xml_sax() -> None:
     """Charts escape with `html`, not xml.sax (it pulls urllib, http, email into start-up)."""
-    source = Path(charts.__file__).read_text(encoding="utf-8")
-    assert "xml.sax" not in source
+    for module in (charts, page_charts):
+        assert "xml.sax" not in Path(module.__file__).read_text(encoding="utf-8")

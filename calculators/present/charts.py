@@ -7,6 +7,10 @@ container (the `rg-chart` class caps the width). Everything is painted in `curre
 text colour around the chart, so it reads in light and dark mode and prints black; the target
 band is hatched and edged with dashed lines, so nothing is told apart by colour alone. Every
 text is escaped. Pure functions: numbers in, SVG text out.
+
+Here: the answers' charts, the bar chart they share and the drawing kit (`Plot`, `svg`,
+`text_at`, `hatched`, `coordinate`); the chart a page shows whatever the reader enters (muscle
+loss with age) is drawn with the same kit in `present.page_charts`, at build time only.
 """
 
 from __future__ import annotations
@@ -15,22 +19,19 @@ import math
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from decimal import Decimal
 
-from calculators import evidence
 from calculators.present import numbers
 from calculators.present.escape import escape
-from calculators.results import round_half_up
 
 WIDTH = 400
 HEIGHT = 270
-_LEFT, _RIGHT, _TOP, _BOTTOM = 52, 12, 64, 48
+_LEFT, _RIGHT, PLOT_TOP, _BOTTOM = 52, 12, 64, 48
 _HATCH_SPACING = 6
 # 14 units of text in a 400-unit chart: on a 360 px phone, where the chart is about 320 px
 # wide, labels are still drawn at about 11 px; wider screens draw them up to body size.
 _FONT_SIZE = 14
 _CHAR_WIDTH = 7.7  # average width of a 14-unit character, to tell whether a label fits
-_LINE_HEIGHT = 18
+LINE_HEIGHT = 18
 _SWATCH = 12
 _MAX_TICKS = 5
 # An id prefix: a letter, then letters, digits, "-" or "_" (safe in ids and in url(#…)).
@@ -160,93 +161,6 @@ def steps_chart(
     )
 
 
-def muscle_remaining_percent(age: float, loss_per_decade_percent: int) -> float:
-    """Muscle mass left at `age`, in % of that at 30: an illustrative population average.
-
-    From 30, `loss_per_decade_percent` a decade (S1); from 60, about 1% a year (S2), which is
-    faster than either end of S1's range, so both edges of the band follow it. Losses compound.
-
-    >>> round(muscle_remaining_percent(60, 8), 1), round(muscle_remaining_percent(90, 3), 1)
-    (77.9, 67.5)
-    """
-    start, faster = evidence.MUSCLE_LOSS_FROM_AGE, evidence.MUSCLE_LOSS_FASTER_FROM_AGE
-    decades = (min(max(age, start), faster) - start) / 10
-    years_after = max(age - faster, 0)
-    kept_per_decade = 1 - loss_per_decade_percent / 100
-    kept_per_year = 1 - evidence.MUSCLE_LOSS_PER_YEAR_AFTER_60_PERCENT / 100
-    return float(100 * kept_per_decade**decades * kept_per_year**years_after)
-
-
-def muscle_loss_chart(*, prefix: str = "rg-muscle-loss") -> str:
-    """Typical muscle loss from 30 to 90 (S1, S2): a band, labelled as a population average."""
-    start, faster = evidence.MUSCLE_LOSS_FROM_AGE, evidence.MUSCLE_LOSS_FASTER_FROM_AGE
-    end = evidence.MUSCLE_LOSS_CHART_END_AGE
-    slow, fast = evidence.MUSCLE_LOSS_PER_DECADE_PERCENT
-    per_year = evidence.MUSCLE_LOSS_PER_YEAR_AFTER_60_PERCENT
-    ages = list(range(start, end + 1, 10))
-    curve_ages = list(range(start, end + 1))
-    slower = [(age, muscle_remaining_percent(age, slow)) for age in curve_ages]
-    quicker = [(age, muscle_remaining_percent(age, fast)) for age in curve_ages]
-    warning = "Population average, not a prediction for you"
-    listed = "; ".join(
-        f"age {age}: {_percent(muscle_remaining_percent(age, slow))}–"
-        f"{_percent(muscle_remaining_percent(age, fast))}"
-        for age in ages[1:]
-    )
-    description = (
-        f"{warning}. An illustration of typical muscle loss with age, in % of the muscle mass "
-        f"at {start}. Adults lose about {slow}–{fast}% a decade from {start} (evidence S1); "
-        f"after {faster} the loss speeds up to about {per_year}% a year (evidence S2). The "
-        f"hatched band runs between the slower loss (solid line) and the faster loss (dashed "
-        f"line). Muscle left, slower to faster loss: {listed}. People differ a lot."
-    )
-    plot = _Plot(x_min=start, x_max=end, y_min=50, y_max=100)
-    band = [*slower, *reversed(quicker)]
-    band_path = "M" + " L".join(f"{plot.x(a)} {plot.y(p)}" for a, p in band) + " Z"
-    parts = [
-        *plot.y_grid(range(50, 101, 10), lambda tick: f"{tick}%"),
-        *plot.x_ticks([(age, str(age)) for age in ages], "Age (years)"),
-        *_hatched(
-            f"{prefix}-band",
-            f'<path d="{band_path}"/>',
-            (plot.x_at(start), plot.y_at(100), plot.x_at(end), plot.y_at(50)),
-        ),
-        _polyline(plot, slower, "rg-chart-line", dashed=False),
-        _polyline(plot, quicker, "rg-chart-line rg-chart-line-faster", dashed=True),
-        *(
-            f'<circle class="rg-chart-point" cx="{plot.x(age)}" '
-            f'cy="{plot.y(muscle_remaining_percent(age, rate))}" r="3"/>'
-            for rate in (slow, fast)
-            for age in ages
-        ),
-        _text(WIDTH / 2, 18, warning, anchor="middle", bold=True),
-        _text(4, _TOP - 12, f"% of the muscle you had at {start}", anchor="start"),
-        _legend_line(
-            plot.x_at(start) + 8, plot.y_at(62), f"slower loss: {slow}% a decade", dashed=False
-        ),
-        _legend_line(
-            plot.x_at(start) + 8, plot.y_at(56), f"faster loss: {fast}% a decade", dashed=True
-        ),
-        _text(plot.x_at(faster) + 4, plot.y_at(100) + 14, f"from {faster}:", anchor="start"),
-        _text(
-            plot.x_at(faster) + 4,
-            plot.y_at(100) + 14 + _LINE_HEIGHT,
-            f"about {per_year}% a year",
-            anchor="start",
-        ),
-        (
-            f'<line x1="{plot.x(faster)}" y1="{plot.y(100)}" x2="{plot.x(faster)}" '
-            f'y2="{plot.y(50)}" stroke="currentColor" stroke-dasharray="2 3" stroke-width="1"/>'
-        ),
-    ]
-    return _svg(
-        prefix,
-        f"Typical muscle loss with age, {start} to {end}: {warning.lower()}",
-        description,
-        parts,
-    )
-
-
 # ---------------------------------------------------------------- a bar chart with a band
 
 
@@ -287,8 +201,8 @@ def bar_chart(
     if band is not None:
         key.append(("band", band.label))
     legend_parts, legend_bottom = _legend(prefix, key)
-    plot_top = legend_bottom + _LINE_HEIGHT + 6
-    plot = _Plot(x_min=0, x_max=len(bars), y_min=0, y_max=top, top=plot_top)
+    plot_top = legend_bottom + LINE_HEIGHT + 6
+    plot = Plot(x_min=0, x_max=len(bars), y_min=0, y_max=top, top=plot_top)
     slot = (WIDTH - _LEFT - _RIGHT) / len(bars)
     bar_width = min(slot * 0.6, 48)
     labels_fit = max(len(b.value_text) for b in bars) * _CHAR_WIDTH <= slot
@@ -296,7 +210,7 @@ def bar_chart(
     if band is not None:
         band_box = (plot.x_at(0), plot.y_at(band.high), plot.x_at(len(bars)), plot.y_at(band.low))
         parts += [
-            *_hatched(f"{prefix}-band", _rect(*band_box), band_box),
+            *hatched(f"{prefix}-band", _rect(*band_box), band_box),
             *(
                 f'<line class="rg-chart-band-edge" x1="{plot.x(0)}" y1="{plot.y(edge)}" '
                 f'x2="{plot.x(len(bars))}" y2="{plot.y(edge)}" stroke="currentColor" '
@@ -306,17 +220,17 @@ def bar_chart(
         ]
     for index, bar in enumerate(bars):
         left = plot.x_at(index + 0.5) - bar_width / 2
-        x = _coordinate(left)
-        width = _coordinate(bar_width)
+        x = coordinate(left)
+        width = coordinate(bar_width)
         parts.append(
             f'<rect class="rg-chart-bar" x="{x}" y="{plot.y(bar.value)}" width="{width}" '
-            f'height="{_coordinate(plot.height * bar.value / top)}" fill="currentColor" '
+            f'height="{coordinate(plot.height * bar.value / top)}" fill="currentColor" '
             f'fill-opacity="0.55"/>'
         )
         tip = bar.value
         if bar.high is not None and bar.high > bar.value:
             tip = bar.high
-            height = _coordinate(plot.height * (bar.high - bar.value) / top)
+            height = coordinate(plot.height * (bar.high - bar.value) / top)
             parts.append(
                 f'<rect class="rg-chart-bar-range" x="{x}" y="{plot.y(bar.high)}" '
                 f'width="{width}" height="{height}" fill="none" stroke="currentColor" '
@@ -326,12 +240,12 @@ def bar_chart(
             label_y = plot.y_at(tip) - 4
             if band is not None:
                 label_y = _label_above(plot.y_at(tip), plot.y_at(band.high), plot.y_at(band.low))
-            parts.append(_text(plot.x_at(index + 0.5), label_y, bar.value_text))
+            parts.append(text_at(plot.x_at(index + 0.5), label_y, bar.value_text))
     parts += plot.x_ticks(
         [(index + 0.5, bar.label) for index, bar in enumerate(bars)], x_label, marks=False
     )
-    parts += [*legend_parts, _text(4, plot_top - 10, axis_label, anchor="start")]
-    return _svg(prefix, title, description, parts, height=plot.bottom + _BOTTOM)
+    parts += [*legend_parts, text_at(4, plot_top - 10, axis_label, anchor="start")]
+    return svg(prefix, title, description, parts, height=plot.bottom + _BOTTOM)
 
 
 def _wrap(text: str, characters: int) -> list[str]:
@@ -363,14 +277,14 @@ def _legend(prefix: str, key: Sequence[tuple[str, str]]) -> tuple[list[str], flo
     for kind, text in key:
         box = (4.0, y, 4.0 + _SWATCH, y + _SWATCH)
         if kind == "band":
-            parts += _hatched(f"{prefix}-key", _rect(*box), box)
+            parts += hatched(f"{prefix}-key", _rect(*box), box)
             parts.append(_rect(*box, 'fill="none" stroke="currentColor" stroke-dasharray="3 2"'))
         else:
             parts.append(_rect(*box, 'fill="currentColor" fill-opacity="0.55"'))
         lines = _wrap(text, characters)
         for number, line in enumerate(lines):
-            parts.append(_text(text_x, y + 11 + number * _LINE_HEIGHT, line, anchor="start"))
-        y += len(lines) * _LINE_HEIGHT + 4
+            parts.append(text_at(text_x, y + 11 + number * LINE_HEIGHT, line, anchor="start"))
+        y += len(lines) * LINE_HEIGHT + 4
     return parts, y
 
 
@@ -378,22 +292,24 @@ def _legend(prefix: str, key: Sequence[tuple[str, str]]) -> tuple[list[str], flo
 
 
 @dataclass(frozen=True)
-class _Plot:
+class Plot:
     """Maps data values onto the plot area of the viewBox."""
 
     x_min: float
     x_max: float
     y_min: float
     y_max: float
-    top: float = _TOP
+    top: float = PLOT_TOP
 
     @property
     def width(self) -> float:
+        """The plot area's width."""
         return float(WIDTH - _LEFT - _RIGHT)
 
     @property
     def height(self) -> float:
-        return float(HEIGHT - _TOP - _BOTTOM)
+        """The plot area's height."""
+        return float(HEIGHT - PLOT_TOP - _BOTTOM)
 
     @property
     def bottom(self) -> float:
@@ -402,11 +318,11 @@ class _Plot:
 
     def x(self, value: float) -> str:
         """The x coordinate of a data value, as SVG text."""
-        return _coordinate(self.x_at(value))
+        return coordinate(self.x_at(value))
 
     def y(self, value: float) -> str:
         """The y coordinate of a data value, as SVG text (up is more)."""
-        return _coordinate(self.y_at(value))
+        return coordinate(self.y_at(value))
 
     def x_at(self, value: float) -> float:
         """The x coordinate of a data value."""
@@ -425,7 +341,7 @@ class _Plot:
                 f'<line class="rg-chart-grid" x1="{_LEFT}" y1="{y}" x2="{WIDTH - _RIGHT}" '
                 f'y2="{y}" stroke="currentColor" stroke-opacity="0.2" stroke-width="1"/>'
             )
-            lines.append(_text(_LEFT - 6, self.y_at(tick) + 4, label(tick), anchor="end"))
+            lines.append(text_at(_LEFT - 6, self.y_at(tick) + 4, label(tick), anchor="end"))
         lines.append(
             f'<line class="rg-chart-axis" x1="{_LEFT}" y1="{self.y(self.y_min)}" '
             f'x2="{WIDTH - _RIGHT}" y2="{self.y(self.y_min)}" stroke="currentColor" '
@@ -451,20 +367,20 @@ class _Plot:
         for index, (value, label) in enumerate(ticks):
             if marks:
                 parts.append(
-                    f'<line x1="{self.x(value)}" y1="{_coordinate(base)}" x2="{self.x(value)}" '
-                    f'y2="{_coordinate(base + 4)}" stroke="currentColor" stroke-width="1"/>'
+                    f'<line x1="{self.x(value)}" y1="{coordinate(base)}" x2="{self.x(value)}" '
+                    f'y2="{coordinate(base + 4)}" stroke="currentColor" stroke-width="1"/>'
                 )
             if index % every:
                 continue
             lines = label.split() if stacked else [label]
             for number, line in enumerate(lines):
-                parts.append(_text(self.x_at(value), base + (number + 1) * _LINE_HEIGHT, line))
+                parts.append(text_at(self.x_at(value), base + (number + 1) * LINE_HEIGHT, line))
         if name:
-            parts.append(_text(_LEFT + self.width / 2, self.bottom + _BOTTOM - 6, name))
+            parts.append(text_at(_LEFT + self.width / 2, self.bottom + _BOTTOM - 6, name))
         return parts
 
 
-def _svg(
+def svg(
     prefix: str, title: str, description: str, parts: Sequence[str], height: float = HEIGHT
 ) -> str:
     """The `<svg>` element around drawn parts, named by its title and description."""
@@ -474,7 +390,7 @@ def _svg(
     body = "\n".join(parts)
     return (
         f'<svg xmlns="http://www.w3.org/2000/svg" class="rg-chart-svg" role="img" '
-        f'width="100%" viewBox="0 0 {WIDTH} {_coordinate(height)}" '
+        f'width="100%" viewBox="0 0 {WIDTH} {coordinate(height)}" '
         f'aria-labelledby="{prefix}-title {prefix}-desc" font-size="{_FONT_SIZE}" '
         f'fill="currentColor">\n'
         f'<title id="{prefix}-title">{escape(title)}</title>\n'
@@ -483,11 +399,11 @@ def _svg(
     )
 
 
-def _text(x: float, y: float, text: str, *, anchor: str = "middle", bold: bool = False) -> str:
+def text_at(x: float, y: float, text: str, *, anchor: str = "middle", bold: bool = False) -> str:
     """A text label (escaped), centred on x unless `anchor` says otherwise."""
     weight = ' font-weight="bold"' if bold else ""
     return (
-        f'<text x="{_coordinate(x)}" y="{_coordinate(y)}" text-anchor="{escape(anchor)}"{weight}>'
+        f'<text x="{coordinate(x)}" y="{coordinate(y)}" text-anchor="{escape(anchor)}"{weight}>'
         f"{escape(text)}</text>"
     )
 
@@ -495,12 +411,12 @@ def _text(x: float, y: float, text: str, *, anchor: str = "middle", bold: bool =
 def _rect(left: float, top: float, right: float, bottom: float, paint: str = "") -> str:
     """A rectangle from its edges; `paint` is already-safe attribute text."""
     return (
-        f'<rect x="{_coordinate(left)}" y="{_coordinate(top)}" width="{_coordinate(right - left)}"'
-        f' height="{_coordinate(bottom - top)}"{" " if paint else ""}{paint}/>'
+        f'<rect x="{coordinate(left)}" y="{coordinate(top)}" width="{coordinate(right - left)}"'
+        f' height="{coordinate(bottom - top)}"{" " if paint else ""}{paint}/>'
     )
 
 
-def _hatched(clip_id: str, shape: str, box: tuple[float, float, float, float]) -> list[str]:
+def hatched(clip_id: str, shape: str, box: tuple[float, float, float, float]) -> list[str]:
     """A shape filled faintly and hatched with diagonal lines, all in `currentColor`.
 
     The hatch lines are drawn in the chart itself and clipped to the shape, not kept in an SVG
@@ -516,7 +432,7 @@ def _hatched(clip_id: str, shape: str, box: tuple[float, float, float, float]) -
     height = bottom - top
     count = math.ceil((right - left + height) / _HATCH_SPACING) + 1
     lines = " ".join(
-        f"M{_coordinate(x)} {_coordinate(bottom)}L{_coordinate(x + height)} {_coordinate(top)}"
+        f"M{coordinate(x)} {coordinate(bottom)}L{coordinate(x + height)} {coordinate(top)}"
         for x in (left - height + index * _HATCH_SPACING for index in range(count))
     )
     return [
@@ -525,26 +441,6 @@ def _hatched(clip_id: str, shape: str, box: tuple[float, float, float, float]) -
         f'<path class="rg-chart-hatch" d="{lines}" clip-path="url(#{clip_id})" fill="none" '
         f'stroke="currentColor" stroke-opacity="0.45" stroke-width="1.5"/>',
     ]
-
-
-def _legend_line(x: float, y: float, text: str, *, dashed: bool) -> str:
-    """A short line sample and its label, for a line chart's legend."""
-    dash = ' stroke-dasharray="6 4"' if dashed else ""
-    return (
-        f'<line x1="{_coordinate(x)}" y1="{_coordinate(y)}" x2="{_coordinate(x + 24)}" '
-        f'y2="{_coordinate(y)}" stroke="currentColor" stroke-width="2"{dash}/>\n'
-        + _text(x + 30, y + 4, text, anchor="start")
-    )
-
-
-def _polyline(plot: _Plot, points: Sequence[tuple[float, float]], kind: str, dashed: bool) -> str:
-    """A line through the points (`kind`: its CSS classes)."""
-    dash = ' stroke-dasharray="6 4"' if dashed else ""
-    coordinates = " ".join(f"{plot.x(x)},{plot.y(y)}" for x, y in points)
-    return (
-        f'<polyline class="{kind}" points="{coordinates}" fill="none" stroke="currentColor" '
-        f'stroke-width="2"{dash}/>'
-    )
 
 
 def _label_above(tip_y: float, band_top_y: float, band_bottom_y: float) -> float:
@@ -582,18 +478,7 @@ def _number_text(value: float) -> str:
     return f"{value:,.1f}"
 
 
-def _percent(value: float) -> str:
-    """A percentage rounded half up to a whole number."""
-    return f"{round_half_up(Decimal(repr(value)))}%"
-
-
-def _range_text(low: Decimal, high: Decimal) -> str:
-    """Whole numbers rounded half up: "27–36", or "27" when both ends round the same."""
-    low_text, high_text = round_half_up(low), round_half_up(high)
-    return numbers.span(low_text, high_text)
-
-
-def _coordinate(value: float) -> str:
+def coordinate(value: float) -> str:
     """A coordinate with at most one decimal ("12", "12.5"); NaN and infinity never reach SVG."""
     if not math.isfinite(value):
         message = f"chart coordinate {value!r} is not a finite number"
