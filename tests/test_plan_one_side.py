@@ -6,8 +6,11 @@ from bs4 import BeautifulSoup
 from helpers.calc import EXERCISES, cli
 
 from calculators import api
+from calculators.plan.notes import Caution
 from calculators.present import form_specs, forms
-from calculators.present.triage import ONE_SIDE_LIMITS as ONE_SIDE_NOTE
+from calculators.present.plan_notes import CAUTION_WORDS
+
+ONE_SIDE_NOTE = CAUTION_WORDS[Caution.ONE_SIDE_LIMITS]
 
 PLAN = {"age": "34", "ability": "out-of-practice", "strength_days": "3"}
 SKIP = "skip anything not cleared for that side"

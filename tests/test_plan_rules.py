@@ -10,8 +10,10 @@ import yaml
 
 from calculators import api
 from calculators.plan import Note, PlanInput, PlanResult, weekly_plan
-from calculators.present.plan_notes import NOTE_WORDS, note_lines, walk_text
-from calculators.present.triage import PHYSIO_CHECK as PHYSIO_NOTE
+from calculators.plan.notes import Caution
+from calculators.present.plan_notes import CAUTION_WORDS, NOTE_WORDS, note_lines, walk_text
+
+PHYSIO_NOTE = CAUTION_WORDS[Caution.PHYSIO_CHECK]
 
 ROOT = Path(__file__).resolve().parent.parent
 EXERCISES = yaml.safe_load((ROOT / "data" / "exercises.yml").read_text(encoding="utf-8"))

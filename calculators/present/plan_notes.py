@@ -316,10 +316,18 @@ def timeline_lines(result: PlanResult) -> tuple[str, ...]:
     return tuple(lines)
 
 
-# The plan's own cautions (issue 22); the triage table's findings are worded by `present.triage`.
+# The plan's own cautions (issue 22), its one catalogue of them; the triage table's findings are
+# worded by `present.triage`. A physiotherapist's check when it helps, and limits on one side:
+# the plan cannot know which moves were cleared, so it says to skip the rest.
 CAUTION_WORDS = {
-    Caution.PHYSIO_CHECK: triage.PHYSIO_CHECK,
-    Caution.ONE_SIDE_LIMITS: triage.ONE_SIDE_LIMITS,
+    Caution.PHYSIO_CHECK: (
+        "A physiotherapist can check these exercises with you: ask your doctor or practice to "
+        "refer you, and take this plan along."
+    ),
+    Caution.ONE_SIDE_LIMITS: (
+        "Your physiotherapist has limits for one side: skip anything not cleared for that side, "
+        "and show them this plan."
+    ),
 }
 LACKING_WORDS = {
     HomeSupport.CHAIR: "a sturdy chair",
@@ -339,7 +347,7 @@ def kit_text(caution: KitCaution) -> str:
     if caution.reason is KitReason.SHORT_DAYS:
         return (
             "Some days have fewer exercises than they should: nothing else in our library is safe "
-            f"for your level without {lacking_text(caution)}. {triage.PHYSIO_CHECK}"
+            f"for your level without {lacking_text(caution)}. {CAUTION_WORDS[Caution.PHYSIO_CHECK]}"
         )
     return (
         "Nothing in our exercise library is safe for your level without "

@@ -228,15 +228,3 @@ __all__ = [
     "sentence",
     "sign",
 ]
-
-
-# The plan's referral to a physiotherapist when it helps, and for limits on one side (issue 22:
-# the plan cannot know which moves were cleared, so it says to skip the rest).
-PHYSIO_CHECK = (
-    "A physiotherapist can check these exercises with you: ask your doctor or practice to "
-    "refer you, and take this plan along."
-)
-ONE_SIDE_LIMITS = (
-    "Your physiotherapist has limits for one side: skip anything not cleared for that side, "
-    "and show them this plan."
-)
