@@ -15,6 +15,7 @@ import posixpath
 from typing import Any
 
 from calculators.present import library as view
+from calculators.present import page_charts
 from macros import choose, professionals, references, safety, static_answers
 from macros.data import DataError, SiteData, data_dir, load_site_data
 from postbuild.review_dates import build_date, review_problems, theme_dates
@@ -135,7 +136,6 @@ def define_env(env: Any) -> None:  # noqa: PLR0915 - one short registration per 
 
     # Answers without JavaScript: the calculators run at build time (macros.static_answers).
     exercise_rows = site_data.exercises_json()
-    references_url = choose.page_url(REFERENCES_PAGE, directory_urls=env.conf["use_directory_urls"])
 
     @env.macro  # type: ignore[untyped-decorator]
     def protein_table(unit: str = "kg") -> str:
@@ -160,7 +160,7 @@ def define_env(env: Any) -> None:  # noqa: PLR0915 - one short registration per 
     @env.macro  # type: ignore[untyped-decorator]
     def muscle_loss_chart() -> str:
         """The typical-muscle-loss-with-age chart (S1, S2), labelled as a population average."""
-        return static_answers.muscle_loss_figure(view.relative_url(references_url, env.page.url))
+        return page_charts.muscle_loss_figure(view.site_root(env.page.url))
 
     def references_md() -> str:
         """References as a Markdown link from the page being rendered (MkDocs checks it)."""

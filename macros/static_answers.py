@@ -27,7 +27,7 @@ from typing import Any
 
 from calculators.errors import InvalidInput
 from calculators.plan import PlanInput, PlanResult, weekly_plan
-from calculators.present import form_specs, forms, html, numbers, page_charts
+from calculators.present import form_specs, forms, html, numbers
 from calculators.present import plan as plan_view
 from calculators.present import protein as protein_view
 from calculators.present.library import Links, site_root
@@ -175,21 +175,3 @@ def calculator_form(name: str, root: str) -> str:
 def protein_guideline_table(root: str) -> str:
     """The protein guideline ranges, from the evidence table the calculator uses."""
     return html.block(protein_view.guideline_table(), root)
-
-
-def muscle_loss_figure(references_url: str) -> str:
-    """The muscle-loss chart in a figure whose caption says what it is and cites S1 and S2.
-
-    Args:
-        references_url: the References page as linked from the page being rendered.
-
-    """
-    s1 = escape(f"{references_url}#s1")
-    s2 = escape(f"{references_url}#s2")
-    return (
-        '<figure class="rg-chart" data-chart="muscle-loss">\n'
-        f"{page_charts.muscle_loss_chart()}\n"
-        "<figcaption>Typical muscle loss with age: a population average, not a prediction "
-        f'for you. Sources: <a href="{s1}">S1</a>, <a href="{s2}">S2</a>.</figcaption>\n'
-        "</figure>"
-    )

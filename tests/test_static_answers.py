@@ -13,6 +13,7 @@ from bs4 import BeautifulSoup, Tag
 
 from calculators import api
 from calculators.plan import PlanInput, weekly_plan
+from calculators.present import page_charts
 from calculators.present.library import Links
 from calculators.present.plan_notes import walk_text
 from calculators.present.weeks import week_title
@@ -184,8 +185,11 @@ def test_sample_plan_escapes_exercise_names() -> None:
 
 
 def test_muscle_loss_figure_holds_the_chart_and_cites_s1_s2() -> None:
-    """A figure with the SVG chart and a caption that says "not a prediction" and cites S1, S2."""
-    figure = soup(static_answers.muscle_loss_figure("../../references/")).figure
+    """A figure with the SVG chart and a caption that says "not a prediction" and cites S1, S2.
+
+    Each citation is the view layer's "(source)", never the bare id.
+    """
+    figure = soup(page_charts.muscle_loss_figure("../../")).figure
     assert figure is not None
     assert figure.svg is not None
     assert figure.svg["role"] == "img"
@@ -194,6 +198,7 @@ def test_muscle_loss_figure_holds_the_chart_and_cites_s1_s2() -> None:
     assert "not a prediction for you" in caption.get_text()
     links = [a["href"] for a in caption.select("a")]
     assert links == ["../../references/#s1", "../../references/#s2"]
+    assert [a.get_text() for a in caption.select("a")] == ["source", "source"]
 
 
 # ---------------------------------------------------------------- the built site

@@ -2,7 +2,8 @@
 
 The same drawing kit as the answers' charts (`present.charts`: one `<svg role="img">` named by
 its title and a description that states every number, in `currentColor`, every text escaped).
-Only the build reads this module (the `muscle_loss_chart` macro): the engine draws no such chart.
+Only the build reads this module (the `muscle_loss_chart` macro calls `muscle_loss_figure`): the
+engine draws no such chart.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from collections.abc import Sequence
 from decimal import Decimal
 
 from calculators import evidence
+from calculators.present import html
 from calculators.present.charts import (
     LINE_HEIGHT,
     PLOT_TOP,
@@ -21,6 +23,7 @@ from calculators.present.charts import (
     svg,
     text_at,
 )
+from calculators.present.view import Cite
 from calculators.results import round_half_up
 
 
@@ -108,6 +111,23 @@ def muscle_loss_chart(*, prefix: str = "rg-muscle-loss") -> str:
         f"Typical muscle loss with age, {start} to {end}: {warning.lower()}",
         description,
         parts,
+    )
+
+
+def muscle_loss_figure(root: str) -> str:
+    """The muscle-loss chart in a figure whose caption says what it is and cites S1 and S2.
+
+    Args:
+        root: the way from the page being rendered back to the site root.
+
+    """
+    sources = ", ".join(html.cite(Cite((ident,)), root) for ident in ("S1", "S2"))
+    return (
+        '<figure class="rg-chart" data-chart="muscle-loss">\n'
+        f"{muscle_loss_chart()}\n"
+        "<figcaption>Typical muscle loss with age: a population average, not a prediction "
+        f"for you. Sources: {sources}.</figcaption>\n"
+        "</figure>"
     )
 
 
