@@ -205,7 +205,8 @@ def form_html(form: Form, root: str = "") -> str:
         '<p class="rg-actions"><button type="submit" class="md-button md-button--primary" '
         f'data-ready-label="{escape(form.submit)}">{escape(form.submit)}</button></p>\n'
         '<p class="rg-status" data-engine-status role="status"></p>\n'
-        '<progress class="rg-progress" hidden aria-label="Loading the calculator"></progress>'
+        f'<progress class="rg-progress" hidden aria-label="{escape(words.PROGRESS_LABEL)}">'
+        "</progress>"
         '<span class="rg-progress-text" data-engine-progress hidden></span>\n'
         f"{failure}\n{link}\n"
         "</form>\n"

@@ -19,6 +19,8 @@ ENGINE_TEXT = {
     "ready": "The calculator is ready.",
     "failed": "The calculator could not start.",
 }
+# The loading bar's name for screen readers (the script shows the bar while the engine loads).
+PROGRESS_LABEL = "Loading the calculator"
 FAILURE_TITLE = "The calculator could not run"
 FAILURE_REASONS = {
     "unsupported": "This browser cannot run the calculator (no Web Workers or WebAssembly).",
