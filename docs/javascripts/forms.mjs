@@ -1,6 +1,7 @@
 // The calculator forms: send the answers to the engine, insert the answer Python rendered,
 // and bring its buttons to life. Behaviour only: every word on the page comes from Python, in
-// the answer's HTML or in the form's data attributes and templates (calculators/present/forms.py).
+// the answer's HTML or in the form's data attributes and templates (their words are in
+// calculators/present/page_words.py, written into the form by present/forms.py).
 // This module wires one form; each job has its module under forms/:
 //   payload.mjs        the answers a form sends
 //   fields.mjs         field messages in their slots, folded tests opened, unit labels

@@ -1,5 +1,5 @@
 // The answers a form sends to the engine, read from the controls Python built from the
-// calculator's field specs (calculators/present/forms.py).
+// calculator's field specs (calculators/present/form_specs.py).
 
 /** The answers a form (or a fieldset) sends to the engine (exported for the tests' parity
  * checks). */
