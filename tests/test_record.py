@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import json
 from datetime import date
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -10,6 +12,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from calculators import evidence, record
+from calculators.errors import InvalidInput
+from calculators.plan import PlanInput
 from calculators.present.record_words import PROBLEM_WORDS, problem_message
 from calculators.record import (
     FORMAT,
@@ -25,6 +29,7 @@ from calculators.record import (
     saved_entry,
     to_csv,
 )
+from calculators.self_check import SelfCheckInput
 
 CHECK_ANSWERS: dict[str, object] = {
     "strength": "1",
@@ -335,3 +340,28 @@ def test_export_then_import_is_identity(saved: Record) -> None:
     """Any record exported to CSV and imported back, or stored and read back, is the same."""
     assert from_csv(to_csv(saved)) == saved
     assert Record.from_mapping(saved.to_mapping()) == saved
+
+
+GOLDEN = Path(__file__).resolve().parent / "golden"
+
+
+@pytest.mark.parametrize(
+    ("golden", "section", "reader"),
+    [
+        ("self_check.json", Section.CHECKS, SelfCheckInput.from_mapping),
+        ("plan.json", Section.PLAN, PlanInput.from_mapping),
+    ],
+)
+def test_an_entry_saves_exactly_when_its_calculator_reads_the_answers(
+    golden: str, section: Section, reader: Any
+) -> None:
+    """Over the golden inputs, a save is refused (INVALID_ANSWER) just when the form's would be."""
+    for case in json.loads((GOLDEN / golden).read_text(encoding="utf-8")):
+        try:
+            reader(case["input"])
+        except InvalidInput as error:
+            refused = {(Code.INVALID_ANSWER, each.field) for each in error.errors}
+            problems = _problems(saved_entry, section, "2026-12-01", case["input"])
+            assert {(p.code, p.field) for p in problems} == refused, case["name"]
+        else:
+            assert saved_entry(section, "2026-12-01", case["input"]).day == date(2026, 12, 1)
