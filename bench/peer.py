@@ -17,6 +17,9 @@ from collections.abc import Sequence
 from pathlib import Path
 from urllib.parse import quote, urljoin, urlsplit
 
+from postbuild.data import EXERCISE_LIBRARY
+from postbuild.engine import CALCULATORS_ARCHIVE, ENGINE_DIR
+
 PEER_PREFIX = "/peer/"
 PEER_ENGINE = "/peer/pyodide/"
 
@@ -40,9 +43,9 @@ try {{
   const payload = decodeURIComponent(location.hash.slice(1)) || "{{}}";
   const pyodide = await loadPyodide({{ indexURL: "{engine}" }});
   performance.mark("regain:engine-ready");
-  const fetched = await fetch("/engine/calculators.zip");
+  const fetched = await fetch("/{archive}");
   pyodide.unpackArchive(await fetched.arrayBuffer(), "zip", {{ extractDir: "/home/pyodide/peer" }});
-  const library = await fetch("/data/exercises.json");
+  const library = await fetch("/{library}");
   pyodide.globals.set("payload", payload);
   pyodide.globals.set("exercises", library.ok ? await library.text() : "[]");
   const answer = pyodide.runPython(`
@@ -93,6 +96,8 @@ def peer_page(calculator: str, stylesheets: Sequence[str] = ()) -> str:
     return _PAGE.format(
         calculator=calculator,
         engine=PEER_ENGINE,
+        archive=f"{ENGINE_DIR}/{CALCULATORS_ARCHIVE}",
+        library=EXERCISE_LIBRARY,
         calculator_literal=json.dumps(calculator),
         stylesheets=links,
     )

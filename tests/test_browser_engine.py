@@ -16,7 +16,7 @@ from helpers.browser import (
 from playwright.sync_api import Browser, Page, Route
 
 from calculators import api
-from postbuild.engine import shared_constants
+from postbuild.engine import CALCULATORS_ARCHIVE, ENGINE_DIR, shared_constants
 
 pytestmark = pytest.mark.browser
 
@@ -147,7 +147,7 @@ def test_engine_that_fails_once_is_restarted_once(browser: Browser, site_url: st
             route.continue_()
 
     try:
-        watched.context.route("**/engine/calculators.zip", fail_once)
+        watched.context.route(f"**/{ENGINE_DIR}/{CALCULATORS_ARCHIVE}", fail_once)
         watched.goto("tools/protein/")
         fill_form(watched.page, "protein", {"weight": "68", "age": "70"})
         assert submit_and_wait(watched.page, "protein") == "result"

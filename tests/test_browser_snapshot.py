@@ -16,7 +16,7 @@ from helpers.browser import (
 from playwright.sync_api import Browser, Page
 
 from calculators import api
-from postbuild.engine import shared_constants
+from postbuild.engine import ENGINE_DIR, ENGINE_MANIFEST, shared_constants
 
 pytestmark = pytest.mark.browser
 
@@ -154,7 +154,9 @@ SNAPSHOT_NAMES = in_snapshot_cache("""async () => {
     const cache = await caches.open(SNAPSHOT_CACHE);
     return (await cache.keys()).map((request) => new URL(request.url).pathname).sort();
 }""")
-MANIFEST = """async () => (await fetch(new URL("/engine/version.json", location.href))).json()"""
+# The engine's manifest (engine/constants.toml), from the site's root.
+MANIFEST_PATH = f"/{ENGINE_DIR}/{ENGINE_MANIFEST}"
+MANIFEST = f"""async () => (await fetch(new URL("{MANIFEST_PATH}", location.href))).json()"""
 MOVE_SNAPSHOT = in_snapshot_cache("""async ([from, to]) => {
     const cache = await caches.open(SNAPSHOT_CACHE);
     const stored = await (await cache.match(new URL(from, location.href))).arrayBuffer();

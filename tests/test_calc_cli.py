@@ -72,7 +72,7 @@ def test_plan_reads_the_real_exercise_file_by_default() -> None:
 
 def test_plan_json_with_a_json_exercise_file_round_trips(tmp_path: Path) -> None:
     """--exercises accepts JSON, and --json output equals api.run with the same rows."""
-    rows = tmp_path / "exercises.json"
+    rows = tmp_path / "rows.json"
     rows.write_text(json.dumps(EXERCISES), encoding="utf-8")
     done = cli(*PLAN_ARGS, "--equipment", "chair", "--exercises", str(rows), "--json")
     assert done.returncode == 0, done.stderr

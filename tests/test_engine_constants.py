@@ -6,10 +6,12 @@ tests/test_engine_constants.py` writes it again after the TOML changed.
 
 from __future__ import annotations
 
+import ast
 import json
 import os
 import re
-from pathlib import Path
+from functools import cache
+from pathlib import Path, PurePosixPath
 from typing import Any
 
 import pytest
@@ -109,6 +111,75 @@ def test_no_javascript_restates_a_shared_constant(key: str, form: str) -> None:
         for path in JAVASCRIPT
         if path != MODULE
         and re.search(rf"(?<![\w.-]){re.escape(form)}(?![\w])", path.read_text("utf-8"))
+    ]
+    assert holders == [], key
+
+
+# Every Python file of ours: the build, the calculators, the bench, the harness, the tests.
+PYTHON = sorted(
+    path
+    for folder in ROOT.iterdir()
+    if folder.is_dir()
+    and not folder.name.startswith(".")
+    and folder.name not in {"node_modules", "site"}
+    for path in folder.rglob("*.py")
+)
+# The bench's own tests feed its measuring code a made-up site and made-up URLs: a file name there
+# is an example input (as in bench/budgets.toml's keys), not the engine's file.
+MADE_UP_INPUTS = {"tests/test_bench_gates.py", "tests/test_bench_run.py"}
+
+
+@cache
+def python_strings(path: Path) -> tuple[str, ...]:
+    """A Python file's string literals (f-strings' literal parts too), docstrings left out."""
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    docstrings = {
+        id(node.body[0].value)
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Module | ast.ClassDef | ast.FunctionDef | ast.AsyncFunctionDef)
+        and node.body
+        and isinstance(node.body[0], ast.Expr)
+    }
+    return tuple(
+        node.value
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Constant)
+        and isinstance(node.value, str)
+        and id(node) not in docstrings
+    )
+
+
+def python_forms(value: str) -> list[str]:
+    """How Python would restate a shared name: whole, or a file path's last part (`/` joins)."""
+    path = PurePosixPath(value)
+    return [value, path.name] if "/" in value and path.suffix else [value]
+
+
+# The names only: a Python test's own hang guard may equal one of the clocks by chance
+# (bench/latency.py waits 30 s for an answer), which is no restatement.
+PYTHON_STATED = [
+    (key, form)
+    for values in engine.shared_constants().values()
+    for key, value in values.items()
+    if key in SIGNATURES and isinstance(value, str)
+    for form in python_forms(value)
+]
+
+
+@pytest.mark.parametrize(("key", "form"), PYTHON_STATED)
+def test_no_python_restates_a_shared_name(key: str, form: str) -> None:
+    """No Python file of ours writes a shared file name or value: it reads engine/constants.toml.
+
+    Through `postbuild.engine` (ENGINE_DIR, CALCULATORS_ARCHIVE, ENGINE_MANIFEST,
+    `shared_constants()`) or `postbuild.data.EXERCISE_LIBRARY`. Docstrings and comments may name
+    a file; a string the code uses may not.
+    """
+    pattern = re.compile(rf"(?<![\w.-]){re.escape(form)}(?![\w-])")
+    holders = [
+        name
+        for path in PYTHON
+        if (name := path.relative_to(ROOT).as_posix()) not in MADE_UP_INPUTS
+        and any(pattern.search(text) for text in python_strings(path))
     ]
     assert holders == [], key
 

@@ -14,13 +14,16 @@ from helpers.browser import cpython, golden_cases
 
 from harness import ROOT, BuiltSite
 from postbuild import engine
+from postbuild.data import EXERCISE_LIBRARY
 from postbuild.errors import BuildStepError
 
 
 def test_engine_directory_holds_exactly_the_needed_files(built_site: BuiltSite) -> None:
     """site/engine/ has the four Pyodide files, our archive and a version file; nothing else."""
-    shipped = sorted(p.name for p in (built_site.path / "engine").iterdir())
-    assert shipped == sorted([*engine.ENGINE_FILES, "calculators.zip", "version.json"])
+    shipped = sorted(p.name for p in (built_site.path / engine.ENGINE_DIR).iterdir())
+    assert shipped == sorted(
+        [*engine.ENGINE_FILES, engine.CALCULATORS_ARCHIVE, engine.ENGINE_MANIFEST]
+    )
 
 
 def test_engine_files_are_the_pinned_npm_package(built_site: BuiltSite) -> None:
@@ -28,20 +31,21 @@ def test_engine_files_are_the_pinned_npm_package(built_site: BuiltSite) -> None:
     source = ROOT / "node_modules" / "pyodide"
     pinned = json.loads((ROOT / "package.json").read_text())["dependencies"]["pyodide"]
     assert json.loads((source / "package.json").read_text())["version"] == pinned
+    shipped = built_site.path / engine.ENGINE_DIR
     for name in engine.ENGINE_FILES:
         if name != engine.STDLIB_ARCHIVE:
-            assert (built_site.path / "engine" / name).read_bytes() == (source / name).read_bytes()
+            assert (shipped / name).read_bytes() == (source / name).read_bytes()
 
 
 def shipped_stdlib(site: BuiltSite) -> zipfile.ZipFile:
     """The standard library the site ships."""
-    return zipfile.ZipFile(site.path / "engine" / engine.STDLIB_ARCHIVE)
+    return zipfile.ZipFile(site.path / engine.ENGINE_DIR / engine.STDLIB_ARCHIVE)
 
 
 def test_stdlib_is_trimmed(built_site: BuiltSite) -> None:
     """The shipped stdlib is smaller than Pyodide's (2.5 MB) with under half its 614 modules."""
     full = ROOT / "node_modules" / "pyodide" / engine.STDLIB_ARCHIVE
-    shipped = built_site.path / "engine" / engine.STDLIB_ARCHIVE
+    shipped = built_site.path / engine.ENGINE_DIR / engine.STDLIB_ARCHIVE
     assert shipped.stat().st_size < full.stat().st_size
     modules = [engine.module_name(name) for name in shipped_stdlib(built_site).namelist()]
     assert len(modules) < len(zipfile.ZipFile(full).namelist()) / 2
@@ -115,14 +119,14 @@ def engine_in_node(built_site: BuiltSite, tmp_path_factory: pytest.TempPathFacto
     ]
     cases_file = tmp_path_factory.mktemp("node") / "cases.json"
     cases_file.write_text(json.dumps(cases), encoding="utf-8")
-    engine_dir = built_site.path / "engine"
+    engine_dir = built_site.path / engine.ENGINE_DIR
     done = subprocess.run(
         [
             "node",
-            str(ROOT / "engine" / "pyodide_modules.mjs"),
+            str(engine.ENGINE_SOURCE / "pyodide_modules.mjs"),
             str(engine_dir / engine.STDLIB_ARCHIVE),
             str(engine_dir / engine.CALCULATORS_ARCHIVE),
-            str(built_site.path / "data" / "exercises.json"),
+            str(built_site.path / EXERCISE_LIBRARY),
             str(cases_file),
         ],
         capture_output=True,
@@ -150,14 +154,15 @@ def test_every_calculator_answers_on_the_trimmed_stdlib(
 
 def test_inline_lock_lists_no_packages(built_site: BuiltSite) -> None:
     """The lock shipped inline in version.json keeps Pyodide's info block and no package."""
-    lock = json.loads((built_site.path / "engine" / "version.json").read_text())["lock"]
+    shipped = built_site.path / engine.ENGINE_DIR / engine.ENGINE_MANIFEST
+    lock = json.loads(shipped.read_text())["lock"]
     assert lock["packages"] == {}
     assert lock["info"]["python"].startswith("3.")
 
 
 def test_calculators_archive_is_the_tested_source(built_site: BuiltSite) -> None:
     """calculators.zip holds every calculators/*.py file, byte for byte, and nothing else."""
-    data = (built_site.path / "engine" / "calculators.zip").read_bytes()
+    data = (built_site.path / engine.ENGINE_DIR / engine.CALCULATORS_ARCHIVE).read_bytes()
     archive = zipfile.ZipFile(io.BytesIO(data))
     expected = {
         path.relative_to(ROOT).as_posix(): path.read_bytes()
@@ -202,7 +207,8 @@ def test_engine_snapshot_fits_the_restorable_heap(engine_in_node: Any) -> None:
 
 def test_version_file_carries_the_snapshot_limit(built_site: BuiltSite) -> None:
     """The worker reads the restorable heap size from version.json (one source: the engine step)."""
-    manifest = json.loads((built_site.path / "engine" / "version.json").read_text())
+    shipped = built_site.path / engine.ENGINE_DIR / engine.ENGINE_MANIFEST
+    manifest = json.loads(shipped.read_text())
     assert manifest["snapshotHeapLimit"] == engine.SNAPSHOT_HEAP_LIMIT
 
 

@@ -15,6 +15,7 @@ from bs4 import BeautifulSoup
 from calculators.present.library import CATEGORY_LABELS
 from harness import BuiltSite
 from macros.data import ROOT, SiteData, Weekday, data_dir, load_site_data
+from postbuild.data import EXERCISE_LIBRARY
 
 LIBRARY = "guide/exercises/"
 # A made-up origin so that urljoin resolves relative links the way a browser would.
@@ -189,7 +190,7 @@ def test_site_exercises_json_equals_the_validated_data(
     built_site: BuiltSite, site_data: SiteData
 ) -> None:
     """site/data/exercises.json holds the validated exercises."""
-    shipped = json.loads((built_site.path / "data" / "exercises.json").read_text(encoding="utf-8"))
+    shipped = json.loads((built_site.path / EXERCISE_LIBRARY).read_text(encoding="utf-8"))
     assert shipped == site_data.exercises_json()
 
 

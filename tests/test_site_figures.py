@@ -11,6 +11,7 @@ from bs4 import BeautifulSoup
 from calculators.present.figure import SPRITE
 from harness import BuiltSite
 from postbuild import offline
+from postbuild.data import EXERCISE_LIBRARY
 
 SHEET = "guide/exercise-drawings/"
 LIBRARY = "guide/exercises/"
@@ -49,7 +50,7 @@ def test_every_use_on_every_page_points_at_a_symbol_of_the_sprite(built_site: Bu
 def test_every_drawn_exercise_has_its_figure_on_its_card(built_site: BuiltSite) -> None:
     """A card shows its drawing exactly when the sprite has the exercise's two poses."""
     ids = sprite_ids(built_site)
-    rows = json.loads((built_site.path / "data" / "exercises.json").read_text(encoding="utf-8"))
+    rows = json.loads((built_site.path / EXERCISE_LIBRARY).read_text(encoding="utf-8"))
     library = page_soup(built_site, LIBRARY)
     for row in rows:
         drawn = {f"fig-{row['id']}-start", f"fig-{row['id']}-end"} <= ids
@@ -62,7 +63,7 @@ def test_every_drawn_exercise_has_its_figure_on_its_card(built_site: BuiltSite) 
 
 def test_every_exercise_has_a_drawing(built_site: BuiltSite) -> None:
     """Every exercise of data/exercises.yml is drawn (issue 25): every card, plan line has one."""
-    rows = json.loads((built_site.path / "data" / "exercises.json").read_text(encoding="utf-8"))
+    rows = json.loads((built_site.path / EXERCISE_LIBRARY).read_text(encoding="utf-8"))
     assert len(rows) == 54
     missing = {row["id"] for row in rows if not row.get("drawing")}
     assert missing == set(), f"not drawn: {sorted(missing)}"
@@ -80,7 +81,7 @@ def test_the_contact_sheet_is_built_linked_from_the_library_and_not_in_nav_or_se
     """Reviewers reach it from the exercise library; readers do not meet it in menus or search."""
     sheet = page_soup(built_site, SHEET)
     assert len(sheet.select(".rg-sheet-cell")) == len(
-        json.loads((built_site.path / "data" / "exercises.json").read_text(encoding="utf-8"))
+        json.loads((built_site.path / EXERCISE_LIBRARY).read_text(encoding="utf-8"))
     )
     library = page_soup(built_site, LIBRARY)
     assert library.select_one('article a[href="../exercise-drawings/"]') is not None

@@ -20,6 +20,7 @@ from calculators.present.weeks import week_title
 from harness import BuiltSite
 from macros import static_answers
 from macros.choose import RenderError
+from postbuild.data import EXERCISE_LIBRARY
 
 ROOT = Path(__file__).resolve().parent.parent
 EXERCISES = yaml.safe_load((ROOT / "data" / "exercises.yml").read_text(encoding="utf-8"))
@@ -221,7 +222,7 @@ def test_site_protein_page_tables_equal_the_calculator(built_site: BuiltSite, un
 @pytest.mark.parametrize("ability", ABILITIES)
 def test_site_plan_page_weeks_equal_the_calculator(built_site: BuiltSite, ability: str) -> None:
     """The plan page's sample weeks are the calculator's, run on the site's exercise JSON."""
-    rows = json.loads((built_site.path / "data" / "exercises.json").read_text(encoding="utf-8"))
+    rows = json.loads((built_site.path / EXERCISE_LIBRARY).read_text(encoding="utf-8"))
     shown = plan_rows(week_table(page(built_site, "tools/plan/"), ability))
     assert shown == plan_rows(live_table(ability, rows))
 

@@ -16,10 +16,14 @@ from playwright.sync_api import Browser, BrowserContext, Page, Route, ViewportSi
 
 from calculators import api
 from harness import CHROMIUM, CHROMIUM_ARGS, ROOT, BuiltSite
+from postbuild.data import EXERCISE_LIBRARY
+from postbuild.engine import shared_constants
 
 AXE_SCRIPT = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 # Generous: a fresh engine start on a busy 2-core machine (CPU hog on both cores) takes ~20 s.
 RESULT_TIMEOUT_MS = 120_000
+# The calculators the worker hands the exercise library (engine/constants.toml).
+EXERCISE_CALCULATORS = frozenset(shared_constants()["worker"]["exercise_calculators"])
 FORM_PAGES = {
     "protein": "tools/protein/",
     "plan": "tools/plan/",
@@ -310,14 +314,14 @@ def golden_cases(calculator: str) -> list[dict[str, Any]]:
 def site_exercises(site: BuiltSite) -> list[dict[str, Any]]:
     """The exercise list exactly as the browser engine reads it from the built site."""
     data: list[dict[str, Any]] = json.loads(
-        (site.path / "data" / "exercises.json").read_text(encoding="utf-8")
+        (site.path / EXERCISE_LIBRARY).read_text(encoding="utf-8")
     )
     return data
 
 
 def cpython(calculator: str, payload: dict[str, Any], site: BuiltSite) -> dict[str, Any]:
     """The wire answer CPython gives, normalised through JSON like the browser's."""
-    exercises = site_exercises(site) if calculator in {"plan", "plan-calendar"} else []
+    exercises = site_exercises(site) if calculator in EXERCISE_CALCULATORS else []
     answer = api.run(calculator, payload, exercises=exercises)
     normalised: dict[str, Any] = json.loads(json.dumps(answer))
     return normalised
@@ -325,7 +329,7 @@ def cpython(calculator: str, payload: dict[str, Any], site: BuiltSite) -> dict[s
 
 def cpython_wire(calculator: str, payload: dict[str, Any], site: BuiltSite) -> dict[str, Any]:
     """What CPython would send the page (`api.page_json`): compared with what the worker sent."""
-    exercises = site_exercises(site) if calculator in {"plan", "plan-calendar"} else []
+    exercises = site_exercises(site) if calculator in EXERCISE_CALCULATORS else []
     sent: dict[str, Any] = json.loads(
         api.page_json(calculator, json.dumps(payload), json.dumps(exercises))
     )
