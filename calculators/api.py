@@ -94,7 +94,7 @@ def answer(
         result, view = compute(payload, exercises)
         json.dumps(result, allow_nan=False)  # proves the answer is finite, plain JSON
     except InvalidInput as error:
-        return _failure(name, error.errors)
+        return _failure(name, error_view.worded(error.errors))
     except Exception:  # the wire promises an answer, never a traceback
         return _failure(name, (_GENERIC_ERROR,))
     return {"version": WIRE_VERSION, "calculator": name, "ok": True, "result": result}, view

@@ -1,25 +1,48 @@
-"""The calculators' one exception: invalid input, carrying one message per form field."""
+"""The calculators' one exception: invalid input, carrying one problem per form field."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from enum import StrEnum
+
+from calculators.evidence import Bound
+from calculators.fields import Field
+
+
+class Problem(StrEnum):
+    """What is wrong with an input."""
+
+    VALUE = "value"
+    TEXT = "text"
+    LISTED = "listed"
+    CHOOSE_ONE = "choose-one"
+    CHOOSE_ANY = "choose-any"
+    TICK_BOX = "tick-box"
+    LIBRARY_MISSING = "library-missing"
+    LIBRARY_DAMAGED = "library-damaged"
+
+
+@dataclass(frozen=True)
+class FieldProblem:
+    """One problem with one input value, as a reason (`present.errors.worded` words it)."""
+
+    field: str
+    problem: Problem
+    allowed: str = ""
+    declared: Field | None = None
+    bound: Bound | None = None  # in force, if not the declared one (pounds)
+    words: str = ""  # other words than the field's own
+    blanks: tuple[tuple[str, object], ...] = ()
 
 
 @dataclass(frozen=True)
 class FieldError:
-    """One problem with one input field, worded for the reader.
+    """One problem with one input field, worded for the reader (`present.errors.worded`)."""
 
-    Attributes:
-        field: the payload key the problem is about ("" when it is about no single field).
-        message: a sentence the reader understands, naming what to enter.
-        allowed: the allowed values or range in short form, e.g. "30–250 kg".
-
-    """
-
-    field: str
-    message: str
-    allowed: str = ""
+    field: str  # the payload key ("" for none)
+    message: str  # a sentence naming what to enter
+    allowed: str = ""  # the allowed values or range in short form: "30–250 kg"
 
     def to_wire(self) -> dict[str, object]:
         """The error as the wire format's plain mapping."""
@@ -27,15 +50,16 @@ class FieldError:
 
 
 class InvalidInput(ValueError):  # noqa: N818 - the name the project's interfaces use
-    """Input the calculators cannot use; `errors` holds one `FieldError` per problem.
+    """Input the calculators cannot use: a calculator's `FieldProblem`s or the wire's `FieldError`s.
 
-    >>> error = InvalidInput([FieldError("weight", "Enter your weight.", "30–250 kg")])
-    >>> [e.field for e in error.errors]
-    ['weight']
-    >>> str(error)
-    'weight: Enter your weight.'
+    >>> str(InvalidInput([FieldProblem("weight", Problem.VALUE, "30–250 kg")]))
+    'weight: value'
     """
 
-    def __init__(self, errors: Iterable[FieldError]) -> None:
-        self.errors: tuple[FieldError, ...] = tuple(errors)
-        super().__init__("; ".join(f"{e.field or 'input'}: {e.message}" for e in self.errors))
+    def __init__(self, errors: Iterable[FieldProblem | FieldError]) -> None:
+        self.errors: tuple[FieldProblem | FieldError, ...] = tuple(errors)
+        super().__init__("; ".join(f"{e.field or 'input'}: {_said(e)}" for e in self.errors))
+
+
+def _said(error: FieldProblem | FieldError) -> str:
+    return error.message if isinstance(error, FieldError) else error.problem.value

@@ -14,9 +14,25 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import TypeVar
 
-from calculators.errors import FieldError, InvalidInput
+from calculators.errors import FieldProblem, InvalidInput, Problem
 from calculators.function import FunctionLevel
-from calculators.present import errors as error_words
+
+
+class LibraryProblem(StrEnum):
+    """Why an entry of the exercise library is unusable."""
+
+    NOT_A_MAPPING = "not-a-mapping"
+    NO_ID = "no-id"
+    REPEATED_ID = "repeated-id"
+    TEXT = "text"
+    ID_OR_NULL = "id-or-null"
+    TEXTS = "texts"
+    FLAG = "flag"
+    CHOICE = "choice"
+    EQUIPMENT = "equipment"
+    DOSE = "dose"
+    DOSE_AMOUNTS = "dose-amounts"
+    PER_SIDE = "per-side"
 
 
 class Category(StrEnum):
@@ -118,10 +134,10 @@ class Exercise:
     def from_mapping(cls, row: object, index: int) -> Exercise:
         """Read one row of data/exercises.yml (or its JSON copy); raises `InvalidInput`."""
         if not isinstance(row, Mapping):
-            raise _broken(index, None, "not-a-mapping")
+            raise _broken(index, None, LibraryProblem.NOT_A_MAPPING)
         ident = row.get("id")
         if not isinstance(ident, str) or not ident:
-            raise _broken(index, None, "no-id")
+            raise _broken(index, None, LibraryProblem.NO_ID)
         return cls(
             id=ident,
             name=_text(row, "name", index, ident),
@@ -147,49 +163,51 @@ class Exercise:
 def exercise_library(rows: object) -> tuple[Exercise, ...]:
     """Every row as an `Exercise`, in data order; raises `InvalidInput` for unusable data."""
     if isinstance(rows, str | bytes) or not isinstance(rows, Sequence) or not rows:
-        raise InvalidInput([FieldError("", error_words.LIBRARY_MISSING)])
+        raise InvalidInput([FieldProblem("", Problem.LIBRARY_MISSING)])
     if all(isinstance(row, Exercise) for row in rows):
         return tuple(rows)  # already read and checked (the browser worker keeps it)
     library = tuple(Exercise.from_mapping(row, index) for index, row in enumerate(rows))
     seen: set[str] = set()
     for index, exercise in enumerate(library):
         if exercise.id in seen:
-            raise _broken(index, exercise.id, "repeated-id")
+            raise _broken(index, exercise.id, LibraryProblem.REPEATED_ID)
         seen.add(exercise.id)
     return library
 
 
-def _broken(index: int, ident: str | None, problem: str, **blanks: object) -> InvalidInput:
+def _broken(
+    index: int, ident: str | None, problem: LibraryProblem, **blanks: object
+) -> InvalidInput:
     """The error for an unusable row (not a reader's field, so `field` is empty)."""
-    message = error_words.damaged_library(index, ident, problem, **blanks)
-    return InvalidInput([FieldError("", message)])
+    where = {"index": index, "ident": ident, "problem": problem, **blanks}
+    return InvalidInput([FieldProblem("", Problem.LIBRARY_DAMAGED, blanks=tuple(where.items()))])
 
 
 def _text(row: Mapping[str, object], key: str, index: int, ident: str) -> str:
     value = row.get(key)
     if not isinstance(value, str) or not value.strip():
-        raise _broken(index, ident, "text", key=key)
+        raise _broken(index, ident, LibraryProblem.TEXT, key=key)
     return value
 
 
 def _optional_text(row: Mapping[str, object], key: str, index: int, ident: str) -> str | None:
     value = row.get(key)
     if value is not None and not isinstance(value, str):
-        raise _broken(index, ident, "id-or-null", key=key)
+        raise _broken(index, ident, LibraryProblem.ID_OR_NULL, key=key)
     return value or None
 
 
 def _texts(row: Mapping[str, object], key: str, index: int, ident: str) -> tuple[str, ...]:
     value = row.get(key, [])
     if not isinstance(value, list | tuple) or not all(isinstance(item, str) for item in value):
-        raise _broken(index, ident, "texts", key=key)
+        raise _broken(index, ident, LibraryProblem.TEXTS, key=key)
     return tuple(value)
 
 
 def _flag(row: Mapping[str, object], key: str, index: int, ident: str) -> bool:
     value = row.get(key, False)
     if not isinstance(value, bool):
-        raise _broken(index, ident, "flag", key=key)
+        raise _broken(index, ident, LibraryProblem.FLAG, key=key)
     return value
 
 
@@ -197,7 +215,7 @@ def _enum(row: Mapping[str, object], key: str, kind: type[E], index: int, ident:
     value = row.get(key)
     allowed = [member.value for member in kind]
     if not isinstance(value, str) or value not in allowed:
-        raise _broken(index, ident, "choice", key=key, allowed=", ".join(allowed))
+        raise _broken(index, ident, LibraryProblem.CHOICE, key=key, allowed=", ".join(allowed))
     return kind(value)
 
 
@@ -209,7 +227,7 @@ def _equipment(row: Mapping[str, object], index: int, ident: str) -> frozenset[E
         or not value
         or not all(isinstance(item, str) and item in allowed for item in value)
     ):
-        raise _broken(index, ident, "equipment")
+        raise _broken(index, ident, LibraryProblem.EQUIPMENT)
     return frozenset(Equipment(item) for item in value)
 
 
@@ -227,14 +245,14 @@ def _span(value: object) -> Span | None:
 
 def _dose(value: object, index: int, ident: str) -> Dose:
     if not isinstance(value, Mapping):
-        raise _broken(index, ident, "dose")
+        raise _broken(index, ident, LibraryProblem.DOSE)
     sets = _span(value.get("sets"))
     reps = _span(value.get("reps")) if value.get("reps") is not None else None
     hold = _span(value.get("hold_seconds")) if value.get("hold_seconds") is not None else None
     per_side = value.get("per_side", False)
     given = [key for key in ("reps", "hold_seconds") if value.get(key) is not None]
     if sets is None or len(given) != 1 or (reps is None and hold is None):
-        raise _broken(index, ident, "dose-amounts")
+        raise _broken(index, ident, LibraryProblem.DOSE_AMOUNTS)
     if not isinstance(per_side, bool):
-        raise _broken(index, ident, "per-side")
+        raise _broken(index, ident, LibraryProblem.PER_SIDE)
     return Dose(sets, reps, hold, per_side)

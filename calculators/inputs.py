@@ -3,9 +3,9 @@
 Form values arrive as strings ("68", "" for an empty box) or as JSON numbers and booleans.
 Numbers are read as people type them ("68,5", "68 kg", " 12 s "), here, so the page and the
 command line accept the same text. Every
-problem becomes a `FieldError` named after the payload key; `PayloadReader.finish` raises them
-all at once, so the page can show each message next to its field. The messages' words are
-`calculators.present.field_words`': a field names its words by a key (`Field.words`).
+problem becomes a `FieldProblem` (a reason) named after the payload key; `PayloadReader.finish`
+raises them all at once, so the page can show each message next to its field. Their words are
+`calculators.present.field_words`', written in at the wire.
 """
 
 from __future__ import annotations
@@ -17,10 +17,9 @@ from decimal import Decimal
 from enum import StrEnum
 from typing import TypeVar
 
-from calculators.errors import FieldError, InvalidInput
+from calculators.errors import FieldProblem, InvalidInput, Problem
 from calculators.evidence import Bound
 from calculators.fields import Field
-from calculators.present import field_words
 
 # Plain decimal numbers, optionally with an exponent ("1e9" parses, then fails its range).
 _NUMBER = re.compile(r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d{1,4})?")
@@ -141,16 +140,25 @@ class PayloadReader:
 
     def __init__(self, payload: Mapping[str, object]) -> None:
         self._payload = payload
-        self._errors: dict[str, FieldError] = {}
+        self._errors: dict[str, FieldProblem] = {}
 
-    def _fail(self, field: str, message: str, allowed: str) -> None:
+    def _fail(
+        self,
+        field: Field,
+        problem: Problem,
+        allowed: str = "",
+        *,
+        bound: Bound | None = None,
+        words: str = "",
+        blanks: tuple[tuple[str, object], ...] = (),
+    ) -> None:
         """Record a problem with `field` (the first one per field is kept: one message each)."""
-        self._errors.setdefault(field, FieldError(field, message, allowed))
+        found = FieldProblem(field.name, problem, allowed, field, bound, words, blanks)
+        self._errors.setdefault(field.name, found)
 
     def reject(self, field: Field, allowed: str, *, words: str = "", **context: object) -> None:
         """Record a problem with `field`: its words (or the words keyed `words`), with `context`."""
-        message = field_words.field_error(field, words=words, context=context)
-        self._fail(field.name, message, allowed)
+        self._fail(field, Problem.VALUE, allowed, words=words, blanks=tuple(context.items()))
 
     def has_error(self, field: str) -> bool:
         """Whether `field` already has a recorded problem."""
@@ -160,7 +168,7 @@ class PayloadReader:
         """A required number within `bound`; the field's words are shown for anything else."""
         value = decimal_or_none(self._payload.get(field.name), bound.unit)
         if value is None or not bound.low <= value <= bound.high:
-            self._fail(field.name, field_words.field_error(field, bound), bound.allowed())
+            self._fail(field, Problem.VALUE, bound.allowed(), bound=bound)
             return Decimal(bound.low)
         return value
 
@@ -178,7 +186,7 @@ class PayloadReader:
             or value != value.to_integral_value()
             or not bound.low <= value <= bound.high
         ):
-            self._fail(field.name, field_words.field_error(field, bound), bound.allowed())
+            self._fail(field, Problem.VALUE, bound.allowed(), bound=bound)
             return bound.low
         return int(value)
 
@@ -193,8 +201,7 @@ class PayloadReader:
             return ""
         text = raw.strip() if isinstance(raw, str) else ""
         if not text or len(text) > field.max_chars or _NOT_TEXT.search(text):
-            allowed = field_words.up_to_chars(field.max_chars)
-            self._fail(field.name, field_words.field_error(field), allowed)
+            self._fail(field, Problem.TEXT)
             return ""
         return text
 
@@ -206,7 +213,7 @@ class PayloadReader:
         allowed = [member.value for member in kind]
         if isinstance(raw, str) and raw.strip().lower() in allowed:
             return kind(raw.strip().lower())
-        self._fail(field.name, field_words.choose_one(field), ", ".join(allowed))
+        self._fail(field, Problem.CHOOSE_ONE, ", ".join(allowed))
         return next(iter(kind))
 
     def _choices(self, field: Field, kind: type[E]) -> tuple[E, ...]:
@@ -228,7 +235,7 @@ class PayloadReader:
         wanted: set[str] = set()
         for item in items:
             if not isinstance(item, str) or item.strip().lower() not in allowed:
-                self._fail(field.name, field_words.choose_any(field), ", ".join(allowed))
+                self._fail(field, Problem.CHOOSE_ANY, ", ".join(allowed))
                 return ()
             wanted.add(item.strip().lower())
         return tuple(member for member in kind if member.value in wanted)
@@ -240,7 +247,7 @@ class PayloadReader:
             return bool(raw)
         if isinstance(raw, str) and raw.strip().lower() in _TRUE | _FALSE:
             return raw.strip().lower() in _TRUE
-        self._fail(field.name, field_words.TICK_BOX, "true, false")
+        self._fail(field, Problem.TICK_BOX, "true, false")
         return False
 
     # ------------------------------------------------------------ by declaration (`fields`):
@@ -280,9 +287,7 @@ class PayloadReader:
         listed = [int(choice) for choice in field.choices]
         value = decimal_or_none(self._payload.get(field.name))
         if value is None or value not in listed:
-            self._fail(
-                field.name, field_words.field_error(field), field_words.or_list(field.choices)
-            )
+            self._fail(field, Problem.LISTED)
             return listed[0]
         return int(value)
 

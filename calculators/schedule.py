@@ -16,11 +16,10 @@ from datetime import date, time
 from enum import StrEnum
 
 from calculators import fields
-from calculators.errors import FieldError, InvalidInput
+from calculators.errors import FieldError, FieldProblem, InvalidInput, Problem
 from calculators.fields import Field, Kind
 from calculators.inputs import PayloadReader
 from calculators.plan import PlanInput
-from calculators.present.field_words import FIELD_WORDS
 
 
 class Reminder(StrEnum):
@@ -156,7 +155,7 @@ class CalendarRequest:
         `session_time` and `reminder` are optional (10:00, none). Raises `InvalidInput` for bad
         answers, every field at once: the plan's, then the date, time and reminder.
         """
-        errors: list[FieldError] = []
+        errors: list[FieldProblem | FieldError] = []
         try:
             answers: PlanInput | None = PlanInput.from_mapping(payload)
         except InvalidInput as error:
@@ -192,13 +191,9 @@ def read_start_date(value: object) -> date:
         else:
             if low <= parsed.year <= high:
                 return parsed
-    raise InvalidInput(
-        [
-            FieldError(
-                "start_date", FIELD_WORDS["calendar.start_date"], f"YYYY-MM-DD, years {low}–{high}"
-            )
-        ]
-    )
+    allowed = f"YYYY-MM-DD, years {low}–{high}"
+    problem = FieldProblem("start_date", Problem.VALUE, allowed, words="calendar.start_date")
+    raise InvalidInput([problem])
 
 
 __all__ = [

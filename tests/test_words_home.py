@@ -114,3 +114,46 @@ def test_no_module_outside_present_holds_a_reader_sentence() -> None:
     """The calculators return reasons and numbers; present/ words them (one home per sentence)."""
     offenders = {name: found[:3] for name, found in _modules().items() if found}
     assert not offenders, f"reader sentences belong in calculators/present/ (issue 23): {offenders}"
+
+
+# The boundaries that turn reasons into words: the wire (`api.py`) and the command line
+# (`cli.py`, which prints the wire's answers). Every other module is below present/.
+BOUNDARIES = ("api.py", "cli.py")
+
+
+def present_imports(source: str) -> list[int]:
+    r"""The lines of `source` that import `calculators.present` (or a module of it).
+
+    >>> present_imports("from calculators.present import field_words\nimport json\n")
+    [1]
+    >>> present_imports("from calculators import present\nimport calculators.present.html\n")
+    [1, 2]
+    >>> present_imports("from calculators.plan import PlanResult\n")
+    []
+    """
+    found = []
+    for node in ast.walk(ast.parse(source)):
+        if isinstance(node, ast.ImportFrom) and node.module is not None:
+            module = node.module
+            names = {alias.name for alias in node.names}
+            if module.startswith("calculators.present") or (
+                module == "calculators" and "present" in names
+            ):
+                found.append(node.lineno)
+        elif isinstance(node, ast.Import) and any(
+            alias.name.startswith("calculators.present") for alias in node.names
+        ):
+            found.append(node.lineno)
+    return sorted(found)
+
+
+def test_no_domain_module_imports_present() -> None:
+    """Calculators raise and return reasons; only present/ and the boundaries import present/."""
+    offenders = {
+        path.relative_to(PACKAGE).as_posix(): lines
+        for path in sorted(PACKAGE.rglob("*.py"))
+        if path.relative_to(PACKAGE).parts[0] != "present"
+        and path.relative_to(PACKAGE).as_posix() not in BOUNDARIES
+        and (lines := present_imports(path.read_text(encoding="utf-8")))
+    }
+    assert not offenders, f"a calculator module imports present/ (a backwards import): {offenders}"

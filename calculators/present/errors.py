@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Mapping, Sequence
 
-from calculators.errors import FieldError
+from calculators.errors import FieldError, FieldProblem, Problem
+from calculators.present import field_words
 from calculators.present.view import Item, View, Warning
 from calculators.results import Severity
 
@@ -19,7 +20,7 @@ NOT_JSON = "The answers are not valid JSON."
 # A damaged exercise library (data/exercises.yml is checked at build time, so a reader meets
 # these only on a broken deploy): what is wrong with one entry, by problem.
 LIBRARY_MISSING = "The exercise library is missing or empty."
-LIBRARY_PROBLEMS = {
+LIBRARY_PROBLEMS = {  # by `exercises.LibraryProblem`
     "not-a-mapping": "is not a mapping",
     "no-id": "has no text 'id'",
     "repeated-id": "repeats an id used earlier",
@@ -35,11 +36,27 @@ LIBRARY_PROBLEMS = {
 }
 
 
-def damaged_library(index: int, ident: str | None, problem: str, **blanks: object) -> str:
+def damaged_library(blanks: Mapping[str, object]) -> str:
     """The message for an unusable entry of the exercise library."""
+    ident = blanks.get("ident")
     name = f" ({ident!r})" if ident else ""
-    what = LIBRARY_PROBLEMS[problem].format(**blanks)
-    return f"The exercise library is damaged: entry {index}{name} {what}."
+    what = LIBRARY_PROBLEMS[str(blanks["problem"])].format(**blanks)
+    return f"The exercise library is damaged: entry {blanks['index']}{name} {what}."
+
+
+def worded(errors: Iterable[FieldProblem | FieldError]) -> tuple[FieldError, ...]:
+    """A calculator's problems in the reader's words (worded errors stay as they are)."""
+    return tuple(_worded(error) for error in errors)
+
+
+def _worded(error: FieldProblem | FieldError) -> FieldError:
+    if isinstance(error, FieldError):
+        return error
+    if error.problem is Problem.LIBRARY_MISSING:
+        return FieldError("", LIBRARY_MISSING)
+    if error.problem is Problem.LIBRARY_DAMAGED:
+        return FieldError("", damaged_library(dict(error.blanks)))
+    return field_words.problem_error(error)
 
 
 def no_calculator(name: str) -> str:

@@ -4,13 +4,14 @@ A field (`calculators.fields.Field`) names its words by a key (`Field.words`, e.
 "protein.weight"); `FIELD_WORDS` holds the sentence for each key, and `field_error` writes in the
 bound in force (`{low}`, `{high}`, `{unit}`) or the reader's other context. For a choice, the
 words say what to choose ("kg or lb") and `choose_one`/`choose_any` list the choices after them.
-`calculators.inputs.PayloadReader` is the only reader of these: the calculators name codes.
+The calculators name codes (`calculators.errors.FieldProblem`); `problem_error` words them.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
+from calculators.errors import FieldError, FieldProblem, Problem
 from calculators.evidence import Bound
 from calculators.fields import Field
 
@@ -140,6 +141,28 @@ def field_error(
     return FIELD_WORDS[words or field.words].format(**blanks)
 
 
+def problem_error(problem: FieldProblem) -> FieldError:
+    """A field's problem in the reader's words (with no declaration: its words key alone)."""
+    declared = problem.declared
+    blanks = dict(problem.blanks)
+    allowed = problem.allowed
+    if problem.problem is Problem.TICK_BOX:
+        message = TICK_BOX
+    elif declared is None:
+        message = FIELD_WORDS[problem.words].format(**blanks)
+    elif problem.problem is Problem.CHOOSE_ONE:
+        message = choose_one(declared)
+    elif problem.problem is Problem.CHOOSE_ANY:
+        message = choose_any(declared)
+    else:
+        message = field_error(declared, problem.bound, words=problem.words, context=blanks)
+        if problem.problem is Problem.TEXT:
+            allowed = up_to_chars(declared.max_chars)
+        elif problem.problem is Problem.LISTED:
+            allowed = or_list(declared.choices)
+    return FieldError(problem.field, message, allowed)
+
+
 def choose_one(field: Field) -> str:
     """A one-choice field's message: what to choose, then its choices ("a, b or c")."""
     return f"Choose {FIELD_WORDS[field.words]}: {or_list(field.choices)}."
@@ -173,5 +196,6 @@ __all__ = [
     "choose_one",
     "field_error",
     "or_list",
+    "problem_error",
     "up_to_chars",
 ]

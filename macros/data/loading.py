@@ -20,6 +20,7 @@ from calculators.evidence import Source
 from calculators.exercises import Exercise, exercise_library
 from calculators.figure import PoseBook, load_poses
 from calculators.figure.checks import ExerciseFacts, check_book
+from calculators.present import errors as error_words
 from macros.data.exercises import ExerciseRow, _one_way_variations
 from macros.data.fields import KNOWN_SOURCES
 from macros.data.messages import DataError, _describe, _did_you_mean, _yaml_type
@@ -116,7 +117,10 @@ def load_site_data(directory: Path) -> SiteData:
         site_data.exercises  # noqa: B018
     except InvalidInput as error:
         raise DataError(
-            [f"{display_path(exercises_path)}: {e.message}" for e in error.errors]
+            [
+                f"{display_path(exercises_path)}: {e.message}"
+                for e in error_words.worded(error.errors)
+            ]
         ) from error
     return site_data
 
