@@ -16,6 +16,7 @@ from pathlib import Path
 
 from calculators.present.html import cite
 from calculators.present.view import Cite
+from calculators.source_titles import TITLES
 
 _TAG = re.compile(r"<[^>]+>")
 # A link to a References row as Python-Markdown writes it: the way back to the site root, the
@@ -58,3 +59,48 @@ def cite_site_ids(site_dir: Path) -> None:
         cited = cite_ids(html)
         if cited != html:
             path.write_text(cited, encoding="utf-8")
+
+
+# MkDocs' search index holds each page's text as rendered, before `cite_site_ids`, with links
+# stripped: a citation there is only its bracketed run of ids, "(M7, NICE NG42)", which search
+# results would show. An id is read as a link's text is ("NICE NG42" or "NICE-NG42"); only
+# ids with a number: "(NIH)" and "(article)" are also words ("US National Institutes of Health
+# (NIH)"), which the index cannot tell from a citation once the link is gone.
+SEARCH_INDEX = Path("search") / "search_index.json"
+_IDS_BY_TEXT = {
+    ident.replace("-", " ").lower(): ident
+    for ident in TITLES
+    if any(char.isdigit() for char in ident)
+}
+_BRACKETED = re.compile(r"\((?P<run>[^()\"\\]{1,80})\)")
+
+
+def cite_search_text(text: str) -> str:
+    """`text` with each bracketed run of source ids written as the pages cite: the run's word.
+
+    >>> cite_search_text("Stop at once (M7, NICE NG127). Sit down (then rest). See E3.")
+    'Stop at once (sources). Sit down (then rest). See E3.'
+    """
+
+    def replace(match: re.Match[str]) -> str:
+        pieces = [
+            " ".join(piece.replace("-", " ").split()).lower() for piece in match["run"].split(",")
+        ]
+        if not all(piece in _IDS_BY_TEXT for piece in pieces):
+            return match.group(0)
+        ids = tuple(dict.fromkeys(_IDS_BY_TEXT[piece] for piece in pieces))
+        return f"({Cite(ids).word})"
+
+    return _BRACKETED.sub(replace, text)
+
+
+def cite_search_index(site_dir: Path) -> None:
+    """Rewrite the search index's citations as `cite_site_ids` did the pages' (if it has one)."""
+    path = site_dir / SEARCH_INDEX
+    if not path.is_file():
+        return
+    # On the JSON text itself: an id holds no character JSON escapes, and no other byte moves.
+    index = path.read_text(encoding="utf-8")
+    cited = cite_search_text(index)
+    if cited != index:
+        path.write_text(cited, encoding="utf-8")

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from postbuild.citations import cite_site_ids
+from postbuild.citations import cite_search_index, cite_site_ids
 from postbuild.csp import add_policy
 from postbuild.data import write_data
 from postbuild.engine import ship_engine
@@ -33,6 +33,7 @@ def run_steps(site_dir: Path, *, project_root: Path = ROOT, serving: bool = Fals
     write_data(site_dir)
     ship_engine(site_dir, project_root)
     cite_site_ids(site_dir)
+    cite_search_index(site_dir)
     label_site_tables(site_dir)
     check_review_lines(site_dir, build_date())
     if serving:

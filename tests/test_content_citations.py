@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 
 import pytest
@@ -10,7 +11,7 @@ from bs4 import BeautifulSoup
 from calculators.present.view import source_name
 from harness import BuiltSite
 from macros.data import data_dir, load_site_data
-from postbuild.citations import cite_ids
+from postbuild.citations import SEARCH_INDEX, cite_ids, cite_search_text
 
 # An evidence id as a reader would see it bare: "[M7]", "(E3)", "(M7, NICE NG42)".
 BARE_ID = re.compile(r"[\[(](?:[PEDSFMN]\d{1,2}|NICE[ -]NG\d{2,3})(?:[,;] [^)\]]*)?[\])]")
@@ -68,3 +69,30 @@ def test_every_row_has_a_name_for_its_citations() -> None:
     """A citation's accessible name never falls back to the bare id: every row has a title."""
     rows = load_site_data(data_dir()).references.sources
     assert [row.id for row in rows if source_name(row.id) == row.id] == []
+
+
+def test_search_results_show_no_bare_source_id(built_site: BuiltSite) -> None:
+    """The search index, written before the pages' citations are, shows none in brackets either."""
+    docs = json.loads((built_site.path / SEARCH_INDEX).read_text("utf-8"))["docs"]
+    found = [
+        (doc["location"], match)
+        for doc in docs
+        for field in ("title", "text")
+        for match in BARE_ID.findall(doc[field])
+    ]
+    assert found == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Stop (M7).", "Stop (source)."),
+        ("Stop (M7, NICE NG127, NICE NG42).", "Stop (sources)."),
+        ("Signs (NICE-NG42, NICE-NG127) here.", "Signs (sources) here."),
+        ("Health (NIH) says so.", "Health (NIH) says so."),  # an abbreviation, also a row
+        ("Rest (then walk) (E3, 2 sets).", "Rest (then walk) (E3, 2 sets)."),  # not only ids
+    ],
+)
+def test_search_text_cites_only_runs_of_ids(text: str, expected: str) -> None:
+    """In the search index, a bracketed run of ids becomes its word; other brackets stay."""
+    assert cite_search_text(text) == expected
