@@ -75,6 +75,23 @@ def wait_for_snapshot(page: Page) -> int:
     return size
 
 
+def stored_snapshot(watched: WatchedPage) -> int:
+    """Open the protein page until it answers, with a snapshot stored; return the snapshot's size.
+
+    The tests that damage a snapshot run in the file's shared context (`watched_page`): each
+    ends with a good snapshot stored again (the fresh start it proves stores one), so the next
+    one's first page restores it instead of paying for another fresh start. When there is none
+    (the first of them, or one run alone), this page's fresh start stores one, waited for.
+    """
+    watched.goto("tools/protein/")
+    assert protein_answer(watched.page) == expected_range()
+    if engine_info(watched.page)["from"] == "fresh":
+        return wait_for_snapshot(watched.page)
+    size: int = watched.page.evaluate(SNAPSHOT_SIZE)
+    assert size > 1_000_000
+    return size
+
+
 def test_repeat_visit_restores_the_snapshot_and_answers_like_cpython(
     context_page: WatchedPage,
 ) -> None:
@@ -92,12 +109,10 @@ def test_repeat_visit_restores_the_snapshot_and_answers_like_cpython(
     context_page.assert_clean()
 
 
-def test_corrupt_snapshot_is_dropped_for_a_fresh_start(context_page: WatchedPage) -> None:
+def test_corrupt_snapshot_is_dropped_for_a_fresh_start(watched_page: WatchedPage) -> None:
     """A damaged snapshot is not used: the engine starts fresh, answers right, stores a new one."""
-    first = context_page.page
-    context_page.goto("tools/protein/")
-    protein_answer(first)
-    wait_for_snapshot(first)
+    first = watched_page.page
+    stored_snapshot(watched_page)
     first.evaluate(
         in_snapshot_cache(
             """async () => {
@@ -109,23 +124,22 @@ def test_corrupt_snapshot_is_dropped_for_a_fresh_start(context_page: WatchedPage
     )
     assert first.evaluate(SNAPSHOT_SIZE) == 4096
 
-    second = context_page.context.new_page()
-    second.goto(context_page.base_url + "tools/protein/")
+    second = watched_page.context.new_page()
+    second.goto(watched_page.base_url + "tools/protein/")
     assert protein_answer(second) == expected_range()
     assert engine_info(second)["from"] == "fresh"
     assert wait_for_snapshot(second) > 1_000_000
+    second.close()
 
 
-def test_oversized_snapshot_is_dropped_for_a_fresh_start(context_page: WatchedPage) -> None:
+def test_oversized_snapshot_is_dropped_for_a_fresh_start(watched_page: WatchedPage) -> None:
     """A snapshot whose heap outgrew what Pyodide restores (pyodide#6254) still gives the answer.
 
     The stored snapshot gets 64 KiB more heap (one WebAssembly page, as if the engine had grown):
     restoring it fails, so the engine starts fresh, answers right and stores a restorable one.
     """
-    first = context_page.page
-    context_page.goto("tools/protein/")
-    protein_answer(first)
-    size = wait_for_snapshot(first)
+    first = watched_page.page
+    size = stored_snapshot(watched_page)
     first.evaluate(
         in_snapshot_cache(
             """async () => {
@@ -140,11 +154,12 @@ def test_oversized_snapshot_is_dropped_for_a_fresh_start(context_page: WatchedPa
     )
     assert first.evaluate(SNAPSHOT_SIZE) == size + 65536
 
-    second = context_page.context.new_page()
-    second.goto(context_page.base_url + "tools/protein/")
+    second = watched_page.context.new_page()
+    second.goto(watched_page.base_url + "tools/protein/")
     assert protein_answer(second) == expected_range()
     assert engine_info(second)["from"] == "fresh"
     assert 1_000_000 < wait_for_snapshot(second) < size + 65536
+    second.close()
 
 
 # What the engine before this one (Pyodide 314.0.7) stored its snapshot under: the same scheme,
@@ -166,17 +181,15 @@ MOVE_SNAPSHOT = in_snapshot_cache("""async ([from, to]) => {
 
 
 def test_snapshot_from_an_older_engine_or_calculators_is_never_restored(
-    context_page: WatchedPage,
+    watched_page: WatchedPage,
 ) -> None:
     """A snapshot stored by an older engine or older calculators is not restored, and is deleted.
 
     The stored snapshots are good ones, put under the names the older versions gave them: only
     the versions in those names keep them from being restored.
     """
-    first = context_page.page
-    context_page.goto("tools/protein/")
-    protein_answer(first)
-    wait_for_snapshot(first)
+    first = watched_page.page
+    stored_snapshot(watched_page)
     manifest = first.evaluate(MANIFEST)
     engine_version, calculators = manifest["pyodide"], manifest["calculators"]
     current = f"/engine/snapshot/{engine_version}-{calculators}.bin"
@@ -192,12 +205,13 @@ def test_snapshot_from_an_older_engine_or_calculators_is_never_restored(
     first.evaluate(MOVE_SNAPSHOT, [current, stale])
     assert first.evaluate(SNAPSHOT_NAMES) == stale
 
-    second = context_page.context.new_page()
-    second.goto(context_page.base_url + "tools/protein/")
+    second = watched_page.context.new_page()
+    second.goto(watched_page.base_url + "tools/protein/")
     assert protein_answer(second) == expected_range()
     assert engine_info(second)["from"] == "fresh"
     marker = second.locator("html[data-engine-snapshot]")
     marker.wait_for(state="attached", timeout=SNAPSHOT_TIMEOUT_MS)
     assert marker.get_attribute("data-engine-snapshot") == "saved"
     assert second.evaluate(SNAPSHOT_NAMES) == [current]  # the stale ones are gone
-    context_page.assert_clean()
+    watched_page.assert_clean()
+    second.close()
