@@ -16,7 +16,7 @@ from helpers.browser import (
     WatchedPage,
     run_axe,
 )
-from playwright.sync_api import Browser, Page
+from playwright.sync_api import Page
 
 from calculators.present.figure import SPRITE
 
@@ -120,20 +120,17 @@ def test_in_dark_mode_the_drawings_are_in_the_text_colour(watched_page: WatchedP
     watched_page.assert_clean()
 
 
-def test_the_library_with_its_drawings_passes_axe(browser: Browser, site_url: str) -> None:
+def test_the_library_with_its_drawings_passes_axe(watched_page: WatchedPage) -> None:
     """Figures named by their how-to line, their SVGs hidden: no serious axe finding."""
-    from helpers.browser import open_watched_page  # noqa: PLC0415 - its own CSP-free context
-
-    watched = open_watched_page(browser, site_url, bypass_csp=True)
-    try:
-        watched.goto(LIBRARY)
-        wait_until_drawn(watched.page)
-        assert run_axe(watched.page) == []
-        watched.goto(SHEET)
-        wait_until_drawn(watched.page)
-        assert run_axe(watched.page) == []
-    finally:
-        watched.context.close()
+    # Light, as a fresh visit: no palette kept from an earlier page of this file's context.
+    watched_page.page.add_init_script("try { localStorage.clear(); } catch {}")
+    watched_page.goto(LIBRARY)
+    wait_until_drawn(watched_page.page)
+    assert run_axe(watched_page.page) == []
+    watched_page.goto(SHEET)
+    wait_until_drawn(watched_page.page)
+    assert run_axe(watched_page.page) == []
+    watched_page.assert_clean()
 
 
 def test_the_loop_runs_only_for_readers_who_allow_motion(watched_page: WatchedPage) -> None:

@@ -7,11 +7,10 @@ from helpers.browser import (
     RESULT_TIMEOUT_MS,
     WatchedPage,
     fill_form,
-    open_watched_page,
     run_axe,
     submit_and_wait,
 )
-from playwright.sync_api import Browser, Page
+from playwright.sync_api import Page
 
 from calculators import api
 
@@ -50,22 +49,17 @@ def test_questionnaire_can_be_answered_by_keyboard_alone(watched_page: WatchedPa
     watched_page.assert_clean()
 
 
-def test_result_page_has_no_serious_accessibility_violation(
-    browser: Browser, site_url: str
-) -> None:
+def test_result_page_has_no_serious_accessibility_violation(watched_page: WatchedPage) -> None:
     """With a result on screen (warnings, sources, actions), axe finds nothing serious."""
-    watched = open_watched_page(browser, site_url, bypass_csp=True)
-    try:
-        watched.goto("tools/self-check/")
-        fill_form(
-            watched.page,
-            "self-check",
-            {"strength": 2, "assistance": 2, "rise": 2, "climb": 2, "falls": 2},
-        )
-        assert submit_and_wait(watched.page, "self-check") == "result"
-        assert run_axe(watched.page) == []
-    finally:
-        watched.context.close()
+    watched_page.goto("tools/self-check/")
+    fill_form(
+        watched_page.page,
+        "self-check",
+        {"strength": 2, "assistance": 2, "rise": 2, "climb": 2, "falls": 2},
+    )
+    assert submit_and_wait(watched_page.page, "self-check") == "result"
+    assert run_axe(watched_page.page) == []
+    watched_page.assert_clean()
 
 
 def test_timer_fills_the_chair_stand_seconds(watched_page: WatchedPage) -> None:
