@@ -307,3 +307,11 @@ def test_charts_need_no_xml_sax() -> None:
     """Charts escape with `html`, not xml.sax (it pulls urllib, http, email into start-up)."""
     for module in (charts, page_charts):
         assert "xml.sax" not in Path(module.__file__).read_text(encoding="utf-8")
+
+
+def test_muscle_loss_description_names_its_sources_never_a_bare_id() -> None:
+    """A screen reader hears who said it ("English & Paddon-Jones 2010"), never "evidence S1"."""
+    description = BeautifulSoup(page_charts.muscle_loss_chart(), "html.parser").get_text(" ")
+    assert "English & Paddon-Jones 2010" in description
+    assert "Oikawa, Holloway & Phillips 2019" in description
+    assert re.search(r"\b[A-Z]{1,2}\d{1,2}\b", description) is None, description

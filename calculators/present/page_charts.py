@@ -23,7 +23,7 @@ from calculators.present.charts import (
     svg,
     text_at,
 )
-from calculators.present.view import Cite
+from calculators.present.view import Cite, source_name
 from calculators.results import round_half_up
 
 
@@ -62,8 +62,9 @@ def muscle_loss_chart(*, prefix: str = "rg-muscle-loss") -> str:
     )
     description = (
         f"{warning}. An illustration of typical muscle loss with age, in % of the muscle mass "
-        f"at {start}. Adults lose about {slow}–{fast}% a decade from {start} (evidence S1); "
-        f"after {faster} the loss speeds up to about {per_year}% a year (evidence S2). The "
+        f"at {start}. Adults lose about {slow}–{fast}% a decade from {start} "
+        f"(source: {source_name('S1')}); after {faster} the loss speeds up to about "
+        f"{per_year}% a year (source: {source_name('S2')}). The "
         f"hatched band runs between the slower loss (solid line) and the faster loss (dashed "
         f"line). Muscle left, slower to faster loss: {listed}. People differ a lot."
     )
