@@ -2,8 +2,9 @@
 
 A reader with scripts off, an old phone or a failed engine still gets the answers; the form
 enhances them. Every number comes from `calculators.api.run`, the very entry point the browser
-calls, so the tables cannot drift from the calculators. Every value is escaped. Pure functions:
-tested without MkDocs (tests/test_static_answers.py).
+calls, so the tables cannot drift from the calculators. The HTML is written by the views in
+`calculators/present/library.py`. Pure functions: tested without MkDocs
+(tests/test_static_answers.py).
 
 Protein columns run the calculator with a representative age per situation:
 
@@ -22,15 +23,20 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from html import escape
 from typing import Any
 
 from calculators.errors import InvalidInput
 from calculators.plan import PlanInput, PlanResult, weekly_plan
-from calculators.present import form_specs, forms, html, numbers
+from calculators.present import form_specs, forms, html
 from calculators.present import plan as plan_view
 from calculators.present import protein as protein_view
-from calculators.present.library import Links, site_root
+from calculators.present.library import (
+    Links,
+    ProteinRow,
+    protein_answers_table,
+    sample_programme_html,
+    site_root,
+)
 from calculators.protein import ProteinInput, ProteinResult, protein_target
 from calculators.results import Status
 from macros.choose import RenderError
@@ -104,31 +110,17 @@ def protein_table(unit: str = "kg") -> str:
 
 
 def _protein_group_table(unit: str, title: str, situations: Sequence[Situation]) -> str:
-    """One table: a row per weight, a column per situation, grams a day as "low–high"."""
-    head = '<th scope="col">Weight</th>' + "".join(
-        f'<th scope="col" data-situation="{escape(s.value)}">{escape(s.heading)}</th>'
-        for s in situations
-    )
+    """One table: a row per weight, a column per situation, each cell the calculator's range."""
     rows = []
     for weight in PROTEIN_WEIGHTS[unit]:
         cells = []
         for situation in situations:
             daily = _protein(protein_payload(weight, unit, situation)).daily_g
             assert daily is not None  # an "ok" answer has a daily range
-            cells.append(
-                f'<td data-situation="{escape(situation.value)}">'
-                f"{escape(numbers.span(daily.low, daily.high))}</td>"
-            )
-        rows.append(
-            f'<tr data-weight="{weight}"><th scope="row">{weight} {escape(unit)}</th>'
-            f"{''.join(cells)}</tr>"
-        )
-    body = "\n".join(rows)
-    return (
-        f'<table data-answers="protein-{escape(unit)}">\n'
-        f"<caption>{escape(title)}: protein a day in grams, by weight in {escape(unit)}</caption>\n"
-        f"<thead><tr>{head}</tr></thead>\n<tbody>\n{body}\n</tbody>\n</table>"
-    )
+            cells.append((daily.low, daily.high))
+        rows.append(ProteinRow(weight, cells))
+    columns = [(s.value, s.heading) for s in situations]
+    return protein_answers_table(unit, title, columns, rows)
 
 
 def sample_plan(ability: str, exercise_rows: Sequence[Mapping[str, Any]]) -> PlanResult:
@@ -153,13 +145,8 @@ def sample_plan_table(
 ) -> str:
     """One sample programme, collapsible: the very level, tables and week list the form shows."""
     plan = sample_plan(ability, exercise_rows)
-    root = site_root(links.page_url)
-    blocks = "\n".join(html.block(part, root) for part in plan_view.sample_programme(plan))
-    return (
-        f'<details class="note" data-answers="plan-{escape(ability)}">\n'
-        f"<summary>Sample programme: {escape(ABILITIES[ability])}</summary>\n"
-        f"{blocks}\n</details>"
-    )
+    blocks = plan_view.sample_programme(plan)
+    return sample_programme_html(ability, ABILITIES[ability], blocks, site_root(links.page_url))
 
 
 def calculator_form(name: str, root: str) -> str:

@@ -1,11 +1,13 @@
-"""The exercise library on the site's pages, and the guide's sample week, as HTML.
+"""Build-time views as HTML: the exercise library, the guide's sample week, answers without JS.
 
-Tables, lists, cards, the contact sheet and the index. Build time only: no answer imports this
-module. The macros (`macros/__init__.py`) choose the exercises and call these views. Everything is
-block-level HTML with every value escaped: Python-Markdown leaves a raw HTML block alone, so a
-`|`, `<`, `*` or `&` in the data can neither break a table nor turn into markup. MkDocs does not
-rewrite links inside raw HTML, so links to exercise cards are made relative to the page being
-rendered here (`Links`). Tables have at most three short columns, so they fit a 360 px phone.
+Tables, lists, cards, the contact sheet and the index; the protein tables and sample programmes
+that `macros/static_answers.py` computes with the calculators. Build time only: no answer
+imports this module. The macros (`macros/__init__.py`) choose the exercises and call these
+views. Everything is block-level HTML with every value escaped: Python-Markdown leaves a raw HTML
+block alone, so a `|`, `<`, `*` or `&` in the data can neither break a table nor turn into
+markup. MkDocs does not rewrite links inside raw HTML, so links to exercise cards are made
+relative to the page being rendered here (`Links`). Tables have at most three short columns, so
+they fit a 360 px phone.
 """
 
 from __future__ import annotations
@@ -16,9 +18,11 @@ from dataclasses import dataclass
 from typing import Protocol
 
 from calculators.exercises import Category, Equipment, Exercise, Level
+from calculators.present import html
 from calculators.present.escape import escape
 from calculators.present.figure import move_figure
-from calculators.present.numbers import plural
+from calculators.present.numbers import plural, span
+from calculators.present.view import Block
 
 CATEGORY_LABELS = {
     Category.LOWER_BODY: "Lower body",
@@ -359,3 +363,48 @@ def weekly_plan_table(
             f"<td><p><strong>{escape(day.title)}</strong></p>\n<ul>\n{activities}\n</ul></td></tr>"
         )
     return _table(("Day", "What to do"), rows)
+
+
+# ---------------------------------------------------------------- answers without JavaScript
+
+
+@dataclass(frozen=True)
+class ProteinRow:
+    """A row of a static protein table: a weight and each column's daily grams (low, high)."""
+
+    weight: int
+    daily_g: Sequence[tuple[int, int]]
+
+
+def protein_answers_table(
+    unit: str, title: str, columns: Sequence[tuple[str, str]], rows: Sequence[ProteinRow]
+) -> str:
+    """One table: a row per weight, a column per situation (value, heading), grams as "low–high"."""
+    head = '<th scope="col">Weight</th>' + "".join(
+        f'<th scope="col" data-situation="{escape(value)}">{escape(heading)}</th>'
+        for value, heading in columns
+    )
+    body = "\n".join(
+        f'<tr data-weight="{row.weight}"><th scope="row">{row.weight} {escape(unit)}</th>'
+        + "".join(
+            f'<td data-situation="{escape(value)}">{escape(span(low, high))}</td>'
+            for (value, _), (low, high) in zip(columns, row.daily_g, strict=True)
+        )
+        + "</tr>"
+        for row in rows
+    )
+    return (
+        f'<table data-answers="protein-{escape(unit)}">\n'
+        f"<caption>{escape(title)}: protein a day in grams, by weight in {escape(unit)}</caption>\n"
+        f"<thead><tr>{head}</tr></thead>\n<tbody>\n{body}\n</tbody>\n</table>"
+    )
+
+
+def sample_programme_html(ability: str, label: str, blocks: Sequence[Block], root: str) -> str:
+    """One sample programme, collapsible, under the plan form's words for its ability level."""
+    inner = "\n".join(html.block(part, root) for part in blocks)
+    return (
+        f'<details class="note" data-answers="plan-{escape(ability)}">\n'
+        f"<summary>Sample programme: {escape(label)}</summary>\n"
+        f"{inner}\n</details>"
+    )
