@@ -15,6 +15,7 @@ import re
 import sys
 from pathlib import Path
 
+from calculators.present.library import anchored
 from macros.data import (
     ROOT,
     EvidenceSource,
@@ -40,8 +41,13 @@ def evidence_table(references: References) -> str:
 
 
 def _row(source: EvidenceSource) -> str:
-    anchor = f'<span id="{source.anchor}">{source.shown}</span>'
-    cells = (anchor, source.number, source.applies_to, source.source, source.status)
+    cells = (
+        anchored(source.anchor, source.shown),
+        source.number,
+        source.applies_to,
+        source.source,
+        source.status,
+    )
     return f"| {' | '.join(cells)} |"
 
 

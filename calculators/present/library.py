@@ -408,3 +408,15 @@ def sample_programme_html(ability: str, label: str, blocks: Sequence[Block], roo
         f"<summary>Sample programme: {escape(label)}</summary>\n"
         f"{inner}\n</details>"
     )
+
+
+# ---------------------------------------------------------------- the References page
+
+
+def anchored(anchor_id: str, text: str) -> str:
+    """`text` with an id that links can point at (a References row's id cell).
+
+    >>> anchored("nice-ng42", "NICE NG42")
+    '<span id="nice-ng42">NICE NG42</span>'
+    """
+    return f'<span id="{escape(anchor_id)}">{escape(text, quote=False)}</span>'
