@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from calculators.errors import InvalidInput
-from calculators.plan import PlanInput, PlanResult, weekly_plan
+from calculators.plan import Ability, PlanInput, PlanResult, weekly_plan
 from calculators.present import form_specs, forms, html
 from calculators.present import plan as plan_view
 from calculators.present import protein as protein_view
@@ -37,6 +37,7 @@ from calculators.present.library import (
     sample_programme_html,
     site_root,
 )
+from calculators.present.plan_notes import LEVEL_SENTENCE
 from calculators.protein import ProteinInput, ProteinResult, protein_target
 from calculators.results import Status
 from macros.choose import RenderError
@@ -64,13 +65,9 @@ PROTEIN_GROUPS = (
     ("Healthy adults", PROTEIN_SITUATIONS[:2]),
     ("Training or recovering", PROTEIN_SITUATIONS[2:]),
 )
-# The plan form's answers to "How do you manage today?", in its words.
-ABILITIES = {
-    "mostly-seated": "I spend most of the day sitting and need a person's help to stand or walk",
-    "needs-support": "I need support (a hand, a frame or furniture) to stand up",
-    "tires-quickly": "I can walk, but I tire quickly",
-    "out-of-practice": "I am active, but out of practice with exercise",
-}
+# The plan form's answers to "How do you manage today?", in its words (one home: the form's
+# own choice labels, present/plan_notes.LEVEL_SENTENCE; this copy had drifted from them).
+ABILITIES = {ability.value: LEVEL_SENTENCE[ability.level].rstrip(".") for ability in Ability}
 SAMPLE_PLAN_PAYLOAD: Mapping[str, object] = {
     "age": 70,
     "strength_days": 3,

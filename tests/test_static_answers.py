@@ -13,7 +13,7 @@ from bs4 import BeautifulSoup, Tag
 
 from calculators import api
 from calculators.plan import PlanInput, weekly_plan
-from calculators.present import page_charts
+from calculators.present import form_specs, page_charts
 from calculators.present.library import Links
 from calculators.present.plan_notes import walk_text
 from calculators.present.weeks import week_title
@@ -130,6 +130,18 @@ def test_sample_plan_equals_the_calculator(ability: str) -> None:
     """Each day's title, exercises and doses are those api.run shows with the defaults."""
     html = static_answers.sample_plan_table(ability, EXERCISES, LINKS)
     assert plan_rows(week_table(soup(html), ability)) == plan_rows(live_table(ability))
+
+
+@pytest.mark.parametrize("ability", ABILITIES)
+def test_sample_programme_is_headed_by_the_forms_own_sentence(ability: str) -> None:
+    """The guide's "Sample programme: ..." says what the reader picks on the plan form."""
+    field = next(
+        p for p in form_specs.PLAN.parts if getattr(p, "choices", ()) and p.spec.name == "ability"
+    )
+    label = next(c.label for c in field.choices if c.value == ability)
+    summary = soup(static_answers.sample_plan_table(ability, EXERCISES, LINKS)).summary
+    assert summary is not None
+    assert summary.get_text() == f"Sample programme: {label.rstrip('.')}"
 
 
 @pytest.mark.parametrize("ability", ABILITIES)

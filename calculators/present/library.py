@@ -101,20 +101,14 @@ class Links:
 # ---------------------------------------------------------------- small pieces
 
 
-def _range(low_high: tuple[int, int]) -> str:
-    """`(8, 12)` as `8–12`, `(3, 3)` as `3`."""
-    low, high = low_high
-    return str(low) if low == high else f"{low}–{high}"
-
-
 def dose_text(exercise: Exercise) -> str:
     """How much to do, in words: `1–3 sets of 8–12 reps on each side`."""
     dose = exercise.dose
     if dose.reps is not None:
-        text = f"{_range(dose.sets)} sets of {_range(dose.reps)} reps"
+        text = f"{span(*dose.sets)} sets of {span(*dose.reps)} reps"
     else:
         assert dose.hold_seconds is not None  # the schema requires one of the two
-        text = f"{_range(dose.sets)} sets, holding for {_range(dose.hold_seconds)} seconds"
+        text = f"{span(*dose.sets)} sets, holding for {span(*dose.hold_seconds)} seconds"
     return f"{text} on each side" if dose.per_side else text
 
 
