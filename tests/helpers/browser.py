@@ -114,16 +114,14 @@ class WatchedPage:
 
 
 def open_watched_page(
-    browser: Browser, base_url: str, *, bypass_csp: bool = False, offline_worker: bool = False
+    browser: Browser, base_url: str, *, offline_worker: bool = False
 ) -> WatchedPage:
     """A new context whose requests to any other origin are blocked and recorded.
 
     The site's service worker is blocked unless `offline_worker` is set: requests it would answer
     from its cache never reach Playwright's router, and most tests must see every request.
     """
-    context = browser.new_context(
-        bypass_csp=bypass_csp, service_workers="allow" if offline_worker else "block"
-    )
+    context = browser.new_context(service_workers="allow" if offline_worker else "block")
     context.set_default_timeout(RESULT_TIMEOUT_MS)
     watched = WatchedPage(context.new_page(), context, base_url)
     origin = base_url.rstrip("/")
