@@ -6,9 +6,13 @@ entry keeps the answers as the form sent them, checked by the calculator's own r
 (`SelfCheckInput.from_mapping`, `PlanInput.from_mapping`), so no field is restated here; the
 score and level the answer showed are kept too, and must be what the answers give today.
 
-Versions: 1 is the first (issue 24), so no older record exists and `MIGRATIONS` is empty. A new
-shape bumps `VERSION` and adds `MIGRATIONS[n]` (a version-n mapping to a version-n+1 one). A
-record without a version, or from a newer page, is refused, never guessed at.
+Versions: 1 is the first (issue 24, session 9): self-checks, the plan, sessions. 2 adds the
+reader's own questions for their next appointment (`questions`, required from 2 on; a file
+writes them in a `questions` row's `text` cell). `MIGRATIONS[1]` brings a version-1 record or
+file up (its questions are empty). A new shape bumps `VERSION`, adds its top-level keys to
+`_KEYS` and its file's columns and rows to `_IN_FILE`, and adds `MIGRATIONS[n]` (a version-n
+mapping to a version-n+1 one); a record is checked against its own version's keys before it
+migrates. A record without a version, or from a newer page, is refused, never guessed at.
 
 Problems are codes (`Code`) naming the entry and field, or the file's row and column;
 `present.record_words` words them. The plan's printout name (a text field) is not kept.
@@ -18,7 +22,8 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Callable, Iterable, Mapping
+import re
+from collections.abc import Callable, Collection, Iterable, Mapping
 from dataclasses import dataclass, replace
 from datetime import date
 from enum import StrEnum
@@ -33,9 +38,25 @@ from calculators.plan import answers as plan_answers
 from calculators.schedule import read_start_date
 
 FORMAT = "regain-record"
-VERSION = 1
-# version n -> a function turning a version-n mapping into a version-n+1 one (none yet).
-MIGRATIONS: dict[int, Callable[[dict[str, object]], dict[str, object]]] = {}
+VERSION = 2
+# The reader's questions fit the few lines the appointment page prints: a page limit (common
+# practice for a free-text box on a printed form), not an evidence number.
+QUESTIONS_MAX_CHARACTERS = 1_000
+# The record's top-level keys in each version; a record is checked against its own before it
+# migrates, so a version-1 record holding "questions" is refused, not emptied.
+_KEYS: dict[int, frozenset[str]] = {
+    1: frozenset({"format", "version", "checks", "plan", "sessions"}),
+    2: frozenset({"format", "version", "checks", "plan", "sessions", "questions"}),
+}
+
+
+def _questions_added(data: dict[str, object]) -> dict[str, object]:
+    """Version 1 to 2: the reader's questions (none yet); nothing else changes."""
+    return {**data, "version": 2, "questions": ""}
+
+
+# version n -> a function turning a version-n mapping into a version-n+1 one.
+MIGRATIONS: dict[int, Callable[[dict[str, object]], dict[str, object]]] = {1: _questions_added}
 
 
 class Code(StrEnum):
@@ -62,6 +83,11 @@ class Code(StrEnum):
     UNKNOWN_ROW_TYPE = "unknown-row-type"
     ROW_TOO_LONG = "row-too-long"
     PLAN_TWICE = "plan-twice"
+    QUESTIONS_TWICE = "questions-twice"
+    # the reader's questions (version 2)
+    MISSING_KEY = "missing-key"  # a part every record of its version holds
+    BAD_QUESTIONS = "bad-questions"  # not text, or a control character other than a line break
+    QUESTIONS_TOO_LONG = "questions-too-long"  # over QUESTIONS_MAX_CHARACTERS
 
 
 class Section(StrEnum):
@@ -70,6 +96,7 @@ class Section(StrEnum):
     CHECKS = "self-check"
     PLAN = "plan"
     SESSIONS = "session"
+    QUESTIONS = "questions"  # the reader's questions for their next appointment (version 2)
 
 
 @dataclass(frozen=True)
@@ -122,11 +149,15 @@ Saved = SavedCheck | SavedPlan
 
 @dataclass(frozen=True)
 class Record:
-    """Everything saved, by date: self-checks (one a day), the plan, the days a session was done."""
+    """Everything saved: self-checks, the plan, sessions done (by date), the reader's questions.
+
+    One self-check a day; `questions` is the reader's text for their next appointment ("": none).
+    """
 
     checks: tuple[SavedCheck, ...] = ()
     plan: SavedPlan | None = None
     sessions: tuple[date, ...] = ()
+    questions: str = ""
 
     @classmethod
     def from_mapping(cls, obj: object) -> Record:
@@ -135,7 +166,6 @@ class Record:
         data = _migrated(obj, _Spot(found))
         if data is None:
             raise InvalidRecord(found)
-        _Spot(found).unexpected(data, {"format", "version", "checks", "plan", "sessions"})
         checks: dict[date, SavedCheck] = {}
         for index, entry in enumerate(_listed(data.get("checks"), _Spot(found, Section.CHECKS))):
             check = _entry(entry, _Spot(found, Section.CHECKS, index))
@@ -152,10 +182,13 @@ class Record:
         days = {
             _day(day, _Spot(found, Section.SESSIONS, index)) for index, day in enumerate(sessions)
         }
-        if found or not isinstance(plan, SavedPlan | None):
+        if "questions" not in data:
+            _Spot(found).add(Code.MISSING_KEY, "questions")
+        questions = _questions(data.get("questions", ""), _Spot(found, Section.QUESTIONS, 0))
+        if found or not isinstance(plan, SavedPlan | None) or questions is None:
             raise InvalidRecord(found)
         ordered = tuple(checks[day] for day in sorted(checks))
-        return cls(ordered, plan, tuple(sorted(day for day in days if day is not None)))
+        return cls(ordered, plan, tuple(sorted(day for day in days if day is not None)), questions)
 
     def to_mapping(self) -> dict[str, object]:
         """The record as plain JSON-ready values, the shape `from_mapping` reads."""
@@ -165,6 +198,7 @@ class Record:
             "checks": [_entry_mapping(check) for check in self.checks],
             "plan": None if self.plan is None else _entry_mapping(self.plan),
             "sessions": [day.isoformat() for day in self.sessions],
+            "questions": self.questions,
         }
 
     def with_entry(self, entry: Saved) -> Record:
@@ -173,6 +207,20 @@ class Record:
             return replace(self, plan=entry)
         kept = {check.day: check for check in self.checks} | {entry.day: entry}
         return replace(self, checks=tuple(kept[day] for day in sorted(kept)))
+
+    def with_questions(self, text: str) -> Record:
+        r"""The record with the reader's questions saved (line breaks kept, ends trimmed).
+
+        Raises `InvalidRecord` (BAD_QUESTIONS, QUESTIONS_TOO_LONG) and keeps nothing.
+
+        >>> Record().with_questions("  Can I walk further?\r\nWhat about my knee?  ").questions
+        'Can I walk further?\nWhat about my knee?'
+        """
+        found: list[Problem] = []
+        questions = _questions(text, _Spot(found, Section.QUESTIONS, 0))
+        if questions is None:
+            raise InvalidRecord(found)
+        return replace(self, questions=questions)
 
 
 def saved_entry(section: Section, day: str, answers: Mapping[str, object]) -> Saved:
@@ -189,17 +237,22 @@ def saved_entry(section: Section, day: str, answers: Mapping[str, object]) -> Sa
 
 @dataclass(frozen=True)
 class Conflict:
-    """A same-day entry that differs between the record and a file: the page asks which to keep."""
+    """What differs between the record and a file: the page asks which to keep.
 
-    current: Saved
-    imported: Saved
+    A same-day self-check or the plan (`Saved`), or the reader's questions (`str`, both sides).
+    """
+
+    current: Saved | str
+    imported: Saved | str
 
 
 def merge(current: Record, imported: Record) -> tuple[Record, tuple[Conflict, ...]]:
-    """Both records merged by date, and the same-day entries that differ.
+    """Both records merged by date, and what differs between them.
 
-    Where they differ the current entry stays and a conflict is reported: the page asks, then
-    saves the reader's choice with `Record.with_entry`. Nothing is overwritten silently.
+    Where a same-day entry, the plan or the questions differ, the current one stays and a
+    conflict is reported: the page asks, then saves the reader's choice with `Record.with_entry`
+    (an entry) or `Record.with_questions` (the chosen text). Questions on one side only are
+    taken. Nothing is overwritten silently.
     """
     conflicts = []
     checks = {check.day: check for check in current.checks}
@@ -211,7 +264,10 @@ def merge(current: Record, imported: Record) -> tuple[Record, tuple[Conflict, ..
     if plan is not None and imported.plan is not None and plan != imported.plan:
         conflicts.append(Conflict(plan, imported.plan))
     sessions = tuple(sorted({*current.sessions, *imported.sessions}))
-    merged = Record(tuple(checks[day] for day in sorted(checks)), plan, sessions)
+    questions = current.questions or imported.questions
+    if imported.questions and questions != imported.questions:
+        conflicts.append(Conflict(questions, imported.questions))
+    merged = Record(tuple(checks[day] for day in sorted(checks)), plan, sessions, questions)
     return merged, tuple(conflicts)
 
 
@@ -219,7 +275,8 @@ def merge(current: Record, imported: Record) -> tuple[Record, tuple[Conflict, ..
 # Row 1 names the format and version; row 2 the columns; then one row per entry, by `type`.
 _HEAD = ("format", FORMAT, "version")
 DERIVED = ("score", "sppb", "level")
-# type, date, the derived values, then every kept field of both forms, once each.
+# type, date, the derived values, every kept field of both forms (once each), then the only
+# cell the reader types: the questions' `text` (version 2).
 COLUMNS = (
     "type",
     "date",
@@ -229,17 +286,32 @@ COLUMNS = (
         for each in (*self_check.FIELDS, *plan_answers.FIELDS)
         if each.kind is not Kind.TEXT
     ),
+    "text",
 )
+# What a file of each version may hold: its columns and its row types.
+_IN_FILE: dict[int, tuple[tuple[str, ...], frozenset[Section]]] = {
+    1: (COLUMNS[:-1], frozenset(Section) - {Section.QUESTIONS}),
+    2: (COLUMNS, frozenset(Section)),
+}
+# The parts a record keeps one of, and the problem a second row of one is.
+_ONE_ROW = {Section.PLAN: Code.PLAN_TWICE, Section.QUESTIONS: Code.QUESTIONS_TWICE}
+# A spreadsheet runs a cell that starts with one of these as a formula (OWASP, "CSV
+# injection"); a leading quote makes it text. Only the reader's text is such a cell: the
+# others are numbers, dates and choices the calculators checked.
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+_AS_TEXT = "'"
 
 
 def to_csv(record: Record) -> str:
-    """The record as CSV text: self-checks, then the plan, then sessions, each by date."""
+    """The record as CSV text: self-checks, the plan, sessions (each by date), the questions."""
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerows([[*_HEAD, str(VERSION)], COLUMNS])
     entries: list[Saved] = [*record.checks, *([] if record.plan is None else [record.plan])]
     rows = [(_section(entry), _entry_mapping(entry)) for entry in entries]
     rows += [(Section.SESSIONS, {"date": day.isoformat()}) for day in record.sessions]
+    if record.questions:  # empty questions: no row
+        rows.append((Section.QUESTIONS, {"text": _typed_cell(record.questions)}))
     for section, cells in rows:
         given = {**_as_dict(cells.pop("answers", None)), **cells}
         given["type"] = section.value
@@ -254,21 +326,25 @@ def from_csv(text: str) -> Record:
     except csv.Error:
         raise InvalidRecord([Problem(Code.NOT_CSV)]) from None
     rows = [row for row in rows if any(cell.strip() for cell in row)]
-    data, columns = _file_head(rows)
+    data, columns, kinds = _file_head(rows)
     found: list[Problem] = []
     at: dict[Section, list[int]] = {section: [] for section in Section}
     for number, row in enumerate(rows[2:], start=3):
         cells = {name: cell.strip() for name, cell in zip(columns, row, strict=False)}
         kind = cells.pop("type", "")
-        if len(row) > len(columns) or kind not in set(Section):
+        if len(row) > len(columns) or kind not in kinds:
             code = Code.ROW_TOO_LONG if len(row) > len(columns) else Code.UNKNOWN_ROW_TYPE
             found.append(
                 Problem(code, field="" if code is Code.ROW_TOO_LONG else "type", row=number)
             )
             continue
-        at[Section(kind)].append(number)
+        section = Section(kind)
+        if section in _ONE_ROW and at[section]:
+            found.append(Problem(_ONE_ROW[section], field="type", row=number))
+            continue
+        at[section].append(number)
         given = {name: cell for name, cell in cells.items() if cell}
-        found += _file_entry(Section(kind), given, data, number)
+        found += _file_entry(section, given, data, number)
     try:
         record = Record.from_mapping(data)
     except InvalidRecord as error:
@@ -278,21 +354,34 @@ def from_csv(text: str) -> Record:
     return record
 
 
-def _file_head(rows: list[list[str]]) -> tuple[dict[str, object], list[str]]:
-    """The record's frame from the file's first two rows (format and version; the columns)."""
+def _file_head(
+    rows: list[list[str]],
+) -> tuple[dict[str, object], list[str], frozenset[Section]]:
+    """The record's frame from the file's first two rows, and the row types its version has.
+
+    A version this page cannot read is refused before the columns are looked at: a newer file's
+    new column is not the problem to report.
+    """
     if not rows:
         raise InvalidRecord([Problem(Code.EMPTY_FILE)])
     if len(rows[0]) <= len(_HEAD) or tuple(rows[0][: len(_HEAD)]) != _HEAD:
         raise InvalidRecord([Problem(Code.NOT_A_RECORD, row=1)])
+    data: dict[str, object] = {"format": FORMAT, "checks": [], "sessions": []}
+    cell = rows[0][len(_HEAD)].strip()
+    if cell:
+        data["version"] = int(cell) if cell.isascii() and cell.isdigit() else cell
+    found: list[Problem] = []
+    version = _version(data, _Spot(found))
+    if version is None:
+        raise InvalidRecord([replace(problem, row=1) for problem in found])
+    allowed, kinds = _IN_FILE[version]
     columns = rows[1] if len(rows) > 1 else []
-    unknown = [name for name in columns if name not in COLUMNS]
+    unknown = [name for name in columns if name not in allowed]
     if unknown or "type" not in columns or "date" not in columns:
         raise InvalidRecord([Problem(Code.BAD_COLUMNS, field=(unknown or ["type"])[0], row=2)])
-    data: dict[str, object] = {"format": FORMAT, "checks": [], "sessions": []}
-    version = rows[0][len(_HEAD)].strip()
-    if version:
-        data["version"] = int(version) if version.isdigit() else version
-    return data, columns
+    if "questions" in _KEYS[version]:
+        data["questions"] = ""  # a file leaves empty questions out
+    return data, columns, kinds
 
 
 def _file_entry(
@@ -302,15 +391,30 @@ def _file_entry(
     if section is Section.SESSIONS:
         _as_list(data["sessions"]).append(cells.pop("date", ""))
         return [Problem(Code.UNEXPECTED_KEY, field=name, row=row) for name in cells]
+    if section is Section.QUESTIONS:
+        data["questions"] = _typed_text(cells.pop("text", ""))
+        return [Problem(Code.UNEXPECTED_KEY, field=name, row=row) for name in cells]
     entry: dict[str, object] = {key: cells.pop(key) for key in ("date", *DERIVED) if key in cells}
     entry["answers"] = cells
     if section is Section.CHECKS:
         _as_list(data["checks"]).append(entry)
-    elif "plan" in data:
-        return [Problem(Code.PLAN_TWICE, field="type", row=row)]
     else:
         data["plan"] = entry
     return []
+
+
+def _typed_cell(text: str) -> str:
+    """A cell the reader typed, written so a spreadsheet shows it as text and never runs it.
+
+    A quote goes before a formula's first sign and before a quote, so `_typed_text` always
+    removes exactly one: `=1+1` is written `'=1+1`, `'tis` is written `''tis`.
+    """
+    return _AS_TEXT + text if text.startswith((*_FORMULA_STARTS, _AS_TEXT)) else text
+
+
+def _typed_text(cell: str) -> str:
+    """A reader-typed cell as the reader typed it: the one quote `_typed_cell` adds removed."""
+    return cell.removeprefix(_AS_TEXT)
 
 
 def _in_file(problem: Problem, at: Mapping[Section, list[int]]) -> Problem:
@@ -318,7 +422,10 @@ def _in_file(problem: Problem, at: Mapping[Section, list[int]]) -> Problem:
     if problem.section is None or problem.index is None:
         return replace(problem, row=1)
     rows = at[problem.section]
-    return replace(problem, row=rows[problem.index] if problem.index < len(rows) else None)
+    row = rows[problem.index] if problem.index < len(rows) else None
+    # the questions are the file's `text` column
+    field = "text" if problem.section is Section.QUESTIONS else problem.field
+    return replace(problem, field=field, row=row)
 
 
 # ---------------------------------------------------------------- checking entries
@@ -333,33 +440,67 @@ class _Spot:
     def add(self, code: Code, name: str = "") -> None:
         self.found.append(Problem(code, self.section, self.index, name))
 
-    def unexpected(self, data: Iterable[object], keys: set[str]) -> None:
+    def unexpected(self, data: Iterable[object], keys: Collection[str]) -> None:
         for key in data:
             if key not in keys:
                 self.add(Code.UNEXPECTED_KEY, str(key))
 
 
-def _migrated(obj: object, spot: _Spot) -> dict[str, object] | None:
-    """The record brought to `VERSION` through `MIGRATIONS`, or None (a problem is added)."""
-    if not isinstance(obj, Mapping):
-        spot.add(Code.NOT_AN_OBJECT)
-        return None
+def _version(obj: Mapping[str, object], spot: _Spot) -> int | None:
+    """The record's version if this page reads it (1 to `VERSION`), else None (a problem added)."""
     version = obj.get("version")
-    whole = isinstance(version, int) and not isinstance(version, bool)
     if obj.get("format") != FORMAT:
         spot.add(Code.NOT_A_RECORD, "format")
     elif version is None:
         spot.add(Code.NO_VERSION, "version")
-    elif whole and isinstance(version, int) and version > VERSION:
-        spot.add(Code.NEWER_VERSION, "version")
-    elif not whole or not isinstance(version, int) or version < 1:
+    elif not isinstance(version, int) or isinstance(version, bool) or version < 1:
         spot.add(Code.UNKNOWN_VERSION, "version")
+    elif version > VERSION:
+        spot.add(Code.NEWER_VERSION, "version")
     else:
-        data = {str(key): value for key, value in obj.items()}
-        for step in range(version, VERSION):
-            data = MIGRATIONS[step](data)
-        return data
+        return version
     return None
+
+
+def _migrated(obj: object, spot: _Spot) -> dict[str, object] | None:
+    """The record, checked against its own version's keys, migrated to `VERSION`; or None.
+
+    None comes with a problem added; `MIGRATIONS` takes it up one version at a time.
+    """
+    if not isinstance(obj, Mapping):
+        spot.add(Code.NOT_AN_OBJECT)
+        return None
+    version = _version(obj, spot)
+    if version is None:
+        return None
+    spot.unexpected(obj, _KEYS[version])
+    data = {str(key): value for key, value in obj.items()}
+    for step in range(version, VERSION):
+        data = MIGRATIONS[step](data)
+    return data
+
+
+# Unicode's control characters (Cc) but the line break, and halves of a UTF-16 pair (Cs).
+_REFUSED_IN_QUESTIONS = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f\ud800-\udfff]")
+
+
+def _questions(value: object, spot: _Spot) -> str | None:
+    """The reader's questions as kept, or None if refused (its problems are added).
+
+    Each line break becomes one newline and the ends are trimmed; at most
+    `QUESTIONS_MAX_CHARACTERS`; no other control character (nor half of a UTF-16 pair, which no
+    file can hold).
+    """
+    if not isinstance(value, str):
+        spot.add(Code.BAD_QUESTIONS, "questions")
+        return None
+    text = value.replace("\r\n", "\n").replace("\r", "\n").strip()
+    before = len(spot.found)
+    if _REFUSED_IN_QUESTIONS.search(text):
+        spot.add(Code.BAD_QUESTIONS, "questions")
+    if len(text) > QUESTIONS_MAX_CHARACTERS:
+        spot.add(Code.QUESTIONS_TOO_LONG, "questions")
+    return text if len(spot.found) == before else None
 
 
 def _listed(value: object, spot: _Spot) -> list[object]:
@@ -498,6 +639,7 @@ __all__ = [
     "DERIVED",
     "FORMAT",
     "MIGRATIONS",
+    "QUESTIONS_MAX_CHARACTERS",
     "VERSION",
     "Code",
     "Conflict",

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 from datetime import date
 from pathlib import Path
@@ -17,7 +19,10 @@ from calculators.plan import PlanInput
 from calculators.present.record_words import PROBLEM_WORDS, problem_message
 from calculators.record import (
     FORMAT,
+    MIGRATIONS,
+    QUESTIONS_MAX_CHARACTERS,
     Code,
+    Conflict,
     InvalidRecord,
     Problem,
     Record,
@@ -120,7 +125,10 @@ MAPPING_CASES: list[tuple[object, Problem]] = [
     ([], Problem(Code.NOT_AN_OBJECT)),
     ({"version": 1}, Problem(Code.NOT_A_RECORD, field="format")),
     ({"format": FORMAT}, Problem(Code.NO_VERSION, field="version")),
-    ({"format": FORMAT, "version": 2}, Problem(Code.NEWER_VERSION, field="version")),
+    (
+        {"format": FORMAT, "version": record.VERSION + 1},
+        Problem(Code.NEWER_VERSION, field="version"),
+    ),
     ({"format": FORMAT, "version": "1"}, Problem(Code.UNKNOWN_VERSION, field="version")),
     ({"format": FORMAT, "version": 0}, Problem(Code.UNKNOWN_VERSION, field="version")),
     ({"format": FORMAT, "version": True}, Problem(Code.UNKNOWN_VERSION, field="version")),
@@ -155,6 +163,19 @@ MAPPING_CASES: list[tuple[object, Problem]] = [
     ),
     (_stored(checks=[_entry(score=9)]), Problem(Code.DERIVED_DIFFERS, Section.CHECKS, 0, "score")),
     (_stored(checks=[_entry(note="")]), Problem(Code.UNEXPECTED_KEY, Section.CHECKS, 0, "note")),
+    # the reader's questions (version 2): required from 2 on, never in a version-1 record
+    (
+        {key: value for key, value in _stored().items() if key != "questions"},
+        Problem(Code.MISSING_KEY, field="questions"),
+    ),
+    (_stored(version=1), Problem(Code.UNEXPECTED_KEY, field="questions")),
+    (_stored(questions=None), Problem(Code.BAD_QUESTIONS, Section.QUESTIONS, 0, "questions")),
+    (_stored(questions=["a"]), Problem(Code.BAD_QUESTIONS, Section.QUESTIONS, 0, "questions")),
+    (_stored(questions="a\tb"), Problem(Code.BAD_QUESTIONS, Section.QUESTIONS, 0, "questions")),
+    (
+        _stored(questions="?" * (QUESTIONS_MAX_CHARACTERS + 1)),
+        Problem(Code.QUESTIONS_TOO_LONG, Section.QUESTIONS, 0, "questions"),
+    ),
 ]
 
 
@@ -223,6 +244,39 @@ FILE_CASES: list[tuple[str, Problem]] = [
         ),
         Problem(Code.DERIVED_DIFFERS, Section.PLAN, 0, "level", row=3),
     ),
+    (
+        _file(head=f"format,{FORMAT},version,\u00b2"),  # a digit int() does not read
+        Problem(Code.UNKNOWN_VERSION, field="version", row=1),
+    ),
+    (  # a newer file's new column is not what to report: its version is
+        f"format,{FORMAT},version,{record.VERSION + 1}\r\ntype,date,mood\r\n",
+        Problem(Code.NEWER_VERSION, field="version", row=1),
+    ),
+    (
+        _file(_row("questions", text="Stairs?"), _row("questions", text="Knee?")),
+        Problem(Code.QUESTIONS_TWICE, field="type", row=4),
+    ),
+    (
+        _file(_row("questions", date="2026-12-01", text="Stairs?")),
+        Problem(Code.UNEXPECTED_KEY, field="date", row=3),
+    ),
+    (
+        _file(_row("questions", text="?" * (QUESTIONS_MAX_CHARACTERS + 1))),
+        Problem(Code.QUESTIONS_TOO_LONG, Section.QUESTIONS, 0, "text", row=3),
+    ),
+    (
+        _file(_row("session", date="2026-12-01"), _row("questions", text='"a\x07b"')),
+        Problem(Code.BAD_QUESTIONS, Section.QUESTIONS, 0, "text", row=4),
+    ),
+    # a version-1 file never had the questions' column or row
+    (
+        f"format,{FORMAT},version,1\r\ntype,date,text\r\n",
+        Problem(Code.BAD_COLUMNS, field="text", row=2),
+    ),
+    (
+        f"format,{FORMAT},version,1\r\ntype,date\r\nquestions,\r\n",
+        Problem(Code.UNKNOWN_ROW_TYPE, field="type", row=3),
+    ),
 ]
 
 
@@ -246,16 +300,192 @@ def test_every_problem_code_is_reached_and_worded() -> None:
         assert message.endswith((".", "?"))
 
 
-def test_the_migration_chain_brings_an_old_version_up(monkeypatch: pytest.MonkeyPatch) -> None:
-    """With a version 2 and its step from 1, a version-1 record is migrated, not refused."""
+# RECORD as session 9's page (version 1, no questions) stored it and wrote it to a file.
+V1_MAPPING: dict[str, object] = {
+    "format": "regain-record",
+    "version": 1,
+    "checks": [
+        {
+            "date": "2026-12-01",
+            "answers": {
+                "strength": "1",
+                "assistance": "0",
+                "rise": "1",
+                "climb": "0",
+                "falls": "0",
+                "chair_stand_seconds": "12.5",
+                "balance_side_by_side_seconds": "10",
+                "balance_semi_tandem_seconds": "10",
+                "balance_tandem_seconds": "5",
+                "walk_4m_seconds": "4.5",
+            },
+            "score": 2,
+            "sppb": 10,
+            "level": "D",
+        }
+    ],
+    "plan": {
+        "date": "2026-12-02",
+        "answers": {
+            "age": "72",
+            "ability": "tires-quickly",
+            "strength_days": "3",
+            "equipment": "band",
+            "floor_ok": "true",
+            "fall_with_injury": "true",
+        },
+        "level": "C+",
+    },
+    "sessions": ["2026-12-03", "2026-12-05"],
+}
+V1_FILE = (
+    "format,regain-record,version,1\r\n"
+    "type,date,score,sppb,level,strength,assistance,rise,climb,falls,chair_stand_seconds,age,"
+    "balance_side_by_side_seconds,balance_semi_tandem_seconds,balance_tandem_seconds,"
+    "walk_4m_seconds,chair_stand_unable,ability,chair_rise_seconds,chair_rise_unable,"
+    "strength_days,steps_per_day,equipment,lacks,focus,floor_ok,chronic_condition,"
+    "recent_hospital_stay,fall_past_year,fall_with_injury,two_or_more_falls,cannot_get_up,"
+    "blackouts,chest_pain_or_fainting,one_side_limits\r\n"
+    "self-check,2026-12-01,2,10,D,1,0,1,0,0,12.5,,10,10,5,4.5,,,,,,,,,,,,,,,,,,,\r\n"
+    "plan,2026-12-02,,,C+,,,,,,,72,,,,,,tires-quickly,,,3,,band,,,true,,,,true,,,,,\r\n"
+    "session,2026-12-03,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,\r\n"
+    "session,2026-12-05,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,\r\n"
+)
 
-    def rename(data: dict[str, object]) -> dict[str, object]:
-        return {**data, "version": 2}
 
-    monkeypatch.setattr(record, "VERSION", 2)
-    monkeypatch.setitem(record.MIGRATIONS, 1, rename)
-    old = {**RECORD.to_mapping(), "version": 1}
-    assert Record.from_mapping(old) == RECORD
+def test_a_version_1_record_migrates_to_the_same_record_made_today() -> None:
+    """Session 9's stored record reads as the record made fresh now, with no questions."""
+    assert Record.from_mapping(V1_MAPPING) == RECORD
+    assert Record.from_mapping(V1_MAPPING).to_mapping() == {
+        **V1_MAPPING,
+        "version": 2,
+        "questions": "",
+    }
+
+
+def test_the_version_1_migration_adds_empty_questions_and_changes_nothing_else() -> None:
+    """MIGRATIONS[1] adds the questions, bumps the version, and leaves its input alone."""
+    given = json.loads(json.dumps(V1_MAPPING))
+    assert MIGRATIONS[1](given) == {**V1_MAPPING, "version": 2, "questions": ""}
+    assert given == V1_MAPPING
+
+
+def test_a_version_1_file_still_imports() -> None:
+    """Session 9's exported file (no text column) reads as the same record, with no questions."""
+    assert from_csv(V1_FILE) == RECORD
+    assert from_csv(V1_FILE.replace("\r\n", "\n")) == RECORD  # as a spreadsheet may save it
+
+
+QUESTIONS = [
+    "Can I take the stairs?",
+    'Is "a little sore" normal, after squats, the next day?\nShould I rest?',
+    "Est-ce que je peux marcher après ma chute ? é\n我的膝盖疼，怎么办？",
+    '=HYPERLINK("x")',
+    "+1 more set?",
+    "-2 kg since March",
+    "@a",
+    "'quoted' already",
+    "''two quotes",
+    "line one\n\n=line three",
+    "?" * QUESTIONS_MAX_CHARACTERS,
+]
+
+
+def _file_cells(text: str) -> list[list[str]]:
+    return list(csv.reader(io.StringIO(text, newline="")))
+
+
+@pytest.mark.parametrize("questions", QUESTIONS)
+def test_questions_round_trip_through_storage_and_file(questions: str) -> None:
+    """The reader's text (commas, quotes, line breaks, any script, formula-like) comes back."""
+    saved = RECORD.with_questions(questions)
+    assert saved.questions == questions
+    assert Record.from_mapping(json.loads(json.dumps(saved.to_mapping()))) == saved
+    assert from_csv(to_csv(saved)) == saved
+
+
+@pytest.mark.parametrize("questions", ['=HYPERLINK("x")', "+1", "-2", "@a", "'a"])
+def test_a_formula_like_question_is_written_as_text_for_a_spreadsheet(questions: str) -> None:
+    """A cell starting = + - @ (or the quote itself) gets one leading quote; import removes it."""
+    last = _file_cells(to_csv(Record(questions=questions)))[-1]
+    assert last[0] == "questions"
+    assert last[record.COLUMNS.index("text")] == "'" + questions
+    assert from_csv(to_csv(Record(questions=questions))).questions == questions
+
+
+def test_the_file_has_a_questions_row_only_when_there_are_questions() -> None:
+    """Empty questions write no row; questions write one, last, with only its type and text."""
+    assert [row[0] for row in _file_cells(to_csv(RECORD))][2:] == [
+        "self-check",
+        "plan",
+        "session",
+        "session",
+    ]
+    last = _file_cells(to_csv(RECORD.with_questions("Stairs?")))[-1]
+    assert [cell for cell in last if cell] == ["questions", "Stairs?"]
+    assert record.COLUMNS[-1] == "text"
+
+
+def test_saved_questions_keep_line_breaks_and_lose_the_ends_blank_space() -> None:
+    """CR LF and CR become one newline; spaces and blank lines around the text go."""
+    assert Record().with_questions("\n  Stairs?\r\nKnee?\rDiet? \t\n").questions == (
+        "Stairs?\nKnee?\nDiet?"
+    )
+    assert Record().with_questions("   ").questions == ""
+    assert Record().with_questions(" " + "?" * QUESTIONS_MAX_CHARACTERS + "\n").questions
+
+
+@pytest.mark.parametrize(
+    ("questions", "code", "message"),
+    [
+        (
+            "?" * (QUESTIONS_MAX_CHARACTERS + 1),
+            Code.QUESTIONS_TOO_LONG,
+            "The text of your questions is longer than 1,000 characters: shorten it, "
+            "then try again.",
+        ),
+        (
+            "Stairs?\tKnee?",
+            Code.BAD_QUESTIONS,
+            "The text of your questions can only hold text and line breaks: take out any "
+            "special characters (a tab, for example), then try again.",
+        ),
+        ("a\x00b", Code.BAD_QUESTIONS, ""),
+        ("a\x7fb", Code.BAD_QUESTIONS, ""),
+        ("a\x85b", Code.BAD_QUESTIONS, ""),
+        ("a\ud800b", Code.BAD_QUESTIONS, ""),  # half a UTF-16 pair: no file can hold it
+    ],
+)
+def test_questions_too_long_or_with_control_characters_are_refused(
+    questions: str, code: Code, message: str
+) -> None:
+    """A refused text names its code and place; the record it was offered to is unchanged."""
+    problems = _problems(RECORD.with_questions, questions)
+    assert problems == (Problem(code, Section.QUESTIONS, 0, "questions"),)
+    if message:
+        assert problem_message(problems[0]) == message
+
+
+def test_a_refused_question_in_a_file_names_its_row_and_the_text_column() -> None:
+    """From a file the place is the spreadsheet's row and the column `text`."""
+    problems = _problems(from_csv, _file(_row("questions", text="?" * 1001)))
+    assert [problem_message(problem) for problem in problems] == [
+        "Row 3, column text is longer than 1,000 characters: shorten it, then try again."
+    ]
+
+
+def test_merge_takes_the_questions_one_side_has_and_reports_two_different_ones() -> None:
+    """Questions on one side are taken; two different texts: the current stays, one conflict."""
+    mine, theirs = RECORD.with_questions("Stairs?"), RECORD.with_questions("Knee?")
+    assert merge(RECORD, theirs) == (theirs, ())
+    assert merge(mine, RECORD) == (mine, ())
+    assert merge(mine, mine) == (mine, ())
+    merged, conflicts = merge(mine, theirs)
+    assert merged == mine
+    assert conflicts == (Conflict("Stairs?", "Knee?"),)
+    chosen = conflicts[0].imported
+    assert isinstance(chosen, str)
+    assert merged.with_questions(chosen) == theirs
 
 
 def test_merge_keeps_both_sides_and_reports_conflicts() -> None:
@@ -315,11 +545,16 @@ plan_answers = st.fixed_dictionaries(
     },
 )
 days = st.dates(date(2000, 1, 1), date(2100, 12, 31))
+# Text a reader might type: any printable character, line breaks, spreadsheet formula signs.
+typed = st.text(
+    st.characters(blacklist_categories=("Cc", "Cs")) | st.sampled_from("\n\r=+-@',\""),
+    max_size=40,
+)
 
 
 @st.composite
 def records(draw: st.DrawFn) -> Record:
-    """Records of up to 4 self-checks, maybe a plan, up to 6 sessions."""
+    """Records of up to 4 self-checks, maybe a plan, up to 6 sessions, maybe questions."""
     check_days = draw(st.lists(days, max_size=4, unique=True))
     checks = [saved_entry(Section.CHECKS, d.isoformat(), draw(check_answers)) for d in check_days]
     plan = None
@@ -331,7 +566,7 @@ def records(draw: st.DrawFn) -> Record:
     )
     for check in checks:
         built = built.with_entry(check)
-    return built
+    return built.with_questions(draw(typed))
 
 
 @settings(max_examples=60, deadline=None)

@@ -6,7 +6,7 @@ message says that place first, then what is wrong, so the reader can find it in 
 
 from __future__ import annotations
 
-from calculators.record import Code, Problem, Section
+from calculators.record import QUESTIONS_MAX_CHARACTERS, Code, Problem, Section
 
 PROBLEM_WORDS: dict[Code, str] = {
     Code.NOT_AN_OBJECT: "This is not a record saved by this site.",
@@ -29,16 +29,30 @@ PROBLEM_WORDS: dict[Code, str] = {
     Code.NOT_CSV: "This file could not be read as a spreadsheet file (CSV).",
     Code.EMPTY_FILE: "This file is empty.",
     Code.BAD_COLUMNS: "{place}names a column this site does not write ({field}).",
-    Code.UNKNOWN_ROW_TYPE: "{place}is not a self-check, a plan or a session.",
+    Code.UNKNOWN_ROW_TYPE: "{place}is not a self-check, a plan, a session or your questions.",
     Code.ROW_TOO_LONG: "{place}has more cells than the file has columns.",
     Code.PLAN_TWICE: "{place}is a second plan: a record keeps one plan.",
+    Code.QUESTIONS_TWICE: (
+        "{place}is a second row of questions: a record keeps one, so put them all in one row."
+    ),
+    Code.MISSING_KEY: "{place}is missing a part every saved record has ({field}): was it changed?",
+    Code.BAD_QUESTIONS: (
+        "{place}can only hold text and line breaks: take out any special characters (a tab, "
+        "for example), then try again."
+    ),
+    Code.QUESTIONS_TOO_LONG: (
+        "{place}is longer than {limit} characters: shorten it, then try again."
+    ),
 }
 # The part of the record each section is, as the page names it.
 SECTION_WORDS = {
     Section.CHECKS: "saved self-check",
     Section.PLAN: "saved plan",
     Section.SESSIONS: "session",
+    Section.QUESTIONS: "text of your questions",
 }
+# The parts of a record that are lists, so a problem names the entry's number.
+_NUMBERED = (Section.CHECKS, Section.SESSIONS)
 
 
 def place(problem: Problem) -> str:
@@ -48,7 +62,7 @@ def place(problem: Problem) -> str:
         return f"Row {problem.row}{column} "
     if problem.section is None:
         return "The record "
-    number = "" if problem.index is None or problem.section is Section.PLAN else problem.index + 1
+    number = "" if problem.index is None or problem.section not in _NUMBERED else problem.index + 1
     return f"The {SECTION_WORDS[problem.section]} {number} ".replace("  ", " ")
 
 
@@ -60,8 +74,12 @@ def problem_message(problem: Problem) -> str:
     'The saved self-check 2 needs a date written year-month-day, for example 2026-01-31.'
     >>> problem_message(Problem(Code.INVALID_ANSWER, field="falls", row=4))
     'Row 4, column falls has an answer the form would not accept (falls).'
+    >>> problem_message(Problem(Code.QUESTIONS_TOO_LONG, Section.QUESTIONS, 0, "questions"))
+    'The text of your questions is longer than 1,000 characters: shorten it, then try again.'
     """
-    return PROBLEM_WORDS[problem.code].format(place=place(problem), field=problem.field)
+    return PROBLEM_WORDS[problem.code].format(
+        place=place(problem), field=problem.field, limit=f"{QUESTIONS_MAX_CHARACTERS:,}"
+    )
 
 
 __all__ = ["PROBLEM_WORDS", "SECTION_WORDS", "place", "problem_message"]
