@@ -24,6 +24,7 @@ from enum import StrEnum
 from calculators import evidence, self_check
 from calculators.function import FunctionLevel, FunctionTests, Sppb, level_for_score, sppb
 from calculators.plan import DayKind, PlanInput, weekly_plan
+from calculators.plan import answers as plan_answers
 from calculators.record import SavedCheck, SavedPlan
 from calculators.triage import Finding, Level
 
@@ -145,6 +146,8 @@ class PlanFit(StrEnum):
     ABOVE = "above"  # a new plan from these results could do more
     SAME = "same"
     BELOW = "below"  # ask a doctor or physiotherapist before going on
+    # Below only because tests were not done (each counts 0): do them, rather than worry.
+    UNKNOWN = "unknown"
 
 
 def compared(before: Measured, after: Measured) -> tuple[Measure, ...]:
@@ -180,6 +183,15 @@ def slow_walk(seen: Measured) -> bool | None:
     return evidence.SPPB_WALK_METRES / seen.walk_seconds < evidence.FALLS_GAIT_SPEED_BELOW
 
 
+def low_strength(seen: Measured) -> bool | None:
+    """Whether the chair stand showed low leg strength (over 15 s or not finished, S3).
+
+    None when it was not done.
+    """
+    test = seen.result.chair_stand
+    return None if test is None else test.low_strength
+
+
 def positive_screen(seen: Measured) -> bool:
     """Whether the questions score is at or above SARC-F's cut-off of 4 (F1)."""
     return seen.sarc_f >= evidence.SARC_F_POSITIVE_SCORE
@@ -208,12 +220,47 @@ def plan_level(plan: SavedPlan) -> tuple[FunctionLevel, bool]:
     return FunctionLevel(plan.level[:1]), plan.level.endswith("+")
 
 
-def plan_fit(level: FunctionLevel, plan: SavedPlan) -> PlanFit:
-    """The tests' level against the plan's (the "+" aside: falls risk is not a level)."""
+def plan_fit(level: FunctionLevel, plan: SavedPlan, *, complete: bool = True) -> PlanFit:
+    """The tests' level against the plan's (the "+" aside: falls risk is not a level).
+
+    From an incomplete set of tests (`complete` False) the level is a low end: above or at the
+    plan's it still holds, but below it says only that tests are missing (`UNKNOWN`).
+    """
     planned = plan_level(plan)[0]
     if level.rank > planned.rank:
         return PlanFit.ABOVE
-    return PlanFit.BELOW if level.rank < planned.rank else PlanFit.SAME
+    if level.rank == planned.rank:
+        return PlanFit.SAME
+    return PlanFit.BELOW if complete else PlanFit.UNKNOWN
+
+
+def check_fit(seen: Measured, plan: SavedPlan) -> PlanFit | None:
+    """The check's level against the saved plan's (None when the check has no level)."""
+    level = level_of(seen)
+    if level is None or seen.sppb is None:
+        return None
+    return plan_fit(level, plan, complete=seen.sppb.complete)
+
+
+def falls_risk_since(seen: Measured, plan: SavedPlan) -> bool:
+    """Whether the check shows a falls risk (M3's "+") the saved plan was not built with.
+
+    The self-check knows two of the "+" reasons: 4 or more falls, and a walk under 0.8 m/s.
+    """
+    if plan_level(plan)[1]:
+        return False
+    return bool(seen.result.plan_prefill.two_or_more_falls or slow_walk(seen))
+
+
+def plus_handed_off(seen: Measured) -> bool:
+    """Whether a new plan from the check's hand-off would have the "+" (M3).
+
+    The hand-off passes 4 or more falls on, and the walk only with a full set of tests
+    (`self_check.measured_tests`): a slow walk alone may not reach the plan.
+    """
+    prefill = seen.result.plan_prefill
+    walked = plan_answers.WALK.name in prefill.tests
+    return prefill.two_or_more_falls or (walked and bool(slow_walk(seen)))
 
 
 # The triage levels that lead the progress page, as they lead the self-check's headline: every
@@ -334,13 +381,17 @@ __all__ = [
     "Schedule",
     "Trend",
     "WeekTally",
+    "check_fit",
     "compared",
     "crossing",
+    "falls_risk_since",
     "leading_findings",
     "level_of",
+    "low_strength",
     "measured",
     "plan_fit",
     "plan_level",
+    "plus_handed_off",
     "positive_screen",
     "schedule",
     "slow_walk",
