@@ -357,6 +357,13 @@ class Schedule:
         done = set(sessions)
         return tuple(PlanDate(day, day in done, day > today) for day in self.dates(week))
 
+    def next_retest(self, today: date) -> tuple[int, date] | None:
+        """The re-test week holding today, or the next one; None after the last."""
+        week = 1 if today < self.first_day else self.week_of(today)
+        if week is None:
+            return None
+        return next(((n, start) for n, start in self.retests() if n >= week), None)
+
     def retests(self) -> tuple[tuple[int, date], ...]:
         """The re-test weeks (`evidence.RETEST_WEEKS`) within the plan, with their first day."""
         return tuple(

@@ -238,6 +238,7 @@ def page(checks: tuple[tuple[str, dict[str, str]], ...], plan: SavedPlan | None)
 WEEK_5 = [
     "This week (week 5 of 12): tick each session when you have done it.",
     "Later this week: Thursday 7 January, Friday 8 January and Saturday 9 January.",
+    "Your next re-test is in week 8, from Monday 25 January.",
 ]
 PLAN_IN_BRIEF = (
     "Level C, a steady start, from Monday 7 December 2026: standing exercises too, balance by a "
@@ -532,3 +533,23 @@ def test_a_plan_from_the_hand_off_of_a_slow_walk_has_the_plus() -> None:
     )
     assert rebuilt.assessment is not None
     assert rebuilt.assessment.falls_risk
+
+
+def test_a_retest_week_sends_the_reader_to_the_self_check() -> None:
+    """In weeks 4, 8 and 12 the page says to re-test, with the way to the self-check."""
+    shown = progress_view(Record((), SAVED_PLAN_C), date(2026, 12, 30), EXERCISES)
+    assert (
+        "This is a re-test week: do the self-check again and press “Save this result”, and this "
+        "page will show what changed."
+    ) in said(shown)
+
+
+def test_before_the_plan_starts_its_first_week_is_named_and_nothing_is_ticked() -> None:
+    """A plan saved to start next week: no tick yet, its days named."""
+    shown = progress_view(Record((), SAVED_PLAN_C), date(2026, 12, 3), EXERCISES)
+    assert 'data-action="session"' not in html.render(shown)
+    assert said(shown)[0] == (
+        "Your plan starts on Monday 7 December 2026. Its first week's sessions: Monday 7 "
+        "December, Tuesday 8 December, Wednesday 9 December, Thursday 10 December, Friday 11 "
+        "December and Saturday 12 December."
+    )

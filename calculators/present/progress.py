@@ -528,15 +528,35 @@ def this_week(days: Schedule, record: Record, today: date) -> tuple[Block, ...]:
     )
     later = [_weekday(day.day) for day in planned if day.later]
     if week is None:
-        lead = f"Your plan starts on {long_date(days.first_day)}."
+        starts = f"Your plan starts on {long_date(days.first_day)}."
+        blocks: list[Block] = [Paragraph((f"{starts} Its first week's sessions: {_and(later)}.",))]
     else:
         lead = f"This week (week {week} of {days.weeks}): tick each session when you have done it."
-    blocks: list[Block] = [Paragraph((lead,))]
-    if ticks:
-        blocks.append(in_place(Actions(ticks), "progress-ticks"))
-    if later:
-        blocks.append(Paragraph((f"Later this week: {_and(later)}.",)))
-    return tuple(blocks)
+        blocks = [Paragraph((lead,))]
+        if ticks:
+            blocks.append(in_place(Actions(ticks), "progress-ticks"))
+        if later:
+            blocks.append(Paragraph((f"Later this week: {_and(later)}.",)))
+    return (*blocks, *retest(days, today))
+
+
+def retest(days: Schedule, today: date) -> tuple[Paragraph, ...]:
+    """The re-test this week (with the way to the self-check), or when the next one is."""
+    upcoming = days.next_retest(today)
+    if upcoming is None:
+        return ()
+    week, start = upcoming
+    if week == days.week_of(today):
+        return (
+            Paragraph(
+                (
+                    "This is a re-test week: do the ",
+                    Link("self-check", SELF_CHECK_PAGE),
+                    f" again and press “{SAVE_RESULT}”, and this page will show what changed.",
+                )
+            ),
+        )
+    return (Paragraph((f"Your next re-test is in week {week}, from {_weekday(start)}.",)),)
 
 
 # ---------------------------------------------------------------- the plan in brief
