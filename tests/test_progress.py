@@ -18,6 +18,7 @@ from calculators.present.self_check import handoff_query
 from calculators.present.view import (
     Actions,
     Cell,
+    Chart,
     Cite,
     Items,
     Line,
@@ -553,3 +554,20 @@ def test_before_the_plan_starts_its_first_week_is_named_and_nothing_is_ticked() 
         "December, Tuesday 8 December, Wednesday 9 December, Thursday 10 December, Friday 11 "
         "December and Saturday 12 December."
     )
+
+
+def test_the_charts_come_before_their_table() -> None:
+    """The four charts (present/progress_charts.py), then the table that says the same."""
+    shown = page((("2026-12-02", QUESTIONS | FULL), ("2027-01-05", QUESTIONS | FULL)), None)
+    kinds = [
+        block.name if isinstance(block, Chart) else "table"
+        for block in shown.blocks
+        if isinstance(block, Chart | Table)
+    ]
+    assert kinds == [
+        "progress-chair",
+        "progress-balance",
+        "progress-walk",
+        "progress-sppb",
+        "table",
+    ]

@@ -20,6 +20,7 @@ from calculators.plan import DAY_NAMES
 from calculators.present import numbers
 from calculators.present.calendar import MONTH_NAMES, long_date
 from calculators.present.plan_notes import LEVEL_PLAN, LEVEL_START, PLUS_MEANS, missing_words
+from calculators.present.progress_charts import charts
 from calculators.present.query import ANSWERS_FRAGMENT
 from calculators.present.self_check import BAND_LABEL, PLAN_PAGE, handoff_query
 from calculators.present.self_check import warnings as self_check_warnings
@@ -90,8 +91,8 @@ def view(record: Record, today: date, exercises: Sequence[Exercise]) -> View:
     blocks: list[Block] = [*alerts]
     if latest is not None:
         blocks += what_changed(checks, record.plan, days, encourage=not alerts)
-        blocks += charts(checks)
-        blocks.append(results_table(checks))
+        # The charts, then their table alternative (also what the appointment page shows).
+        blocks += [Heading("Your results over time"), *charts(checks), results_table(checks)]
     blocks += sessions(record, days, today)
     blocks += your_plan(record.plan, latest)
     return View(tuple(blocks))
@@ -384,19 +385,6 @@ def fit_sentence(fit: PlanFit, level: FunctionLevel, plan: SavedPlan, *, encoura
     return f"{same}: keep going with it." if encourage else f"{same}."
 
 
-# ---------------------------------------------------------------- charts
-
-
-def charts(checks: tuple[Measured, ...]) -> tuple[Block, ...]:
-    """The charts of the saved results: the place for `present.progress_charts.charts`.
-
-    Helper hB's module was not on main when this view landed; until it is, no chart is drawn
-    and the results table below says it all.
-    """
-    del checks
-    return ()
-
-
 # ---------------------------------------------------------------- the results table
 
 COLUMNS = (
@@ -405,7 +393,7 @@ COLUMNS = (
     "Five chair rises",
     "Balance stands",
     "4 m walk",
-    "All tests",
+    "Tests score",
     "Level",
 )
 NOT_DONE = "not done"
