@@ -571,3 +571,19 @@ def test_the_charts_come_before_their_table() -> None:
         "progress-sppb",
         "table",
     ]
+
+
+def test_after_the_plan_ends_no_tick_and_a_way_to_a_new_plan() -> None:
+    """Past week 12: nothing to tick, the end date, and the plan builder."""
+    shown = progress_view(Record((), SAVED_PLAN_C), date(2027, 3, 1), EXERCISES)
+    assert 'data-action="session"' not in html.render(shown)
+    assert (
+        "Your plan's 12 weeks ended on Sunday 28 February 2027: build a new plan to go on."
+        in said(shown)
+    )
+
+
+def test_checks_far_apart_name_their_years() -> None:
+    """Within the year a date is "2 December"; checks 300+ days apart say the year too."""
+    checks = (("2025-12-02", QUESTIONS | FULL), ("2027-01-05", QUESTIONS | FULL))
+    assert "on 2 December 2025 and on 5 January 2027" in " ".join(said(page(checks, None)))

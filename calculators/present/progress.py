@@ -494,14 +494,8 @@ def this_week(days: Schedule, record: Record, today: date) -> tuple[Block, ...]:
     """The current week's session days: a tick button each up to today, the later ones named."""
     week = days.week_of(today)
     if today > days.last_day:
-        return (
-            Paragraph(
-                (
-                    f"Your plan's {days.weeks} weeks ended on {long_date(days.last_day)}: build "
-                    "a new one to go on.",
-                )
-            ),
-        )
+        ended = f"Your plan's {days.weeks} weeks ended on {long_date(days.last_day)}: build a "
+        return (Paragraph((ended, Link("new plan", PLAN_PAGE), " to go on.")),)
     planned = days.this_week(record.sessions, today)
     ticks = tuple(
         Button(
