@@ -10,6 +10,7 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
+from helpers.saved import saved_check
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -19,32 +20,15 @@ from calculators.present import progress_charts
 from calculators.present.charts import _CHAR_WIDTH, WIDTH
 from calculators.present.view import Chart, Heading
 from calculators.progress import Measured, measured
-from calculators.record import SavedCheck, Section, saved_entry
 
 GOLDEN = Path(__file__).parent / "golden" / "progress"
 SVG = "{http://www.w3.org/2000/svg}"
-ANSWERS: dict[str, object] = {
-    "strength": "1",
-    "assistance": "0",
-    "rise": "1",
-    "climb": "0",
-    "falls": "0",
-    "chair_stand_seconds": "16.2",
-    "balance_side_by_side_seconds": "10",
-    "balance_semi_tandem_seconds": "10",
-    "balance_tandem_seconds": "5",
-    "walk_4m_seconds": "5.5",
-    "age": "74",
-}
 NAMES = ("chair", "balance", "walk", "sppb")
 
 
 def check(day: str, **changes: object) -> Measured:
     """A saved self-check as measured; a change to None leaves that answer out (not done)."""
-    answers = {name: value for name, value in {**ANSWERS, **changes}.items() if value is not None}
-    saved = saved_entry(Section.CHECKS, day, answers)
-    assert isinstance(saved, SavedCheck)
-    return measured(saved)
+    return measured(saved_check(day, **changes))
 
 
 ONE = (check("2026-12-01"),)
