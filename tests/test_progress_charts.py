@@ -16,9 +16,10 @@ from hypothesis import strategies as st
 
 from calculators import evidence
 from calculators.function import level_for_score
-from calculators.present import progress_charts
+from calculators.present import html, progress_charts
+from calculators.present import text as text_view
 from calculators.present.charts import _CHAR_WIDTH, WIDTH
-from calculators.present.view import Chart, Heading
+from calculators.present.view import Chart, View
 from calculators.progress import Measured, measured
 
 GOLDEN = Path(__file__).parent / "golden" / "progress"
@@ -80,14 +81,25 @@ def test_chart_matches_its_golden_file(case: str, points: tuple[Measured, ...], 
     assert drawn(points)[name] + "\n" == expected
 
 
-def test_each_chart_comes_under_its_heading() -> None:
-    """Four charts, in order, each after a heading saying what it shows and which way is better."""
+def test_each_chart_is_captioned_by_what_it_shows() -> None:
+    """Four charts, in order, each captioned with what it shows and which way is better."""
     blocks = progress_charts.charts(THREE)
-    assert [type(block) for block in blocks] == [Heading, Chart] * 4
+    assert all(isinstance(block, Chart) for block in blocks)
     assert [block.name for block in blocks if isinstance(block, Chart)] == [
         f"progress-{name}" for name in NAMES
     ]
-    assert all("better" in block.text for block in blocks if isinstance(block, Heading))
+    assert all("better" in block.caption for block in blocks if isinstance(block, Chart))
+
+
+def test_the_caption_is_the_figures_html_caption_and_not_in_the_text() -> None:
+    """HTML: a <figcaption> before the SVG, escaped; the command line leaves charts out."""
+    (first, *_) = progress_charts.charts(ONE)
+    assert isinstance(first, Chart)
+    assert html.block(first).startswith(
+        '<figure class="rg-chart" data-chart="progress-chair"><figcaption>Five chair rises: '
+        "seconds (lower is better)</figcaption><svg "
+    )
+    assert text_view.render(View(progress_charts.charts(THREE))) == ""
 
 
 def test_output_is_deterministic_and_in_date_order() -> None:

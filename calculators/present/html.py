@@ -73,7 +73,11 @@ def block(part: Block, root: str = "") -> str:  # noqa: PLR0911 - one branch a b
     if isinstance(part, Table):
         return _table(part, root)
     if isinstance(part, Chart):
-        return f'<figure class="rg-chart" data-chart="{escape(part.name)}">{part.svg}</figure>'
+        caption = f"<figcaption>{escape(part.caption)}</figcaption>" if part.caption else ""
+        return (
+            f'<figure class="rg-chart" data-chart="{escape(part.name)}">{caption}{part.svg}'
+            "</figure>"
+        )
     if isinstance(part, Move):
         return _drawing(part, root)
     if isinstance(part, Group | Fold):

@@ -32,7 +32,7 @@ from calculators.present.charts import (
 )
 from calculators.present.charts import _nice_axis as nice_axis
 from calculators.present.escape import escape
-from calculators.present.view import Block, Chart, Heading
+from calculators.present.view import Block, Chart
 from calculators.progress import Measured
 
 PLOT_HEIGHT = 158.0  # as the kit's other charts (`charts.Plot`)
@@ -92,9 +92,10 @@ class Axis:
 
 
 def charts(points: Sequence[Measured]) -> tuple[Block, ...]:
-    """The progress charts for the saved checks (oldest first), each under its heading.
+    """The progress charts for the saved checks, each captioned above by what it shows.
 
-    A chart is left out when no check has its figure.
+    A chart is left out when no check has its figure. The captions are HTML, so they grow with
+    the reader's text size where the chart's own labels scale with the chart.
     """
     checks = sorted(points, key=lambda point: point.day)
     drawn: list[Block] = []
@@ -106,7 +107,7 @@ def charts(points: Sequence[Measured]) -> tuple[Block, ...]:
     ):
         chart = draw(checks)
         if chart:
-            drawn += [Heading(heading), Chart(f"progress-{name}", chart)]
+            drawn.append(Chart(f"progress-{name}", chart, heading))
     return tuple(drawn)
 
 

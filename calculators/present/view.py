@@ -171,10 +171,15 @@ class Table:
 
 @dataclass(frozen=True)
 class Chart:
-    """An SVG chart drawn by `present.charts` (already safe markup), with its name."""
+    """An SVG chart drawn by `present.charts` (already safe markup), with its name.
+
+    `caption` is shown above the chart as its heading (the progress charts' "Five chair rises:
+    seconds (lower is better)"); like the chart, it is left out of the command line's text.
+    """
 
     name: str
     svg: str
+    caption: str = ""
 
 
 @dataclass(frozen=True)
