@@ -67,11 +67,32 @@ def _plan_calendar(payload: Mapping[str, object], exercises: Sequence[object]) -
     return plan_calendar(plan, request.start, request.choices), None  # a file, nothing to show
 
 
+def _record(job: str) -> Callable[[Mapping[str, object], Sequence[object]], Answer]:
+    """A request about the reader's saved record (`calculators.record_api`).
+
+    Imported on the first such request, not at the engine's start: most readers never save.
+    """
+
+    def handle(payload: Mapping[str, object], exercises: Sequence[object]) -> Answer:
+        from calculators import record_api  # noqa: PLC0415 - see above
+
+        handled: Answer = getattr(record_api, job)(payload, exercises)
+        return handled
+
+    return handle
+
+
 CALCULATORS: Mapping[str, Callable[[Mapping[str, object], Sequence[object]], Answer]] = {
     "protein": _protein,
     "plan": _plan,
     "self-check": _self_check,
     "plan-calendar": _plan_calendar,  # the plan as an .ics file (calculators.present.calendar)
+    # The reader's own record (issue 24), kept in their browser: see calculators.record_api.
+    "record-save": _record("save"),
+    "progress": _record("progress"),
+    "appointment": _record("appointment"),
+    "record-export": _record("export"),
+    "record-import": _record("import_file"),
 }
 
 
@@ -110,7 +131,7 @@ def run(
     """Run one calculator on a wire payload: the versioned envelope with the answer's HTML.
 
     Args:
-        calculator: "protein", "plan", "self-check" or "plan-calendar".
+        calculator: a name in `CALCULATORS` ("protein", "plan", "self-check", ...).
         payload: form values keyed by field name (numbers as JSON numbers or text).
         exercises: the rows of data/exercises.yml (the plan calculator's library).
         root: the way from the page back to the site root ("../../"), for the HTML's links.
@@ -126,10 +147,15 @@ def run(
     return envelope
 
 
-# The result fields the page reads (docs/javascripts/forms/calendar.mjs): the calendar's file and
-# the line that says it was saved. Every other answer reaches the page as its HTML (and errors)
-# alone.
-PAGE_FIELDS: Mapping[str, tuple[str, ...]] = {"plan-calendar": ("filename", "content", "message")}
+# The result fields the page reads (docs/javascripts/forms/calendar.mjs, forms/record.mjs): a
+# file to save and the line that says it was saved; the record to store after a change. Every
+# other answer reaches the page as its HTML (and errors) alone.
+PAGE_FIELDS: Mapping[str, tuple[str, ...]] = {
+    "plan-calendar": ("filename", "content", "message"),
+    "record-export": ("filename", "content", "message"),
+    "record-save": ("record", "message"),  # the record for the page to store
+    "record-import": ("record", "message"),
+}
 
 
 def run_json(

@@ -23,7 +23,7 @@ from enum import StrEnum
 
 from calculators import evidence, self_check
 from calculators.function import FunctionLevel, FunctionTests, Sppb, level_for_score, sppb
-from calculators.plan import DayKind, PlanInput, weekly_plan
+from calculators.plan import DayKind, PlanInput, PlanResult, weekly_plan
 from calculators.plan import answers as plan_answers
 from calculators.record import SavedCheck, SavedPlan
 from calculators.triage import Finding, Level
@@ -371,9 +371,14 @@ class Schedule:
         )
 
 
+def saved_plan(plan: SavedPlan, exercises: Sequence[object]) -> PlanResult:
+    """The saved plan made again from its answers and the library, as the plan page made it."""
+    return weekly_plan(PlanInput.from_mapping(dict(plan.answers)), exercises)
+
+
 def schedule(plan: SavedPlan, exercises: Sequence[object]) -> Schedule:
     """The saved plan's days, from its answers and the exercise library (as the plan page)."""
-    result = weekly_plan(PlanInput.from_mapping(dict(plan.answers)), exercises)
+    result = saved_plan(plan, exercises)
     weekdays = tuple(day.day - 1 for day in result.days if day.kind is not DayKind.REST)
     return Schedule(plan.day, len(result.weeks), weekdays)
 
@@ -400,6 +405,7 @@ __all__ = [
     "plan_level",
     "plus_handed_off",
     "positive_screen",
+    "saved_plan",
     "schedule",
     "slow_walk",
     "trend",

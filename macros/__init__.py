@@ -153,6 +153,11 @@ def define_env(env: Any) -> None:  # noqa: PLR0915 - one short registration per 
         return static_answers.calculator_form(name, view.site_root(env.page.url))
 
     @env.macro  # type: ignore[untyped-decorator]
+    def progress_form() -> str:
+        """The My progress page's form: it shows the record saved in the reader's browser."""
+        return static_answers.progress_form(view.site_root(env.page.url))
+
+    @env.macro  # type: ignore[untyped-decorator]
     def protein_guideline_table() -> str:
         """The protein guideline ranges, from the calculators' evidence table."""
         return static_answers.protein_guideline_table(view.site_root(env.page.url))

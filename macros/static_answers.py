@@ -156,6 +156,11 @@ def calculator_form(name: str, root: str) -> str:
     return forms.form_html(form_specs.FORMS[name], root)
 
 
+def progress_form(root: str) -> str:
+    """The My progress page's form (`calculators.present.form_specs.PROGRESS`)."""
+    return forms.form_html(form_specs.PROGRESS, root)
+
+
 def protein_guideline_table(root: str) -> str:
     """The protein guideline ranges, from the evidence table the calculator uses."""
     return html.block(protein_view.guideline_table(), root)

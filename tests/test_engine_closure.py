@@ -19,12 +19,21 @@ from postbuild import engine
 
 # Run in a fresh interpreter: isolated (-I: no user site, no PYTHON* variables), without `site`
 # (-S: nothing imported before us, so the whole closure shows), the project root as sys.path.
-# The probe imports nothing before calculators.api (sys is built in), so nothing hides.
+# The probe imports nothing before calculators.api (sys is built in), so nothing hides. It also
+# imports what the engine loads later, on a first request about the reader's record (issue 24),
+# since the shipped standard library must hold that too.
+LATER = (
+    "calculators.record_api",
+    "calculators.present.progress",
+    "calculators.present.appointment",
+)
 PROBE = f"""
 import sys
 sys.path[:] = [{str(ROOT)!r}, *[p for p in sys.path if "site-packages" not in p]]
 before = set(sys.modules)
 import calculators.api
+for later in {LATER!r}:
+    __import__(later)
 print("\\n".join(sorted(set(sys.modules) - before)))
 """
 

@@ -16,8 +16,7 @@ from dataclasses import replace
 from datetime import date, timedelta
 
 from calculators import evidence
-from calculators.exercises import Exercise
-from calculators.plan import DAY_NAMES, PlanInput, PlanResult, weekly_plan
+from calculators.plan import DAY_NAMES, PlanResult
 from calculators.present import numbers
 from calculators.present.calendar import long_date
 from calculators.present.plan_notes import LEVEL_PLAN, LEVEL_START, PLUS_MEANS
@@ -38,7 +37,7 @@ from calculators.present.view import (
     View,
 )
 from calculators.present.weeks import day_title
-from calculators.progress import Measured, measured, plan_level, schedule
+from calculators.progress import Measured, measured, plan_level, saved_plan, schedule
 from calculators.record import Record, SavedPlan
 from calculators.results import Status
 
@@ -57,7 +56,7 @@ FOOTER = (
 LEVEL_MEANS = ("most limited", "frail", "pre-frail", "robust")
 
 
-def view(record: Record, today: date, exercises: Sequence[Exercise]) -> View:
+def view(record: Record, today: date, exercises: Sequence[object]) -> View:
     """The appointment page for a record, printed on the reader's `today`."""
     checks = tuple(measured(check) for check in record.checks)
     blocks: list[Block] = [
@@ -139,14 +138,14 @@ def advised(latest: Measured) -> tuple[Block, ...]:
 
 
 def plan_brief(
-    record: Record, plan: SavedPlan, today: date, exercises: Sequence[Exercise]
+    record: Record, plan: SavedPlan, today: date, exercises: Sequence[object]
 ) -> tuple[Block, ...]:
     """The saved plan: its level and start; its week, its exercises and the sessions done lately.
 
     Two paragraphs, each sentence run on: the sheet has room for little else.
     """
     letter, falls = plan_level(plan)
-    result = weekly_plan(PlanInput.from_mapping(dict(plan.answers)), exercises)
+    result = saved_plan(plan, exercises)
     started = "starts" if plan.day > today else "started"
     level: Line = (
         Value("plan_level", f"Level {plan.level}"),
@@ -183,9 +182,7 @@ def exercise_names(result: PlanResult) -> tuple[str, ...]:
     return tuple(dict.fromkeys(names))
 
 
-def done_lately(
-    record: Record, plan: SavedPlan, today: date, exercises: Sequence[Exercise]
-) -> Line:
+def done_lately(record: Record, plan: SavedPlan, today: date, exercises: Sequence[object]) -> Line:
     """Sessions ticked in the last 4 weeks against the plan's days then (none: nothing said)."""
     since = today - timedelta(days=RECENT_DAYS - 1)
     done = sum(since <= day <= today for day in record.sessions)

@@ -382,3 +382,18 @@ SELF_CHECK = Form(
 
 
 FORMS: Mapping[str, Form] = {form.calculator: form for form in (PROTEIN, PLAN, SELF_CHECK)}
+
+# The My progress page (issue 24): no questions; it shows the record saved in this browser as
+# soon as it opens, and its button draws it again. Not a calculator of the command line.
+PROGRESS = Form(
+    "progress",
+    (),
+    submit="Show my progress again",
+    noscript=(
+        "This page needs JavaScript: your saved results are kept and shown by your browser.",
+        ("Without it, nothing can be saved or shown here. Your results are never sent to us.",),
+    ),
+    failure_hint="Your saved results are still in this browser: try again later.",
+    summary="the results saved in this browser, over time",
+    record=True,
+)

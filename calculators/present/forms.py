@@ -109,6 +109,9 @@ class Form:
     noscript: tuple[str, Line]  # what needs JavaScript (in bold), then what to do without it
     failure_hint: str
     summary: str  # the command line's one-line description
+    # The page sends the record saved in this browser, not fields, and answers on opening
+    # (the My progress page, issue 24: docs/javascripts/forms/record.mjs).
+    record: bool = False
 
     @property
     def fields(self) -> tuple[Field, ...]:
@@ -200,7 +203,7 @@ def form_html(form: Form, root: str = "") -> str:
         f'<form class="rg-calculator" data-calculator="{escape(prefix)}" '
         f'data-output="{escape(prefix)}-result" data-site-root="{escape(root)}"{texts} '
         f'data-link-fragment="{escape(ANSWERS_FRAGMENT)}" '
-        "novalidate>\n"
+        f"{'data-record ' if form.record else ''}novalidate>\n"
         f"{body}\n"
         '<p class="rg-actions"><button type="submit" class="md-button md-button--primary" '
         f'data-ready-label="{escape(form.submit)}">{escape(form.submit)}</button></p>\n'

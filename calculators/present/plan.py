@@ -28,6 +28,7 @@ from calculators.present.plan_notes import (
     note_lines,
     timeline_lines,
 )
+from calculators.present.record_buttons import PLAN, save_button
 from calculators.present.view import (
     Actions,
     Block,
@@ -333,6 +334,7 @@ def actions(result: PlanResult) -> Actions:
     """Share, print and (for a plan) add to a calendar."""
     buttons = [share_button(), Button("print", "Print my plan")]
     if result.status is Status.OK:
+        buttons.append(save_button(PLAN))
         buttons.append(
             Button(
                 "calendar",

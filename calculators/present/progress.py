@@ -14,7 +14,6 @@ from datetime import date
 from decimal import Decimal
 
 from calculators import evidence
-from calculators.exercises import Exercise
 from calculators.function import FunctionLevel
 from calculators.plan import DAY_NAMES
 from calculators.present import numbers
@@ -80,7 +79,7 @@ BUILD = "Build a plan from my latest results"
 YEARS_APART_DAYS = 300
 
 
-def view(record: Record, today: date, exercises: Sequence[Exercise]) -> View:
+def view(record: Record, today: date, exercises: Sequence[object]) -> View:
     """The whole "My progress" page for a saved record, as of the reader's `today`."""
     if not record.checks and record.plan is None:
         return View((empty(),))

@@ -14,6 +14,7 @@ from calculators.present import numbers
 from calculators.present.field_words import NOT_FINISHED
 from calculators.present.plan import share_button
 from calculators.present.query import ANSWERS_FRAGMENT, urlencode
+from calculators.present.record_buttons import CHECK, appointment_button, save_button
 from calculators.present.triage import HEADING, alert, call_numbers, sign
 from calculators.present.view import Actions, Block, Button, Paragraph, Value, View, common
 from calculators.results import Alert, Severity, Status, round_half_up
@@ -84,6 +85,7 @@ def view(result: SelfCheckResult) -> View:
     blocks.append(Paragraph(("Next step: ", next_step(result)), kind="suggestion"))
     blocks += common(alerts, notes(result), tuple(s.value for s in result.sources))
     buttons = [share_button(), Button("print", "Print this result")]
+    buttons += [save_button(CHECK), appointment_button()]
     # After a "stop" answer (four or more falls) the next step is the doctor, not a plan.
     if not any(each.severity is Severity.STOP for each in alerts):
         buttons.append(

@@ -19,7 +19,7 @@ export const ENGINE_MANIFEST = "version.json";
 export const PACKAGE_DIR = "/home/pyodide/regain";
 export const SELF_TEST_CALCULATOR = "protein";
 export const SELF_TEST_INPUT = "{\"weight\": \"68\", \"unit\": \"kg\", \"age\": \"40\"}";
-export const EXERCISE_CALCULATORS = Object.freeze(["plan", "plan-calendar"]);
+export const EXERCISE_CALCULATORS = Object.freeze(["plan", "plan-calendar", "progress", "appointment"]);
 export const EXERCISE_LIBRARY = "data/exercises.json";
 
 // [snapshot]

@@ -9,6 +9,7 @@
 //   engine-status.mjs  the button, status line and bar following the engine; the failure box
 //   share-links.mjs    answers in the URL's fragment: a shared link read, a link copied
 //   calendar.mjs       the plan's calendar file
+//   record.mjs         the reader's record: save an answer, the My progress page's tools
 //   print.mjs          the print button and the paper's title
 //   timer.mjs          the chair-stand timer
 //   reasons.mjs        a reason code to the words of the form's template
@@ -20,20 +21,27 @@ import { followEngine, showFailure } from "./forms/engine-status.mjs";
 import { clearErrors, openFolds, placeErrors, updateUnits } from "./forms/fields.mjs";
 import { formPayload } from "./forms/payload.mjs";
 import { wirePrint, wirePrintTitle } from "./forms/print.mjs";
+import { recordInput, sayAfterRefresh, wireProgress, wireRecordButtons } from "./forms/record.mjs";
 import { readSharedLink, wireCopyLink } from "./forms/share-links.mjs";
 import { initTimers } from "./forms/timer.mjs";
 
 export { formPayload };
 
-/** The answer's buttons: copy a link, print, calendar; each says what it did in one line. */
+/** The answer's buttons: copy a link, print, calendar, save; each says what it did in one line. */
 function wireActions(form, output, payload) {
   const status = output.querySelector(".rg-action-status");
   const say = (text) => {
     if (status) status.textContent = text;
   };
+  const root = form.dataset.siteRoot || "";
   wireCopyLink(form, output, payload, status, say);
   wirePrint(output);
   wireCalendar(output, payload, say);
+  wireRecordButtons(output, form.dataset.calculator, payload, root, say);
+  if (form.hasAttribute("data-record")) {
+    wireProgress(form, output, root);
+    sayAfterRefresh(form, output);
+  }
 }
 
 function initForm(form) {
@@ -57,8 +65,12 @@ function initForm(form) {
     event.preventDefault();
     clearErrors(form);
     output.setAttribute("aria-busy", "true");
+    // The My progress page redraws itself after a change: the reader stays where they were.
+    const refreshing = form.dataset.refreshing === "1";
+    delete form.dataset.refreshing;
     try {
-      const payload = formPayload(form);
+      // The My progress page sends the record stored in this browser, not form fields.
+      const payload = form.hasAttribute("data-record") ? recordInput() : formPayload(form);
       const answer = await calculate(calculator, payload, { root });
       performance.mark("regain:answer-received"); // the benchmark splits reply from drawing here
       output.replaceChildren(fragment(answer.html || ""));
@@ -68,7 +80,7 @@ function initForm(form) {
         // The state first: focusing and scrolling lay the page out, and a state changed after
         // that would make the browser recompute the styles a second time in the same frame.
         output.dataset.state = "result";
-        bringIntoView(output);
+        if (!refreshing) bringIntoView(output);
         performance.mark("regain:result");
       } else {
         placeErrors(form, output);
@@ -83,8 +95,12 @@ function initForm(form) {
       output.removeAttribute("aria-busy");
     }
   });
-  // A shared link answers at once (the engine queues the request until it is ready).
-  if (used) form.requestSubmit();
+  // A shared link answers at once (the engine queues the request until it is ready); so does
+  // the My progress page, which shows what is saved without being asked.
+  if (used || form.hasAttribute("data-record")) {
+    if (!used) form.dataset.refreshing = "1";
+    form.requestSubmit();
+  }
 }
 
 /** Bring every calculator form on the page to life, and start the engine if there is one. */

@@ -6,7 +6,8 @@ import { calculate } from "../engine.mjs";
 import { clearErrors, showFieldError } from "./fields.mjs";
 import { formPayload } from "./payload.mjs";
 
-function saveFile(filename, text, type) {
+/** Save `text` as a file the browser downloads (made here: nothing is sent anywhere). */
+export function saveFile(filename, text, type) {
   const url = URL.createObjectURL(new Blob([text], { type }));
   const link = document.createElement("a");
   link.href = url;
@@ -18,7 +19,8 @@ function saveFile(filename, text, type) {
   setTimeout(() => URL.revokeObjectURL(url), 10000);
 }
 
-function localISODate(day = new Date()) {
+/** The device's own date, YYYY-MM-DD (the reader's day, not UTC's). */
+export function localISODate(day = new Date()) {
   const pad = (number) => String(number).padStart(2, "0");
   return `${day.getFullYear()}-${pad(day.getMonth() + 1)}-${pad(day.getDate())}`;
 }
