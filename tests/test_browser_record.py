@@ -19,17 +19,27 @@ from typing import Any
 
 import pytest
 from helpers.browser import (
+    BROKEN_WORDS_JS,
+    OPEN_EVERYTHING_JS,
+    PHONE,
     RESULT_TIMEOUT_MS,
+    SIDEWAYS_JS,
     WatchedPage,
     fill_form,
+    open_large_font_context,
     open_watched_page,
+    run_axe,
+    site_exercises,
     submit_and_wait,
+    switch_to_dark,
 )
 from playwright.sync_api import Browser, Page
 
+from calculators import api
 from calculators.present.calendar import long_date
 from calculators.present.progress_charts import day_text
 from calculators.record import Record, SavedCheck, Section, saved_entry
+from harness import BuiltSite
 
 pytestmark = pytest.mark.browser
 
@@ -388,3 +398,43 @@ def test_an_old_version_1_record_migrates_and_is_kept(fresh: WatchedPage) -> Non
     assert saved["checks"] == version_1["checks"]
     assert page.locator("#rg-questions").input_value() == saved["questions"]
     fresh.assert_clean()
+
+
+def test_my_progress_with_results_has_no_serious_axe_violation_light_or_dark(
+    fresh: WatchedPage,
+) -> None:
+    """Charts, table, ticks, questions and tools on screen: axe clean in both colour schemes."""
+    store(fresh, a_record(3))
+    page = open_progress(fresh)
+    assert page.locator(f"{PROGRESS} figure.rg-chart").count() >= 3
+    page.locator(f'{PROGRESS} [data-action="questions"]').click()  # its box open too
+    assert run_axe(page) == []
+    switch_to_dark(page)
+    assert run_axe(page) == []
+    fresh.assert_clean()
+
+
+@pytest.mark.parametrize("checks", [1, 6])
+def test_my_progress_reads_at_200_percent_text_on_a_phone(
+    checks: int, browser: Browser, site_url: str, built_site: BuiltSite, tmp_path: Path
+) -> None:
+    """A 360 px phone at 32 px text: no sideways scroll, no word broken inside itself."""
+    context = open_large_font_context(browser, tmp_path / "profile", PHONE)
+    try:
+        page = context.new_page()
+        page.goto(site_url + "tools/progress/")
+        page.locator(f"{PROGRESS}[data-state]").wait_for()  # the empty record's answer first
+        html = api.run(
+            "progress",
+            {"record": a_record(checks).to_mapping(), "date": date.today().isoformat()},
+            exercises=site_exercises(built_site),
+            root="../../",
+        )["html"]
+        page.locator(PROGRESS).evaluate("(output, html) => { output.innerHTML = html; }", html)
+        page.evaluate(OPEN_EVERYTHING_JS)
+        assert page.evaluate(BROKEN_WORDS_JS, ".md-main") == []
+        sideways = page.evaluate(SIDEWAYS_JS)
+        assert sideways["page"] <= 0
+        assert not sideways["wide"]
+    finally:
+        context.close()

@@ -8,7 +8,7 @@ storage refuses travel in each button's `data-*`: no wording lives in JavaScript
 
 from __future__ import annotations
 
-from calculators.present.view import Button
+from calculators.present.view import Button, Link
 
 # The record's parts a button saves (calculators.record.Section's values).
 CHECK, PLAN = "self-check", "plan"
@@ -30,6 +30,12 @@ STORAGE_WORDS = {
     "failed": "This could not be saved. Anything saved before is still there.",
 }
 APPOINTMENT_TEXT = "Print a page for your appointment"
+PROGRESS_PAGE = "tools/progress/"  # the reader's saved results, from the site root
+
+
+def progress_link() -> Link:
+    """A link to the My progress page."""
+    return Link("My progress", PROGRESS_PAGE)
 
 
 def storage_data() -> tuple[tuple[str, str], ...]:
@@ -47,4 +53,12 @@ def appointment_button() -> Button:
     return Button("appointment", APPOINTMENT_TEXT, data=(("failed", STORAGE_WORDS["failed"]),))
 
 
-__all__ = ["APPOINTMENT_TEXT", "SAVE_TEXT", "STORAGE_WORDS", "appointment_button", "save_button"]
+__all__ = [
+    "APPOINTMENT_TEXT",
+    "PROGRESS_PAGE",
+    "SAVE_TEXT",
+    "STORAGE_WORDS",
+    "appointment_button",
+    "progress_link",
+    "save_button",
+]

@@ -22,7 +22,6 @@ from calculators.present.view import (
     Heading,
     Item,
     Items,
-    Link,
     Paragraph,
     View,
     Warning,
@@ -31,7 +30,6 @@ from calculators.present.view import Section as Medium
 from calculators.record import QUESTIONS_MAX_CHARACTERS, Conflict, Record, SavedCheck, Section
 from calculators.results import Severity
 
-PROGRESS_PAGE = "tools/progress/"
 BAD_TODAY = "The date on this device could not be read, so nothing was saved."
 BAD_KIND = "The page asked to save something it cannot save. Reload the page and try again."
 NO_FILE = "Choose a file to import: a record this site saved (a .csv file)."
@@ -208,11 +206,6 @@ def _conflict_words(conflict: Conflict) -> str:
         return "Your questions for the appointment"
     what = "self-check result" if isinstance(entry, SavedCheck) else "plan"
     return f"The {what} of {long_date(entry.day)}"
-
-
-def progress_link() -> Link:
-    """A link to the My progress page."""
-    return Link("My progress", PROGRESS_PAGE)
 
 
 __all__ = [

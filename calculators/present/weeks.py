@@ -21,6 +21,7 @@ from calculators.plan import (
 )
 from calculators.present import numbers
 from calculators.present.plan_notes import note_lines, walk_text
+from calculators.present.record_buttons import progress_link
 from calculators.present.view import (
     Block,
     Fold,
@@ -232,12 +233,18 @@ def week_list(result: PlanResult) -> Items:
                 ". ",
                 walk_text(week.walking),
                 *(f" {n}" for n in note_lines(week.notes)),
+                *(_progress_link() if week.retest else ()),
             ),
             data=(("week", str(week.week)),),
         )
         for week in result.weeks
     )
     return Items(items, kind="weeks", ordered=True)
+
+
+def _progress_link() -> tuple[str | Link, ...]:
+    """A re-test week's way to the reader's saved results (issue 24)."""
+    return (" Save the result, then see what changed on ", progress_link(), ".")
 
 
 def walking_line(result: PlanResult) -> str:
