@@ -396,6 +396,7 @@ COLUMNS = (
     "Level",
 )
 NOT_DONE = "not done"
+NOT_ALL_DONE = "not all tests done"
 
 
 def results_table(checks: tuple[Measured, ...]) -> Table:
@@ -410,7 +411,6 @@ def results_table(checks: tuple[Measured, ...]) -> Table:
 
 
 def _result_row(seen: Measured) -> Row:
-    level = level_of(seen)
     cells = (
         ("sarc_f", f"{seen.sarc_f} of 10"),
         ("chair", _chair_cell(seen)),
@@ -420,13 +420,25 @@ def _result_row(seen: Measured) -> Row:
         ),
         ("walk", _walk_cell(seen)),
         ("sppb", _total_cell(seen)),
-        ("level", NOT_DONE if level is None else level.value),
+        ("level", _level_cell(seen)),
     )
     return Row(
         long_date(seen.day),
         tuple(Cell((Paragraph((Value(name, text),)),)) for name, text in cells),
         data=(("date", seen.day.isoformat()),),
     )
+
+
+def _level_cell(seen: Measured) -> str:
+    """The level, only from a complete set of tests.
+
+    A doctor reading the table sees a level the tests really gave, never one a test not done
+    pulled down (the sentences above explain the low end the plan uses).
+    """
+    if seen.sppb is None:
+        return NOT_DONE
+    level = level_of(seen)
+    return level.value if seen.sppb.complete and level is not None else NOT_ALL_DONE
 
 
 def _chair_cell(seen: Measured) -> str:
