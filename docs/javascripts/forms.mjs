@@ -37,11 +37,10 @@ function wireActions(form, output, payload) {
   wireCopyLink(form, output, payload, status, say);
   wirePrint(output);
   wireCalendar(output, payload, say);
-  wireRecordButtons(output, form.dataset.calculator, payload, root, say);
   if (form.hasAttribute("data-record")) {
-    wireProgress(form, output, root);
+    wireProgress(form, output, root); // My progress: its own tools, each button wired once
     sayAfterRefresh(form, output);
-  }
+  } else wireRecordButtons(output, form.dataset.calculator, payload, root, say);
 }
 
 function initForm(form) {
