@@ -80,6 +80,7 @@ def save(payload: Mapping[str, object], exercises: Sequence[object]) -> Answer:
     record = stored(payload)
     day = today(payload)
     kind = payload.get(KIND)
+    replaced = False
     if kind not in KINDS:
         raise InvalidInput([FieldError(KIND, record_page.BAD_KIND)])
     if kind == Section.SESSIONS.value:
@@ -102,8 +103,15 @@ def save(payload: Mapping[str, object], exercises: Sequence[object]) -> Answer:
             entry = saved_entry(Section(str(kind)), day.isoformat(), _mapping(answers))
         except InvalidRecord as error:
             raise _invalid(error, ANSWERS) from None
+        replaced = (
+            record.plan is not None
+            if kind == Section.PLAN.value
+            else any(check.day == day for check in record.checks)
+        )
         record = record.with_entry(entry)
-    message = record_page.saved_message(Section(str(kind)), day, bool(payload.get(DONE)))
+    message = record_page.saved_message(
+        Section(str(kind)), day, bool(payload.get(DONE)), replaced=replaced
+    )
     return {"record": record.to_mapping(), "message": message}, None
 
 

@@ -187,3 +187,18 @@ def test_the_record_modules_load_only_on_a_record_request() -> None:
         [sys.executable, "-c", probe], capture_output=True, text=True, check=True, timeout=60
     )
     assert shown.stdout.strip() == "False"
+
+
+def test_a_second_save_the_same_day_says_it_replaces_the_first() -> None:
+    """One result a day: saving again that day replaces it, and the line says so."""
+    first = saved(None, "self-check", answers=CHECK)
+    assert "replaces" not in first["message"]
+    again = saved(first["record"], "self-check", answers={**CHECK, "chair_stand_seconds": "14"})
+    assert "It replaces the result saved earlier that day." in again["message"]
+    assert [c["answers"]["chair_stand_seconds"] for c in again["record"]["checks"]] == ["14"]
+    plan = saved(again["record"], "plan", answers=PLAN)
+    assert "replaces" not in plan["message"]
+    assert (
+        "It replaces the plan saved before"
+        in saved(plan["record"], "plan", answers=PLAN)["message"]
+    )

@@ -50,17 +50,22 @@ QUESTIONS_LABEL = (
 KEEP_TEXT = {"mine": "Keep what is saved here", "file": "Use the file's"}
 
 
-def saved_message(section: Section, day: date, done: bool) -> str:
-    """The line said after a save."""
+def saved_message(section: Section, day: date, done: bool, replaced: bool = False) -> str:
+    """The line said after a save; `replaced`: it took the place of an earlier one."""
     when = long_date(day)
     if section is Section.SESSIONS:
         return f"{when}: marked as done." if done else f"{when}: no longer marked as done."
     if section is Section.QUESTIONS:
         return "Your questions are saved on this device; they print on the appointment page."
     what = "This result" if section is Section.CHECKS else "This plan"
+    instead = (
+        " It replaces the result saved earlier that day."
+        if section is Section.CHECKS
+        else " It replaces the plan saved before; your saved results and ticks stay."
+    )
     return (
-        f"{what} is saved on this device, under {when}. See it on the My progress page. "
-        "Nothing was sent anywhere."
+        f"{what} is saved on this device, under {when}.{instead if replaced else ''} See it on "
+        "the My progress page. Nothing was sent anywhere."
     )
 
 
