@@ -342,10 +342,10 @@ GOLDEN_PAGES = {
             "Your balance stands scored 3 of 4 points on 2 December and on 5 January.",
             "Your questions score was 3 out of 10 on 2 December and on 5 January.",
             "Without the 4 m walk, your tests score on 5 January is somewhere from 5 to 9 of 12, "
-            "higher means stronger (M1). The level counts a test not done as 0 points, so it is "
-            "level B (M3): do the 4 m walk next time to make it exact.",
-            "Your plan is at level C. Counting the tests you did not do as 0 puts you lower, at "
-            "level B: do every test at your next re-test to see whether your plan still fits.",
+            "higher means stronger (M1). Even counting the 4 m walk as 0 points, that is at least "
+            "level B (M3). A level needs every test: do the 4 m walk next time.",
+            "Your plan is at level C. Your latest tests are not all done, so they cannot say yet "
+            "whether your plan still fits: do every test at your next re-test.",
             *WEEK_5,
             PLAN_IN_BRIEF,
         ],
@@ -408,8 +408,9 @@ def test_an_empty_record_says_what_the_page_will_show_and_stops() -> None:
     assert len(shown.blocks) == 1
     assert text.render(shown) == (
         "This page will show your saved results over time, what changed, and the sessions you "
-        "have done. To fill it, do the self-check and press “Save this result” under its "
-        "answer, and build a weekly plan and press “Save this plan”. What you save stays on "
+        "have done. To fill it, do the self-check and press “Save this result on this device” "
+        "under its answer, and build a weekly plan and press “Save this plan on this device”. "
+        "What you save stays on "
         "this device."
     )
     assert 'href="tools/self-check/"' in html.render(shown)
@@ -541,7 +542,8 @@ def test_a_retest_week_sends_the_reader_to_the_self_check() -> None:
     """In weeks 4, 8 and 12 the page says to re-test, with the way to the self-check."""
     shown = progress_view(Record((), SAVED_PLAN_C), date(2026, 12, 30), EXERCISES)
     assert (
-        "This is a re-test week: do the self-check again and press “Save this result”, and this "
+        "This is a re-test week: do the self-check again and press “Save this result on this "
+        "device”, and this "
         "page will show what changed."
     ) in said(shown)
 
@@ -588,3 +590,11 @@ def test_checks_far_apart_name_their_years() -> None:
     """Within the year a date is "2 December"; checks 300+ days apart say the year too."""
     checks = (("2025-12-02", QUESTIONS | FULL), ("2027-01-05", QUESTIONS | FULL))
     assert "on 2 December 2025 and on 5 January 2027" in " ".join(said(page(checks, None)))
+
+
+def test_a_chair_stand_alone_claims_no_level() -> None:
+    """Tests not done never make a level: the page asks for them, and names no level A."""
+    shown = text.render(page((("2026-12-02", QUESTIONS | {"chair_stand_seconds": "12.5"}),), None))
+    assert "A level needs every test: do the balance stands and the 4 m walk next time." in shown
+    assert "level A" not in shown
+    assert "not all tests done" in shown  # the table's level cell

@@ -21,6 +21,7 @@ from calculators.present.calendar import MONTH_NAMES, long_date
 from calculators.present.plan_notes import LEVEL_PLAN, LEVEL_START, PLUS_MEANS, missing_words
 from calculators.present.progress_charts import charts
 from calculators.present.query import ANSWERS_FRAGMENT
+from calculators.present.record_buttons import CHECK, PLAN, SAVE_TEXT
 from calculators.present.self_check import BAND_LABEL, PLAN_PAGE, handoff_query
 from calculators.present.self_check import warnings as self_check_warnings
 from calculators.present.view import (
@@ -71,8 +72,8 @@ from calculators.self_check import Band
 
 SELF_CHECK_PAGE = "tools/self-check/"
 # The buttons the reader presses on the self-check and plan answers (the lead's record buttons).
-SAVE_RESULT = "Save this result"
-SAVE_PLAN = "Save this plan"
+SAVE_RESULT = SAVE_TEXT[CHECK]  # the buttons' own words (present/record_buttons.py)
+SAVE_PLAN = SAVE_TEXT[PLAN]
 REBUILD = "Make a new plan from my latest results"
 BUILD = "Build a plan from my latest results"
 # Two checks this far apart name their years in a sentence ("2 December 2026").
@@ -312,11 +313,17 @@ def total_sentence(checks: tuple[Measured, ...]) -> str:
         )
     if not score.complete:
         missing = missing_words(score.missing)
+        # No level is claimed from tests not done (the table says "not all tests done"): only a
+        # floor, when counting them as 0 still gives more than the lowest level.
+        floor = (
+            f" Even counting {missing} as 0 points, that is at least level {level.value} (M3)."
+            if level is not FunctionLevel.A
+            else ""
+        )
         return (
             f"Without {missing}, your tests score on {_day_month(latest.day)} is somewhere from "
-            f"{score.low} to {score.high} of 12, higher means stronger (M1). The level counts a "
-            f"test not done as 0 points, so it is level {level.value} (M3): do {missing} next "
-            "time to make it exact."
+            f"{score.low} to {score.high} of 12, higher means stronger (M1).{floor} A level "
+            f"needs every test: do {missing} next time."
         )
     before = _comparable(checks)
     if before is None or before.sppb is None:
@@ -369,9 +376,8 @@ def fit_sentence(fit: PlanFit, level: FunctionLevel, plan: SavedPlan, *, encoura
         )
     if fit is PlanFit.UNKNOWN:
         return (
-            f"Your plan is at level {plan.level}. Counting the tests you did not do as 0 puts "
-            f"you lower, at level {level.value}: do every test at your next re-test to see "
-            "whether your plan still fits."
+            f"Your plan is at level {plan.level}. Your latest tests are not all done, so they "
+            "cannot say yet whether your plan still fits: do every test at your next re-test."
         )
     if fit is PlanFit.BELOW:
         return (
