@@ -369,8 +369,9 @@ GOLDEN_PAGES = {
             ("2027-01-05", QUESTIONS | {"falls": "2"} | FULL | {"chair_stand_seconds": "12.8"}),
         ),
         [
-            "Take care: From your self-check of Tuesday 5 January 2027: You fell 4 or more times "
-            "in the past year. You fell 2 or more times in the past year. Ask your doctor for a "
+            "Take care: From your self-check of Tuesday 5 January 2027: Your answer to the falls "
+            "question: 4 or more falls in the past year. You fell 2 or more times in the past "
+            "year. Ask your doctor for a "
             "falls assessment: it looks for the causes of falls and what can prevent the next "
             "one. (M4)",
             "Take care: From your self-check of Tuesday 5 January 2027: Your 4 m walk took 5.5 "

@@ -324,7 +324,7 @@ def _finding_detail(finding: Finding, result: SelfCheckResult) -> str:
             "a falls assessment."
         )
     if rule is RuleId.TWO_OR_MORE_FALLS:
-        return "You fell 4 or more times in the past year."
+        return "Your answer to the falls question: 4 or more falls in the past year."
     return ""
 
 
