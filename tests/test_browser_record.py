@@ -186,21 +186,43 @@ def test_a_saved_self_check_is_still_there_after_a_reload(fresh: WatchedPage) ->
     fresh.assert_clean()
 
 
-def test_a_saved_plan_is_kept_and_sessions_tick_on_the_progress_page(fresh: WatchedPage) -> None:
-    """Save a plan, tick today's session on My progress: both are in the record."""
+def test_a_saved_plan_is_kept_and_shows_on_the_progress_page(fresh: WatchedPage) -> None:
+    """Save a plan under its answer: it is in the record and My progress shows it."""
     page = fresh.page
     fresh.goto("tools/plan/")
     fill_form(page, "plan", {"age": "70", "ability": "tires-quickly", "strength_days": "3"})
     assert submit_and_wait(page, "plan") == "result"
     page.locator('#plan-result [data-action="save"]').click()
     page.locator("#plan-result[data-saved=plan]").wait_for()
-    assert stored(page)["plan"]["level"]
+    assert stored(page)["plan"]["date"] == date.today().isoformat()
     page = open_progress(fresh)
-    ticks = page.locator(f'{PROGRESS} [data-action="session"][data-done="0"]')
-    if ticks.count():  # a planned day of this week, up to today
-        day = ticks.first.get_attribute("data-date")
-        redrawn(page, "session")
-        assert day in stored(page)["sessions"]
+    assert f"from {long_date(date.today())}" in page.locator(PROGRESS).inner_text()
+    fresh.assert_clean()
+
+
+def test_a_session_ticks_and_unticks_by_keyboard_and_keeps_the_focus(fresh: WatchedPage) -> None:
+    """Enter on a day's tick marks it done; the redrawn page keeps the focus on that day."""
+    plan = saved_entry(
+        Section.PLAN,
+        (date.today() - timedelta(days=6)).isoformat(),
+        {"age": "74", "ability": "tires-quickly", "strength_days": "3", "focus": "general"},
+    )
+    store(fresh, Record().with_entry(plan))
+    page = open_progress(fresh)
+    tick = page.locator(f'{PROGRESS} [data-action="session"][data-done="0"]').first
+    day = tick.get_attribute("data-date")
+    assert day is not None  # six days into the plan, five or more planned days are behind
+    for done in ("1", "0"):  # tick, then untick
+        page.locator(PROGRESS).evaluate("e => e.removeAttribute('data-state')")
+        page.locator(f'{PROGRESS} [data-action="session"][data-date="{day}"]').focus()
+        page.keyboard.press("Enter")
+        page.locator(f"{PROGRESS}[data-state=result]").wait_for()
+        focused = page.evaluate(
+            "() => [document.activeElement.dataset.date, document.activeElement.dataset.done]"
+        )
+        assert focused == [day, done]
+        assert (day in stored(page)["sessions"]) is (done == "1")
+        assert "done" in status_near(page, "session")
     fresh.assert_clean()
 
 

@@ -102,19 +102,26 @@ function stored(record, message, form, output, button) {
 /** Draw the My progress answer again from the stored record, then say `message` under the
  * buttons of the same action as `button` (the page's buttons are drawn anew). */
 function refresh(form, message, button) {
-  form.rgMessage = { text: message || "", action: button.dataset.action };
+  const { action, date } = button.dataset;
+  form.rgMessage = { text: message || "", action, date };
   form.dataset.refreshing = "1";
   form.requestSubmit();
 }
 
-/** After the page is drawn again: the line the last change said, under its buttons. */
+/** After the page is drawn again: the reader's place kept (the focus on the same button, or
+ * the nearest of its kind: the page's buttons are new), and the line the change said under it. */
 export function sayAfterRefresh(form, output) {
-  const { text, action } = form.rgMessage || {};
+  const { text, action, date } = form.rgMessage || {};
   form.rgMessage = null;
-  if (!text) return;
-  const near = output.querySelector(`[data-action="${action}"]`) || output.querySelector('[data-action="import"]');
-  if (near) sayNear(near, text);
-  else output.querySelector(".rg-action-status")?.replaceChildren(text);
+  if (!action) return;
+  const same = date
+    ? output.querySelector(`[data-action="${action}"][data-date="${CSS.escape(date)}"]`)
+    : null;
+  const near = same || output.querySelector(`[data-action="${action}"]`) || output.querySelector('[data-action="import"]');
+  if (!near) return;
+  near.focus({ preventScroll: true });
+  near.scrollIntoView({ block: "nearest" });
+  if (text) sayNear(near, text);
 }
 
 function chooseFile() {
