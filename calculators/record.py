@@ -42,6 +42,10 @@ VERSION = 2
 # The reader's questions fit the few lines the appointment page prints: a page limit (common
 # practice for a free-text box on a printed form), not an evidence number.
 QUESTIONS_MAX_CHARACTERS = 1_000
+# The largest file an import reads: a record of a self-check a day for ten years is about 0.7 MB
+# as CSV, so a bigger file is not one of ours (a page limit, common practice; the page reads at
+# most 4 bytes a character of it, one more, and sends that: a huge file is never read whole).
+FILE_MAX_CHARACTERS = 2_000_000
 # The record's top-level keys in each version; a record is checked against its own before it
 # migrates, so a version-1 record holding "questions" is refused, not emptied.
 _KEYS: dict[int, frozenset[str]] = {
@@ -637,6 +641,7 @@ def _as_dict(value: object) -> dict[str, object]:
 __all__ = [
     "COLUMNS",
     "DERIVED",
+    "FILE_MAX_CHARACTERS",
     "FORMAT",
     "MIGRATIONS",
     "QUESTIONS_MAX_CHARACTERS",

@@ -22,6 +22,7 @@ from calculators.present import record_page
 from calculators.present.record_words import problem_message
 from calculators.present.view import View
 from calculators.record import (
+    FILE_MAX_CHARACTERS,
     Code,
     InvalidRecord,
     Problem,
@@ -165,6 +166,8 @@ def import_file(payload: Mapping[str, object], exercises: Sequence[object]) -> A
     text = payload.get(FILE)
     if not isinstance(text, str):
         raise InvalidInput([FieldError(FILE, record_page.NO_FILE)])
+    if len(text) > FILE_MAX_CHARACTERS:
+        raise InvalidInput([FieldError(FILE, record_page.FILE_TOO_BIG)])
     try:
         imported = from_csv(text)
     except InvalidRecord as error:

@@ -38,7 +38,7 @@ from playwright.sync_api import Browser, Page
 from calculators import api
 from calculators.present.calendar import long_date
 from calculators.present.progress_charts import day_text
-from calculators.record import Record, SavedCheck, Section, saved_entry
+from calculators.record import Record, SavedCheck, Section, saved_entry, to_csv
 from harness import BuiltSite
 
 pytestmark = pytest.mark.browser
@@ -264,9 +264,7 @@ def test_export_delete_import_gives_back_the_same_record(
     assert page.locator(f'{PROGRESS} [data-action="export"]').count() == 0
 
     page.locator(PROGRESS).evaluate("e => e.removeAttribute('data-state')")
-    with page.expect_file_chooser() as chooser:
-        page.locator(f'{PROGRESS} [data-action="import"]').click()
-    chooser.value.set_files(str(exported))
+    import_file(page, exported)
     page.locator(f"{PROGRESS}[data-state=result]").wait_for()
     assert stored(page) == before
     assert "Imported 3 self-check results" in status_near(page, "import")
@@ -296,9 +294,7 @@ def test_a_bad_file_is_refused_with_its_problem_and_nothing_is_lost(
     before = stored(page)
     bad = tmp_path / "bad.csv"
     bad.write_text(content, encoding="utf-8")
-    with page.expect_file_chooser() as chooser:
-        page.locator(f'{PROGRESS} [data-action="import"]').click()
-    chooser.value.set_files(str(bad))
+    import_file(page, bad)
     status = page.locator(f'{PROGRESS} [data-action="import"]').locator(
         "xpath=ancestor::div[contains(@class,'rg-result-actions')]/following-sibling::p[1]"
     )
@@ -464,3 +460,53 @@ def test_my_progress_reads_at_200_percent_text_on_a_phone(
         assert not sideways["wide"]
     finally:
         context.close()
+
+
+def import_file(page: Page, path: Path) -> None:
+    """Press "Import a record file" and choose `path`, as a reader does."""
+    with page.expect_file_chooser() as chooser:
+        page.locator(f'{PROGRESS} [data-action="import"]').click()
+    chooser.value.set_files(str(path))
+
+
+def test_an_import_that_differs_on_a_day_asks_then_keeps_the_readers_choice(
+    fresh: WatchedPage, tmp_path: Path
+) -> None:
+    """Same day, different results: nothing changes until the reader picks; then their pick."""
+    mine = a_record(2, plan=False)
+    theirs = Record().with_entry(a_check(mine.checks[-1].day, "13.1"))
+    path = tmp_path / "other-phone.csv"
+    path.write_text(to_csv(theirs), encoding="utf-8")
+    store(fresh, mine)
+    page = open_progress(fresh)
+    before = stored(page)
+    import_file(page, path)
+    page.locator(f"{PROGRESS}[data-import-question=asked]").wait_for()
+    assert "Which do you want to keep?" in page.locator(".rg-import-question").inner_text()
+    assert stored(page) == before  # asked, nothing changed
+    page.locator(PROGRESS).evaluate("e => e.removeAttribute('data-state')")
+    page.locator('.rg-import-question [data-action="import-keep"][data-keep="file"]').click()
+    page.locator(f"{PROGRESS}[data-state=result]").wait_for()
+    latest = stored(page)["checks"][-1]
+    assert latest["answers"]["chair_stand_seconds"] == "13.1"
+    assert len(stored(page)["checks"]) == 2
+    fresh.assert_clean()
+
+
+def test_a_huge_file_is_refused_without_being_read_whole(
+    fresh: WatchedPage, tmp_path: Path
+) -> None:
+    """A file far bigger than any record: one message; the page never reads it all."""
+    store(fresh, a_record(1))
+    page = open_progress(fresh)
+    before = stored(page)
+    huge = tmp_path / "huge.csv"
+    huge.write_bytes(b"format,regain-record,version,2\n" + b"x" * 30_000_000)
+    import_file(page, huge)
+    status = page.locator(f'{PROGRESS} [data-action="import"]').locator(
+        "xpath=ancestor::div[contains(@class,'rg-result-actions')]/following-sibling::p[1]"
+    )
+    status.filter(has_text=re.compile(".")).wait_for()
+    assert "far bigger than any record" in status.inner_text()
+    assert stored(page) == before
+    fresh.assert_clean()

@@ -13,7 +13,7 @@ import pytest
 import yaml
 
 from calculators import api
-from calculators.record import VERSION
+from calculators.record import FILE_MAX_CHARACTERS, VERSION
 from harness import ROOT
 
 EXERCISES = yaml.safe_load((ROOT / "data" / "exercises.yml").read_text(encoding="utf-8"))
@@ -202,3 +202,11 @@ def test_a_second_save_the_same_day_says_it_replaces_the_first() -> None:
         "It replaces the plan saved before"
         in saved(plan["record"], "plan", answers=PLAN)["message"]
     )
+
+
+def test_a_file_bigger_than_any_record_is_refused_unread() -> None:
+    """A file over the limit: one message, and nothing parsed or changed."""
+    huge = "format,regain-record,version,2\n" + "x" * FILE_MAX_CHARACTERS
+    envelope = api.run("record-import", {"record": None, "date": TODAY, "file": huge})
+    assert envelope["ok"] is False
+    assert "far bigger than any record" in envelope["errors"][0]["message"]  # type: ignore[index]

@@ -27,12 +27,23 @@ from calculators.present.view import (
     Warning,
 )
 from calculators.present.view import Section as Medium
-from calculators.record import QUESTIONS_MAX_CHARACTERS, Conflict, Record, SavedCheck, Section
+from calculators.record import (
+    FILE_MAX_CHARACTERS,
+    QUESTIONS_MAX_CHARACTERS,
+    Conflict,
+    Record,
+    SavedCheck,
+    Section,
+)
 from calculators.results import Severity
 
 BAD_TODAY = "The date on this device could not be read, so nothing was saved."
 BAD_KIND = "The page asked to save something it cannot save. Reload the page and try again."
 NO_FILE = "Choose a file to import: a record this site saved (a .csv file)."
+FILE_TOO_BIG = (
+    "This file is far bigger than any record this site saves, so it was not read. Choose the "
+    ".csv file this site exported. Nothing was changed."
+)
 
 EXPORT_TEXT = "Export my record (a spreadsheet file)"
 IMPORT_TEXT = "Import a record file"
@@ -118,7 +129,9 @@ def record_tools(record: Record) -> tuple[Block, ...]:
         options=questions_box(record.questions),
     )
     buttons = [] if empty else [appointment_button(), questions, Button("export", EXPORT_TEXT)]
-    buttons.append(Button("import", IMPORT_TEXT, data=storage_data()))
+    # The page reads no more of a file than the import reads (one character more, to tell).
+    limit = (("max-characters", str(FILE_MAX_CHARACTERS)),)
+    buttons.append(Button("import", IMPORT_TEXT, data=(*limit, *storage_data())))
     if not empty:
         confirm = (("confirm", DELETE_CONFIRM), ("done", DELETED), *storage_data())
         buttons.append(Button("delete", DELETE_TEXT, data=confirm))

@@ -218,7 +218,10 @@ export function wireProgress(form, output, root) {
   });
   on("import", async (button) => {
     const file = await chooseFile();
-    if (file) importFile(await file.text(), "", form, output, button);
+    // No more than Python reads (a character is up to 4 bytes), and a little more so it can tell
+    // the file is too big: a huge file is never read whole.
+    const most = 4 * (Number(button.dataset.maxCharacters) + 1) || undefined;
+    if (file) importFile(await file.slice(0, most).text(), "", form, output, button);
   });
   on("delete", (button, say) => {
     if (!window.confirm(button.dataset.confirm)) return;
