@@ -22,7 +22,7 @@ from decimal import Decimal
 from enum import StrEnum
 
 from calculators import evidence, self_check
-from calculators.function import FunctionLevel, FunctionTests, Sppb, level_for_score, sppb
+from calculators.function import FunctionLevel, Sppb, level_for_score, sppb
 from calculators.plan import DayKind, PlanInput, PlanResult, weekly_plan
 from calculators.plan import answers as plan_answers
 from calculators.record import SavedCheck, SavedPlan
@@ -79,20 +79,7 @@ def measured(check: SavedCheck) -> Measured:
     no_stand = all(hold is None for hold in holds)
     tried = not no_stand or answers.walk_4m_seconds is not None
     tried = tried or answers.chair_stand_seconds is not None or answers.chair_stand_unable
-    score = (
-        sppb(
-            FunctionTests(
-                holds[0],
-                holds[1],
-                holds[2],
-                answers.walk_4m_seconds,
-                answers.chair_stand_seconds,
-                chair_rise_unable=answers.chair_stand_unable,
-            )
-        )
-        if tried
-        else None
-    )
+    score = sppb(self_check.function_tests(answers)) if tried else None
     level = FunctionLevel(check.level) if check.level else None
     return Measured(
         day=check.day,

@@ -326,22 +326,24 @@ def chair_stand_result(answers: SelfCheckInput) -> ChairStand | None:
     return chair_stand(answers.chair_stand_seconds)
 
 
+def function_tests(answers: SelfCheckInput) -> FunctionTests:
+    """The self-check's timed tests as the at-home SPPB reads them (M1)."""
+    holds = answers.balance_seconds
+    return FunctionTests(
+        holds[0],
+        holds[1],
+        holds[2],
+        answers.walk_4m_seconds,
+        answers.chair_stand_seconds,
+        chair_rise_unable=answers.chair_stand_unable,
+    )
+
+
 def measured_score_low(answers: SelfCheckInput) -> int | None:
     """The at-home SPPB's low end from the tests handed to the plan (None: no complete set)."""
     if not measured_tests(answers):
         return None
-    holds = answers.balance_seconds
-    score = sppb(
-        FunctionTests(
-            holds[0],
-            holds[1],
-            holds[2],
-            answers.walk_4m_seconds,
-            answers.chair_stand_seconds,
-            chair_rise_unable=answers.chair_stand_unable,
-        )
-    )
-    return score.low
+    return sppb(function_tests(answers)).low
 
 
 def handoff_ability(answers: SelfCheckInput, band: Band, test: ChairStand | None) -> Ability:

@@ -173,7 +173,7 @@ def week_days(result: PlanResult) -> str:
     by_title: dict[str, list[str]] = {}
     for day in result.days:
         by_title.setdefault(day_title(day), []).append(DAY_NAMES[day.day - 1])
-    return "; ".join(f"{_and(days)}: {title}" for title, days in by_title.items())
+    return "; ".join(f"{numbers.and_list(days)}: {title}" for title, days in by_title.items())
 
 
 def exercise_names(result: PlanResult) -> tuple[str, ...]:
@@ -214,11 +214,6 @@ def questions(text: str) -> tuple[Block, ...]:
     lines = tuple(Paragraph((), kind="write-line") for _ in range(ruled))
     blocks.append(Section(lines, "print", kind="appointment-lines"))
     return tuple(blocks)
-
-
-def _and(parts: list[str]) -> str:
-    """Parts joined as "Monday, Wednesday and Friday"."""
-    return parts[0] if len(parts) == 1 else f"{', '.join(parts[:-1])} and {parts[-1]}"
 
 
 __all__ = ["TITLE", "view"]

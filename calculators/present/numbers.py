@@ -7,6 +7,7 @@ stripped or added by a caller; counts such as steps get thousands separators ("6
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from decimal import Decimal
 
 from calculators.results import round_half_up
@@ -52,6 +53,17 @@ def grams_per_kg(low: Number, high: Number) -> str:
 def steps(value: int) -> str:
     """A step count: "6,000"."""
     return number(value, grouping=True)
+
+
+def and_list(parts: Sequence[str]) -> str:
+    """Parts joined as a sentence lists them.
+
+    >>> and_list(["4", "8", "12"]), and_list(["a", "b"]), and_list(["a"]), and_list([])
+    ('4, 8 and 12', 'a and b', 'a', '')
+    """
+    if len(parts) < 2:
+        return "".join(parts)
+    return f"{', '.join(parts[:-1])} and {parts[-1]}"
 
 
 def plural(count: int, one: str, many: str | None = None) -> str:

@@ -23,7 +23,7 @@ from calculators.plan.notes import (
     StepsReason,
     StrengthCapNote,
 )
-from calculators.present import triage
+from calculators.present import numbers, triage
 from calculators.present.view import Block, Paragraph, Value
 from calculators.results import Alert, Severity
 from calculators.triage import Finding
@@ -381,4 +381,4 @@ SPPB_TEST_WORDS = {
 def missing_words(tests: Sequence[SppbTest]) -> str:
     """The tests not done as one phrase: "the 4 m walk and the chair rises"."""
     gaps = [SPPB_TEST_WORDS[test] for test in tests]
-    return " and ".join(gaps) if len(gaps) < 3 else f"{', '.join(gaps[:-1])} and {gaps[-1]}"
+    return numbers.and_list(gaps)

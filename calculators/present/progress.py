@@ -183,8 +183,8 @@ def one_check(latest: Measured, days: Schedule | None) -> str:
             f"{saved} Do it again in about 4 weeks and save it: this page will then show what "
             "changed."
         )
-    weeks = _and([str(week) for week, _ in retests])
-    starts = _and([_day_month(start) for _, start in retests])
+    weeks = numbers.and_list([str(week) for week, _ in retests])
+    starts = numbers.and_list([_day_month(start) for _, start in retests])
     return (
         f"{saved} A second one will show what changed: your plan has you re-test in weeks "
         f"{weeks} (from {starts})."
@@ -528,14 +528,16 @@ def this_week(days: Schedule, record: Record, today: date) -> tuple[Block, ...]:
     later = [_weekday(day.day) for day in planned if day.later]
     if week is None:
         starts = f"Your plan starts on {long_date(days.first_day)}."
-        blocks: list[Block] = [Paragraph((f"{starts} Its first week's sessions: {_and(later)}.",))]
+        blocks: list[Block] = [
+            Paragraph((f"{starts} Its first week's sessions: {numbers.and_list(later)}.",))
+        ]
     else:
         lead = f"This week (week {week} of {days.weeks}): tick each session when you have done it."
         blocks = [Paragraph((lead,))]
         if ticks:
             blocks.append(in_place(Actions(ticks), "progress-ticks"))
         if later:
-            blocks.append(Paragraph((f"Later this week: {_and(later)}.",)))
+            blocks.append(Paragraph((f"Later this week: {numbers.and_list(later)}.",)))
     return (*blocks, *retest(days, today))
 
 
@@ -655,11 +657,6 @@ def _points(before: int | None, after: int | None) -> str:
     if was == now:
         return f"still {numbers.plural(now, 'point')}"
     return f"from {was} to {numbers.plural(now, 'point')}"
-
-
-def _and(parts: list[str]) -> str:
-    """Parts joined as "4, 8 and 12"."""
-    return parts[0] if len(parts) == 1 else f"{', '.join(parts[:-1])} and {parts[-1]}"
 
 
 def _lower_first(text: str) -> str:

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date
 
-from calculators.present import numbers
+from calculators.present import appointment, numbers, progress
 from calculators.present.calendar import long_date
 from calculators.present.escape import escape
 from calculators.present.record_buttons import appointment_button, storage_data
@@ -98,8 +98,6 @@ def storage_blocked_view() -> View:
 
 def progress_view(record: Record, today: date, exercises: Sequence[object]) -> View:
     """The My progress answer: the progress view, then the record's own buttons."""
-    from calculators.present import progress  # noqa: PLC0415 - only this page draws it
-
     shown = progress.view(record, today, exercises)
     return View((*shown.blocks, *record_tools(record)), shown.state, shown.data)
 
@@ -158,8 +156,6 @@ def record_tools(record: Record) -> tuple[Block, ...]:
 
 def appointment_view(record: Record, today: date, exercises: Sequence[object]) -> View:
     """The one page to print for an appointment."""
-    from calculators.present import appointment  # noqa: PLC0415 - only printing draws it
-
     return appointment.view(record, today, exercises)
 
 
@@ -174,7 +170,7 @@ def contents(record: Record) -> str:
     if record.plan is not None:
         parts.append("a plan")
     parts.append(numbers.plural(len(record.sessions), "session"))
-    return ", ".join(parts[:-1]) + " and " + parts[-1]
+    return numbers.and_list(parts)
 
 
 def exported_message(record: Record) -> str:

@@ -10,6 +10,7 @@
 //   share-links.mjs    answers in the URL's fragment: a shared link read, a link copied
 //   calendar.mjs       the plan's calendar file
 //   record.mjs         the reader's record: save an answer, the My progress page's tools
+//   files.mjs          a file saved in the browser (calendar, record export), the device's date
 //   print.mjs          the print button and the paper's title
 //   timer.mjs          the chair-stand timer
 //   reasons.mjs        a reason code to the words of the form's template

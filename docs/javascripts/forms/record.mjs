@@ -6,7 +6,7 @@
 import { calculate } from "../engine.mjs";
 import { readRecord, writeRecord, deleteRecord } from "../record-store.mjs";
 import { fragment } from "./answer.mjs";
-import { localISODate, saveFile } from "./calendar.mjs";
+import { localISODate, saveFile } from "./files.mjs";
 
 /** The words for a storage failure: the button's own, else any on the answer. */
 function storageWords(button, output, reason) {
